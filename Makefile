@@ -1,0 +1,93 @@
+# rpt - filters that turn Chinese government work reports into TSV.
+# GNU make.  Honours CC CFLAGS CPPFLAGS LDFLAGS PREFIX DESTDIR; WERROR=1
+# adds -Werror; O=DIR builds into DIR (check-asan uses build/asan).
+
+VERSION	= 0.1.0
+PREFIX	?= /usr/local
+BINDIR	= $(PREFIX)/bin
+MANDIR	= $(PREFIX)/share/man
+CC	?= cc
+CFLAGS	?= -O2 -g
+PKG_CONFIG ?= pkg-config
+O	?= .
+
+FILTERS	= rpt-split
+LIBSRC	= lib/input.c lib/tsv.c lib/text.c lib/doc.c lib/split.c
+CLISRC	= bin/cli.c
+MAN1	= $(FILTERS:%=man/%.1)
+MAN7	= man/rpt.7
+
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc libpcre2-8 2>/dev/null)
+DEP_LIBS := $(shell $(PKG_CONFIG) --libs libutf8proc libpcre2-8 2>/dev/null || echo -lutf8proc -lpcre2-8)
+
+WARN	= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ifeq ($(WERROR),1)
+WARN	+= -Werror
+endif
+# Required flags come after the user's CFLAGS, which they must not undo.
+RPT_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Ilib $(DEP_CFLAGS) $(CPPFLAGS)
+RPT_CFLAGS = -std=c99 $(WARN) $(CFLAGS)
+
+SAN	= -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+LIBOBJ	= $(LIBSRC:%.c=$(O)/%.o)
+CLIOBJ	= $(CLISRC:%.c=$(O)/%.o)
+PROGS	= $(FILTERS:%=$(O)/bin/%)
+
+.PHONY: all deps demo check check-asan bench install uninstall clean lint
+.SUFFIXES:
+
+all: $(PROGS)
+
+$(O)/lib/%.o: lib/%.c lib/rpt.h
+	@mkdir -p $(@D)
+	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) -c -o $@ $<
+
+$(O)/bin/%.o: bin/%.c bin/cli.h lib/rpt.h
+	@mkdir -p $(@D)
+	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) -c -o $@ $<
+
+$(O)/lib/librpt.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+$(O)/bin/rpt-%: $(O)/bin/rpt-%.o $(CLIOBJ) $(O)/lib/librpt.a
+	$(CC) $(RPT_CFLAGS) $(LDFLAGS) -o $@ $< $(CLIOBJ) $(O)/lib/librpt.a $(DEP_LIBS)
+
+# Installs what the build and the tests need, and nothing when all is there.
+deps:
+	@sh tests/deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh tests/demo.sh
+
+check: deps
+	@$(MAKE) --no-print-directory all
+	@RPT_BIN=$(CURDIR)/$(O)/bin sh tests/run.sh
+
+check-asan: deps
+	@$(MAKE) --no-print-directory O=build/asan \
+	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" all
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	    RPT_BIN=$(CURDIR)/build/asan/bin sh tests/run.sh
+
+bench: all
+	@RPT_BIN=$(CURDIR)/$(O)/bin sh tests/bench.sh
+
+lint:
+	mandoc -Tlint -Wwarning $(MAN7) $(MAN1)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	for f in $(FILTERS); do cp $(O)/bin/$$f $(DESTDIR)$(BINDIR)/$$f || exit 1; done
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	for f in $(FILTERS); do rm -f $(DESTDIR)$(BINDIR)/$$f; done
+	for f in $(MAN1); do rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
+	rm -f $(DESTDIR)$(MANDIR)/man7/rpt.7
+
+clean:
+	rm -rf build bin/*.o lib/*.o lib/librpt.a $(FILTERS:%=bin/%)

@@ -1,0 +1,389 @@
+/*
+ * cli.c - the shared driver of the rpt filters: options, operands,
+ * messages, exit status.  Messages go to stderr as one line each, prefixed
+ * with the filter's own name, so that a cron log says which filter spoke
+ * however it was invoked.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <utf8proc.h>
+
+#include "cli.h"
+
+static const struct rpt_cli *filter;
+
+static const char common_help[] =
+"  -N, --no-header       do not write the header line\n"
+"  -E, --encoding=ENC    input encoding: auto (default), utf-8, gb18030,\n"
+"                        utf-16le, utf-16be\n"
+"      --invalid=MODE    undecodable input: error (default: the file stops\n"
+"                        there, exit 1) or replace (U+FFFD, warn once)\n"
+"      --label=NAME      name standard input NAME in the file column\n"
+"  -h, --help            show this help and exit\n"
+"  -V, --version         show the version and exit\n";
+
+enum {
+	OPT_INVALID = 0x100,
+	OPT_LABEL
+};
+
+static const struct option common_long[] = {
+	{ "no-header",	no_argument,		NULL, 'N' },
+	{ "encoding",	required_argument,	NULL, 'E' },
+	{ "invalid",	required_argument,	NULL, OPT_INVALID },
+	{ "label",	required_argument,	NULL, OPT_LABEL },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "version",	no_argument,		NULL, 'V' },
+};
+
+static void
+msg(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", filter->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+rpt_cli_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", filter->name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help'.\n", filter->name);
+	return -1;
+}
+
+static void
+usage(void)
+{
+	printf("Usage: %s %s\n%s\n\n", filter->name, filter->synopsis,
+	    filter->about);
+	printf("With no FILE, or when FILE is -, read standard input.  Each FILE is\n"
+	    "a document; output is TSV with a header line (see rpt(7)).\n\n");
+	printf("Options:\n%s%s", filter->options_help, common_help);
+	printf("\nExit status: 0 success, 1 some input refused or undecodable or\n"
+	    "output failed, 2 usage error.\n");
+}
+
+static void
+version(void)
+{
+	char pcre[64];
+
+	if (pcre2_config(PCRE2_CONFIG_VERSION, pcre) < 0)
+		strcpy(pcre, "unknown");
+	printf("%s (rpt) %s\nutf8proc %s\nPCRE2 %s\n", filter->name, RPT_VERSION,
+	    utf8proc_version(), pcre);
+}
+
+/* "0xb1" or "0xe4 0xb8" */
+static const char *
+bytes(const struct rpt_diag *d, char *buf, size_t size)
+{
+	size_t k = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < d->nbad && k + 6 < size; i++)
+		k += (size_t)snprintf(buf + k, size - k, "%s0x%02x",
+		    i ? " " : "", d->bad[i]);
+	return buf;
+}
+
+static const char *
+enc_label(enum rpt_enc enc)
+{
+	switch (enc) {
+	case RPT_ENC_GB18030:
+		return "GB18030";
+	case RPT_ENC_UTF16LE:
+	case RPT_ENC_UTF16BE:
+		return "UTF-16";
+	default:
+		return "UTF-8";
+	}
+}
+
+/* What an invalid sequence is called, and what to try. */
+static void
+invalid_text(const struct rpt_diag *d, char *buf, size_t size)
+{
+	char b[32];
+
+	if (d->nbad == 1 && d->bad[0] == 0)
+		snprintf(buf, size, "NUL byte in text (binary data?)");
+	else
+		snprintf(buf, size, "invalid %s %s %s", enc_label(d->enc),
+		    d->nbad == 1 ? "byte" : "sequence", bytes(d, b, sizeof(b)));
+}
+
+static void
+report(const char *name, const struct rpt_diag *d)
+{
+	const struct rpt_format_info *fi;
+	char text[96];
+
+	switch (d->status) {
+	case RPT_E_SYS:
+		if (d->line > 0)
+			msg("%s:%ld: read error: %s", name, d->line,
+			    strerror(d->errnum));
+		else
+			msg("%s: %s", name, strerror(d->errnum));
+		break;
+	case RPT_E_ISDIR:
+		msg("%s: %s", name, strerror(EISDIR));
+		break;
+	case RPT_E_FORMAT:
+		fi = rpt_format_info(d->format);
+		msg("%s: %s, not text; %s, e.g. %s%s%s", name, fi->what,
+		    fi->verb, fi->cmd_before, name, fi->cmd_after);
+		break;
+	case RPT_E_BINARY:
+		msg("%s: binary data (NUL byte at line %ld, column %ld), not text",
+		    name, d->line, d->col);
+		break;
+	case RPT_E_INVALID:
+		invalid_text(d, text, sizeof(text));
+		if (d->enc == RPT_ENC_UTF8 || d->enc == RPT_ENC_UTF8_BOM)
+			msg("%s:%ld:%ld: %s (try -E gb18030, or iconv -f GB18030)",
+			    name, d->line, d->col, text);
+		else
+			msg("%s:%ld:%ld: %s (check the encoding given with -E)",
+			    name, d->line, d->col, text);
+		break;
+	case RPT_E_NOMEM:
+		msg("%s: %s", name, strerror(ENOMEM));
+		break;
+	case RPT_OK:
+		break;
+	}
+}
+
+static void
+warn_cb(void *ctx, enum rpt_warning w, const struct rpt_diag *d)
+{
+	const char *name = ctx;
+	char text[96];
+
+	switch (w) {
+	case RPT_W_REPLACED:
+		invalid_text(d, text, sizeof(text));
+		msg("%s:%ld:%ld: warning: %s replaced by U+FFFD (and any others "
+		    "in this file)", name, d->line, d->col, text);
+		break;
+	case RPT_W_LONGLINE:
+		msg("%s:%ld: warning: line longer than 1 MiB cut into 1 MiB "
+		    "pieces", name, d->line);
+		break;
+	}
+}
+
+/* Merge the common options with the filter's own for getopt_long. */
+static int
+options(struct option **lo, char **so)
+{
+	size_t nf = 0, nc = sizeof(common_long) / sizeof(common_long[0]);
+	size_t len;
+
+	while (filter->longopts[nf].name != NULL)
+		nf++;
+	if ((*lo = calloc(nf + nc + 1, sizeof(**lo))) == NULL)
+		return -1;
+	memcpy(*lo, filter->longopts, nf * sizeof(**lo));
+	memcpy(*lo + nf, common_long, sizeof(common_long));
+	len = strlen(filter->shortopts);
+	if ((*so = malloc(len + 8)) == NULL)
+		return -1;
+	memcpy(*so, ":NE:hV", 6);
+	memcpy(*so + 6, filter->shortopts, len + 1);
+	return 0;
+}
+
+/* Read one operand through the document model into the filter. */
+static int
+run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
+    const char *label, const struct rpt_input_opts *base,
+    struct rpt_tsv *out, struct rpt_buf *namebuf)
+{
+	struct rpt_input_opts opts = *base;
+	struct rpt_cli_doc cd;
+	struct rpt_line line;
+	struct rpt_para para;
+	const char *name;
+	int r, status = RPT_EXIT_OK;
+
+	if ((name = rpt_name_escape(namebuf, path ? path : label)) == NULL) {
+		msg("%s", strerror(ENOMEM));
+		return -1;
+	}
+	opts.warn = warn_cb;
+	opts.warn_ctx = (void *)name;
+	if (rpt_input_open(in, path, &opts) != RPT_OK) {
+		report(name, rpt_input_diag(in));
+		return RPT_EXIT_INPUT;
+	}
+	cd.name = name;
+	cd.name_len = namebuf->len;
+	cd.enc = rpt_input_enc(in);
+	cd.out = out;
+	rpt_doc_reset(doc);
+	if (filter->doc_begin && filter->doc_begin(&cd) == -1)
+		goto nomem;
+	while ((r = rpt_input_line(in, &line)) == 1) {
+		switch (rpt_doc_line(doc, &line, &para)) {
+		case 1:
+			if (filter->para(&cd, &para) == -1)
+				goto nomem;
+			break;
+		case -1:
+			goto nomem;
+		}
+		if (rpt_tsv_error(out))
+			break;
+	}
+	if (r == -1) {
+		report(name, rpt_input_diag(in));
+		status = RPT_EXIT_INPUT;
+	}
+	if (filter->doc_end && filter->doc_end(&cd) == -1)
+		goto nomem;
+	rpt_input_close(in);
+	return status;
+nomem:
+	msg("%s: %s", name, strerror(ENOMEM));
+	rpt_input_close(in);
+	return -1;
+}
+
+int
+rpt_cli_main(const struct rpt_cli *f, int argc, char *argv[])
+{
+	struct rpt_input_opts iopts = { RPT_ENC_AUTO, 0, NULL, NULL };
+	struct rpt_buf namebuf = { NULL, 0, 0 };
+	struct option *lo = NULL;
+	struct rpt_input *in = NULL;
+	struct rpt_doc *doc = NULL;
+	struct rpt_tsv *out = NULL;
+	const char *label = "-", *path;
+	char *so = NULL;
+	int c, i, header = 1, status = RPT_EXIT_OK, r, err;
+
+	filter = f;
+	if (options(&lo, &so) == -1) {
+		msg("%s", strerror(ENOMEM));
+		return RPT_EXIT_INPUT;
+	}
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, so, lo, NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			usage();
+			status = fflush(stdout) == 0 ? RPT_EXIT_OK : RPT_EXIT_INPUT;
+			goto done;
+		case 'V':
+			version();
+			status = fflush(stdout) == 0 ? RPT_EXIT_OK : RPT_EXIT_INPUT;
+			goto done;
+		case 'N':
+			header = 0;
+			break;
+		case 'E':
+			if (rpt_enc_parse(optarg, &iopts.enc) == -1) {
+				rpt_cli_usage("invalid encoding '%s' (expected auto, "
+				    "utf-8, gb18030, utf-16le or utf-16be)", optarg);
+				goto usage;
+			}
+			break;
+		case OPT_INVALID:
+			if (strcmp(optarg, "error") == 0)
+				iopts.replace = 0;
+			else if (strcmp(optarg, "replace") == 0)
+				iopts.replace = 1;
+			else {
+				rpt_cli_usage("invalid --invalid mode '%s' (expected "
+				    "error or replace)", optarg);
+				goto usage;
+			}
+			break;
+		case OPT_LABEL:
+			label = optarg;
+			break;
+		case ':':
+			rpt_cli_usage("option '%s' needs an argument",
+			    argv[optind - 1]);
+			goto usage;
+		case '?':
+			if (optopt != 0)
+				rpt_cli_usage("unknown option '-%c'", optopt);
+			else
+				rpt_cli_usage("unknown option '%s'",
+				    argv[optind - 1]);
+			goto usage;
+		default:
+			if (f->option(c, optarg) == -1)
+				goto usage;
+			break;
+		}
+	}
+
+	in = rpt_input_new();
+	doc = rpt_doc_new();
+	out = rpt_tsv_new(STDOUT_FILENO);
+	if (in == NULL || doc == NULL || out == NULL) {
+		msg("%s", strerror(ENOMEM));
+		status = RPT_EXIT_INPUT;
+		goto done;
+	}
+	if (header)
+		rpt_tsv_header(out, f->columns());
+	for (i = optind; i < argc || i == optind; i++) {
+		path = i < argc ? argv[i] : "-";
+		r = run_file(in, doc, strcmp(path, "-") == 0 ? NULL : path,
+		    label, &iopts, out, &namebuf);
+		if (r == -1) {
+			status = RPT_EXIT_INPUT;
+			break;
+		}
+		if (r != RPT_EXIT_OK)
+			status = r;
+		if (rpt_tsv_error(out))
+			break;
+	}
+	/* Output is checked at the end too: a full disk is an error. */
+	err = rpt_tsv_flush(out);
+	if (err == 0 && close(STDOUT_FILENO) == -1 && errno != EBADF)
+		err = errno;
+	if (err != 0 && err != EPIPE) {
+		msg("write error: %s", strerror(err));
+		status = RPT_EXIT_INPUT;
+	}
+	goto done;
+usage:
+	status = RPT_EXIT_USAGE;
+done:
+	rpt_tsv_free(out);
+	rpt_doc_free(doc);
+	rpt_input_free(in);
+	rpt_buf_free(&namebuf);
+	free(lo);
+	free(so);
+	if (f->cleanup)
+		f->cleanup();
+	return status;
+}

@@ -1,0 +1,61 @@
+/*
+ * cli.h - the driver every rpt filter's main() hands over to.
+ *
+ * It owns what the filters share (man/rpt.7): the common options, the loop
+ * over operands, decoding and the document model, every message about
+ * input, the TSV writer and the exit status.  A filter supplies its own
+ * options, its columns and what to do with each paragraph.
+ */
+#ifndef RPT_CLI_H
+#define RPT_CLI_H
+
+#include <getopt.h>
+
+#include "rpt.h"
+
+/* Exit status, for all filters. */
+#define RPT_EXIT_OK	0	/* success, also when the reader left early */
+#define RPT_EXIT_INPUT	1	/* input refused or undecodable; write error */
+#define RPT_EXIT_USAGE	2	/* bad options */
+
+/* The document being read, as a filter sees it. */
+struct rpt_cli_doc {
+	const char	*name;		/* escaped for the file column */
+	size_t		 name_len;
+	enum rpt_enc	 enc;
+	struct rpt_tsv	*out;
+};
+
+struct rpt_cli {
+	const char		 *name;		/* "rpt-split" */
+	const char		 *synopsis;	/* after the name in Usage: */
+	const char		 *about;	/* one line: what it does */
+	const char		 *options_help;	/* the filter's own options */
+	const char		 *shortopts;	/* the filter's own, getopt style */
+	const struct option	 *longopts;	/* the filter's own, {0} ended */
+	/* One option; returns -1 after rpt_cli_usage() for a bad argument. */
+	int			(*option)(int c, const char *arg);
+	/* After the options: the header's columns, NULL-terminated. */
+	const char *const	*(*columns)(void);
+	/* A document starts; returns -1 on allocation failure. */
+	int			(*doc_begin)(const struct rpt_cli_doc *doc);
+	/* One paragraph of the document model; -1 on allocation failure. */
+	int			(*para)(const struct rpt_cli_doc *doc,
+				    const struct rpt_para *para);
+	/* The document ends (also after an error that stopped it). */
+	int			(*doc_end)(const struct rpt_cli_doc *doc);
+	/* Free what the filter allocated. */
+	void			(*cleanup)(void);
+};
+
+/* Run the filter; returns the exit status. */
+int	rpt_cli_main(const struct rpt_cli *f, int argc, char *argv[]);
+
+/*
+ * Print "NAME: message" and "Try 'NAME --help'." to stderr; returns -1 so
+ * that an option handler can end with "return rpt_cli_usage(...)".
+ */
+int	rpt_cli_usage(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+#endif /* RPT_CLI_H */

@@ -1,0 +1,134 @@
+/*
+ * rpt-split - one TSV row per paragraph, sentence or enumerated item.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "cli.h"
+
+enum { OPT_SEMICOLON = 0x200 };
+
+static enum rpt_unit unit = RPT_U_SENTENCE;
+static int with_key;
+static int split_flags;
+static struct rpt_splitter *splitter;
+static struct rpt_buf section, key;
+static long units;			/* unit number in the document */
+
+static const struct option longopts[] = {
+	{ "unit",	required_argument,	NULL, 'u' },
+	{ "key",	no_argument,		NULL, 'k' },
+	{ "semicolon",	no_argument,		NULL, OPT_SEMICOLON },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+option(int c, const char *arg)
+{
+	switch (c) {
+	case 'u':
+		if (rpt_unit_parse(arg, &unit) == -1)
+			return rpt_cli_usage("invalid unit '%s' (expected para, "
+			    "sentence or item)", arg);
+		break;
+	case 'k':
+		with_key = 1;
+		break;
+	case OPT_SEMICOLON:
+		split_flags |= RPT_SPLIT_SEMICOLON;
+		break;
+	}
+	return 0;
+}
+
+static const char *const *
+columns(void)
+{
+	static const char *cols[] = {
+		"file", "line", "para", "n", "section", "part", "kind",
+		"chars", "text", NULL, NULL
+	};
+
+	cols[9] = with_key ? "key" : NULL;
+	return cols;
+}
+
+static int
+doc_begin(const struct rpt_cli_doc *doc)
+{
+	(void)doc;
+	units = 0;
+	if (splitter == NULL &&
+	    (splitter = rpt_splitter_new(unit, split_flags)) == NULL)
+		return -1;
+	return 0;
+}
+
+static int
+para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
+{
+	const struct rpt_span *spans;
+	struct rpt_tsv *out = doc->out;
+	const char *text;
+	long i, n;
+
+	if ((n = rpt_split(splitter, p->p, p->len, &spans)) == -1)
+		return -1;
+	if (rpt_path_format(&section, p->path, p->depth) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		text = p->p + spans[i].off;
+		rpt_tsv_raw(out, doc->name, doc->name_len);
+		rpt_tsv_long(out, p->line);
+		rpt_tsv_long(out, p->num);
+		rpt_tsv_long(out, ++units);
+		rpt_tsv_field(out, section.p, section.len);
+		rpt_tsv_field(out, p->part, strlen(p->part));
+		/* A heading's first unit is the heading; run-in text is body. */
+		rpt_tsv_raw(out, rpt_kind_name(i == 0 ? p->kind : RPT_K_BODY),
+		    strlen(rpt_kind_name(i == 0 ? p->kind : RPT_K_BODY)));
+		rpt_tsv_long(out, (long)rpt_count_chars(text, spans[i].len));
+		rpt_tsv_field(out, text, spans[i].len);
+		if (with_key) {
+			key.len = 0;
+			if (rpt_key(&key, text, spans[i].len) == -1)
+				return -1;
+			rpt_tsv_field(out, key.p, key.len);
+		}
+		rpt_tsv_eol(out);
+	}
+	return 0;
+}
+
+static void
+cleanup(void)
+{
+	rpt_splitter_free(splitter);
+	rpt_buf_free(&section);
+	rpt_buf_free(&key);
+}
+
+static const struct rpt_cli split_cli = {
+	.name = "rpt-split",
+	.synopsis = "[-u para|sentence|item] [-k] [OPTION]... [FILE]...",
+	.about = "Cut report text into paragraphs, sentences or enumerated items, "
+	    "one TSV row each.",
+	.options_help =
+	    "  -u, --unit=UNIT       para, sentence (default) or item\n"
+	    "  -k, --key             add a key column: the text normalised for\n"
+	    "                        comparing sentences across reports\n"
+	    "      --semicolon       let ; and ； end sentences too\n",
+	.shortopts = "u:k",
+	.longopts = longopts,
+	.option = option,
+	.columns = columns,
+	.doc_begin = doc_begin,
+	.para = para,
+	.cleanup = cleanup,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return rpt_cli_main(&split_cli, argc, argv);
+}

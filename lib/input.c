@@ -1,0 +1,741 @@
+/*
+ * input.c - from a file's bytes to lines of valid UTF-8.
+ *
+ * A file is read in chunks and never held whole.  The first RPT_SNIFF bytes
+ * decide what it is: a known binary format (refused by signature), UTF-16 or
+ * UTF-8 by BOM, else UTF-8 if they are valid UTF-8, else GB18030 if they
+ * decode cleanly, else UTF-8 after all (so that the error names the first
+ * bad byte).  Text is decoded into one buffer, in which lines are found;
+ * CRLF, LF and a lone CR all end a line.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rpt.h"
+
+#define CHUNK		(64 * 1024)
+
+struct rpt_input {
+	int		 fd;
+	int		 own_fd;	/* opened here, closed here */
+	struct rpt_input_opts opts;
+	enum rpt_enc	 enc;
+	iconv_t		 cd;		/* (iconv_t)-1 for UTF-8 */
+
+	unsigned char	*raw;		/* undecoded bytes [raw_off, raw_len) */
+	size_t		 raw_off, raw_len, raw_cap;
+	unsigned long long raw_pos;	/* file offset of raw[0] */
+	int		 raw_eof;
+
+	struct rpt_buf	 txt;		/* decoded text */
+	size_t		 off;		/* start of the current line in txt */
+	size_t		 scan;		/* no terminator in txt[off, scan) */
+	int		 skip_lf;	/* last line ended in CR: eat one LF */
+	long		 line;		/* number of the current line */
+	long		 piece_chars;	/* chars of the current line handed out */
+
+	int		 decoded_all;	/* decoder reached the end of input */
+	int		 stopped;	/* decoder stopped at an error */
+	size_t		 stop_at;	/* txt offset of the error */
+	int		 done;		/* no more lines: end or error */
+	int		 warned_replace, warned_long;
+	struct rpt_diag	 diag;
+};
+
+static const struct rpt_format_info formats[] = {
+	[RPT_FMT_NONE] = { "text", "", "", "" },
+	[RPT_FMT_DOCX] = { "a Word (DOCX) document", "convert it first",
+	    "pandoc -t plain ", "" },
+	[RPT_FMT_XLSX] = { "an Excel (XLSX) workbook", "convert it first",
+	    "libreoffice --headless --convert-to csv ", "" },
+	[RPT_FMT_PPTX] = { "a PowerPoint (PPTX) presentation",
+	    "convert it first", "pandoc -t plain ", "" },
+	[RPT_FMT_ODF] = { "an OpenDocument file", "convert it first",
+	    "pandoc -t plain ", "" },
+	[RPT_FMT_ZIP] = { "a ZIP archive", "unpack it first", "unzip ", "" },
+	[RPT_FMT_PDF] = { "a PDF document", "convert it first", "pdftotext ",
+	    " -" },
+	[RPT_FMT_OLE2] = { "a legacy Office (DOC/XLS) document",
+	    "convert it first", "catdoc ", "" },
+	[RPT_FMT_RTF] = { "an RTF document", "convert it first",
+	    "pandoc -t plain ", "" },
+	[RPT_FMT_PNG] = { "a PNG image", "it needs OCR first", "tesseract ",
+	    " - -l chi_sim" },
+	[RPT_FMT_JPEG] = { "a JPEG image", "it needs OCR first", "tesseract ",
+	    " - -l chi_sim" },
+	[RPT_FMT_GIF] = { "a GIF image", "it needs OCR first", "tesseract ",
+	    " - -l chi_sim" },
+};
+
+const struct rpt_format_info *
+rpt_format_info(enum rpt_format f)
+{
+	return &formats[f];
+}
+
+static const char *const enc_names[] = {
+	[RPT_ENC_AUTO] = "auto",
+	[RPT_ENC_UTF8] = "utf-8",
+	[RPT_ENC_UTF8_BOM] = "utf-8-bom",
+	[RPT_ENC_GB18030] = "gb18030",
+	[RPT_ENC_UTF16LE] = "utf-16le",
+	[RPT_ENC_UTF16BE] = "utf-16be",
+};
+
+int
+rpt_enc_parse(const char *name, enum rpt_enc *enc)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(enc_names) / sizeof(enc_names[0]); i++)
+		if (i != RPT_ENC_UTF8_BOM && strcmp(name, enc_names[i]) == 0) {
+			*enc = (enum rpt_enc)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+rpt_enc_name(enum rpt_enc enc)
+{
+	return enc_names[enc];
+}
+
+struct rpt_input *
+rpt_input_new(void)
+{
+	struct rpt_input *in;
+
+	if ((in = calloc(1, sizeof(*in))) == NULL)
+		return NULL;
+	in->fd = -1;
+	in->cd = (iconv_t)-1;
+	in->raw_cap = RPT_SNIFF + CHUNK;
+	if ((in->raw = malloc(in->raw_cap)) == NULL) {
+		free(in);
+		return NULL;
+	}
+	return in;
+}
+
+void
+rpt_input_close(struct rpt_input *in)
+{
+	if (in->own_fd && in->fd != -1)
+		close(in->fd);
+	in->fd = -1;
+	in->own_fd = 0;
+	if (in->cd != (iconv_t)-1)
+		iconv_close(in->cd);
+	in->cd = (iconv_t)-1;
+}
+
+void
+rpt_input_free(struct rpt_input *in)
+{
+	if (in == NULL)
+		return;
+	rpt_input_close(in);
+	free(in->raw);
+	rpt_buf_free(&in->txt);
+	free(in);
+}
+
+enum rpt_enc
+rpt_input_enc(const struct rpt_input *in)
+{
+	return in->enc;
+}
+
+const struct rpt_diag *
+rpt_input_diag(const struct rpt_input *in)
+{
+	return &in->diag;
+}
+
+/* Read into raw until it holds want bytes or the input ends. */
+static int
+read_raw(struct rpt_input *in, size_t want)
+{
+	ssize_t r;
+
+	if (in->raw_off > 0) {
+		memmove(in->raw, in->raw + in->raw_off, in->raw_len - in->raw_off);
+		in->raw_pos += in->raw_off;
+		in->raw_len -= in->raw_off;
+		in->raw_off = 0;
+	}
+	if (want > in->raw_cap)
+		want = in->raw_cap;
+	while (!in->raw_eof && in->raw_len < want) {
+		r = read(in->fd, in->raw + in->raw_len, in->raw_cap - in->raw_len);
+		if (r == -1) {
+			if (errno == EINTR)
+				continue;
+			in->diag.status = errno == EISDIR ? RPT_E_ISDIR : RPT_E_SYS;
+			in->diag.errnum = errno;
+			return -1;
+		}
+		if (r == 0)
+			in->raw_eof = 1;
+		in->raw_len += (size_t)r;
+	}
+	return 0;
+}
+
+static int
+has(const unsigned char *p, size_t n, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	return rpt_memmem((const char *)p, n, needle, k) != NULL;
+}
+
+static enum rpt_format
+sniff_format(const unsigned char *p, size_t n)
+{
+	static const unsigned char ole2[] = {
+		0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1
+	};
+	static const unsigned char png[] = {
+		0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'
+	};
+
+	if (n >= 4 && p[0] == 'P' && p[1] == 'K' &&
+	    ((p[2] == 3 && p[3] == 4) || (p[2] == 5 && p[3] == 6) ||
+	    (p[2] == 7 && p[3] == 8))) {
+		if (has(p, n, "word/"))
+			return RPT_FMT_DOCX;
+		if (has(p, n, "xl/"))
+			return RPT_FMT_XLSX;
+		if (has(p, n, "ppt/"))
+			return RPT_FMT_PPTX;
+		if (has(p, n, "application/vnd.oasis.opendocument"))
+			return RPT_FMT_ODF;
+		return RPT_FMT_ZIP;
+	}
+	if (n >= 5 && memcmp(p, "%PDF-", 5) == 0)
+		return RPT_FMT_PDF;
+	if (n >= sizeof(ole2) && memcmp(p, ole2, sizeof(ole2)) == 0)
+		return RPT_FMT_OLE2;
+	if (n >= 5 && memcmp(p, "{\\rtf", 5) == 0)
+		return RPT_FMT_RTF;
+	if (n >= sizeof(png) && memcmp(p, png, sizeof(png)) == 0)
+		return RPT_FMT_PNG;
+	if (n >= 3 && p[0] == 0xff && p[1] == 0xd8 && p[2] == 0xff)
+		return RPT_FMT_JPEG;
+	if (n >= 6 && (memcmp(p, "GIF87a", 6) == 0 || memcmp(p, "GIF89a", 6) == 0))
+		return RPT_FMT_GIF;
+	return RPT_FMT_NONE;
+}
+
+/*
+ * Length of the valid UTF-8 prefix of p.  When it stops short, *bad is
+ * the length of the maximal ill-formed subpart there (the unit that one
+ * U+FFFD replaces), or 0 when the sequence is merely cut off by the end of
+ * the buffer.  NUL counts as ill-formed when nul_bad is set.
+ */
+static size_t
+utf8_valid(const unsigned char *p, size_t n, int nul_bad, size_t *bad)
+{
+	size_t i = 0, need, k;
+	unsigned char b, lo, hi;
+
+	*bad = 0;
+	while (i < n) {
+		b = p[i];
+		if (b < 0x80) {
+			if (b == 0 && nul_bad) {
+				*bad = 1;
+				return i;
+			}
+			i++;
+			continue;
+		}
+		lo = 0x80;
+		hi = 0xbf;
+		if (b >= 0xc2 && b <= 0xdf)
+			need = 1;
+		else if (b >= 0xe0 && b <= 0xef) {
+			need = 2;
+			if (b == 0xe0)
+				lo = 0xa0;
+			else if (b == 0xed)
+				hi = 0x9f;
+		} else if (b >= 0xf0 && b <= 0xf4) {
+			need = 3;
+			if (b == 0xf0)
+				lo = 0x90;
+			else if (b == 0xf4)
+				hi = 0x8f;
+		} else {
+			*bad = 1;
+			return i;
+		}
+		for (k = 1; k <= need; k++) {
+			if (i + k >= n)
+				return i;	/* cut off: need more bytes */
+			if (p[i + k] < lo || p[i + k] > hi) {
+				*bad = k;
+				return i;
+			}
+			lo = 0x80;
+			hi = 0xbf;
+		}
+		i += need + 1;
+	}
+	return i;
+}
+
+/* Does p decode as GB18030 without error (a cut-off tail is fine)? */
+static int
+gb18030_clean(const unsigned char *p, size_t n, int at_eof)
+{
+	iconv_t cd;
+	char out[4096], *ip = (char *)p, *op;
+	size_t il = n, ol, r;
+	int ok = 1;
+
+	if ((cd = iconv_open("UTF-8", "GB18030")) == (iconv_t)-1)
+		return 0;
+	while (il > 0) {
+		op = out;
+		ol = sizeof(out);
+		r = iconv(cd, &ip, &il, &op, &ol);
+		if (r != (size_t)-1)
+			break;
+		if (errno == E2BIG)
+			continue;
+		if (errno == EINVAL && !at_eof)
+			break;
+		ok = 0;
+		break;
+	}
+	iconv_close(cd);
+	return ok;
+}
+
+static void
+set_invalid(struct rpt_input *in, const unsigned char *p, size_t nbad)
+{
+	size_t i;
+
+	in->diag.status = RPT_E_INVALID;
+	in->diag.nbad = (int)(nbad > sizeof(in->diag.bad) ?
+	    sizeof(in->diag.bad) : nbad);
+	for (i = 0; i < (size_t)in->diag.nbad; i++)
+		in->diag.bad[i] = p[i];
+}
+
+static void	locate(const struct rpt_input *, size_t, struct rpt_diag *);
+
+/* Characters in txt[from, to). */
+static long
+chars_between(const struct rpt_input *in, size_t from, size_t to)
+{
+	long n = 0;
+	size_t i;
+
+	for (i = from; i < to; i++)
+		n += ((unsigned char)in->txt.p[i] & 0xc0) != 0x80;
+	return n;
+}
+
+/*
+ * An invalid sequence at raw + raw_off, nbad bytes long, whose text would
+ * go at the end of txt: replace it, or stop.  Returns -1 to stop.
+ */
+static int
+invalid(struct rpt_input *in, size_t nbad)
+{
+	const unsigned char *p = in->raw + in->raw_off;
+
+	if (!in->opts.replace) {
+		set_invalid(in, p, nbad);
+		in->stopped = 1;
+		in->stop_at = in->txt.len;
+		return -1;
+	}
+	if (!in->warned_replace) {
+		struct rpt_diag d = in->diag;
+
+		d.status = RPT_E_INVALID;
+		d.nbad = (int)(nbad > sizeof(d.bad) ? sizeof(d.bad) : nbad);
+		memcpy(d.bad, p, (size_t)d.nbad);
+		locate(in, in->txt.len, &d);
+		d.enc = in->enc;
+		in->warned_replace = 1;
+		if (in->opts.warn)
+			in->opts.warn(in->opts.warn_ctx, RPT_W_REPLACED, &d);
+	}
+	if (rpt_buf_append(&in->txt, "\xef\xbf\xbd", 3) == -1) {
+		in->diag.status = RPT_E_NOMEM;
+		return -1;
+	}
+	in->raw_off += nbad;
+	return 0;
+}
+
+/* Is the file offset of raw + raw_off past the sniffed head? */
+static int
+past_head(const struct rpt_input *in, size_t at)
+{
+	return in->raw_pos + at >= RPT_SNIFF;
+}
+
+static int
+decode_utf8(struct rpt_input *in)
+{
+	size_t n, ok, bad, head;
+	const unsigned char *p;
+
+	while (in->raw_off < in->raw_len) {
+		p = in->raw + in->raw_off;
+		n = in->raw_len - in->raw_off;
+		/* NUL is caught as binary data in the head, as an error after. */
+		head = 0;
+		if (!past_head(in, in->raw_off)) {
+			head = (size_t)(RPT_SNIFF - (in->raw_pos + in->raw_off));
+			if (head > n)
+				head = n;
+			ok = utf8_valid(p, head, 0, &bad);
+			if (ok == head && head < n)
+				ok += utf8_valid(p + head, n - head, 1, &bad);
+		} else
+			ok = utf8_valid(p, n, 1, &bad);
+		if (rpt_buf_append(&in->txt, (const char *)p, ok) == -1) {
+			in->diag.status = RPT_E_NOMEM;
+			return -1;
+		}
+		in->raw_off += ok;
+		if (ok == n)
+			break;
+		if (bad == 0) {
+			/* A sequence cut off by the end of what was read. */
+			if (!in->raw_eof)
+				break;
+			bad = n - ok;
+		}
+		if (invalid(in, bad) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Offset of the first NUL code unit in raw[from, to) past the head, or to.
+ * In GB18030 a 0x00 byte is always NUL (no trail byte is that low); in
+ * UTF-16 units are aligned on raw_off.
+ */
+static size_t
+nul_unit(const struct rpt_input *in, size_t from, size_t to, size_t unit)
+{
+	const unsigned char *z;
+	size_t i = from;
+
+	if (!past_head(in, i)) {
+		i += (size_t)(RPT_SNIFF - (in->raw_pos + i));
+		i += (i - from) % unit;
+	}
+	if (unit == 1) {
+		if (i < to && (z = memchr(in->raw + i, 0, to - i)) != NULL)
+			return (size_t)(z - in->raw);
+		return to;
+	}
+	for (; i + 1 < to; i += 2)
+		if (in->raw[i] == 0 && in->raw[i + 1] == 0)
+			return i;
+	return to;
+}
+
+static int
+decode_iconv(struct rpt_input *in)
+{
+	size_t unit = in->enc == RPT_ENC_GB18030 ? 1 : 2;
+	size_t il, ol, lim, r;
+	char *ip, *op;
+	int e;
+
+	while (in->raw_off < in->raw_len) {
+		if (rpt_buf_reserve(&in->txt, 4 * CHUNK) == -1) {
+			in->diag.status = RPT_E_NOMEM;
+			return -1;
+		}
+		lim = nul_unit(in, in->raw_off, in->raw_len, unit);
+		if (lim == in->raw_off) {
+			/* NUL past the head is an invalid character, as in UTF-8. */
+			if (invalid(in, unit) == -1)
+				return -1;
+			continue;
+		}
+		ip = (char *)in->raw + in->raw_off;
+		il = lim - in->raw_off;
+		op = in->txt.p + in->txt.len;
+		ol = in->txt.cap - in->txt.len - 1;
+		r = iconv(in->cd, &ip, &il, &op, &ol);
+		e = errno;
+		in->txt.len = (size_t)(op - in->txt.p);
+		in->txt.p[in->txt.len] = '\0';
+		in->raw_off = (size_t)((unsigned char *)ip - in->raw);
+		if (r != (size_t)-1 || e == E2BIG)
+			continue;
+		if (e == EINVAL && lim == in->raw_len && !in->raw_eof)
+			break;		/* cut off: read more */
+		if (invalid(in, e == EINVAL && lim == in->raw_len ?
+		    in->raw_len - in->raw_off : unit) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * Decode more text onto txt.  Returns 1 when there may be more, 0 at the
+ * end of input, -1 when decoding stopped (in->diag says why).
+ */
+static int
+decode_more(struct rpt_input *in)
+{
+	int r;
+
+	if (in->raw_off == in->raw_len || !in->raw_eof) {
+		if (read_raw(in, CHUNK) == -1)
+			return -1;
+	}
+	if (in->cd == (iconv_t)-1)
+		r = decode_utf8(in);
+	else
+		r = decode_iconv(in);
+	if (r == -1)
+		return -1;
+	return in->raw_eof && in->raw_off == in->raw_len ? 0 : 1;
+}
+
+/* Position (line, column) of txt offset at, in the current line. */
+static void
+locate(const struct rpt_input *in, size_t at, struct rpt_diag *d)
+{
+	size_t i, start = in->off;
+	long line = in->line;
+
+	for (i = in->off; i < at; i++)
+		if (in->txt.p[i] == '\n' || (in->txt.p[i] == '\r' &&
+		    (i + 1 >= in->txt.len || in->txt.p[i + 1] != '\n'))) {
+			line++;
+			start = i + 1;
+		}
+	d->line = line;
+	d->col = (start == in->off ? in->piece_chars : 0) +
+	    chars_between(in, start, at) + 1;
+}
+
+enum rpt_status
+rpt_input_open(struct rpt_input *in, const char *path,
+    const struct rpt_input_opts *opts)
+{
+	struct stat st;
+	size_t bom = 0;
+	const char *from = NULL;
+	const char *nul;
+	int r;
+
+	rpt_input_close(in);
+	memset(&in->diag, 0, sizeof(in->diag));
+	in->opts = *opts;
+	in->enc = opts->enc;
+	in->raw_off = in->raw_len = 0;
+	in->raw_pos = 0;
+	in->raw_eof = 0;
+	in->txt.len = 0;
+	in->off = in->scan = 0;
+	in->skip_lf = 0;
+	in->line = 1;
+	in->piece_chars = 0;
+	in->decoded_all = in->stopped = in->done = 0;
+	in->warned_replace = in->warned_long = 0;
+
+	if (path == NULL)
+		in->fd = STDIN_FILENO;
+	else {
+		if ((in->fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+			in->diag.status = RPT_E_SYS;
+			in->diag.errnum = errno;
+			goto refused;
+		}
+		in->own_fd = 1;
+	}
+	if (fstat(in->fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		in->diag.status = RPT_E_ISDIR;
+		goto refused;
+	}
+	if (read_raw(in, RPT_SNIFF) == -1)
+		goto refused;
+
+	if ((in->diag.format = sniff_format(in->raw, in->raw_len)) !=
+	    RPT_FMT_NONE) {
+		in->diag.status = RPT_E_FORMAT;
+		goto refused;
+	}
+	if (in->raw_len >= 3 && memcmp(in->raw, "\xef\xbb\xbf", 3) == 0 &&
+	    (in->enc == RPT_ENC_AUTO || in->enc == RPT_ENC_UTF8)) {
+		in->enc = RPT_ENC_UTF8_BOM;
+		bom = 3;
+	} else if (in->raw_len >= 2 && in->raw[0] == 0xff && in->raw[1] == 0xfe &&
+	    (in->enc == RPT_ENC_AUTO || in->enc == RPT_ENC_UTF16LE)) {
+		in->enc = RPT_ENC_UTF16LE;
+		bom = 2;
+	} else if (in->raw_len >= 2 && in->raw[0] == 0xfe && in->raw[1] == 0xff &&
+	    (in->enc == RPT_ENC_AUTO || in->enc == RPT_ENC_UTF16BE)) {
+		in->enc = RPT_ENC_UTF16BE;
+		bom = 2;
+	} else if (in->enc == RPT_ENC_AUTO) {
+		size_t bad;
+
+		in->enc = RPT_ENC_UTF8;
+		if (utf8_valid(in->raw, in->raw_len, 0, &bad) != in->raw_len &&
+		    (bad != 0 || in->raw_eof) &&
+		    gb18030_clean(in->raw, in->raw_len, in->raw_eof))
+			in->enc = RPT_ENC_GB18030;
+	}
+	in->raw_off = bom;
+	switch (in->enc) {
+	case RPT_ENC_GB18030:
+		from = "GB18030";
+		break;
+	case RPT_ENC_UTF16LE:
+		from = "UTF-16LE";
+		break;
+	case RPT_ENC_UTF16BE:
+		from = "UTF-16BE";
+		break;
+	default:
+		break;
+	}
+	if (from != NULL && (in->cd = iconv_open("UTF-8", from)) == (iconv_t)-1) {
+		in->diag.status = RPT_E_SYS;
+		in->diag.errnum = errno;
+		goto refused;
+	}
+	in->diag.enc = in->enc;
+
+	/* Decode the head now: NUL bytes in it make the file binary. */
+	r = in->cd == (iconv_t)-1 ? decode_utf8(in) : decode_iconv(in);
+	if (r == -1 && in->diag.status != RPT_E_INVALID)
+		goto refused;
+	if ((nul = memchr(in->txt.p, '\0', in->txt.len)) != NULL) {
+		locate(in, (size_t)(nul - in->txt.p), &in->diag);
+		in->diag.status = RPT_E_BINARY;
+		goto refused;
+	}
+	return RPT_OK;
+
+refused:
+	in->done = 1;
+	rpt_input_close(in);
+	return in->diag.status;
+}
+
+/* Hand out txt[off, end) as a line, and move past skip bytes. */
+static int
+emit(struct rpt_input *in, struct rpt_line *line, size_t end, size_t skip,
+    int piece)
+{
+	line->p = in->txt.p + in->off;
+	line->len = end - in->off;
+	line->num = in->line;
+	if (piece)
+		in->piece_chars += chars_between(in, in->off, end);
+	else {
+		in->line++;
+		in->piece_chars = 0;
+	}
+	in->off = end + skip;
+	in->scan = in->off;
+	return 1;
+}
+
+int
+rpt_input_line(struct rpt_input *in, struct rpt_line *line)
+{
+	char *nl, *cr;
+	size_t end;
+	int r;
+
+	if (in->done)
+		return in->diag.status == RPT_OK ? 0 : -1;
+	for (;;) {
+		if (in->skip_lf && in->off < in->txt.len) {
+			if (in->txt.p[in->off] == '\n')
+				in->off++;
+			in->skip_lf = 0;
+			in->scan = in->off;
+		}
+		if (!in->skip_lf && in->scan < in->txt.len) {
+			nl = memchr(in->txt.p + in->scan, '\n', in->txt.len - in->scan);
+			end = nl ? (size_t)(nl - in->txt.p) : in->txt.len;
+			cr = memchr(in->txt.p + in->scan, '\r', end - in->scan);
+			if (cr != NULL) {
+				end = (size_t)(cr - in->txt.p);
+				if (end + 1 < in->txt.len)
+					return emit(in, line, end,
+					    in->txt.p[end + 1] == '\n' ? 2 : 1, 0);
+				/* CR at the end of what is decoded: LF may follow. */
+				in->skip_lf = 1;
+				return emit(in, line, end, 1, 0);
+			}
+			if (nl != NULL)
+				return emit(in, line, end, 1, 0);
+			in->scan = in->txt.len;
+		}
+		if (in->txt.len - in->off > RPT_LINE_MAX) {
+			end = in->off + RPT_LINE_MAX;
+			while (((unsigned char)in->txt.p[end] & 0xc0) == 0x80)
+				end--;
+			if (!in->warned_long) {
+				struct rpt_diag d = in->diag;
+
+				d.line = in->line;
+				d.col = 0;
+				in->warned_long = 1;
+				if (in->opts.warn)
+					in->opts.warn(in->opts.warn_ctx,
+					    RPT_W_LONGLINE, &d);
+			}
+			return emit(in, line, end, 0, 1);
+		}
+		if (in->stopped || in->decoded_all) {
+			in->done = 1;
+			if (in->stopped) {
+				locate(in, in->stop_at, &in->diag);
+				rpt_input_close(in);
+				return -1;
+			}
+			rpt_input_close(in);
+			if (in->txt.len > in->off)
+				return emit(in, line, in->txt.len, 0, 0);
+			return 0;
+		}
+		/* Keep only the current line, then decode more. */
+		if (in->off > 0) {
+			memmove(in->txt.p, in->txt.p + in->off, in->txt.len - in->off);
+			in->txt.len -= in->off;
+			in->scan -= in->off;
+			in->off = 0;
+		}
+		r = decode_more(in);
+		if (r == 0)
+			in->decoded_all = 1;
+		else if (r == -1) {
+			if (in->diag.status != RPT_E_INVALID) {
+				/* A read error: the text read so far still counts. */
+				in->stopped = 1;
+				in->stop_at = in->txt.len;
+			}
+		}
+	}
+}

@@ -1,0 +1,337 @@
+/*
+ * rpt.h - the one internal API of librpt.
+ *
+ * Data flows one way: bytes -> input (decode, refuse, lines) -> doc (paragraph
+ * kinds, headings, section paths) -> a filter's own logic (split, ...) -> tsv.
+ * Nothing in lib/ prints, exits or keeps global state: errors are returned as
+ * values and warnings are handed to a callback owned by the caller.
+ *
+ * Text is passed as (const char *p, size_t len) and is always valid UTF-8
+ * once it has left the input layer.  Every "new" pairs with a "free", and
+ * every free accepts NULL.
+ */
+#ifndef RPT_H
+#define RPT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define RPT_VERSION	"0.1.0"
+
+/* Longest line handed on: longer lines are cut at a character boundary. */
+#define RPT_LINE_MAX	(1024 * 1024)
+/* Bytes examined for signatures, BOMs, encoding and NUL bytes. */
+#define RPT_SNIFF	(64 * 1024)
+
+/* ---------------------------------------------------------------- text.c */
+
+/*
+ * Decode the character at p (at most n > 0 bytes of valid UTF-8) into *cp
+ * and return its length in bytes.
+ */
+size_t	rpt_utf8_decode(const char *p, size_t n, int32_t *cp);
+
+/*
+ * Is cp white space for rpt?  Unicode White_Space plus the invisible
+ * zero-width characters (U+200B-U+200D, U+2060, U+FEFF) that web pages and
+ * converters leave behind: none of them is text a reader sees.
+ */
+int	rpt_is_space(int32_t cp);
+
+/* Is cp a CJK ideograph (any Han block, and U+3007 〇)? */
+int	rpt_is_han(int32_t cp);
+
+/* Number of non-white characters in p. */
+size_t	rpt_count_chars(const char *p, size_t n);
+
+/* Trim rpt white space from both ends of [*p, *p + *n). */
+void	rpt_trim(const char **p, size_t *n);
+
+/*
+ * Value of the Chinese numeral at p (一 to 九十九, as heading markers and
+ * enumerators write them) in *val; returns its length in bytes, 0 if p does not start with
+ * one.  Used for heading markers and enumerators, which never exceed 99.
+ */
+size_t	rpt_cn_number(const char *p, size_t n, int *val);
+
+/* First occurrence of needle [nd, nd + nn) in [h, h + hn), or NULL. */
+const char *rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn);
+
+/*
+ * A growable byte buffer.  The pointer may move on every append; callers
+ * keep offsets, not pointers, across appends.
+ */
+struct rpt_buf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+};
+
+/* Make room for n more bytes; returns -1 (errno ENOMEM) on failure. */
+int	rpt_buf_reserve(struct rpt_buf *b, size_t n);
+int	rpt_buf_append(struct rpt_buf *b, const char *p, size_t n);
+void	rpt_buf_free(struct rpt_buf *b);
+
+/*
+ * Append to out the comparison key of p: NFKC, all rpt white space removed,
+ * quotation marks and dashes folded to one form each, so that the same
+ * sentence typed with full-width or half-width punctuation gets one key.
+ * Returns -1 on allocation failure.
+ */
+int	rpt_key(struct rpt_buf *out, const char *p, size_t n);
+
+/* ---------------------------------------------------------------- input.c */
+
+enum rpt_enc {
+	RPT_ENC_AUTO,
+	RPT_ENC_UTF8,
+	RPT_ENC_UTF8_BOM,	/* only as a result of detection */
+	RPT_ENC_GB18030,
+	RPT_ENC_UTF16LE,
+	RPT_ENC_UTF16BE
+};
+
+/* Parse an -E argument; returns -1 for an unknown name. */
+int	rpt_enc_parse(const char *name, enum rpt_enc *enc);
+/* Name of an encoding as rpt writes it: "utf-8", "utf-8-bom", "gb18030"... */
+const char *rpt_enc_name(enum rpt_enc enc);
+
+/* Why a file was refused or stopped; RPT_OK while all is well. */
+enum rpt_status {
+	RPT_OK = 0,
+	RPT_E_SYS,		/* open/read failed: errnum says why */
+	RPT_E_ISDIR,
+	RPT_E_FORMAT,		/* a known binary format: see format */
+	RPT_E_BINARY,		/* NUL byte in the first RPT_SNIFF bytes */
+	RPT_E_INVALID,		/* undecodable byte(s): see bad[], line, col */
+	RPT_E_NOMEM
+};
+
+/* Binary formats recognised by their signature. */
+enum rpt_format {
+	RPT_FMT_NONE,
+	RPT_FMT_DOCX, RPT_FMT_XLSX, RPT_FMT_PPTX, RPT_FMT_ODF, RPT_FMT_ZIP,
+	RPT_FMT_PDF, RPT_FMT_OLE2, RPT_FMT_RTF, RPT_FMT_PNG, RPT_FMT_JPEG,
+	RPT_FMT_GIF
+};
+
+/*
+ * What a format is and how to convert it, for messages such as
+ * "a Word (DOCX) document, not text; convert it first, e.g. pandoc -t plain".
+ * what: "a Word (DOCX) document"; verb: "convert it first"; cmd_before and
+ * cmd_after go around the file name ("pandoc -t plain ", "").
+ */
+struct rpt_format_info {
+	const char	*what;
+	const char	*verb;
+	const char	*cmd_before;
+	const char	*cmd_after;
+};
+const struct rpt_format_info *rpt_format_info(enum rpt_format f);
+
+/* A diagnostic: the error that stopped a file, or a warning. */
+struct rpt_diag {
+	enum rpt_status	 status;
+	enum rpt_format	 format;
+	int		 errnum;	/* RPT_E_SYS */
+	long		 line;		/* 1-based; 0 when not known */
+	long		 col;		/* 1-based character column; 0 if none */
+	unsigned char	 bad[4];	/* RPT_E_INVALID: the offending bytes */
+	int		 nbad;
+	enum rpt_enc	 enc;		/* encoding in force */
+};
+
+enum rpt_warning {
+	RPT_W_REPLACED,		/* first invalid sequence replaced by U+FFFD */
+	RPT_W_LONGLINE		/* first line cut into RPT_LINE_MAX pieces */
+};
+
+/* Called at most once per kind of warning per file. */
+typedef void	rpt_warn_fn(void *ctx, enum rpt_warning w, const struct rpt_diag *d);
+
+struct rpt_input_opts {
+	enum rpt_enc	 enc;		/* RPT_ENC_AUTO to detect */
+	int		 replace;	/* replace invalid sequences by U+FFFD */
+	rpt_warn_fn	*warn;		/* may be NULL */
+	void		*warn_ctx;
+};
+
+/* One line of decoded text, without its terminator. */
+struct rpt_line {
+	const char	*p;		/* valid UTF-8, no NUL, CR or LF */
+	size_t		 len;
+	long		 num;		/* 1-based input line number */
+};
+
+struct rpt_input;
+
+struct rpt_input *rpt_input_new(void);
+void	rpt_input_free(struct rpt_input *in);
+
+/*
+ * Start reading a file: path NULL means standard input.  Reads and sniffs
+ * the first RPT_SNIFF bytes.  Returns RPT_OK, or the reason the file is
+ * refused (details in rpt_input_diag()); a refused file yields no lines.
+ */
+enum rpt_status rpt_input_open(struct rpt_input *in, const char *path,
+		    const struct rpt_input_opts *opts);
+
+/*
+ * Next line: returns 1 and fills *line (valid until the next call), 0 at
+ * the end of the file, -1 when the file stops on an error (see
+ * rpt_input_diag()).  Lines longer than RPT_LINE_MAX come as several
+ * pieces with the same line number.
+ */
+int	rpt_input_line(struct rpt_input *in, struct rpt_line *line);
+
+/* The encoding the file is decoded from (after open). */
+enum rpt_enc rpt_input_enc(const struct rpt_input *in);
+
+/* The error that refused or stopped the file. */
+const struct rpt_diag *rpt_input_diag(const struct rpt_input *in);
+
+/* Close the file (not standard input); safe to call twice. */
+void	rpt_input_close(struct rpt_input *in);
+
+/* ---------------------------------------------------------------- doc.c */
+
+enum rpt_kind {
+	RPT_K_BODY,
+	RPT_K_HEADING
+};
+
+/* Name of a kind as written in the kind column. */
+const char *rpt_kind_name(enum rpt_kind k);
+
+/* Heading marker families of GB/T 9704, in their usual order. */
+enum rpt_family {
+	RPT_FAM_NONE,
+	RPT_FAM_CN,		/* 一、 一． 一. */
+	RPT_FAM_CN_PAREN,	/* （一） (一) */
+	RPT_FAM_AR,		/* 1. 1、 1． */
+	RPT_FAM_AR_PAREN	/* （1） (1) */
+};
+
+#define RPT_DEPTH_MAX	16
+
+/* A paragraph of the document model. */
+struct rpt_para {
+	const char	*p;		/* text, trimmed, debris removed */
+	size_t		 len;
+	long		 line;		/* input line it starts on */
+	long		 num;		/* 1-based paragraph number */
+	enum rpt_kind	 kind;
+	/* For headings: */
+	enum rpt_family	 family;
+	int		 marker_num;	/* value of the marker: （三） is 3 */
+	size_t		 marker_len;	/* bytes of marker (and space after it) */
+	/* Section path of the heading this paragraph is in (or is). */
+	int		 depth;		/* 0 before the first heading */
+	int		 path[RPT_DEPTH_MAX];
+	const char	*part;		/* canonical part; "" until profiles */
+};
+
+struct rpt_doc;
+
+struct rpt_doc *rpt_doc_new(void);
+void	rpt_doc_free(struct rpt_doc *d);
+
+/* Forget everything: the next line starts a new document. */
+void	rpt_doc_reset(struct rpt_doc *d);
+
+/*
+ * Feed one input line.  Returns 1 and fills *para (valid until the next
+ * call) when the line is a paragraph, 0 for a blank line, -1 on allocation
+ * failure.
+ */
+int	rpt_doc_line(struct rpt_doc *d, const struct rpt_line *line,
+		    struct rpt_para *para);
+
+/*
+ * Write the dotted section path ("2.1") of depth entries of path into
+ * out; empty for depth 0.  Returns -1 on allocation failure.
+ */
+int	rpt_path_format(struct rpt_buf *out, const int *path, int depth);
+
+/*
+ * Remove conversion debris such as "[bookmark: _GoBack]" from p.  Returns
+ * p itself when there is none, else a copy in scratch with *n updated.
+ */
+const char *rpt_strip_debris(const char *p, size_t *n, struct rpt_buf *scratch);
+
+/* ---------------------------------------------------------------- split.c */
+
+enum rpt_unit {
+	RPT_U_PARA,
+	RPT_U_SENTENCE,
+	RPT_U_ITEM
+};
+
+/* Parse a -u argument; returns -1 for an unknown name. */
+int	rpt_unit_parse(const char *name, enum rpt_unit *u);
+
+#define RPT_SPLIT_SEMICOLON	0x1	/* ；and ; end sentences too */
+
+/* A unit: a trimmed span of its paragraph's text. */
+struct rpt_span {
+	size_t	off;
+	size_t	len;
+};
+
+struct rpt_splitter;
+
+struct rpt_splitter *rpt_splitter_new(enum rpt_unit unit, int flags);
+void	rpt_splitter_free(struct rpt_splitter *s);
+
+/*
+ * Cut a paragraph into units.  Returns the number of units (0 only for
+ * an all-white paragraph) and points *spans at them (valid until the next
+ * call), or -1 on allocation failure.  Units are non-empty, trimmed, in
+ * order, and together hold every non-white character of the paragraph.
+ */
+long	rpt_split(struct rpt_splitter *s, const char *p, size_t n,
+		    const struct rpt_span **spans);
+
+/*
+ * Length of the enumerator (一是, 第一，, 首先，, ①...) at p, 0 if none.
+ * Whether it stands where an item may start is the caller's business.
+ */
+size_t	rpt_enumerator(const char *p, size_t n);
+
+/* ---------------------------------------------------------------- tsv.c */
+
+struct rpt_tsv;
+
+/* A writer on file descriptor fd with its own buffer. */
+struct rpt_tsv *rpt_tsv_new(int fd);
+/* Flush and free; returns the writer's error state like rpt_tsv_flush(). */
+int	rpt_tsv_free(struct rpt_tsv *t);
+
+/* One field, escaped: \ as \\, TAB as \t, LF as \n, CR as \r. */
+void	rpt_tsv_field(struct rpt_tsv *t, const char *p, size_t n);
+/* A field that is already escaped, such as rpt_name_escape()'s result. */
+void	rpt_tsv_raw(struct rpt_tsv *t, const char *p, size_t n);
+void	rpt_tsv_long(struct rpt_tsv *t, long v);
+/* End the row. */
+void	rpt_tsv_eol(struct rpt_tsv *t);
+/* The header: names joined by TAB. */
+void	rpt_tsv_header(struct rpt_tsv *t, const char *const *names);
+
+/*
+ * Write out what is buffered.  Returns 0, or the errno of the first
+ * failed write (EPIPE when the reader went away); after a failure the
+ * writer discards everything.
+ */
+int	rpt_tsv_flush(struct rpt_tsv *t);
+/* The errno of the first failed write, 0 if none. */
+int	rpt_tsv_error(const struct rpt_tsv *t);
+
+/*
+ * Escape a file name into out for the file column and for messages: like
+ * a field, and bytes that are not valid UTF-8 written as \xHH so that the
+ * output stays UTF-8.  Returns out->p, NUL-terminated, or NULL on
+ * allocation failure.
+ */
+const char *rpt_name_escape(struct rpt_buf *out, const char *name);
+
+#endif /* RPT_H */

@@ -1,0 +1,366 @@
+/*
+ * split.c - cutting a paragraph into sentences or enumerated items.
+ *
+ * Sentences end after a run of 。！？!? (or a qualifying dot) and the
+ * closing marks that follow it.  Three things keep a terminator from ending
+ * a sentence: being inside 《…》, being inside a quoted utterance before its
+ * last terminator (书记强调：“要依法办事。要公正执法。”), and being the dot
+ * of a marker (一．).  Items start at the enumerators 一是 第一， 首先， ①
+ * where they stand at the paragraph start or after 。；;：:，,.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rpt.h"
+
+struct rpt_splitter {
+	enum rpt_unit	 unit;
+	int		 flags;
+	struct rpt_span	*spans;
+	size_t		 nspans, cap;
+};
+
+int
+rpt_unit_parse(const char *name, enum rpt_unit *u)
+{
+	if (strcmp(name, "para") == 0)
+		*u = RPT_U_PARA;
+	else if (strcmp(name, "sentence") == 0)
+		*u = RPT_U_SENTENCE;
+	else if (strcmp(name, "item") == 0)
+		*u = RPT_U_ITEM;
+	else
+		return -1;
+	return 0;
+}
+
+struct rpt_splitter *
+rpt_splitter_new(enum rpt_unit unit, int flags)
+{
+	struct rpt_splitter *s;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return NULL;
+	s->unit = unit;
+	s->flags = flags;
+	return s;
+}
+
+void
+rpt_splitter_free(struct rpt_splitter *s)
+{
+	if (s == NULL)
+		return;
+	free(s->spans);
+	free(s);
+}
+
+/* Add the trimmed span [from, to) of p, if anything is left of it. */
+static int
+add(struct rpt_splitter *s, const char *p, size_t from, size_t to)
+{
+	const char *q = p + from;
+	size_t n = to - from;
+	struct rpt_span *sp;
+
+	rpt_trim(&q, &n);
+	if (n == 0)
+		return 0;
+	if (s->nspans == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 64;
+
+		if ((sp = realloc(s->spans, cap * sizeof(*sp))) == NULL)
+			return -1;
+		s->spans = sp;
+		s->cap = cap;
+	}
+	s->spans[s->nspans].off = (size_t)(q - p);
+	s->spans[s->nspans].len = n;
+	s->nspans++;
+	return 0;
+}
+
+/* 。！？!? */
+static int
+is_stop(int32_t c)
+{
+	return c == 0x3002 || c == 0xff01 || c == 0xff1f || c == '!' || c == '?';
+}
+
+/* ”’」』）)》】 */
+static int
+is_closer(int32_t c)
+{
+	switch (c) {
+	case 0x201d: case 0x2019: case 0x300d: case 0x300f: case 0xff09:
+	case ')': case 0x300b: case 0x3011:
+		return 1;
+	}
+	return 0;
+}
+
+static int
+is_digit(int32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
+}
+
+/* A CJK character for the dot rule: Han, CJK punctuation, full-width forms. */
+static int
+is_cjk(int32_t c)
+{
+	return rpt_is_han(c) || (c >= 0x3000 && c <= 0x303f) ||
+	    (c >= 0xff00 && c <= 0xffef && !is_digit(c));
+}
+
+/* Character at p + i, or 0 at the end. */
+static int32_t
+at(const char *p, size_t n, size_t i, size_t *len)
+{
+	int32_t c = 0;
+
+	*len = i < n ? rpt_utf8_decode(p + i, n - i, &c) : 0;
+	return c;
+}
+
+/*
+ * End of the run of stops that ends just before q (the position of a ”),
+ * i.e. where that run starts, or q when the character before q is no stop.
+ */
+static size_t
+stop_run_before(const char *p, size_t q)
+{
+	size_t i = q, k;
+	int32_t c;
+
+	while (i > 0) {
+		k = 1;
+		while (k < i && k < 4 && ((unsigned char)p[i - k] & 0xc0) == 0x80)
+			k++;
+		rpt_utf8_decode(p + i - k, k, &c);
+		if (!is_stop(c))
+			break;
+		i -= k;
+	}
+	return i;
+}
+
+/*
+ * If a well-formed quotation opens at i (“ closed by the next ” with no
+ * other “ inside) and is an utterance (its last character is a stop),
+ * return where its final run of stops begins; terminators before that do
+ * not end sentences.  Otherwise return i.
+ */
+static size_t
+utterance(const char *p, size_t n, size_t i, size_t *next_close)
+{
+	static const char open[] = "\xe2\x80\x9c", close[] = "\xe2\x80\x9d";
+	const char *c;
+	size_t run, q;
+
+	/* The first ” after i; remembered, so that many “ cost one scan. */
+	if (*next_close <= i) {
+		c = rpt_memmem(p + i + 3, n - i - 3, close, 3);
+		*next_close = c ? (size_t)(c - p) : n;
+	}
+	q = *next_close;
+	if (q == n || rpt_memmem(p + i + 3, q - i - 3, open, 3) != NULL)
+		return i;
+	run = stop_run_before(p, q);
+	return run < q ? run : i;
+}
+
+/* Length of a 一． or 一. marker at p (its dot ends no sentence), else 0. */
+static size_t
+cn_dot_marker(const char *p, size_t n)
+{
+	size_t k;
+	int v;
+
+	if ((k = rpt_cn_number(p, n, &v)) == 0)
+		return 0;
+	if (k + 3 <= n && memcmp(p + k, "\xef\xbc\x8e", 3) == 0)
+		return k + 3;
+	if (k < n && p[k] == '.')
+		return k + 1;
+	return 0;
+}
+
+/*
+ * End of a 一． or 一. marker at the sentence that starts at i (after white
+ * space), so that its dot ends nothing; i itself if there is none.
+ */
+static size_t
+marker_end(const char *p, size_t n, size_t i)
+{
+	const char *q = p + i;
+	size_t qn = n - i, k;
+
+	rpt_trim(&q, &qn);
+	if ((k = cn_dot_marker(q, qn)) == 0)
+		return i;
+	return (size_t)(q - p) + k;
+}
+
+/* Position of the last 》 in p, or 0. */
+static size_t
+last_book_close(const char *p, size_t n)
+{
+	size_t i = n;
+
+	while (i >= 3) {
+		i--;
+		if ((unsigned char)p[i] == 0x8b && i >= 2 &&
+		    memcmp(p + i - 2, "\xe3\x80\x8b", 3) == 0)
+			return i - 2;
+	}
+	return 0;
+}
+
+static int
+split_sentences(struct rpt_splitter *s, const char *p, size_t n)
+{
+	size_t i = 0, k, start = 0, quiet_until = 0, book_end, j, kk;
+	size_t next_close = 0;
+	int32_t c, prev = 0, next;
+	int book = 0, end;
+
+	book_end = last_book_close(p, n);
+	quiet_until = marker_end(p, n, 0);
+	while (i < n) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		end = 0;
+		if (c == 0x300a) {			/* 《 */
+			if (i < book_end)
+				book++;
+		} else if (c == 0x300b) {		/* 》 */
+			if (book > 0)
+				book--;
+		} else if (c == 0x201c) {		/* “ */
+			j = utterance(p, n, i, &next_close);
+			if (j > quiet_until)
+				quiet_until = j;
+		} else if (book == 0 && i >= quiet_until) {
+			if (is_stop(c))
+				end = 1;
+			else if (c == '.' || c == 0xff0e) {
+				next = at(p, n, i + k, &kk);
+				end = is_cjk(prev) && !is_digit(next);
+			} else if ((s->flags & RPT_SPLIT_SEMICOLON) &&
+			    (c == 0xff1b || c == ';'))
+				end = 1;
+		}
+		prev = c;
+		i += k;
+		if (!end)
+			continue;
+		/* Take the rest of the run of stops, then the closing marks. */
+		while (i < n && is_stop(at(p, n, i, &kk)))
+			i += kk;
+		while (i < n && is_closer(c = at(p, n, i, &kk))) {
+			prev = c;
+			i += kk;
+		}
+		if (add(s, p, start, i) == -1)
+			return -1;
+		start = i;
+		if ((j = marker_end(p, n, start)) > quiet_until)
+			quiet_until = j;
+	}
+	return add(s, p, start, n);
+}
+
+size_t
+rpt_enumerator(const char *p, size_t n)
+{
+	static const char *const words[] = {
+		"首先", "其次", "再次", "最后", NULL
+	};
+	const char *const *w;
+	size_t k;
+	int32_t c;
+	int v;
+
+	if (n >= 3) {
+		rpt_utf8_decode(p, n, &c);
+		if (c >= 0x2460 && c <= 0x2473)		/* ① to ⑳ */
+			return 3;
+	}
+	if ((k = rpt_cn_number(p, n, &v)) > 0) {
+		if (k + 3 <= n && memcmp(p + k, "\xe6\x98\xaf", 3) == 0) /* 是 */
+			return k + 3;
+		return 0;
+	}
+	k = 0;
+	if (n >= 3 && memcmp(p, "\xe7\xac\xac", 3) == 0 &&		/* 第 */
+	    (k = rpt_cn_number(p + 3, n - 3, &v)) > 0)
+		k += 3;
+	else
+		for (w = words; *w != NULL; w++)
+			if (n >= 6 && memcmp(p, *w, 6) == 0) {
+				k = 6;
+				break;
+			}
+	if (k == 0)
+		return 0;
+	if (k + 3 <= n && memcmp(p + k, "\xef\xbc\x8c", 3) == 0)	/* ， */
+		return k + 3;
+	if (k < n && p[k] == ',')
+		return k + 1;
+	return 0;
+}
+
+/* 。；;：:，, — after these (or at the start) an item may begin. */
+static int
+is_item_lead(int32_t c)
+{
+	return c == 0 || c == 0x3002 || c == 0xff1b || c == ';' ||
+	    c == 0xff1a || c == ':' || c == 0xff0c || c == ',';
+}
+
+static int
+split_items(struct rpt_splitter *s, const char *p, size_t n)
+{
+	size_t i = 0, k, start = 0;
+	int32_t c, lead = 0;	/* last non-white character, 0 at the start */
+
+	while (i < n) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (rpt_is_space(c)) {
+			i += k;
+			continue;
+		}
+		if (is_item_lead(lead) && i > start && rpt_enumerator(p + i, n - i)) {
+			if (add(s, p, start, i) == -1)
+				return -1;
+			start = i;
+		}
+		lead = c;
+		i += k;
+	}
+	return add(s, p, start, n);
+}
+
+long
+rpt_split(struct rpt_splitter *s, const char *p, size_t n,
+    const struct rpt_span **spans)
+{
+	int r;
+
+	s->nspans = 0;
+	switch (s->unit) {
+	case RPT_U_SENTENCE:
+		r = split_sentences(s, p, n);
+		break;
+	case RPT_U_ITEM:
+		r = split_items(s, p, n);
+		break;
+	default:
+		r = add(s, p, 0, n);
+		break;
+	}
+	if (r == -1)
+		return -1;
+	*spans = s->spans;
+	return (long)s->nspans;
+}

@@ -1,0 +1,298 @@
+/*
+ * text.c - character helpers on valid UTF-8, growable buffers, and the
+ * comparison key.  The hot paths (decode, white space, counting) are written
+ * by hand; utf8proc is used only where Unicode tables are really needed (the
+ * NFKC of the key).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "rpt.h"
+
+size_t
+rpt_utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (p[0] < 0x80 || n < 2) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] < 0xe0) {
+		*cp = ((int32_t)(p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+		return 2;
+	}
+	if (p[0] < 0xf0 || n < 4) {
+		if (n < 3) {
+			*cp = p[0];
+			return 1;
+		}
+		*cp = ((int32_t)(p[0] & 0x0f) << 12) |
+		    ((int32_t)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+		return 3;
+	}
+	*cp = ((int32_t)(p[0] & 0x07) << 18) | ((int32_t)(p[1] & 0x3f) << 12) |
+	    ((int32_t)(p[2] & 0x3f) << 6) | (p[3] & 0x3f);
+	return 4;
+}
+
+int
+rpt_is_space(int32_t c)
+{
+	if (c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r');
+	switch (c) {
+	case 0x85: case 0xa0: case 0x1680:
+	case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000:
+	case 0x200b: case 0x200c: case 0x200d: case 0x2060: case 0xfeff:
+		return 1;
+	}
+	return c >= 0x2000 && c <= 0x200a;
+}
+
+int
+rpt_is_han(int32_t c)
+{
+	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f) ||
+	    c == 0x3007;
+}
+
+/*
+ * Only bytes that can start a white-space character need a closer look:
+ * ASCII controls and space, C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000
+ * block), E3 (U+3000) and EF (U+FEFF).
+ */
+static int
+maybe_space(unsigned char b)
+{
+	return b <= ' ' || b == 0xc2 || b == 0xe1 || b == 0xe2 || b == 0xe3 ||
+	    b == 0xef;
+}
+
+size_t
+rpt_count_chars(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, count = 0;
+	int32_t c;
+
+	while (i < n) {
+		if (!maybe_space(p[i])) {
+			/* Count lead bytes: everything but 10xxxxxx. */
+			count += (p[i] & 0xc0) != 0x80;
+			i++;
+			continue;
+		}
+		i += rpt_utf8_decode(s + i, n - i, &c);
+		count += !rpt_is_space(c);
+	}
+	return count;
+}
+
+/* Length of the white-space character ending at s + n, 0 if none. */
+static size_t
+space_before(const char *s, size_t n)
+{
+	size_t k = 1;
+	int32_t c;
+
+	while (k < n && k < 4 && ((unsigned char)s[n - k] & 0xc0) == 0x80)
+		k++;
+	rpt_utf8_decode(s + n - k, k, &c);
+	return rpt_is_space(c) ? k : 0;
+}
+
+void
+rpt_trim(const char **sp, size_t *np)
+{
+	const char *s = *sp;
+	size_t n = *np, k;
+	int32_t c;
+
+	while (n > 0) {
+		k = rpt_utf8_decode(s, n, &c);
+		if (!rpt_is_space(c))
+			break;
+		s += k;
+		n -= k;
+	}
+	while (n > 0 && (k = space_before(s, n)) > 0)
+		n -= k;
+	*sp = s;
+	*np = n;
+}
+
+static int
+cn_digit(int32_t c)
+{
+	static const int32_t digits[] = {
+		0x96f6 /* 零 */, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94,
+		0x516d, 0x4e03, 0x516b, 0x4e5d
+	};
+	int i;
+
+	if (c == 0x3007)		/* 〇 */
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (digits[i] == c)
+			return i;
+	return -1;
+}
+
+size_t
+rpt_cn_number(const char *s, size_t n, int *val)
+{
+	size_t i = 0, k;
+	int32_t c;
+	int d, tens = -1, v = -1;
+
+	/* 十, 十X, X十, X十Y, or a single digit X (零 alone is not a number). */
+	if (n == 0)
+		return 0;
+	k = rpt_utf8_decode(s, n, &c);
+	if (c == 0x5341) {			/* 十 */
+		tens = 1;
+		i = k;
+	} else if ((d = cn_digit(c)) > 0) {
+		v = d;
+		i = k;
+		if (i < n) {
+			k = rpt_utf8_decode(s + i, n - i, &c);
+			if (c == 0x5341) {
+				tens = d;
+				v = -1;
+				i += k;
+			}
+		}
+	} else
+		return 0;
+	if (tens > 0) {
+		v = tens * 10;
+		if (i < n) {
+			k = rpt_utf8_decode(s + i, n - i, &c);
+			if ((d = cn_digit(c)) > 0) {
+				v += d;
+				i += k;
+			}
+		}
+	}
+	*val = v;
+	return i;
+}
+
+const char *
+rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn)
+{
+	const char *p, *end;
+
+	if (nn == 0)
+		return h;
+	if (hn < nn)
+		return NULL;
+	end = h + hn - nn + 1;
+	for (p = h; p < end; p++) {
+		if ((p = memchr(p, nd[0], (size_t)(end - p))) == NULL)
+			return NULL;
+		if (memcmp(p, nd, nn) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+int
+rpt_buf_reserve(struct rpt_buf *b, size_t n)
+{
+	size_t cap;
+	char *p;
+
+	if (b->cap - b->len > n)
+		return 0;
+	cap = b->cap ? b->cap : 256;
+	while (cap - b->len <= n) {
+		if (cap > ((size_t)-1) / 2) {
+			errno = ENOMEM;
+			return -1;
+		}
+		cap *= 2;
+	}
+	if ((p = realloc(b->p, cap)) == NULL)
+		return -1;
+	b->p = p;
+	b->cap = cap;
+	return 0;
+}
+
+int
+rpt_buf_append(struct rpt_buf *b, const char *p, size_t n)
+{
+	if (rpt_buf_reserve(b, n) == -1)
+		return -1;
+	memcpy(b->p + b->len, p, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+	return 0;
+}
+
+void
+rpt_buf_free(struct rpt_buf *b)
+{
+	free(b->p);
+	b->p = NULL;
+	b->len = b->cap = 0;
+}
+
+/* The one form each family of quotes and dashes is folded to. */
+static int32_t
+key_fold(int32_t c)
+{
+	switch (c) {
+	case 0x201c: case 0x201d: case 0x201e: case 0x301d: case 0x301e:
+		return '"';
+	case 0x2018: case 0x2019: case 0x201a:
+		return '\'';
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212:
+		return '-';
+	}
+	return c;
+}
+
+int
+rpt_key(struct rpt_buf *out, const char *p, size_t n)
+{
+	utf8proc_uint8_t *nf = NULL;
+	utf8proc_ssize_t len;
+	utf8proc_int32_t c;
+	size_t i, k;
+	char enc[4];
+
+	len = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n,
+	    &nf, UTF8PROC_COMPAT | UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	if (len < 0) {
+		free(nf);
+		errno = ENOMEM;
+		return -1;
+	}
+	if (rpt_buf_reserve(out, (size_t)len) == -1) {
+		free(nf);
+		return -1;
+	}
+	for (i = 0; i < (size_t)len; i += k) {
+		k = rpt_utf8_decode((const char *)nf + i, (size_t)len - i, &c);
+		if (rpt_is_space(c))
+			continue;
+		c = key_fold(c);
+		if (rpt_buf_append(out, enc,
+		    (size_t)utf8proc_encode_char(c, (utf8proc_uint8_t *)enc)))
+			goto fail;
+	}
+	free(nf);
+	return 0;
+fail:
+	free(nf);
+	return -1;
+}

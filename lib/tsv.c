@@ -1,0 +1,261 @@
+/*
+ * tsv.c - the TSV writer.  Fields are escaped as in linear TSV and Miller:
+ * backslash, TAB, LF and CR become \\, \t, \n and \r; nothing else is
+ * escaped or quoted.  Output goes straight to a file descriptor through one
+ * buffer; the first failed write is remembered and everything after it is
+ * discarded, so that the caller can report it once and stop.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rpt.h"
+
+#define TSV_BUF		(128 * 1024)
+
+struct rpt_tsv {
+	int	 fd;
+	int	 err;		/* errno of the first failed write */
+	int	 bol;		/* at the beginning of a row */
+	size_t	 len;
+	char	 buf[TSV_BUF];
+};
+
+struct rpt_tsv *
+rpt_tsv_new(int fd)
+{
+	struct rpt_tsv *t;
+
+	if ((t = malloc(sizeof(*t))) == NULL)
+		return NULL;
+	t->fd = fd;
+	t->err = 0;
+	t->bol = 1;
+	t->len = 0;
+	return t;
+}
+
+int
+rpt_tsv_flush(struct rpt_tsv *t)
+{
+	size_t done = 0;
+	ssize_t r;
+
+	while (!t->err && done < t->len) {
+		r = write(t->fd, t->buf + done, t->len - done);
+		if (r == -1) {
+			if (errno == EINTR)
+				continue;
+			t->err = errno;
+			break;
+		}
+		done += (size_t)r;
+	}
+	t->len = 0;
+	return t->err;
+}
+
+int
+rpt_tsv_error(const struct rpt_tsv *t)
+{
+	return t->err;
+}
+
+int
+rpt_tsv_free(struct rpt_tsv *t)
+{
+	int err;
+
+	if (t == NULL)
+		return 0;
+	err = rpt_tsv_flush(t);
+	free(t);
+	return err;
+}
+
+static void
+put(struct rpt_tsv *t, const char *p, size_t n)
+{
+	size_t k;
+
+	while (n > 0) {
+		if (t->len == TSV_BUF)
+			rpt_tsv_flush(t);
+		k = TSV_BUF - t->len;
+		if (k > n)
+			k = n;
+		memcpy(t->buf + t->len, p, k);
+		t->len += k;
+		p += k;
+		n -= k;
+	}
+}
+
+static void
+putc_(struct rpt_tsv *t, char c)
+{
+	if (t->len == TSV_BUF)
+		rpt_tsv_flush(t);
+	t->buf[t->len++] = c;
+}
+
+static void
+sep(struct rpt_tsv *t)
+{
+	if (!t->bol)
+		putc_(t, '\t');
+	t->bol = 0;
+}
+
+/* The escape for c, or 0 when c stands for itself. */
+static char
+escape(unsigned char c)
+{
+	switch (c) {
+	case '\\':
+		return '\\';
+	case '\t':
+		return 't';
+	case '\n':
+		return 'n';
+	case '\r':
+		return 'r';
+	}
+	return 0;
+}
+
+void
+rpt_tsv_field(struct rpt_tsv *t, const char *p, size_t n)
+{
+	size_t i, start = 0;
+	char e;
+
+	sep(t);
+	for (i = 0; i < n; i++) {
+		/* Only four bytes need escaping, all of them below 0x5d. */
+		if ((unsigned char)p[i] > '\\' || (e = escape((unsigned char)p[i])) == 0)
+			continue;
+		put(t, p + start, i - start);
+		putc_(t, '\\');
+		putc_(t, e);
+		start = i + 1;
+	}
+	put(t, p + start, n - start);
+}
+
+/* Length of the valid UTF-8 character at p, 0 if there is none. */
+static size_t
+utf8_char_len(const unsigned char *p, size_t n)
+{
+	size_t need, k;
+	unsigned char lo = 0x80, hi = 0xbf;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		need = 1;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		need = 2;
+		if (p[0] == 0xe0)
+			lo = 0xa0;
+		else if (p[0] == 0xed)
+			hi = 0x9f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		need = 3;
+		if (p[0] == 0xf0)
+			lo = 0x90;
+		else if (p[0] == 0xf4)
+			hi = 0x8f;
+	} else
+		return 0;
+	for (k = 1; k <= need; k++) {
+		if (k >= n || p[k] < lo || p[k] > hi)
+			return 0;
+		lo = 0x80;
+		hi = 0xbf;
+	}
+	return need + 1;
+}
+
+/* Escape a name into b (NUL-terminated); -1 on allocation failure. */
+static int
+name_escape(struct rpt_buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, k;
+	char e, x[4];
+
+	while (i < n) {
+		k = utf8_char_len(p + i, n - i);
+		if (k == 0) {
+			x[0] = '\\';
+			x[1] = 'x';
+			x[2] = hex[p[i] >> 4];
+			x[3] = hex[p[i] & 0xf];
+			if (rpt_buf_append(b, x, 4) == -1)
+				return -1;
+			i++;
+		} else if (k == 1 && (e = escape(p[i])) != 0) {
+			x[0] = '\\';
+			x[1] = e;
+			if (rpt_buf_append(b, x, 2) == -1)
+				return -1;
+			i++;
+		} else {
+			if (rpt_buf_append(b, s + i, k) == -1)
+				return -1;
+			i += k;
+		}
+	}
+	return rpt_buf_reserve(b, 1);
+}
+
+void
+rpt_tsv_raw(struct rpt_tsv *t, const char *p, size_t n)
+{
+	sep(t);
+	put(t, p, n);
+}
+
+const char *
+rpt_name_escape(struct rpt_buf *out, const char *name)
+{
+	out->len = 0;
+	if (name_escape(out, name, strlen(name)) == -1)
+		return NULL;
+	out->p[out->len] = '\0';
+	return out->p;
+}
+
+void
+rpt_tsv_long(struct rpt_tsv *t, long v)
+{
+	char tmp[24], *q = tmp + sizeof(tmp);
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	sep(t);
+	do {
+		*--q = (char)('0' + u % 10);
+		u /= 10;
+	} while (u > 0);
+	if (v < 0)
+		*--q = '-';
+	put(t, q, (size_t)(tmp + sizeof(tmp) - q));
+}
+
+void
+rpt_tsv_eol(struct rpt_tsv *t)
+{
+	putc_(t, '\n');
+	t->bol = 1;
+}
+
+void
+rpt_tsv_header(struct rpt_tsv *t, const char *const *names)
+{
+	for (; *names != NULL; names++)
+		rpt_tsv_field(t, *names, strlen(*names));
+	rpt_tsv_eol(t);
+}
