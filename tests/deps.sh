@@ -1,0 +1,82 @@
+#!/bin/sh
+# Install what rpt needs to build and to run its tests, if anything is
+# missing; do nothing (quickly) when everything is there.  Debian/Ubuntu
+# (apt-get), Fedora (dnf) and macOS (brew) are supported; elsewhere the
+# missing packages are printed and the script fails.
+set -u
+
+missing=""
+need() { missing="$missing $1"; }
+
+command -v "${CC:-cc}" >/dev/null 2>&1 || need cc
+command -v make >/dev/null 2>&1 || need make
+if command -v pkg-config >/dev/null 2>&1; then
+	pkg-config --exists libutf8proc || need utf8proc
+	pkg-config --exists libpcre2-8 || need pcre2
+else
+	need pkg-config; need utf8proc; need pcre2
+fi
+command -v bats >/dev/null 2>&1 || need bats
+found_lib() {
+	for d in ${BATS_LIB_PATH:-} /usr/lib/bats /usr/local/lib/bats \
+	    /opt/homebrew/lib /usr/local/lib /usr/share/bats; do
+		[ -f "$d/$1/load.bash" ] && return 0
+	done
+	return 1
+}
+found_lib bats-support || need bats-support
+found_lib bats-assert || need bats-assert
+command -v mandoc >/dev/null 2>&1 || need mandoc
+command -v iconv >/dev/null 2>&1 || need iconv
+
+[ -z "$missing" ] && exit 0
+
+# Map the generic names to each system's packages.
+pkgs() {
+	for m in $missing; do
+		case "$1:$m" in
+		apt:cc) echo gcc ;;
+		apt:utf8proc) echo libutf8proc-dev ;;
+		apt:pcre2) echo libpcre2-dev ;;
+		apt:iconv) echo libc-bin ;;
+		dnf:cc) echo gcc ;;
+		dnf:pkg-config) echo pkgconf-pkg-config ;;
+		dnf:utf8proc) echo utf8proc-devel ;;
+		dnf:pcre2) echo pcre2-devel ;;
+		dnf:iconv) echo glibc-common ;;
+		brew:cc|brew:make|brew:iconv) ;;
+		brew:bats) echo bats-core ;;
+		*) echo "$m" ;;
+		esac
+	done | sort -u | tr '\n' ' '
+}
+
+sudo=""
+if [ "$(id -u)" != 0 ]; then
+	if command -v sudo >/dev/null 2>&1; then
+		sudo="sudo"
+	else
+		echo "deps: missing:$missing; run this as root or install sudo" >&2
+		exit 1
+	fi
+fi
+
+if command -v apt-get >/dev/null 2>&1; then
+	p=$(pkgs apt)
+	echo "deps: installing $p"
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+	    $sudo env DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends $p >/dev/null
+elif command -v dnf >/dev/null 2>&1; then
+	p=$(pkgs dnf)
+	echo "deps: installing $p"
+	$sudo dnf install -y $p
+elif command -v brew >/dev/null 2>&1; then
+	p=$(pkgs brew)
+	echo "deps: installing $p"
+	brew install $p
+else
+	echo "deps: missing:$missing" >&2
+	echo "deps: install these with your package manager (Debian names: $(pkgs apt))" >&2
+	exit 1
+fi

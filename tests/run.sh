@@ -1,0 +1,23 @@
+#!/bin/sh
+# Run the whole suite (bats files in tests/) under LC_ALL=C and under
+# LC_ALL=C.UTF-8: rpt's output must not depend on the locale.  Ends with the
+# line "N passed, M failed" and fails when anything failed.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+: "${RPT_BIN:=$here/../bin}"
+export RPT_BIN
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT INT TERM
+status=0
+for loc in C C.UTF-8; do
+	echo "# LC_ALL=$loc"
+	LC_ALL=$loc bats --tap "$here"/*.bats >"$log" 2>&1 || status=1
+	cat "$log"
+	grep -c '^ok ' "$log" >>"$log.pass" || :
+	grep -c '^not ok ' "$log" >>"$log.fail" || :
+done
+pass=$(awk '{ s += $1 } END { print s + 0 }' "$log.pass")
+fail=$(awk '{ s += $1 } END { print s + 0 }' "$log.fail")
+rm -f "$log.pass" "$log.fail"
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ] && [ "$pass" -gt 0 ] && [ "$status" -eq 0 ]
