@@ -33,6 +33,7 @@ SAN	= -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-poi
 LIBOBJ	= $(LIBSRC:%.c=$(O)/%.o)
 CLIOBJ	= $(CLISRC:%.c=$(O)/%.o)
 PROGS	= $(FILTERS:%=$(O)/bin/%)
+TESTPROGS = $(O)/tests/tools/nows
 
 .PHONY: all deps demo check check-asan bench install uninstall clean lint
 .SUFFIXES:
@@ -54,6 +55,10 @@ $(O)/lib/librpt.a: $(LIBOBJ)
 $(O)/bin/rpt-%: $(O)/bin/rpt-%.o $(CLIOBJ) $(O)/lib/librpt.a
 	$(CC) $(RPT_CFLAGS) $(LDFLAGS) -o $@ $< $(CLIOBJ) $(O)/lib/librpt.a $(DEP_LIBS)
 
+$(O)/tests/tools/%: tests/tools/%.c $(O)/lib/librpt.a
+	@mkdir -p $(@D)
+	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librpt.a $(DEP_LIBS)
+
 # Installs what the build and the tests need, and nothing when all is there.
 deps:
 	@sh tests/deps.sh
@@ -63,14 +68,16 @@ demo: deps
 	@sh tests/demo.sh
 
 check: deps
-	@$(MAKE) --no-print-directory all
-	@RPT_BIN=$(CURDIR)/$(O)/bin sh tests/run.sh
+	@$(MAKE) --no-print-directory all $(TESTPROGS)
+	@RPT_BIN=$(CURDIR)/$(O)/bin RPT_TOOLS=$(CURDIR)/$(O)/tests/tools sh tests/run.sh
 
 check-asan: deps
 	@$(MAKE) --no-print-directory O=build/asan \
-	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" all
+	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" all \
+	    build/asan/tests/tools/nows
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	    RPT_BIN=$(CURDIR)/build/asan/bin sh tests/run.sh
+	    RPT_BIN=$(CURDIR)/build/asan/bin \
+	    RPT_TOOLS=$(CURDIR)/build/asan/tests/tools sh tests/run.sh
 
 bench: all
 	@RPT_BIN=$(CURDIR)/$(O)/bin sh tests/bench.sh
@@ -90,4 +97,4 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man7/rpt.7
 
 clean:
-	rm -rf build bin/*.o lib/*.o lib/librpt.a $(FILTERS:%=bin/%)
+	rm -rf build bin/*.o lib/*.o lib/librpt.a $(FILTERS:%=bin/%) tests/tools/nows

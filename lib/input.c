@@ -239,10 +239,10 @@ sniff_format(const unsigned char *p, size_t n)
  * Length of the valid UTF-8 prefix of p.  When it stops short, *bad is
  * the length of the maximal ill-formed subpart there (the unit that one
  * U+FFFD replaces), or 0 when the sequence is merely cut off by the end of
- * the buffer.  NUL counts as ill-formed when nul_bad is set.
+ * the buffer.
  */
 static size_t
-utf8_valid(const unsigned char *p, size_t n, int nul_bad, size_t *bad)
+utf8_valid(const unsigned char *p, size_t n, size_t *bad)
 {
 	size_t i = 0, need, k;
 	unsigned char b, lo, hi;
@@ -251,10 +251,6 @@ utf8_valid(const unsigned char *p, size_t n, int nul_bad, size_t *bad)
 	while (i < n) {
 		b = p[i];
 		if (b < 0x80) {
-			if (b == 0 && nul_bad) {
-				*bad = 1;
-				return i;
-			}
 			i++;
 			continue;
 		}
@@ -393,22 +389,19 @@ static int
 decode_utf8(struct rpt_input *in)
 {
 	size_t n, ok, bad, head;
-	const unsigned char *p;
+	const unsigned char *p, *z;
 
 	while (in->raw_off < in->raw_len) {
 		p = in->raw + in->raw_off;
 		n = in->raw_len - in->raw_off;
+		ok = utf8_valid(p, n, &bad);
 		/* NUL is caught as binary data in the head, as an error after. */
-		head = 0;
-		if (!past_head(in, in->raw_off)) {
-			head = (size_t)(RPT_SNIFF - (in->raw_pos + in->raw_off));
-			if (head > n)
-				head = n;
-			ok = utf8_valid(p, head, 0, &bad);
-			if (ok == head && head < n)
-				ok += utf8_valid(p + head, n - head, 1, &bad);
-		} else
-			ok = utf8_valid(p, n, 1, &bad);
+		head = past_head(in, in->raw_off) ? 0 :
+		    (size_t)(RPT_SNIFF - (in->raw_pos + in->raw_off));
+		if (head < ok && (z = memchr(p + head, 0, ok - head)) != NULL) {
+			ok = (size_t)(z - p);
+			bad = 1;
+		}
 		if (rpt_buf_append(&in->txt, (const char *)p, ok) == -1) {
 			in->diag.status = RPT_E_NOMEM;
 			return -1;
@@ -597,7 +590,7 @@ rpt_input_open(struct rpt_input *in, const char *path,
 		size_t bad;
 
 		in->enc = RPT_ENC_UTF8;
-		if (utf8_valid(in->raw, in->raw_len, 0, &bad) != in->raw_len &&
+		if (utf8_valid(in->raw, in->raw_len, &bad) != in->raw_len &&
 		    (bad != 0 || in->raw_eof) &&
 		    gb18030_clean(in->raw, in->raw_len, in->raw_eof))
 			in->enc = RPT_ENC_GB18030;
