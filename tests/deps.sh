@@ -28,6 +28,7 @@ found_lib bats-support || need bats-support
 found_lib bats-assert || need bats-assert
 command -v mandoc >/dev/null 2>&1 || need mandoc
 command -v iconv >/dev/null 2>&1 || need iconv
+command -v mlr >/dev/null 2>&1 || need miller
 
 [ -z "$missing" ] && exit 0
 

@@ -1,0 +1,357 @@
+#!/bin/sh
+# make bench: throughput and peak RSS of every rpt filter in $RPT_BIN,
+# against `LC_ALL=C.UTF-8 wc -m < FILE` and `cat FILE > /dev/null` measured
+# on the same file in the same run (see the Performance section of issue 2).
+#
+# Two inputs, cached in $RPT_BENCH_DIR (default /tmp/rpt-bench) and rebuilt
+# only when missing, of the wrong size, or made from other sources:
+#   corpus.txt  the sample reports (tests/corpus/*.txt) and, when present,
+#               the valid UTF-8 reports in ../shared/corpus/real/, repeated
+#               until the file holds at least $RPT_BENCH_MB MB (10^6 bytes);
+#   flat.txt    the same text with every CR and LF removed: one line.
+#
+# Each command runs $RPT_BENCH_RUNS times (default 3) with its standard input
+# (or operand) being the file and its output going to /dev/null; the table
+# shows the best wall time as MB/s and the peak RSS (ru_maxrss of that one
+# child, i.e. its VmHWM) measured by a small C helper compiled into the cache
+# directory, so neither GNU time nor python is needed.
+#
+# Informative only: exits 0 whether the targets are met or not, and non-zero
+# when the corpus cannot be built or a measured command fails.
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+: "${RPT_BIN:=$root/bin}"
+: "${RPT_BENCH_DIR:=/tmp/rpt-bench}"
+: "${RPT_BENCH_MB:=100}"
+: "${RPT_BENCH_RUNS:=3}"
+: "${CC:=cc}"
+
+die() { echo "bench: $*" >&2; exit 1; }
+
+case $RPT_BENCH_MB$RPT_BENCH_RUNS in
+*[!0-9]*) die "RPT_BENCH_MB and RPT_BENCH_RUNS must be whole numbers" ;;
+esac
+[ "$RPT_BENCH_RUNS" -ge 1 ] || die "RPT_BENCH_RUNS must be at least 1"
+[ -d "$RPT_BIN" ] || die "no binary directory $RPT_BIN (run make first)"
+
+dir=$RPT_BENCH_DIR
+mkdir -p "$dir" || die "cannot create $dir"
+target=$((RPT_BENCH_MB * 1000000))
+tmp=$dir/tmp.$$
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+mkdir "$tmp" || die "cannot create $tmp"
+
+size() { wc -c <"$1" | tr -d ' '; }
+
+# --- the measuring helper -------------------------------------------------
+# runmeter [-i IN] [-o OUT] [-e ERR] -- CMD [ARG]...: runs CMD with its
+# standard streams redirected (stdout defaults to /dev/null), waits for it
+# and prints "WALL_SECONDS MAXRSS_KIB" for that child alone.  Exits with the
+# child's status (128+N when killed by signal N).
+cat >"$tmp/runmeter.c" <<'EOF'
+#define _POSIX_C_SOURCE 200809L
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <errno.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+static void redirect(const char *path, int fd, int flags)
+{
+	int f = open(path, flags, 0666);
+	if (f < 0 || dup2(f, fd) < 0) {
+		fprintf(stderr, "runmeter: %s: %s\n", path, strerror(errno));
+		_exit(127);
+	}
+	if (f != fd)
+		close(f);
+}
+
+int main(int argc, char **argv)
+{
+	const char *in = NULL, *out = "/dev/null", *err = NULL;
+	struct timespec t0, t1;
+	struct rusage ru;
+	pid_t pid;
+	int c, st;
+	long kib;
+
+	while ((c = getopt(argc, argv, "i:o:e:")) != -1) {
+		switch (c) {
+		case 'i': in = optarg; break;
+		case 'o': out = optarg; break;
+		case 'e': err = optarg; break;
+		default: return 127;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "usage: runmeter [-i IN] [-o OUT] [-e ERR] -- CMD [ARG]...\n");
+		return 127;
+	}
+	fflush(stdout);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	pid = fork();
+	if (pid < 0) {
+		perror("runmeter: fork");
+		return 127;
+	}
+	if (pid == 0) {
+		if (in)
+			redirect(in, 0, O_RDONLY);
+		redirect(out, 1, O_WRONLY | O_CREAT | O_TRUNC);
+		if (err)
+			redirect(err, 2, O_WRONLY | O_CREAT | O_TRUNC);
+		execvp(argv[optind], argv + optind);
+		fprintf(stderr, "runmeter: %s: %s\n", argv[optind], strerror(errno));
+		_exit(127);
+	}
+	while (waitpid(pid, &st, 0) < 0)
+		if (errno != EINTR) {
+			perror("runmeter: waitpid");
+			return 127;
+		}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	/* Only one child was ever waited for, so RUSAGE_CHILDREN is its own. */
+	if (getrusage(RUSAGE_CHILDREN, &ru) < 0) {
+		perror("runmeter: getrusage");
+		return 127;
+	}
+	kib = ru.ru_maxrss;
+#ifdef __APPLE__
+	kib /= 1024;	/* bytes there, KiB on Linux and the BSDs */
+#endif
+	printf("%.6f %ld\n", (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9, kib);
+	if (WIFSIGNALED(st))
+		return 128 + WTERMSIG(st);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : 127;
+}
+EOF
+meter=$dir/runmeter
+if [ ! -x "$meter" ] || ! cmp -s "$tmp/runmeter.c" "$dir/runmeter.c"; then
+	$CC -O2 -o "$tmp/runmeter" "$tmp/runmeter.c" ||
+	    die "cannot compile the measuring helper with $CC"
+	mv "$tmp/runmeter" "$meter" && cp "$tmp/runmeter.c" "$dir/runmeter.c" ||
+	    die "cannot install the helper in $dir"
+fi
+
+# --- the corpus -----------------------------------------------------------
+real=$root/../shared/corpus/real
+nsample=0 nreal=0 skipped=
+: >"$tmp/sources"
+for f in "$root"/tests/corpus/*.txt "$real"/*.txt; do
+	[ -f "$f" ] && [ -s "$f" ] || continue
+	if ! iconv -f UTF-8 -t UTF-8 <"$f" >/dev/null 2>&1; then
+		skipped="$skipped ${f##*/}"
+		continue
+	fi
+	case $f in
+	"$real"/*) nreal=$((nreal + 1)) ;;
+	*) nsample=$((nsample + 1)) ;;
+	esac
+	printf '%s\t%s\n' "$(size "$f")" "$f" >>"$tmp/sources"
+done
+[ "$nsample" -gt 0 ] || die "no sample reports in $root/tests/corpus"
+
+# One copy of every source, each ended by a newline (many reports have no
+# final newline, and their last line must not run into the next report).
+while IFS='	' read -r _ f; do
+	cat "$f" && echo
+done <"$tmp/sources" >"$tmp/set.txt" || die "cannot read the sources"
+tr -d '\r\n' <"$tmp/set.txt" >"$tmp/flatset.txt" || die "tr failed"
+
+# repeat SET OUT: OUT := SET repeated until it holds at least $target bytes.
+# The set is first doubled up to about 4 MB so that small sets need few
+# appends; OUT is always a whole number of copies of SET.
+repeat() {
+	cp "$1" "$tmp/chunk" || return 1
+	while [ "$(size "$tmp/chunk")" -lt 4000000 ] &&
+	    [ "$(size "$tmp/chunk")" -lt "$target" ]; do
+		cat "$tmp/chunk" "$tmp/chunk" >"$tmp/chunk2" &&
+		    mv "$tmp/chunk2" "$tmp/chunk" || return 1
+	done
+	: >"$2.part" || return 1
+	while [ "$(size "$2.part")" -lt "$target" ]; do
+		cat "$tmp/chunk" >>"$2.part" || return 1
+	done
+	mv "$2.part" "$2"
+}
+
+# The cache is reused when its signature (target, sources and their sizes,
+# the exact size and checksum of one set) matches and the file has the size
+# recorded with it.
+for name in corpus flat; do
+	case $name in
+	corpus) set=$tmp/set.txt ;;
+	flat) set=$tmp/flatset.txt ;;
+	esac
+	file=$dir/$name.txt
+	{
+		echo "rpt-bench 1 $name target=$target"
+		cat "$tmp/sources"
+		cksum <"$set"
+	} >"$tmp/$name.sig"
+	if [ -f "$file" ] && [ -f "$dir/$name.sig" ] &&
+	    [ -f "$dir/$name.size" ] &&
+	    cmp -s "$tmp/$name.sig" "$dir/$name.sig" &&
+	    [ "$(size "$file")" = "$(cat "$dir/$name.size")" ]; then
+		continue
+	fi
+	echo "bench: building $file (at least $RPT_BENCH_MB MB) ..." >&2
+	rm -f "$dir/$name.sig" "$dir/$name.size"
+	repeat "$set" "$file" || { rm -f "$file.part"; die "cannot build $file"; }
+	size "$file" >"$dir/$name.size"
+	cp "$tmp/$name.sig" "$dir/$name.sig"
+done
+corpus=$dir/corpus.txt
+flat=$dir/flat.txt
+corpus_bytes=$(size "$corpus")
+flat_bytes=$(size "$flat")
+set_bytes=$(size "$tmp/set.txt")
+corpus_lines=$(wc -l <"$corpus" | tr -d ' ')
+flat_lines=$(tr -cd '\r\n' <"$flat" | wc -c | tr -d ' ')
+[ "$flat_lines" -eq 0 ] || die "$flat has line breaks"
+
+# --- measuring ------------------------------------------------------------
+# measure LABEL INPUT STDIN -- CMD...: runs CMD $RPT_BENCH_RUNS times and
+# appends "INPUT<TAB>LABEL<TAB>best_s<TAB>max_rss_kib<TAB>worst_s" to
+# $tmp/results.  STDIN is the file to redirect, or "-" for none.  Stops
+# repeating after a run that took more than 20 s, to bound the total time.
+measure() {
+	label=$1 input=$2 stdin=$3
+	shift 4
+	: >"$tmp/runs"
+	i=0
+	while [ "$i" -lt "$RPT_BENCH_RUNS" ]; do
+		i=$((i + 1))
+		if [ "$stdin" = - ]; then
+			LC_ALL=C.UTF-8 "$meter" -e "$tmp/stderr" -- "$@" \
+			    >>"$tmp/runs"
+		else
+			LC_ALL=C.UTF-8 "$meter" -i "$stdin" -e "$tmp/stderr" \
+			    -- "$@" >>"$tmp/runs"
+		fi
+		st=$?
+		if [ "$st" -ne 0 ]; then
+			echo "bench: '$*' failed on $input (exit status $st):" >&2
+			sed 's/^/  /' "$tmp/stderr" >&2
+			exit 1
+		fi
+		if [ -s "$tmp/stderr" ] && [ "$i" -eq 1 ]; then
+			echo "bench: note: '$*' on $input wrote to stderr:" >&2
+			head -n 3 "$tmp/stderr" | sed 's/^/  /' >&2
+		fi
+		slow=$(awk 'END { print ($1 > 20) ? 1 : 0 }' "$tmp/runs")
+		[ "$slow" -eq 0 ] || break
+	done
+	awk -v input="$input" -v label="$label" '
+	    NR == 1 || $1 < best { best = $1 }
+	    NR == 1 || $1 > worst { worst = $1 }
+	    $2 > rss { rss = $2 }
+	    END { printf "%s\t%s\t%.6f\t%d\t%.6f\t%d\n",
+		input, label, best, rss, worst, NR }' \
+	    "$tmp/runs" >>"$tmp/results"
+}
+
+# The filters: every executable rpt-NAME in $RPT_BIN (no dot in the name, so
+# bin/rpt-split.c and .o are not taken), in name order.
+filters=
+for f in "$RPT_BIN"/rpt-*; do
+	case ${f##*/} in *.*) continue ;; esac
+	[ -f "$f" ] && [ -x "$f" ] || continue
+	filters="$filters ${f##*/}"
+done
+[ -n "$filters" ] || die "no rpt-* filter in $RPT_BIN (run make first)"
+
+# modes FILTER: one "LABEL OPTION..." line per row on the corpus; the first
+# line is the filter's default and is also run on the flat file.
+modes() {
+	case $1 in
+	rpt-split) printf '%s\n' "sentence" "para -u para" "item -u item" ;;
+	*) echo "default" ;;
+	esac
+}
+
+: >"$tmp/results"
+t_start=$(date +%s)
+for input in corpus flat; do
+	eval "file=\$$input"
+	# The references first: they also bring the file into the page cache.
+	measure "cat" "$input" - -- cat "$file"
+	measure "wc -m" "$input" "$file" -- wc -m
+	for f in $filters; do
+		modes "$f" >"$tmp/modes"
+		while read -r mode opts; do
+			# Word splitting of $opts is intended (plain options).
+			# shellcheck disable=SC2086
+			measure "$f $mode" "$input" "$file" -- \
+			    "$RPT_BIN/$f" $opts </dev/null
+			[ "$input" = corpus ] || break
+		done <"$tmp/modes"
+	done
+done
+t_end=$(date +%s)
+
+# --- the report -----------------------------------------------------------
+host_cpu=$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo \
+    2>/dev/null | head -n 1)
+ncpu=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?')
+echo "rpt bench: best of $RPT_BENCH_RUNS runs, output to /dev/null, LC_ALL=C.UTF-8"
+echo "machine:   ${host_cpu:-unknown cpu}, $ncpu cores; $(uname -sr)"
+printf 'sources:   %d sample + %d real reports, one set = %d bytes' \
+    "$nsample" "$nreal" "$set_bytes"
+[ -z "$skipped" ] || printf ' (skipped, not UTF-8:%s)' "$skipped"
+echo
+awk -v c="$corpus_bytes" -v cl="$corpus_lines" -v f="$flat_bytes" \
+    -v cn="$corpus" -v fn="$flat" 'BEGIN {
+	printf "corpus:    %s  %.1f MB (%d bytes, %d lines)\n", cn, c / 1e6, c, cl
+	printf "flat:      %s  %.1f MB (%d bytes, no line break)\n", fn, f / 1e6, f
+}'
+echo
+awk -F '\t' -v cb="$corpus_bytes" -v fb="$flat_bytes" '
+	{
+		n++; input[n] = $1; label[n] = $2; best[n] = $3
+		rss[n] = $4; worst[n] = $5; runs[n] = $6
+		bytes = ($1 == "corpus") ? cb : fb
+		mbs[n] = bytes / 1e6 / $3
+		if ($2 == "wc -m") wc[$1] = mbs[n]
+		if ($2 == "cat") cat[$1] = mbs[n]
+	}
+	END {
+		fmt = "%-7s %-19s %9s %9s %8s %8s %7s\n"
+		printf fmt, "input", "filter/mode", "MB/s", "RSS MiB", \
+		    "x wc -m", "x cat", "spread"
+		for (i = 1; i <= n; i++) {
+			if (i > 1 && input[i] != input[i - 1]) print ""
+			sp = (runs[i] > 1) ? \
+			    sprintf("%.0f%%", 100 * (worst[i] - best[i]) / best[i]) : "1 run"
+			printf "%-7s %-19s %9.1f %9.1f %8.2f %8.3f %7s\n", \
+			    input[i], label[i], mbs[i], rss[i] / 1024, \
+			    mbs[i] / wc[input[i]], mbs[i] / cat[input[i]], sp
+			if (input[i] == "corpus" && label[i] == "rpt-split sentence") {
+				tx = mbs[i] / wc[input[i]]; tr = rss[i] / 1024; t = 1
+			}
+		}
+		print ""
+		print "spread: slowest run over fastest, per row; RSS: peak of ru_maxrss over the runs."
+		if (t) {
+			print ""
+			print "targets (issue 2: rpt-split, sentence mode, on the corpus):"
+			printf "  throughput >= 3x wc -m   %6.2fx     %s\n", tx, \
+			    (tx >= 3) ? "PASS" : "MISS"
+			printf "  peak RSS < 16 MiB        %6.1f MiB  %s\n", tr, \
+			    (tr < 16) ? "PASS" : "MISS"
+		}
+	}' "$tmp/results"
+echo
+echo "measured in $((t_end - t_start)) s"
+exit 0
