@@ -236,57 +236,84 @@ sniff_format(const unsigned char *p, size_t n)
 }
 
 /*
- * Length of the valid UTF-8 prefix of p.  When it stops short, *bad is
- * the length of the maximal ill-formed subpart there (the unit that one
- * U+FFFD replaces), or 0 when the sequence is merely cut off by the end of
- * the buffer.
+ * Length of the well-formed UTF-8 character at p, or 0 when there is
+ * none: then *bad is the length of the maximal ill-formed subpart there
+ * (the unit that one U+FFFD replaces), or 0 when the character is merely
+ * cut off by the end of the buffer.
+ */
+static size_t
+utf8_char(const unsigned char *p, size_t n, size_t *bad)
+{
+	unsigned char b = p[0], lo = 0x80, hi = 0xbf;
+	size_t need, k;
+
+	*bad = 0;
+	if (b < 0x80)
+		return 1;
+	if (b >= 0xc2 && b <= 0xdf)
+		need = 1;
+	else if (b >= 0xe0 && b <= 0xef) {
+		need = 2;
+		if (b == 0xe0)
+			lo = 0xa0;
+		else if (b == 0xed)
+			hi = 0x9f;
+	} else if (b >= 0xf0 && b <= 0xf4) {
+		need = 3;
+		if (b == 0xf0)
+			lo = 0x90;
+		else if (b == 0xf4)
+			hi = 0x8f;
+	} else {
+		*bad = 1;
+		return 0;
+	}
+	for (k = 1; k <= need; k++) {
+		if (k >= n)
+			return 0;		/* cut off: need more bytes */
+		if (p[k] < lo || p[k] > hi) {
+			*bad = k;
+			return 0;
+		}
+		lo = 0x80;
+		hi = 0xbf;
+	}
+	return need + 1;
+}
+
+/*
+ * Length of the valid UTF-8 prefix of p; where it stops short, *bad is as
+ * for utf8_char().  The inner loop takes ASCII and the three-byte
+ * sequences of Han text without a table walk.
  */
 static size_t
 utf8_valid(const unsigned char *p, size_t n, size_t *bad)
 {
-	size_t i = 0, need, k;
-	unsigned char b, lo, hi;
+	size_t i = 0, k;
+	unsigned b;
 
 	*bad = 0;
-	while (i < n) {
-		b = p[i];
-		if (b < 0x80) {
-			i++;
-			continue;
-		}
-		lo = 0x80;
-		hi = 0xbf;
-		if (b >= 0xc2 && b <= 0xdf)
-			need = 1;
-		else if (b >= 0xe0 && b <= 0xef) {
-			need = 2;
-			if (b == 0xe0)
-				lo = 0xa0;
-			else if (b == 0xed)
-				hi = 0x9f;
-		} else if (b >= 0xf0 && b <= 0xf4) {
-			need = 3;
-			if (b == 0xf0)
-				lo = 0x90;
-			else if (b == 0xf4)
-				hi = 0x8f;
-		} else {
-			*bad = 1;
-			return i;
-		}
-		for (k = 1; k <= need; k++) {
-			if (i + k >= n)
-				return i;	/* cut off: need more bytes */
-			if (p[i + k] < lo || p[i + k] > hi) {
-				*bad = k;
-				return i;
+	for (;;) {
+		while (i + 3 <= n) {
+			b = p[i];
+			if (b < 0x80) {
+				i++;
+				continue;
 			}
-			lo = 0x80;
-			hi = 0xbf;
+			/* E1-EC, EE, EF: any two continuation bytes will do. */
+			if (b - 0xe1u <= 0xeu && b != 0xed &&
+			    ((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) < 0x40u) {
+				i += 3;
+				continue;
+			}
+			break;
 		}
-		i += need + 1;
+		if (i >= n)
+			return i;
+		if ((k = utf8_char(p + i, n - i, bad)) == 0)
+			return i;
+		i += k;
 	}
-	return i;
 }
 
 /* Does p decode as GB18030 without error (a cut-off tail is fine)? */

@@ -217,20 +217,53 @@ last_book_close(const char *p, size_t n)
 	return 0;
 }
 
+/*
+ * Bytes at which the sentence scanner must look closer: the ASCII
+ * terminators and the lead bytes of “ ” (E2), 。《》 (E3) and the full-width
+ * ！？．； (EF).  Everything else, the bulk of Han text, is skipped a byte at
+ * a time without decoding.
+ */
+static const unsigned char hot[256] = {
+	['!'] = 1, ['.'] = 1, [';'] = 1, ['?'] = 1,
+	[0xe2] = 1, [0xe3] = 1, [0xef] = 1,
+};
+
+/* The character before p + i (0 at the start). */
+static int32_t
+char_before(const char *p, size_t i)
+{
+	size_t k = 1;
+	int32_t c;
+
+	if (i == 0)
+		return 0;
+	while (k < i && k < 4 && ((unsigned char)p[i - k] & 0xc0) == 0x80)
+		k++;
+	rpt_utf8_decode(p + i - k, k, &c);
+	return c;
+}
+
 static int
 split_sentences(struct rpt_splitter *s, const char *p, size_t n)
 {
-	size_t i = 0, k, start = 0, quiet_until = 0, book_end, j, kk;
-	size_t next_close = 0;
-	int32_t c, prev = 0, next;
+	const unsigned char *u = (const unsigned char *)p;
+	size_t i = 0, k, start = 0, quiet_until, j, kk;
+	size_t next_close = 0, book_end = (size_t)-1;
+	int32_t c, next;
 	int book = 0, end;
 
-	book_end = last_book_close(p, n);
 	quiet_until = marker_end(p, n, 0);
 	while (i < n) {
+		if (!hot[u[i]]) {
+			i++;
+			continue;
+		}
 		k = rpt_utf8_decode(p + i, n - i, &c);
 		end = 0;
 		if (c == 0x300a) {			/* 《 */
+			/* Only a 《 that some 》 closes opens a title. */
+			if (book_end == (size_t)-1)
+				book_end = last_book_close(p, n);
 			if (i < book_end)
 				book++;
 		} else if (c == 0x300b) {		/* 》 */
@@ -245,22 +278,19 @@ split_sentences(struct rpt_splitter *s, const char *p, size_t n)
 				end = 1;
 			else if (c == '.' || c == 0xff0e) {
 				next = at(p, n, i + k, &kk);
-				end = is_cjk(prev) && !is_digit(next);
+				end = is_cjk(char_before(p, i)) && !is_digit(next);
 			} else if ((s->flags & RPT_SPLIT_SEMICOLON) &&
 			    (c == 0xff1b || c == ';'))
 				end = 1;
 		}
-		prev = c;
 		i += k;
 		if (!end)
 			continue;
 		/* Take the rest of the run of stops, then the closing marks. */
 		while (i < n && is_stop(at(p, n, i, &kk)))
 			i += kk;
-		while (i < n && is_closer(c = at(p, n, i, &kk))) {
-			prev = c;
+		while (i < n && is_closer(at(p, n, i, &kk)))
 			i += kk;
-		}
 		if (add(s, p, start, i) == -1)
 			return -1;
 		start = i;

@@ -62,33 +62,39 @@ rpt_is_han(int32_t c)
 }
 
 /*
- * Only bytes that can start a white-space character need a closer look:
- * ASCII controls and space, C2 (U+0085, U+00A0), E1 (U+1680), E2 (U+2000
- * block), E3 (U+3000) and EF (U+FEFF).
+ * For counting: 0 for continuation bytes, 1 for bytes that start a
+ * character that is never white space, 2 for bytes that may start one
+ * (ASCII controls and space, C2 for U+0085 U+00A0, E1 for U+1680, E2 for
+ * the U+2000 block, E3 for U+3000, EF for U+FEFF).
  */
-static int
-maybe_space(unsigned char b)
-{
-	return b <= ' ' || b == 0xc2 || b == 0xe1 || b == 0xe2 || b == 0xe3 ||
-	    b == 0xef;
-}
+static const unsigned char count_class[256] = {
+#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
+	/* 00-1F */ R16(2), R16(2),
+	/* 20 */ 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* 30-7F */ R16(1), R16(1), R16(1), R16(1), R16(1),
+	/* 80-BF */ R16(0), R16(0), R16(0), R16(0),
+	/* C0 */ 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	/* D0 */ R16(1),
+	/* E0 */ 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2,
+	/* F0 */ R16(1)
+#undef R16
+};
 
 size_t
 rpt_count_chars(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, count = 0;
+	size_t i, count = 0, k;
 	int32_t c;
 
-	while (i < n) {
-		if (!maybe_space(p[i])) {
-			/* Count lead bytes: everything but 10xxxxxx. */
-			count += (p[i] & 0xc0) != 0x80;
-			i++;
+	for (i = 0; i < n; i++) {
+		if (count_class[p[i]] < 2) {
+			count += count_class[p[i]];
 			continue;
 		}
-		i += rpt_utf8_decode(s + i, n - i, &c);
+		k = rpt_utf8_decode(s + i, n - i, &c);
 		count += !rpt_is_space(c);
+		i += k - 1;
 	}
 	return count;
 }

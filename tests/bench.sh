@@ -140,7 +140,7 @@ meter=$dir/runmeter
 if [ ! -x "$meter" ] || ! cmp -s "$tmp/runmeter.c" "$dir/runmeter.c"; then
 	$CC -O2 -o "$tmp/runmeter" "$tmp/runmeter.c" ||
 	    die "cannot compile the measuring helper with $CC"
-	mv "$tmp/runmeter" "$meter" && cp "$tmp/runmeter.c" "$dir/runmeter.c" ||
+	{ mv "$tmp/runmeter" "$meter" && cp "$tmp/runmeter.c" "$dir/runmeter.c"; } ||
 	    die "cannot install the helper in $dir"
 fi
 
@@ -149,7 +149,7 @@ real=$root/../shared/corpus/real
 nsample=0 nreal=0 skipped=
 : >"$tmp/sources"
 for f in "$root"/tests/corpus/*.txt "$real"/*.txt; do
-	[ -f "$f" ] && [ -s "$f" ] || continue
+	{ [ -f "$f" ] && [ -s "$f" ]; } || continue
 	if ! iconv -f UTF-8 -t UTF-8 <"$f" >/dev/null 2>&1; then
 		skipped="$skipped ${f##*/}"
 		continue
@@ -242,12 +242,12 @@ measure() {
 		fi
 		st=$?
 		if [ "$st" -ne 0 ]; then
-			echo "bench: '$*' failed on $input (exit status $st):" >&2
+			echo "bench: $label failed on $input (exit status $st):" >&2
 			sed 's/^/  /' "$tmp/stderr" >&2
 			exit 1
 		fi
 		if [ -s "$tmp/stderr" ] && [ "$i" -eq 1 ]; then
-			echo "bench: note: '$*' on $input wrote to stderr:" >&2
+			echo "bench: note: $label on $input wrote to stderr:" >&2
 			head -n 3 "$tmp/stderr" | sed 's/^/  /' >&2
 		fi
 		slow=$(awk 'END { print ($1 > 20) ? 1 : 0 }' "$tmp/runs")
@@ -267,7 +267,7 @@ measure() {
 filters=
 for f in "$RPT_BIN"/rpt-*; do
 	case ${f##*/} in *.*) continue ;; esac
-	[ -f "$f" ] && [ -x "$f" ] || continue
+	{ [ -f "$f" ] && [ -x "$f" ]; } || continue
 	filters="$filters ${f##*/}"
 done
 [ -n "$filters" ] || die "no rpt-* filter in $RPT_BIN (run make first)"
@@ -309,6 +309,7 @@ echo "rpt bench: best of $RPT_BENCH_RUNS runs, output to /dev/null, LC_ALL=C.UTF
 echo "machine:   ${host_cpu:-unknown cpu}, $ncpu cores; $(uname -sr)"
 printf 'sources:   %d sample + %d real reports, one set = %d bytes' \
     "$nsample" "$nreal" "$set_bytes"
+[ -d "$real" ] || printf ' (no %s)' "$real"
 [ -z "$skipped" ] || printf ' (skipped, not UTF-8:%s)' "$skipped"
 echo
 awk -v c="$corpus_bytes" -v cl="$corpus_lines" -v f="$flat_bytes" \
