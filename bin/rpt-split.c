@@ -87,7 +87,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		/* A heading's first unit is the heading; run-in text is body. */
 		rpt_tsv_raw(out, rpt_kind_name(i == 0 ? p->kind : RPT_K_BODY),
 		    strlen(rpt_kind_name(i == 0 ? p->kind : RPT_K_BODY)));
-		rpt_tsv_long(out, (long)rpt_count_chars(text, spans[i].len));
+		rpt_tsv_long(out, (long)spans[i].chars);
 		rpt_tsv_field(out, text, spans[i].len);
 		if (with_key) {
 			key.len = 0;

@@ -11,7 +11,6 @@
  * than the last one, by a small gap at most) or starts a new child family
  * at 1; that keeps 2023. and backwards numbers out.
  */
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -294,19 +293,24 @@ rpt_doc_line(struct rpt_doc *d, const struct rpt_line *line,
 int
 rpt_path_format(struct rpt_buf *out, const int *path, int depth)
 {
-	char tmp[16];
-	int i, k;
+	char tmp[16], *q;
+	int i;
+	unsigned v;
 
 	out->len = 0;
 	if (rpt_buf_reserve(out, 1) == -1)
 		return -1;
 	out->p[0] = '\0';
 	for (i = 0; i < depth; i++) {
-		k = 0;
+		q = tmp + sizeof(tmp);
+		v = (unsigned)path[i];
+		do {
+			*--q = (char)('0' + v % 10);
+			v /= 10;
+		} while (v > 0);
 		if (i > 0)
-			tmp[k++] = '.';
-		k += snprintf(tmp + k, sizeof(tmp) - (size_t)k, "%d", path[i]);
-		if (rpt_buf_append(out, tmp, (size_t)k) == -1)
+			*--q = '.';
+		if (rpt_buf_append(out, q, (size_t)(tmp + sizeof(tmp) - q)) == -1)
 			return -1;
 	}
 	return 0;

@@ -27,9 +27,34 @@
 
 /*
  * Decode the character at p (at most n > 0 bytes of valid UTF-8) into *cp
- * and return its length in bytes.
+ * and return its length in bytes.  Inline: it is on every hot path.
  */
-size_t	rpt_utf8_decode(const char *p, size_t n, int32_t *cp);
+static inline size_t
+rpt_utf8_decode(const char *s, size_t n, int32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (p[0] < 0x80 || n < 2) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] < 0xe0) {
+		*cp = ((int32_t)(p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+		return 2;
+	}
+	if (p[0] < 0xf0 || n < 4) {
+		if (n < 3) {
+			*cp = p[0];
+			return 1;
+		}
+		*cp = ((int32_t)(p[0] & 0x0f) << 12) |
+		    ((int32_t)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+		return 3;
+	}
+	*cp = ((int32_t)(p[0] & 0x07) << 18) | ((int32_t)(p[1] & 0x3f) << 12) |
+	    ((int32_t)(p[2] & 0x3f) << 6) | (p[3] & 0x3f);
+	return 4;
+}
 
 /*
  * Is cp white space for rpt?  Unicode White_Space plus the invisible
@@ -44,8 +69,17 @@ int	rpt_is_han(int32_t cp);
 /* Number of non-white characters in p. */
 size_t	rpt_count_chars(const char *p, size_t n);
 
-/* Trim rpt white space from both ends of [*p, *p + *n). */
-void	rpt_trim(const char **p, size_t *n);
+/* Number of characters in p (bytes that are not 10xxxxxx). */
+size_t	rpt_count_leads(const char *p, size_t n);
+
+/* Nonzero for the bytes that may start a white-space character. */
+extern const unsigned char rpt_space_lead[256];
+
+/*
+ * Trim rpt white space from both ends of [*p, *p + *n); returns the number
+ * of white-space characters removed.
+ */
+size_t	rpt_trim(const char **p, size_t *n);
 
 /*
  * Value of the Chinese numeral at p (一 to 九十九, as heading markers and
@@ -276,6 +310,7 @@ int	rpt_unit_parse(const char *name, enum rpt_unit *u);
 struct rpt_span {
 	size_t	off;
 	size_t	len;
+	size_t	chars;		/* non-white characters in it */
 };
 
 struct rpt_splitter;

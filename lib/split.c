@@ -55,15 +55,21 @@ rpt_splitter_free(struct rpt_splitter *s)
 	free(s);
 }
 
-/* Add the trimmed span [from, to) of p, if anything is left of it. */
+/*
+ * Add the trimmed span [from, to) of p, if anything is left of it.  ws is
+ * the number of white-space characters in [from, to) when the caller
+ * counted them on its way, or NO_COUNT.
+ */
+#define NO_COUNT	((size_t)-1)
+
 static int
-add(struct rpt_splitter *s, const char *p, size_t from, size_t to)
+add(struct rpt_splitter *s, const char *p, size_t from, size_t to, size_t ws)
 {
 	const char *q = p + from;
-	size_t n = to - from;
+	size_t n = to - from, trimmed;
 	struct rpt_span *sp;
 
-	rpt_trim(&q, &n);
+	trimmed = rpt_trim(&q, &n);
 	if (n == 0)
 		return 0;
 	if (s->nspans == s->cap) {
@@ -74,9 +80,11 @@ add(struct rpt_splitter *s, const char *p, size_t from, size_t to)
 		s->spans = sp;
 		s->cap = cap;
 	}
-	s->spans[s->nspans].off = (size_t)(q - p);
-	s->spans[s->nspans].len = n;
-	s->nspans++;
+	sp = &s->spans[s->nspans++];
+	sp->off = (size_t)(q - p);
+	sp->len = n;
+	sp->chars = ws == NO_COUNT ? rpt_count_chars(q, n) :
+	    rpt_count_leads(q, n) - (ws - trimmed);
 	return 0;
 }
 
@@ -218,14 +226,16 @@ last_book_close(const char *p, size_t n)
 }
 
 /*
- * Bytes at which the sentence scanner must look closer: the ASCII
- * terminators and the lead bytes of “ ” (E2), 。《》 (E3) and the full-width
- * ！？．； (EF).  Everything else, the bulk of Han text, is skipped a byte at
- * a time without decoding.
+ * Bytes at which the sentence scanner looks closer: the ASCII terminators
+ * and the bytes that may start white space (counted on the way, for the
+ * chars column) or “ ” (E2), 。《》 (E3) and the full-width ！？．； (EF).
+ * The bulk of Han text is skipped a byte at a time: a stride taken from the
+ * data would chain every load to the one before.
  */
 static const unsigned char hot[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
 	['!'] = 1, ['.'] = 1, [';'] = 1, ['?'] = 1,
-	[0xe2] = 1, [0xe3] = 1, [0xef] = 1,
+	[0xc2] = 1, [0xe1] = 1, [0xe2] = 1, [0xe3] = 1, [0xef] = 1,
 };
 
 /* The character before p + i (0 at the start). */
@@ -243,45 +253,132 @@ char_before(const char *p, size_t i)
 	return c;
 }
 
+/* What the sentence scanner sees at a hot byte. */
+enum mark {
+	M_NONE, M_SPACE, M_STOP, M_DOT, M_SEMI, M_BOOK_OPEN, M_BOOK_CLOSE,
+	M_QUOTE
+};
+
+/*
+ * Classify the character at u (n > 0 bytes, valid UTF-8) from its bytes,
+ * without decoding it, and set *len to its length.
+ */
+static enum mark
+classify(const unsigned char *u, size_t n, size_t *len)
+{
+	unsigned char b1, b2;
+
+	if (u[0] < 0x80) {
+		*len = 1;
+		switch (u[0]) {
+		case '!': case '?':
+			return M_STOP;
+		case '.':
+			return M_DOT;
+		case ';':
+			return M_SEMI;
+		case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
+			return M_SPACE;
+		}
+		return M_NONE;
+	}
+	if (u[0] == 0xc2) {
+		*len = 2;
+		return n >= 2 && (u[1] == 0x85 || u[1] == 0xa0) ? M_SPACE : M_NONE;
+	}
+	if (n < 3) {
+		*len = 1;
+		return M_NONE;
+	}
+	*len = 3;
+	b1 = u[1];
+	b2 = u[2];
+	switch (u[0]) {
+	case 0xe3:			/* U+3000 block */
+		if (b1 != 0x80)
+			return M_NONE;
+		switch (b2) {
+		case 0x80: return M_SPACE;	/* U+3000 */
+		case 0x82: return M_STOP;	/* 。 */
+		case 0x8a: return M_BOOK_OPEN;	/* 《 */
+		case 0x8b: return M_BOOK_CLOSE;	/* 》 */
+		}
+		return M_NONE;
+	case 0xef:			/* full-width forms, U+FEFF */
+		if (b1 == 0xbc)
+			switch (b2) {
+			case 0x81: case 0x9f: return M_STOP;	/* ！？ */
+			case 0x8e: return M_DOT;		/* ． */
+			case 0x9b: return M_SEMI;		/* ； */
+			}
+		return b1 == 0xbb && b2 == 0xbf ? M_SPACE : M_NONE;
+	case 0xe2:			/* U+2000 block */
+		if (b1 == 0x80) {
+			if (b2 == 0x9c)
+				return M_QUOTE;			/* “ */
+			if (b2 <= 0x8d || b2 == 0xa8 || b2 == 0xa9 ||
+			    b2 == 0xaf)
+				return M_SPACE;
+		} else if (b1 == 0x81 && (b2 == 0x9f || b2 == 0xa0))
+			return M_SPACE;
+		return M_NONE;
+	case 0xe1:
+		return b1 == 0x9a && b2 == 0x80 ? M_SPACE : M_NONE;	/* U+1680 */
+	}
+	/* Any other character: skip it whole. */
+	*len = u[0] >= 0xf0 && n >= 4 ? 4 : 3;
+	return M_NONE;
+}
+
 static int
 split_sentences(struct rpt_splitter *s, const char *p, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)p;
 	size_t i = 0, k, start = 0, quiet_until, j, kk;
-	size_t next_close = 0, book_end = (size_t)-1;
-	int32_t c, next;
+	size_t next_close = 0, book_end = (size_t)-1, ws = 0;
 	int book = 0, end;
 
 	quiet_until = marker_end(p, n, 0);
-	while (i < n) {
-		if (!hot[u[i]]) {
+	for (;;) {
+		while (i < n && !hot[u[i]])
 			i++;
-			continue;
-		}
-		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (i >= n)
+			break;
 		end = 0;
-		if (c == 0x300a) {			/* 《 */
+		switch (classify(u + i, n - i, &k)) {
+		case M_NONE:
+			break;
+		case M_SPACE:
+			ws++;
+			break;
+		case M_BOOK_OPEN:
 			/* Only a 《 that some 》 closes opens a title. */
 			if (book_end == (size_t)-1)
 				book_end = last_book_close(p, n);
 			if (i < book_end)
 				book++;
-		} else if (c == 0x300b) {		/* 》 */
+			break;
+		case M_BOOK_CLOSE:
 			if (book > 0)
 				book--;
-		} else if (c == 0x201c) {		/* “ */
+			break;
+		case M_QUOTE:
 			j = utterance(p, n, i, &next_close);
 			if (j > quiet_until)
 				quiet_until = j;
-		} else if (book == 0 && i >= quiet_until) {
-			if (is_stop(c))
-				end = 1;
-			else if (c == '.' || c == 0xff0e) {
-				next = at(p, n, i + k, &kk);
-				end = is_cjk(char_before(p, i)) && !is_digit(next);
-			} else if ((s->flags & RPT_SPLIT_SEMICOLON) &&
-			    (c == 0xff1b || c == ';'))
-				end = 1;
+			break;
+		case M_STOP:
+			end = book == 0 && i >= quiet_until;
+			break;
+		case M_DOT:
+			end = book == 0 && i >= quiet_until &&
+			    is_cjk(char_before(p, i)) &&
+			    !is_digit(at(p, n, i + k, &kk));
+			break;
+		case M_SEMI:
+			end = book == 0 && i >= quiet_until &&
+			    (s->flags & RPT_SPLIT_SEMICOLON);
+			break;
 		}
 		i += k;
 		if (!end)
@@ -291,13 +388,14 @@ split_sentences(struct rpt_splitter *s, const char *p, size_t n)
 			i += kk;
 		while (i < n && is_closer(at(p, n, i, &kk)))
 			i += kk;
-		if (add(s, p, start, i) == -1)
+		if (add(s, p, start, i, ws) == -1)
 			return -1;
 		start = i;
+		ws = 0;
 		if ((j = marker_end(p, n, start)) > quiet_until)
 			quiet_until = j;
 	}
-	return add(s, p, start, n);
+	return add(s, p, start, n, ws);
 }
 
 size_t
@@ -361,14 +459,14 @@ split_items(struct rpt_splitter *s, const char *p, size_t n)
 			continue;
 		}
 		if (is_item_lead(lead) && i > start && rpt_enumerator(p + i, n - i)) {
-			if (add(s, p, start, i) == -1)
+			if (add(s, p, start, i, NO_COUNT) == -1)
 				return -1;
 			start = i;
 		}
 		lead = c;
 		i += k;
 	}
-	return add(s, p, start, n);
+	return add(s, p, start, n, NO_COUNT);
 }
 
 long
@@ -386,7 +484,7 @@ rpt_split(struct rpt_splitter *s, const char *p, size_t n,
 		r = split_items(s, p, n);
 		break;
 	default:
-		r = add(s, p, 0, n);
+		r = add(s, p, 0, n, NO_COUNT);
 		break;
 	}
 	if (r == -1)

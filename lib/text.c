@@ -5,39 +5,13 @@
  * NFKC of the key).
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
 
 #include "rpt.h"
-
-size_t
-rpt_utf8_decode(const char *s, size_t n, int32_t *cp)
-{
-	const unsigned char *p = (const unsigned char *)s;
-
-	if (p[0] < 0x80 || n < 2) {
-		*cp = p[0];
-		return 1;
-	}
-	if (p[0] < 0xe0) {
-		*cp = ((int32_t)(p[0] & 0x1f) << 6) | (p[1] & 0x3f);
-		return 2;
-	}
-	if (p[0] < 0xf0 || n < 4) {
-		if (n < 3) {
-			*cp = p[0];
-			return 1;
-		}
-		*cp = ((int32_t)(p[0] & 0x0f) << 12) |
-		    ((int32_t)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
-		return 3;
-	}
-	*cp = ((int32_t)(p[0] & 0x07) << 18) | ((int32_t)(p[1] & 0x3f) << 12) |
-	    ((int32_t)(p[2] & 0x3f) << 6) | (p[3] & 0x3f);
-	return 4;
-}
 
 int
 rpt_is_space(int32_t c)
@@ -62,42 +36,58 @@ rpt_is_han(int32_t c)
 }
 
 /*
- * For counting: 0 for continuation bytes, 1 for bytes that start a
- * character that is never white space, 2 for bytes that may start one
- * (ASCII controls and space, C2 for U+0085 U+00A0, E1 for U+1680, E2 for
- * the U+2000 block, E3 for U+3000, EF for U+FEFF).
+ * Bytes that may start a white-space character: ASCII white space, C2
+ * (U+0085, U+00A0), E1 (U+1680), E2 (the U+2000 block), E3 (U+3000) and
+ * EF (U+FEFF).
  */
-static const unsigned char count_class[256] = {
-#define R16(v) v, v, v, v, v, v, v, v, v, v, v, v, v, v, v, v
-	/* 00-1F */ R16(2), R16(2),
-	/* 20 */ 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	/* 30-7F */ R16(1), R16(1), R16(1), R16(1), R16(1),
-	/* 80-BF */ R16(0), R16(0), R16(0), R16(0),
-	/* C0 */ 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-	/* D0 */ R16(1),
-	/* E0 */ 1, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2,
-	/* F0 */ R16(1)
-#undef R16
+const unsigned char rpt_space_lead[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+	[0xc2] = 1, [0xe1] = 1, [0xe2] = 1, [0xe3] = 1, [0xef] = 1,
 };
+
+size_t
+rpt_count_leads(const char *p, size_t n)
+{
+	const uint64_t hi = 0x8080808080808080ULL;
+	const uint64_t ones = 0x0101010101010101ULL;
+	size_t i = 0, cont = 0;
+	uint64_t w;
+
+	/* A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear. */
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		w = (w & ~(w << 1) & hi) >> 7;
+		cont += (size_t)((w * ones) >> 56);
+	}
+	for (; i < n; i++)
+		cont += ((unsigned char)p[i] & 0xc0) == 0x80;
+	return n - cont;
+}
 
 size_t
 rpt_count_chars(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i, count = 0, k;
+	size_t i, ws = 0;
 	int32_t c;
 
 	for (i = 0; i < n; i++) {
-		if (count_class[p[i]] < 2) {
-			count += count_class[p[i]];
+		if (!rpt_space_lead[p[i]])
 			continue;
-		}
-		k = rpt_utf8_decode(s + i, n - i, &c);
-		count += !rpt_is_space(c);
-		i += k - 1;
+		rpt_utf8_decode(s + i, n - i, &c);
+		ws += rpt_is_space(c);
 	}
-	return count;
+	return rpt_count_leads(s, n) - ws;
 }
+
+/* Nonzero for the bytes a white-space character may end with. */
+static const unsigned char space_tail[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+	[0x80] = 1, [0x81] = 1, [0x82] = 1, [0x83] = 1, [0x84] = 1, [0x85] = 1,
+	[0x86] = 1, [0x87] = 1, [0x88] = 1, [0x89] = 1, [0x8a] = 1, [0x8b] = 1,
+	[0x8c] = 1, [0x8d] = 1, [0x9f] = 1, [0xa0] = 1, [0xa8] = 1, [0xa9] = 1,
+	[0xaf] = 1, [0xbf] = 1,
+};
 
 /* Length of the white-space character ending at s + n, 0 if none. */
 static size_t
@@ -112,40 +102,49 @@ space_before(const char *s, size_t n)
 	return rpt_is_space(c) ? k : 0;
 }
 
-void
+size_t
 rpt_trim(const char **sp, size_t *np)
 {
 	const char *s = *sp;
-	size_t n = *np, k;
+	size_t n = *np, k, trimmed = 0;
 	int32_t c;
 
+	/* The common case: nothing to trim at either end. */
+	if (n > 0 && !rpt_space_lead[(unsigned char)s[0]] &&
+	    !space_tail[(unsigned char)s[n - 1]])
+		return 0;
 	while (n > 0) {
 		k = rpt_utf8_decode(s, n, &c);
 		if (!rpt_is_space(c))
 			break;
 		s += k;
 		n -= k;
+		trimmed++;
 	}
-	while (n > 0 && (k = space_before(s, n)) > 0)
+	while (n > 0 && (k = space_before(s, n)) > 0) {
 		n -= k;
+		trimmed++;
+	}
 	*sp = s;
 	*np = n;
+	return trimmed;
 }
 
 static int
 cn_digit(int32_t c)
 {
-	static const int32_t digits[] = {
-		0x96f6 /* 零 */, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94,
-		0x516d, 0x4e03, 0x516b, 0x4e5d
-	};
-	int i;
-
-	if (c == 0x3007)		/* 〇 */
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (digits[i] == c)
-			return i;
+	switch (c) {
+	case 0x3007: case 0x96f6: return 0;	/* 〇 零 */
+	case 0x4e00: return 1;			/* 一 */
+	case 0x4e8c: return 2;			/* 二 */
+	case 0x4e09: return 3;			/* 三 */
+	case 0x56db: return 4;			/* 四 */
+	case 0x4e94: return 5;			/* 五 */
+	case 0x516d: return 6;			/* 六 */
+	case 0x4e03: return 7;			/* 七 */
+	case 0x516b: return 8;			/* 八 */
+	case 0x4e5d: return 9;			/* 九 */
+	}
 	return -1;
 }
 

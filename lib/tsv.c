@@ -240,15 +240,22 @@ rpt_tsv_long(struct rpt_tsv *t, long v)
 {
 	char tmp[24], *q = tmp + sizeof(tmp);
 	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	size_t k;
 
-	sep(t);
 	do {
 		*--q = (char)('0' + u % 10);
 		u /= 10;
 	} while (u > 0);
 	if (v < 0)
 		*--q = '-';
-	put(t, q, (size_t)(tmp + sizeof(tmp) - q));
+	if (!t->bol)
+		*--q = '\t';
+	t->bol = 0;
+	k = (size_t)(tmp + sizeof(tmp) - q);
+	if (TSV_BUF - t->len < k)
+		rpt_tsv_flush(t);
+	memcpy(t->buf + t->len, q, k);
+	t->len += k;
 }
 
 void
