@@ -91,6 +91,17 @@ version(void)
 	    utf8proc_version(), pcre);
 }
 
+/* Close stdio's stdout (help, version); a write error is exit 1. */
+static int
+stdout_close(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout) && fclose(stdout) == 0)
+		return RPT_EXIT_OK;
+	if (errno != EPIPE)
+		msg("write error: %s", strerror(errno));
+	return RPT_EXIT_INPUT;
+}
+
 /* "0xb1" or "0xe4 0xb8" */
 static const char *
 bytes(const struct rpt_diag *d, char *buf, size_t size)
@@ -126,7 +137,7 @@ invalid_text(const struct rpt_diag *d, char *buf, size_t size)
 	char b[32];
 
 	if (d->nbad == 1 && d->bad[0] == 0)
-		snprintf(buf, size, "NUL byte in text (binary data?)");
+		snprintf(buf, size, "NUL byte in text");
 	else
 		snprintf(buf, size, "invalid %s %s %s", enc_label(d->enc),
 		    d->nbad == 1 ? "byte" : "sequence", bytes(d, b, sizeof(b)));
@@ -160,7 +171,10 @@ report(const char *name, const struct rpt_diag *d)
 		break;
 	case RPT_E_INVALID:
 		invalid_text(d, text, sizeof(text));
-		if (d->enc == RPT_ENC_UTF8 || d->enc == RPT_ENC_UTF8_BOM)
+		if (d->nbad == 1 && d->bad[0] == 0)
+			msg("%s:%ld:%ld: %s (binary data? --invalid=replace "
+			    "reads past it)", name, d->line, d->col, text);
+		else if (d->enc == RPT_ENC_UTF8 || d->enc == RPT_ENC_UTF8_BOM)
 			msg("%s:%ld:%ld: %s (try -E gb18030, or iconv -f GB18030)",
 			    name, d->line, d->col, text);
 		else
@@ -192,6 +206,42 @@ warn_cb(void *ctx, enum rpt_warning w, const struct rpt_diag *d)
 		    "pieces", name, d->line);
 		break;
 	}
+}
+
+/*
+ * Say what is wrong with an option getopt_long refused: arg is the word it
+ * stopped at.  A long option may be unknown, ambiguous, or given a value it
+ * does not take; a short one is unknown.
+ */
+static void
+bad_option(const char *arg, const struct option *lo)
+{
+	const char *name = NULL, *exact = NULL;
+	size_t len;
+	int matches = 0;
+
+	if (strncmp(arg, "--", 2) != 0) {
+		rpt_cli_usage("unknown option '-%c'", optopt);
+		return;
+	}
+	len = strcspn(arg + 2, "=");
+	for (; lo->name != NULL; lo++)
+		if (strncmp(lo->name, arg + 2, len) == 0) {
+			if (lo->name[len] == '\0') {
+				exact = lo->name;
+				break;
+			}
+			matches++;
+			name = lo->name;
+		}
+	if (exact != NULL)
+		name = exact;
+	if (exact == NULL && matches == 0)
+		rpt_cli_usage("unknown option '%.*s'", (int)len + 2, arg);
+	else if (exact == NULL && matches > 1)
+		rpt_cli_usage("ambiguous option '%.*s'", (int)len + 2, arg);
+	else
+		rpt_cli_usage("option '--%s' doesn't allow an argument", name);
 }
 
 /* Merge the common options with the filter's own for getopt_long. */
@@ -294,11 +344,11 @@ rpt_cli_main(const struct rpt_cli *f, int argc, char *argv[])
 		switch (c) {
 		case 'h':
 			usage();
-			status = fflush(stdout) == 0 ? RPT_EXIT_OK : RPT_EXIT_INPUT;
+			status = stdout_close();
 			goto done;
 		case 'V':
 			version();
-			status = fflush(stdout) == 0 ? RPT_EXIT_OK : RPT_EXIT_INPUT;
+			status = stdout_close();
 			goto done;
 		case 'N':
 			header = 0;
@@ -325,15 +375,16 @@ rpt_cli_main(const struct rpt_cli *f, int argc, char *argv[])
 			label = optarg;
 			break;
 		case ':':
-			rpt_cli_usage("option '%s' needs an argument",
-			    argv[optind - 1]);
+			if (strncmp(argv[optind - 1], "--", 2) == 0)
+				rpt_cli_usage("option '%.*s' needs an argument",
+				    (int)strcspn(argv[optind - 1], "="),
+				    argv[optind - 1]);
+			else
+				rpt_cli_usage("option '-%c' needs an argument",
+				    optopt);
 			goto usage;
 		case '?':
-			if (optopt != 0)
-				rpt_cli_usage("unknown option '-%c'", optopt);
-			else
-				rpt_cli_usage("unknown option '%s'",
-				    argv[optind - 1]);
+			bad_option(argv[optind - 1], lo);
 			goto usage;
 		default:
 			if (f->option(c, optarg) == -1)

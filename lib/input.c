@@ -614,12 +614,13 @@ rpt_input_open(struct rpt_input *in, const char *path,
 		in->enc = RPT_ENC_UTF16BE;
 		bom = 2;
 	} else if (in->enc == RPT_ENC_AUTO) {
-		size_t bad;
+		/* Only the first RPT_SNIFF bytes decide, however many were read. */
+		size_t bad, head = in->raw_len < RPT_SNIFF ? in->raw_len : RPT_SNIFF;
+		int whole = in->raw_eof && head == in->raw_len;
 
 		in->enc = RPT_ENC_UTF8;
-		if (utf8_valid(in->raw, in->raw_len, &bad) != in->raw_len &&
-		    (bad != 0 || in->raw_eof) &&
-		    gb18030_clean(in->raw, in->raw_len, in->raw_eof))
+		if (utf8_valid(in->raw, head, &bad) != head &&
+		    (bad != 0 || whole) && gb18030_clean(in->raw, head, whole))
 			in->enc = RPT_ENC_GB18030;
 	}
 	in->raw_off = bom;

@@ -140,7 +140,7 @@ expect_units() {
 }
 
 @test "text is trimmed of white space, U+3000 and NBSP; chars counts the rest" {
-	run bash -c "printf '\u3000\u3000全角 空格\u00a0 \n' | '$RPT_BIN/rpt-split' -N | cut -f8,9"
+	run bash -c "printf '\343\200\200\343\200\200全角 空格\302\240 \n' | '$RPT_BIN/rpt-split' -N | cut -f8,9"
 	assert_success
 	assert_output "$(printf '4\t全角 空格')"
 }
