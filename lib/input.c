@@ -648,7 +648,8 @@ rpt_input_open(struct rpt_input *in, const char *path,
 	r = in->cd == (iconv_t)-1 ? decode_utf8(in) : decode_iconv(in);
 	if (r == -1 && in->diag.status != RPT_E_INVALID)
 		goto refused;
-	if ((nul = memchr(in->txt.p, '\0', in->txt.len)) != NULL) {
+	if (in->txt.len > 0 &&
+	    (nul = memchr(in->txt.p, '\0', in->txt.len)) != NULL) {
 		locate(in, (size_t)(nul - in->txt.p), &in->diag);
 		in->diag.status = RPT_E_BINARY;
 		goto refused;

@@ -132,6 +132,8 @@ rpt_tsv_field(struct rpt_tsv *t, const char *p, size_t n)
 	char e;
 
 	sep(t);
+	if (n == 0)
+		return;
 	/* Most fields need no escape: four quick scans say so. */
 	if (memchr(p, '\\', n) == NULL && memchr(p, '\t', n) == NULL &&
 	    memchr(p, '\n', n) == NULL && memchr(p, '\r', n) == NULL) {
