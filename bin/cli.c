@@ -97,8 +97,9 @@ stdout_close(void)
 {
 	if (fflush(stdout) == 0 && !ferror(stdout) && fclose(stdout) == 0)
 		return RPT_EXIT_OK;
-	if (errno != EPIPE)
-		msg("write error: %s", strerror(errno));
+	if (errno == EPIPE)
+		return RPT_EXIT_OK;	/* the reader left: not an error */
+	msg("write error: %s", strerror(errno));
 	return RPT_EXIT_INPUT;
 }
 

@@ -701,8 +701,13 @@ rpt_input_line(struct rpt_input *in, struct rpt_line *line)
 			nl = memchr(in->txt.p + in->scan, '\n', in->txt.len - in->scan);
 			end = nl ? (size_t)(nl - in->txt.p) : in->txt.len;
 			cr = memchr(in->txt.p + in->scan, '\r', end - in->scan);
-			if (cr != NULL) {
+			if (cr != NULL)
 				end = (size_t)(cr - in->txt.p);
+			if (cr == NULL && nl == NULL)
+				in->scan = in->txt.len;
+			else if (end - in->off <= RPT_LINE_MAX) {
+				if (cr == NULL)
+					return emit(in, line, end, 1, 0);
 				if (end + 1 < in->txt.len)
 					return emit(in, line, end,
 					    in->txt.p[end + 1] == '\n' ? 2 : 1, 0);
@@ -710,9 +715,7 @@ rpt_input_line(struct rpt_input *in, struct rpt_line *line)
 				in->skip_lf = 1;
 				return emit(in, line, end, 1, 0);
 			}
-			if (nl != NULL)
-				return emit(in, line, end, 1, 0);
-			in->scan = in->txt.len;
+			/* Else the line is too long: cut a piece below. */
 		}
 		if (in->txt.len - in->off > RPT_LINE_MAX) {
 			end = in->off + RPT_LINE_MAX;

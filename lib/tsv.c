@@ -134,8 +134,17 @@ rpt_tsv_field(struct rpt_tsv *t, const char *p, size_t n)
 	sep(t);
 	if (n == 0)
 		return;
-	/* Most fields need no escape: four quick scans say so. */
-	if (memchr(p, '\\', n) == NULL && memchr(p, '\t', n) == NULL &&
+	/* Most fields need no escape: say so quickly, then copy them whole. */
+	if (n < 64) {
+		for (i = 0; i < n; i++)
+			if ((unsigned char)p[i] <= '\\' &&
+			    escape((unsigned char)p[i]) != 0)
+				break;
+		if (i == n) {
+			put(t, p, n);
+			return;
+		}
+	} else if (memchr(p, '\\', n) == NULL && memchr(p, '\t', n) == NULL &&
 	    memchr(p, '\n', n) == NULL && memchr(p, '\r', n) == NULL) {
 		put(t, p, n);
 		return;
@@ -240,10 +249,19 @@ rpt_name_escape(struct rpt_buf *out, const char *name)
 void
 rpt_tsv_long(struct rpt_tsv *t, long v)
 {
-	char tmp[24], *q = tmp + sizeof(tmp);
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-	size_t k;
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v, x;
+	size_t k = (v < 0) + !t->bol;
+	char *q;
 
+	for (x = u; ; x /= 10) {
+		k++;
+		if (x < 10)
+			break;
+	}
+	if (TSV_BUF - t->len < k)
+		rpt_tsv_flush(t);
+	/* Write the digits backwards straight into the buffer. */
+	q = t->buf + t->len + k;
 	do {
 		*--q = (char)('0' + u % 10);
 		u /= 10;
@@ -253,10 +271,6 @@ rpt_tsv_long(struct rpt_tsv *t, long v)
 	if (!t->bol)
 		*--q = '\t';
 	t->bol = 0;
-	k = (size_t)(tmp + sizeof(tmp) - q);
-	if (TSV_BUF - t->len < k)
-		rpt_tsv_flush(t);
-	memcpy(t->buf + t->len, q, k);
 	t->len += k;
 }
 

@@ -833,3 +833,26 @@ refused() {
 	grep -q -F -x 'status 2' c.out
 	[ "$(grep -c "^file	" c.out)" -eq 4 ]
 }
+
+@test "a line a little over 1 MiB with its newline is cut the same from a file and from a pipe" {
+	head -c 1148576 /dev/zero | tr '\0' a >"$BATS_TEST_TMPDIR/l.txt"
+	echo >>"$BATS_TEST_TMPDIR/l.txt"
+	echo tail >>"$BATS_TEST_TMPDIR/l.txt"
+	cd "$BATS_TEST_TMPDIR"
+	rpt_split -N -u para l.txt 2>err1 | cut -f2-8 >out1
+	rpt_split -N -u para --label=l.txt <l.txt 2>err2 | cut -f2-8 >out2
+	printf '1\t1\t1\t\t\tbody\t1048576\n1\t2\t2\t\t\tbody\t100000\n2\t3\t3\t\t\tbody\t4\n' >want
+	diff -u want out1
+	diff -u want out2
+	diff -u err1 err2
+	[ "$(cat err1)" = "rpt-split: l.txt:1: warning: line longer than 1 MiB cut into 1 MiB pieces" ]
+}
+
+@test "--help and --version into a closed pipe with SIGPIPE ignored: exit 0, no message" {
+	run bash -c "trap '' PIPE; '$RPT_BIN/rpt-split' --help 2>'$BATS_TEST_TMPDIR/err' | true; echo \${PIPESTATUS[0]}"
+	assert_output 0
+	[ ! -s "$BATS_TEST_TMPDIR/err" ]
+	run bash -c "trap '' PIPE; '$RPT_BIN/rpt-split' -V 2>'$BATS_TEST_TMPDIR/err' | true; echo \${PIPESTATUS[0]}"
+	assert_output 0
+	[ ! -s "$BATS_TEST_TMPDIR/err" ]
+}

@@ -151,4 +151,6 @@ expect_units() {
 	assert_output 1
 	run bash -c "printf '%s\n' '“枫桥经验”——ＡＢＣ１２３' | '$RPT_BIN/rpt-split' -N -k | cut -f10"
 	assert_output '"枫桥经验"--ABC123'
+	run bash -c "printf '%s\n' '「依法」『办事』' | '$RPT_BIN/rpt-split' -N -k | cut -f10"
+	assert_output "\"依法\"'办事'"
 }

@@ -5,7 +5,8 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 : "${RPT_BIN:=$here/../bin}"
-export RPT_BIN
+: "${RPT_TOOLS:=$here/tools}"
+export RPT_BIN RPT_TOOLS
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT INT TERM
 status=0

@@ -1,0 +1,199 @@
+#!/usr/bin/env bats
+# The manual pages: mandoc -Tlint is clean, and every example in the
+# EXAMPLES of rpt-split.1 is run, from the page itself, on the sample
+# reports.  An example is the ".\" example: NAME" line in a literal display,
+# the "$ command" after it (continued while it ends in | or \ or has an
+# open quote), and the output lines shown under it, where "\&..." stands
+# for lines left out.  The command's whole output must equal
+# golden/man-NAME.out, and the lines shown must be in it, in that order.
+
+bats_require_minimum_version 1.5.0
+
+setup() {
+	load helper
+	MAN=$TESTS/../man
+	PAGE=$MAN/rpt-split.1
+	# Pipelines in the examples call rpt-split by name.
+	PATH=$RPT_BIN:$PATH
+	# The files the examples name: report.txt and reports/*.txt.
+	EX=$BATS_TEST_TMPDIR/ex
+	mkdir -p "$EX/reports"
+	ln -s "$CORPUS/001_3dec04221fb15ce6.txt" "$EX/report.txt"
+	ln -s "$CORPUS/000_6b9668183397f94f.txt" "$EX/reports/zuoba.txt"
+	ln -s "$CORPUS/001_3dec04221fb15ce6.txt" "$EX/reports/qinglong.txt"
+	ln -s "$CORPUS/002_5e0d0e6190e313b8.txt" "$EX/reports/biandangou.txt"
+	ln -s "$CORPUS/003_31e37ca5113b7cf1.txt" "$EX/reports/daxi.txt"
+	ln -s "$CORPUS/004_4d7abf357b95ea80.txt" "$EX/reports/zhifang.txt"
+}
+
+# examples: one line per example of rpt-split.1, "NAME<TAB>COMMAND" with
+# the command's lines joined by \001; with SHOWN=NAME, the lines shown under
+# that example instead.  mdoc escapes are undone; an unknown one is an error.
+examples() {
+	awk -v shown="${SHOWN:-}" -v q="'" '
+	function unesc(s,    out, i, c) {
+		out = ""
+		while ((i = index(s, "\\")) > 0) {
+			out = out substr(s, 1, i - 1)
+			c = substr(s, i + 1, 1)
+			if (c == "e")
+				out = out "\\"
+			else if (c == "-")
+				out = out "-"
+			else if (c != "&") {
+				print FILENAME ":" FNR ": unknown escape \\" c \
+				    >"/dev/stderr"
+				bad = 1
+			}
+			s = substr(s, i + 2)
+		}
+		return out s
+	}
+	function open_quotes(s,    t) {
+		t = s
+		return gsub(q, "", t) % 2
+	}
+	/^\.Sh / { inex = ($2 == "EXAMPLES"); next }
+	!inex { next }
+	/^\.Bd -literal/ { bd = 1; name = ""; next }
+	/^\.Ed/ { bd = 0; name = ""; next }
+	!bd { next }
+	/^\.\\" example: / { name = $3; cmd = ""; state = "cmd"; next }
+	/^\.\\"/ { next }
+	/^\./ { print FILENAME ":" FNR ": request in a display" >"/dev/stderr"; bad = 1; next }
+	{
+		line = unesc($0)
+		if (name == "") {
+			print FILENAME ":" FNR ": untagged example: " line >"/dev/stderr"
+			bad = 1
+			next
+		}
+		if (state == "cmd") {
+			if (cmd == "" && substr(line, 1, 2) != "$ ") {
+				print FILENAME ":" FNR ": no command after the tag" >"/dev/stderr"
+				bad = 1
+			}
+			cmd = (cmd == "") ? substr(line, 3) : (cmd "\001" line)
+			if (open_quotes(cmd) || line ~ /[|\\][ ]*$/)
+				next
+			state = "shown"
+			if (shown == "")
+				printf "%s\t%s\n", name, cmd
+			next
+		}
+		if (substr(line, 1, 2) == "$ ") {
+			print FILENAME ":" FNR ": second command in " name >"/dev/stderr"
+			bad = 1
+		}
+		if (name == shown)
+			print line
+	}
+	END { exit bad }
+	' "$PAGE"
+}
+
+# example NAME: run it in $EX and check its output.
+example() {
+	local name=$1 cmd
+	cmd=$(examples | awk -F'\t' -v n="$name" '$1 == n { sub(/^[^\t]*\t/, ""); print }')
+	[ -n "$cmd" ] || fail "no example '$name' in rpt-split.1"
+	case $cmd in
+	*mlr\ *)
+		command -v mlr >/dev/null || skip "Miller (mlr) is not installed"
+		;;
+	esac
+	cmd=${cmd//$'\001'/$'\n'}
+	(cd "$EX" && sh -c "$cmd") >"$BATS_TEST_TMPDIR/out" \
+	    2>"$BATS_TEST_TMPDIR/err" || fail "exit status $? from: $cmd"
+	[ ! -s "$BATS_TEST_TMPDIR/err" ] || fail "stderr: $(cat "$BATS_TEST_TMPDIR/err")"
+	golden_diff "man-$name.out"
+	SHOWN=$name examples >"$BATS_TEST_TMPDIR/shown"
+	shown_in "$GOLDEN/man-$name.out" "$BATS_TEST_TMPDIR/shown"
+}
+
+# shown_in GOLDEN SHOWN: the runs of lines of SHOWN between "..." lines are
+# runs of lines of GOLDEN, in order; without a "..." at the start (end),
+# the first (last) run is where GOLDEN starts (ends).
+shown_in() {
+	awk '
+	NR == FNR { g[++ng] = $0; next }
+	{ s[++ns] = $0 }
+	END {
+		if (ns == 0)
+			exit 0
+		pos = 1
+		i = 1
+		while (i <= ns) {
+			if (s[i] == "...") { i++; continue }
+			j = i
+			while (j <= ns && s[j] != "...")
+				j++
+			k = j - i		# run s[i .. j-1]
+			first = i == 1
+			last = j > ns
+			found = 0
+			for (at = pos; at + k - 1 <= ng; at++) {
+				if (first && at != 1)
+					break
+				ok = 1
+				for (m = 0; m < k; m++)
+					if (g[at + m] != s[i + m]) { ok = 0; break }
+				if (ok && last && at + k - 1 != ng)
+					ok = 0
+				if (ok) { found = 1; break }
+			}
+			if (!found) {
+				for (m = 0; m < k; m++) {
+					for (at = 1; at <= ng; at++)
+						if (g[at] == s[i + m])
+							break
+					if (at > ng) {
+						print "shown, but not in the output: " s[i + m] >"/dev/stderr"
+						exit 1
+					}
+				}
+				print "shown lines in another order or place than in the output, from: " s[i] >"/dev/stderr"
+				exit 1
+			}
+			pos = at + k
+			i = j
+		}
+	}' "$1" "$2" || fail "the output shown in rpt-split.1 for this example is not what it prints"
+}
+
+@test "mandoc -Tlint -Wwarning: rpt.7 and rpt-split.1 are clean" {
+	command -v mandoc >/dev/null || fail "mandoc is not installed (make deps)"
+	run mandoc -Tlint -Wwarning "$MAN/rpt.7" "$MAN/rpt-split.1"
+	assert_success
+	assert_output ""
+}
+
+@test "man: every example in rpt-split.1 is tagged and tested here" {
+	run examples
+	assert_success
+	# The names tested below, and nothing else.
+	assert_equal "$(printf '%s\n' "$output" | cut -f 1 | sort | tr '\n' ' ')" \
+	    "item item-mlr plain sections sections-mlr template template-mlr "
+	for n in plain sections sections-mlr item item-mlr template template-mlr; do
+		[ -f "$GOLDEN/man-$n.out" ] || fail "no golden/man-$n.out"
+	done
+}
+
+@test "man: every option in --help is in the manual pages" {
+	run -0 rpt_split --help
+	opts=$(printf '%s\n' "$output" | grep -o -- '--[a-z][a-z-]*' | sort -u)
+	[ -n "$opts" ]
+	for o in $opts; do
+		grep -q -F -e "Fl \\-${o#--}" "$MAN/rpt-split.1" "$MAN/rpt.7" ||
+		    fail "$o is in --help but in no manual page"
+	done
+	[ "$(command -v rpt-split)" = "$RPT_BIN/rpt-split" ]
+}
+
+@test "example: rpt-split report.txt" { example plain; }
+@test "example: sentences per section with cut, sort, uniq" { example sections; }
+@test "example: sentences per section with mlr" { example sections-mlr; }
+@test "example: -u item, one paragraph, with awk and cut" { example item; }
+@test "example: -u item, one paragraph, with mlr" { example item-mlr; }
+@test "example: template sentences with mlr count-distinct" { example template-mlr; }
+@test "example: template sentences with cut, sort, uniq" { example template; }
