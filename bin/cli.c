@@ -44,15 +44,21 @@ static const struct option common_long[] = {
 };
 
 static void
+vmsg(const char *fmt, va_list ap)
+{
+	fprintf(stderr, "%s: ", filter->name);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+static void
 msg(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", filter->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmsg(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int
@@ -60,11 +66,10 @@ rpt_cli_usage(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", filter->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmsg(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help'.\n", filter->name);
+	fprintf(stderr, "Try '%s --help'.\n", filter->name);
 	return -1;
 }
 

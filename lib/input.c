@@ -236,54 +236,8 @@ sniff_format(const unsigned char *p, size_t n)
 }
 
 /*
- * Length of the well-formed UTF-8 character at p, or 0 when there is
- * none: then *bad is the length of the maximal ill-formed subpart there
- * (the unit that one U+FFFD replaces), or 0 when the character is merely
- * cut off by the end of the buffer.
- */
-static size_t
-utf8_char(const unsigned char *p, size_t n, size_t *bad)
-{
-	unsigned char b = p[0], lo = 0x80, hi = 0xbf;
-	size_t need, k;
-
-	*bad = 0;
-	if (b < 0x80)
-		return 1;
-	if (b >= 0xc2 && b <= 0xdf)
-		need = 1;
-	else if (b >= 0xe0 && b <= 0xef) {
-		need = 2;
-		if (b == 0xe0)
-			lo = 0xa0;
-		else if (b == 0xed)
-			hi = 0x9f;
-	} else if (b >= 0xf0 && b <= 0xf4) {
-		need = 3;
-		if (b == 0xf0)
-			lo = 0x90;
-		else if (b == 0xf4)
-			hi = 0x8f;
-	} else {
-		*bad = 1;
-		return 0;
-	}
-	for (k = 1; k <= need; k++) {
-		if (k >= n)
-			return 0;		/* cut off: need more bytes */
-		if (p[k] < lo || p[k] > hi) {
-			*bad = k;
-			return 0;
-		}
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	return need + 1;
-}
-
-/*
  * Length of the valid UTF-8 prefix of p; where it stops short, *bad is as
- * for utf8_char().  The inner loop takes ASCII and the three-byte
+ * for rpt_utf8_char().  The inner loop takes ASCII and the three-byte
  * sequences of Han text without a table walk.
  */
 static size_t
@@ -310,7 +264,7 @@ utf8_valid(const unsigned char *p, size_t n, size_t *bad)
 		}
 		if (i >= n)
 			return i;
-		if ((k = utf8_char(p + i, n - i, bad)) == 0)
+		if ((k = rpt_utf8_char(p + i, n - i, bad)) == 0)
 			return i;
 		i += k;
 	}

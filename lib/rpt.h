@@ -57,6 +57,14 @@ rpt_utf8_decode(const char *s, size_t n, int32_t *cp)
 }
 
 /*
+ * Length of the well-formed UTF-8 character at p (n > 0 bytes), or 0 when
+ * there is none: then *bad is the length of the maximal ill-formed subpart
+ * there (the unit one U+FFFD replaces), or 0 when the character is merely
+ * cut off by the end of the buffer.
+ */
+size_t	rpt_utf8_char(const unsigned char *p, size_t n, size_t *bad);
+
+/*
  * Is cp white space for rpt?  Unicode White_Space plus the invisible
  * zero-width characters (U+200B-U+200D, U+2060, U+FEFF) that web pages and
  * converters leave behind: none of them is text a reader sees.

@@ -13,6 +13,46 @@
 
 #include "rpt.h"
 
+size_t
+rpt_utf8_char(const unsigned char *p, size_t n, size_t *bad)
+{
+	unsigned char b = p[0], lo = 0x80, hi = 0xbf;
+	size_t need, k;
+
+	*bad = 0;
+	if (b < 0x80)
+		return 1;
+	if (b >= 0xc2 && b <= 0xdf)
+		need = 1;
+	else if (b >= 0xe0 && b <= 0xef) {
+		need = 2;
+		if (b == 0xe0)
+			lo = 0xa0;
+		else if (b == 0xed)
+			hi = 0x9f;
+	} else if (b >= 0xf0 && b <= 0xf4) {
+		need = 3;
+		if (b == 0xf0)
+			lo = 0x90;
+		else if (b == 0xf4)
+			hi = 0x8f;
+	} else {
+		*bad = 1;
+		return 0;
+	}
+	for (k = 1; k <= need; k++) {
+		if (k >= n)
+			return 0;		/* cut off: need more bytes */
+		if (p[k] < lo || p[k] > hi) {
+			*bad = k;
+			return 0;
+		}
+		lo = 0x80;
+		hi = 0xbf;
+	}
+	return need + 1;
+}
+
 int
 rpt_is_space(int32_t c)
 {

@@ -161,51 +161,17 @@ rpt_tsv_field(struct rpt_tsv *t, const char *p, size_t n)
 	put(t, p + start, n - start);
 }
 
-/* Length of the valid UTF-8 character at p, 0 if there is none. */
-static size_t
-utf8_char_len(const unsigned char *p, size_t n)
-{
-	size_t need, k;
-	unsigned char lo = 0x80, hi = 0xbf;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		need = 1;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		need = 2;
-		if (p[0] == 0xe0)
-			lo = 0xa0;
-		else if (p[0] == 0xed)
-			hi = 0x9f;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		need = 3;
-		if (p[0] == 0xf0)
-			lo = 0x90;
-		else if (p[0] == 0xf4)
-			hi = 0x8f;
-	} else
-		return 0;
-	for (k = 1; k <= need; k++) {
-		if (k >= n || p[k] < lo || p[k] > hi)
-			return 0;
-		lo = 0x80;
-		hi = 0xbf;
-	}
-	return need + 1;
-}
-
 /* Escape a name into b (NUL-terminated); -1 on allocation failure. */
 static int
 name_escape(struct rpt_buf *b, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, k;
+	size_t i = 0, k, bad;
 	char e, x[4];
 
 	while (i < n) {
-		k = utf8_char_len(p + i, n - i);
+		k = rpt_utf8_char(p + i, n - i, &bad);
 		if (k == 0) {
 			x[0] = '\\';
 			x[1] = 'x';
