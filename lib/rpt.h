@@ -69,7 +69,19 @@ size_t	rpt_utf8_char(const unsigned char *p, size_t n, size_t *bad);
  * zero-width characters (U+200B-U+200D, U+2060, U+FEFF) that web pages and
  * converters leave behind: none of them is text a reader sees.
  */
-int	rpt_is_space(int32_t cp);
+static inline int	rpt_is_space(int32_t cp);
+/* The same for cp >= 0x80: the part of the test that needs a table. */
+int	rpt_is_space_wide(int32_t cp);
+
+static inline int
+rpt_is_space(int32_t c)
+{
+	if (c < 0x80)
+		return c == ' ' || (c >= '\t' && c <= '\r');
+	if (c > 0x3000)
+		return c == 0xfeff;
+	return rpt_is_space_wide(c);
+}
 
 /* Is cp a CJK ideograph (any Han block, and U+3007 〇)? */
 int	rpt_is_han(int32_t cp);

@@ -54,10 +54,8 @@ rpt_utf8_char(const unsigned char *p, size_t n, size_t *bad)
 }
 
 int
-rpt_is_space(int32_t c)
+rpt_is_space_wide(int32_t c)
 {
-	if (c < 0x80)
-		return c == ' ' || (c >= '\t' && c <= '\r');
 	switch (c) {
 	case 0x85: case 0xa0: case 0x1680:
 	case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000:
