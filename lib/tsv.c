@@ -75,8 +75,9 @@ rpt_tsv_free(struct rpt_tsv *t)
 	return err;
 }
 
+/* The slow path of put(): the buffer fills up on the way. */
 static void
-put(struct rpt_tsv *t, const char *p, size_t n)
+put_long(struct rpt_tsv *t, const char *p, size_t n)
 {
 	size_t k;
 
@@ -91,6 +92,16 @@ put(struct rpt_tsv *t, const char *p, size_t n)
 		p += k;
 		n -= k;
 	}
+}
+
+static inline void
+put(struct rpt_tsv *t, const char *p, size_t n)
+{
+	if (n <= TSV_BUF - t->len) {
+		memcpy(t->buf + t->len, p, n);
+		t->len += n;
+	} else
+		put_long(t, p, n);
 }
 
 static void
