@@ -57,6 +57,21 @@ rpt_utf8_decode(const char *s, size_t n, int32_t *cp)
 }
 
 /*
+ * Decode the character that ends at p + i (i > 0, valid UTF-8) into *cp and
+ * return its length in bytes.
+ */
+static inline size_t
+rpt_utf8_prev(const char *p, size_t i, int32_t *cp)
+{
+	size_t k = 1;
+
+	while (k < i && k < 4 && ((unsigned char)p[i - k] & 0xc0) == 0x80)
+		k++;
+	rpt_utf8_decode(p + i - k, k, cp);
+	return k;
+}
+
+/*
  * Length of the well-formed UTF-8 character at p (n > 0 bytes), or 0 when
  * there is none: then *bad is the length of the maximal ill-formed subpart
  * there (the unit one U+FFFD replaces), or 0 when the character is merely

@@ -142,10 +142,7 @@ stop_run_before(const char *p, size_t q)
 	int32_t c;
 
 	while (i > 0) {
-		k = 1;
-		while (k < i && k < 4 && ((unsigned char)p[i - k] & 0xc0) == 0x80)
-			k++;
-		rpt_utf8_decode(p + i - k, k, &c);
+		k = rpt_utf8_prev(p, i, &c);
 		if (!is_stop(c))
 			break;
 		i -= k;
@@ -242,14 +239,10 @@ static const unsigned char hot[256] = {
 static int32_t
 char_before(const char *p, size_t i)
 {
-	size_t k = 1;
-	int32_t c;
+	int32_t c = 0;
 
-	if (i == 0)
-		return 0;
-	while (k < i && k < 4 && ((unsigned char)p[i - k] & 0xc0) == 0x80)
-		k++;
-	rpt_utf8_decode(p + i - k, k, &c);
+	if (i > 0)
+		rpt_utf8_prev(p, i, &c);
 	return c;
 }
 

@@ -131,12 +131,9 @@ static const unsigned char space_tail[256] = {
 static size_t
 space_before(const char *s, size_t n)
 {
-	size_t k = 1;
 	int32_t c;
+	size_t k = rpt_utf8_prev(s, n, &c);
 
-	while (k < n && k < 4 && ((unsigned char)s[n - k] & 0xc0) == 0x80)
-		k++;
-	rpt_utf8_decode(s + n - k, k, &c);
 	return rpt_is_space(c) ? k : 0;
 }
 
