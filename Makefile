@@ -33,7 +33,7 @@ SAN	= -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-poi
 LIBOBJ	= $(LIBSRC:%.c=$(O)/%.o)
 CLIOBJ	= $(CLISRC:%.c=$(O)/%.o)
 PROGS	= $(FILTERS:%=$(O)/bin/%)
-TESTPROGS = $(O)/tests/tools/nows
+TESTPROGS = $(O)/tests/tools/nows $(O)/tests/tools/trickle
 
 .PHONY: all deps demo check check-asan bench install uninstall clean lint
 .SUFFIXES:
@@ -74,7 +74,7 @@ check: deps
 check-asan: deps
 	@$(MAKE) --no-print-directory O=build/asan \
 	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" all \
-	    build/asan/tests/tools/nows
+	    build/asan/tests/tools/nows build/asan/tests/tools/trickle
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    RPT_BIN=$(CURDIR)/build/asan/bin \
 	    RPT_TOOLS=$(CURDIR)/build/asan/tests/tools sh tests/run.sh
@@ -97,4 +97,4 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man7/rpt.7
 
 clean:
-	rm -rf build bin/*.o lib/*.o lib/librpt.a $(FILTERS:%=bin/%) tests/tools/nows
+	rm -rf build bin/*.o lib/*.o lib/librpt.a $(FILTERS:%=bin/%) tests/tools/nows tests/tools/trickle

@@ -69,7 +69,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
 	const struct rpt_span *spans;
 	struct rpt_tsv *out = doc->out;
-	const char *text;
+	const char *text, *kind;
 	long i, n;
 
 	if ((n = rpt_split(splitter, p->p, p->len, &spans)) == -1)
@@ -85,8 +85,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		rpt_tsv_field(out, section.p, section.len);
 		rpt_tsv_field(out, p->part, strlen(p->part));
 		/* A heading's first unit is the heading; run-in text is body. */
-		rpt_tsv_raw(out, rpt_kind_name(i == 0 ? p->kind : RPT_K_BODY),
-		    strlen(rpt_kind_name(i == 0 ? p->kind : RPT_K_BODY)));
+		kind = rpt_kind_name(i == 0 ? p->kind : RPT_K_BODY);
+		rpt_tsv_raw(out, kind, strlen(kind));
 		rpt_tsv_long(out, (long)spans[i].chars);
 		rpt_tsv_field(out, text, spans[i].len);
 		if (with_key) {
