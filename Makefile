@@ -35,7 +35,7 @@ CLIOBJ	= $(CLISRC:%.c=$(O)/%.o)
 PROGS	= $(FILTERS:%=$(O)/bin/%)
 TESTPROGS = $(O)/tests/tools/nows $(O)/tests/tools/trickle
 
-.PHONY: all deps demo check check-asan bench install uninstall clean lint
+.PHONY: all deps demo check check-asan check-scalar bench install uninstall clean lint
 .SUFFIXES:
 
 all: $(PROGS)
@@ -78,6 +78,13 @@ check-asan: deps
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    RPT_BIN=$(CURDIR)/build/asan/bin \
 	    RPT_TOOLS=$(CURDIR)/build/asan/tests/tools sh tests/run.sh
+
+# The suite against a build without the SSE2 fast paths (as on non-x86).
+check-scalar: deps
+	@$(MAKE) --no-print-directory O=build/scalar CPPFLAGS="-U__SSE2__" \
+	    all build/scalar/tests/tools/nows build/scalar/tests/tools/trickle
+	@RPT_BIN=$(CURDIR)/build/scalar/bin \
+	    RPT_TOOLS=$(CURDIR)/build/scalar/tests/tools sh tests/run.sh
 
 bench: all
 	@RPT_BIN=$(CURDIR)/$(O)/bin sh tests/bench.sh
