@@ -113,7 +113,7 @@ rpt_count_chars(const char *s, size_t n)
 		if (!rpt_space_lead[p[i]])
 			continue;
 		rpt_utf8_decode(s + i, n - i, &c);
-		ws += rpt_is_space(c);
+		ws += (size_t)rpt_is_space(c);
 	}
 	return rpt_count_leads(s, n) - ws;
 }

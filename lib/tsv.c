@@ -247,7 +247,7 @@ rpt_tsv_long(struct rpt_tsv *t, long v)
 	    "50515253545556575859606162636465666768697071727374"
 	    "75767778798081828384858687888990919293949596979899";
 	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v, x;
-	size_t k = (v < 0) + !t->bol;
+	size_t k = (size_t)(v < 0) + (size_t)!t->bol;
 	char *q;
 
 	for (x = u; ; x /= 100) {
