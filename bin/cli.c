@@ -302,17 +302,19 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 	if (filter->doc_begin && filter->doc_begin(&cd) == -1)
 		goto nomem;
 	while ((r = rpt_input_line(in, &line)) == 1) {
-		switch (rpt_doc_line(doc, &line, &para)) {
-		case 1:
+		if (rpt_doc_push(doc, &line) == -1)
+			goto nomem;
+		while (rpt_doc_next(doc, &para) == 1)
 			if (filter->para(&cd, &para) == -1)
 				goto nomem;
-			break;
-		case -1:
-			goto nomem;
-		}
 		if (rpt_tsv_error(out))
 			break;
 	}
+	/* What was read before an error still counts. */
+	rpt_doc_finish(doc);
+	while (!rpt_tsv_error(out) && rpt_doc_next(doc, &para) == 1)
+		if (filter->para(&cd, &para) == -1)
+			goto nomem;
 	if (r == -1) {
 		report(name, rpt_input_diag(in));
 		status = RPT_EXIT_INPUT;

@@ -85,7 +85,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		rpt_tsv_field(out, section.p, section.len);
 		rpt_tsv_field(out, p->part, strlen(p->part));
 		/* A heading's first unit is the heading; run-in text is body. */
-		kind = rpt_kind_name(i == 0 ? p->kind : RPT_K_BODY);
+		kind = rpt_kind_name(i > 0 && p->kind == RPT_K_HEADING ?
+		    RPT_K_BODY : p->kind);
 		rpt_tsv_raw(out, kind, strlen(kind));
 		rpt_tsv_long(out, (long)spans[i].chars);
 		rpt_tsv_field(out, text, spans[i].len);

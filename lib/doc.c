@@ -1,6 +1,14 @@
 /*
- * doc.c - the document model: which lines are paragraphs, which paragraphs
- * are headings, and the section path of each.
+ * doc.c - the document model: which lines are paragraphs, what each
+ * paragraph is (title, 发文字号, organ lines, addressee, heading, body,
+ * signature, date, web remnants), and the section path of each.
+ *
+ * Paragraphs pass through a short queue.  A paragraph is settled only once
+ * LOOK paragraphs follow it (or the document ends), so that the front
+ * matter can be judged from the first paragraphs together, the tail
+ * (signature, date, footers) from the last ones, and an unnumbered heading
+ * from what follows it.  The queue holds at most LOOK + 1 paragraphs and
+ * QBYTES bytes: memory stays bounded however long the document.
  *
  * Headings carry the GB/T 9704 markers 一、 （一） 1. （1） and the
  * deviations real reports have (half-width brackets, 一． 一. 1、 1．, a
@@ -9,7 +17,8 @@
  * open heading, so （1） directly under 二、 is at depth 2.  A numbered
  * paragraph is a heading only when its number continues its family (greater
  * than the last one, by a small gap at most) or starts a new child family
- * at 1; that keeps 2023. and backwards numbers out.
+ * at 1; that keeps 2023. and backwards numbers out.  A short line without
+ * punctuation between body paragraphs is an unnumbered heading.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,24 +29,92 @@
 #define GAP_MAX		3
 /* Largest first number of a family when no heading is open. */
 #define FIRST_MAX	3
+/* A paragraph is settled once this many paragraphs follow it... */
+#define LOOK		16
+/* ...or once the queue holds this many bytes. */
+#define QBYTES		(4 * 1024 * 1024)
+/* Longest unnumbered heading, in characters. */
+#define UNNUMBERED_MAX	30
+/* Longest line that a block of web remnants absorbs. */
+#define BLOCK_MAX	20
+
+/* What a paragraph looks like on its own (element.c), as flags. */
+enum {
+	F_BODY = 1 << 0,	/* a sentence or more of text */
+	F_TERM = 1 << 1,	/* ends with sentence punctuation */
+	F_PUNCT = 1 << 2,	/* has sentence punctuation anywhere */
+	F_BOILER = 1 << 3,	/* a sure web remnant */
+	F_BOILER_WORD = 1 << 4,	/* a web remnant next to others */
+	F_DATE = 1 << 5,
+	F_DOCNO = 1 << 6,
+	F_ORGAN = 1 << 7,
+	F_TITLE = 1 << 8,
+	F_SUBTITLE = 1 << 9,
+	F_AUTHOR = 1 << 10,
+	F_OFFICE = 1 << 11,	/* an author's office alone */
+	F_NAME = 1 << 12,	/* a person's name alone */
+	F_ADDR = 1 << 13,
+	F_MARK = 1 << 14,	/* starts with a heading marker */
+	F_STOP = 1 << 15,	/* ends a sentence (not with ，、) */
+	F_HAN = 1 << 16		/* has two Han characters or more */
+};
 
 struct open_heading {
 	enum rpt_family	fam;
 	int		num;
 };
 
+/* A queued paragraph. */
+struct slot {
+	struct rpt_buf	 text;
+	long		 line;
+	long		 num;
+	size_t		 chars;
+	unsigned	 f;
+	enum rpt_kind	 kind;
+	int		 settled;	/* kind fixed by the front or the tail */
+	int		 joined;	/* continues the element before it */
+	enum rpt_family	 fam;		/* marker, if F_MARK */
+	int		 mnum;
+	size_t		 mlen;
+};
+
 struct rpt_doc {
+	struct slot	 q[LOOK + 1];
+	int		 head, count;
+	size_t		 qbytes;
+	struct slot	 out;		/* the paragraph handed out */
+	int		 finished, front_done, tail_done;
 	long		 paras;
+	enum rpt_kind	 last;		/* kind of the last paragraph out */
+	int		 last_stop;	/* and whether it ended a sentence */
+	int		 last_short;	/* or was a short line of its own */
+	int		 numbered;	/* a numbered heading has occurred */
 	int		 depth;
 	struct open_heading open[RPT_DEPTH_MAX];
 	int		 path[RPT_DEPTH_MAX];
 	struct rpt_buf	 scratch;	/* text with debris removed */
+	struct rpt_buf	 title, subtitle, author;	/* joined elements */
+};
+
+static const char *const kind_names[] = {
+	[RPT_K_BODY] = "body",
+	[RPT_K_HEADING] = "heading",
+	[RPT_K_TITLE] = "title",
+	[RPT_K_SUBTITLE] = "subtitle",
+	[RPT_K_AUTHOR] = "author",
+	[RPT_K_DOCNO] = "docno",
+	[RPT_K_ISSUER] = "issuer",
+	[RPT_K_ADDRESSEE] = "addressee",
+	[RPT_K_SIGNATURE] = "signature",
+	[RPT_K_DATE] = "date",
+	[RPT_K_BOILERPLATE] = "boilerplate",
 };
 
 const char *
 rpt_kind_name(enum rpt_kind k)
 {
-	return k == RPT_K_HEADING ? "heading" : "body";
+	return kind_names[k];
 }
 
 struct rpt_doc *
@@ -49,17 +126,33 @@ rpt_doc_new(void)
 void
 rpt_doc_free(struct rpt_doc *d)
 {
+	int i;
+
 	if (d == NULL)
 		return;
+	for (i = 0; i <= LOOK; i++)
+		rpt_buf_free(&d->q[i].text);
+	rpt_buf_free(&d->out.text);
 	rpt_buf_free(&d->scratch);
+	rpt_buf_free(&d->title);
+	rpt_buf_free(&d->subtitle);
+	rpt_buf_free(&d->author);
 	free(d);
 }
 
 void
 rpt_doc_reset(struct rpt_doc *d)
 {
+	d->head = d->count = 0;
+	d->qbytes = 0;
+	d->finished = d->front_done = d->tail_done = 0;
 	d->paras = 0;
+	d->last = RPT_K_BODY;
+	d->last_stop = 1;
+	d->last_short = 0;
+	d->numbered = 0;
 	d->depth = 0;
+	d->title.len = d->subtitle.len = d->author.len = 0;
 }
 
 /*
@@ -256,37 +349,521 @@ place_heading(struct rpt_doc *d, enum rpt_family fam, int num)
 	return 1;
 }
 
+/* The i-th queued paragraph, oldest first. */
+static struct slot *
+at(struct rpt_doc *d, int i)
+{
+	return &d->q[(d->head + i) % (LOOK + 1)];
+}
+
+static int
+has_han(const char *p, size_t n)
+{
+	size_t i, k;
+	int32_t c;
+	int han = 0;
+
+	for (i = 0; i < n && han < 2; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		han += rpt_is_han(c);
+	}
+	return han >= 2;
+}
+
+/* Features of a paragraph on its own. */
+static unsigned
+features(struct slot *s)
+{
+	const char *p = s->text.p;
+	size_t n = s->text.len;
+	unsigned f = 0;
+	int y, m, day, office, b;
+
+	s->chars = rpt_count_chars(p, n);
+	if ((s->mlen = marker(p, n, &s->fam, &s->mnum)) > 0)
+		f |= F_MARK;
+	switch (rpt_end_mark(p, n)) {
+	case 2:
+		f |= F_STOP;
+		/* FALLTHROUGH */
+	case 1:
+		f |= F_TERM;
+	}
+	if (has_han(p, n))
+		f |= F_HAN;
+	if (rpt_has_punct(p, n))
+		f |= F_PUNCT;
+	if ((f & F_MARK) || ((f & F_TERM) && s->chars > 15) || s->chars > 60)
+		f |= F_BODY;
+	if ((b = rpt_is_boilerplate(p, n)) == 2)
+		f |= F_BOILER;
+	else if (b == 1)
+		f |= F_BOILER_WORD;
+	if (rpt_parse_date(p, n, &y, &m, &day))
+		f |= F_DATE;
+	if (rpt_is_docno(p, n))
+		f |= F_DOCNO;
+	if (rpt_is_organ_line(p, n))
+		f |= F_ORGAN;
+	if (rpt_is_titleish(p, n))
+		f |= F_TITLE;
+	if (rpt_is_subtitle(p, n))
+		f |= F_SUBTITLE;
+	if (rpt_is_author(p, n, &office))
+		f |= office ? F_OFFICE : F_AUTHOR;
+	if (rpt_is_person_name(p, n))
+		f |= F_NAME;
+	if (rpt_is_addressee(p, n))
+		f |= F_ADDR;
+	return f;
+}
+
 int
-rpt_doc_line(struct rpt_doc *d, const struct rpt_line *line,
-    struct rpt_para *para)
+rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 {
 	const char *p = line->p;
-	size_t n = line->len, mk;
-	enum rpt_family fam;
-	int num;
+	size_t n = line->len;
+	struct slot *s;
 
 	if ((p = rpt_strip_debris(p, &n, &d->scratch)) == NULL)
 		return -1;
 	rpt_trim(&p, &n);
 	if (n == 0)
 		return 0;
-	para->p = p;
-	para->len = n;
-	para->line = line->num;
-	para->num = ++d->paras;
-	para->kind = RPT_K_BODY;
-	para->family = RPT_FAM_NONE;
-	para->marker_num = 0;
-	para->marker_len = 0;
-	para->part = "";
-	if ((mk = marker(p, n, &fam, &num)) > 0 && place_heading(d, fam, num)) {
-		para->kind = RPT_K_HEADING;
-		para->family = fam;
-		para->marker_num = num;
-		para->marker_len = mk;
+	/* The caller drains with rpt_doc_next() after every push. */
+	s = &d->q[(d->head + d->count) % (LOOK + 1)];
+	s->text.len = 0;
+	if (rpt_buf_append(&s->text, p, n) == -1)
+		return -1;
+	s->line = line->num;
+	s->num = ++d->paras;
+	s->kind = RPT_K_BODY;
+	s->settled = s->joined = 0;
+	s->f = features(s);
+	d->count++;
+	d->qbytes += n;
+	return 1;
+}
+
+void
+rpt_doc_finish(struct rpt_doc *d)
+{
+	d->finished = 1;
+}
+
+static void
+settle(struct slot *s, enum rpt_kind k, int joined)
+{
+	s->kind = k;
+	s->settled = 1;
+	s->joined = joined;
+}
+
+static int
+ascii_alnum(int32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z');
+}
+
+/*
+ * Append s's text to b with the letter-spacing of titles removed: white
+ * space stays only between two ASCII letters or digits (报  告 is 报告).
+ */
+static int
+join_spaced(struct rpt_buf *b, const struct slot *s)
+{
+	const char *p = s->text.p;
+	size_t n = s->text.len, i, k, j, kk;
+	int32_t c, prev = 0, next;
+
+	for (i = 0; i < n; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (!rpt_is_space(c)) {
+			if (rpt_buf_append(b, p + i, k) == -1)
+				return -1;
+			prev = c;
+			continue;
+		}
+		for (j = i + k, next = 0; j < n; j += kk) {
+			kk = rpt_utf8_decode(p + j, n - j, &next);
+			if (!rpt_is_space(next))
+				break;
+			next = 0;
+		}
+		if (ascii_alnum(prev) && ascii_alnum(next) &&
+		    rpt_buf_append(b, " ", 1) == -1)
+			return -1;
+		k = j - i;
 	}
-	para->depth = d->depth;
+	return 0;
+}
+
+/*
+ * A block of web remnants: lines marked in [from, to) spread to the short
+ * unpunctuated lines next to them that are nothing else.
+ */
+static void
+spread_block(struct rpt_doc *d, int from, int to, unsigned seed)
+{
+	const unsigned other = F_TITLE | F_SUBTITLE | F_AUTHOR | F_OFFICE |
+	    F_ADDR | F_DOCNO | F_ORGAN | F_DATE | F_MARK | F_PUNCT;
+	struct slot *s;
+	int i, grew = 1, sure = 0;
+
+	for (i = from; i < to; i++)
+		sure |= (at(d, i)->f & F_BOILER) != 0;
+	if (!sure && !(seed & F_BOILER_WORD))
+		return;
+	for (i = from; i < to; i++)
+		if (at(d, i)->f & seed && !at(d, i)->settled)
+			settle(at(d, i), RPT_K_BOILERPLATE, 0);
+	while (grew) {
+		grew = 0;
+		for (i = from; i < to; i++) {
+			s = at(d, i);
+			if (s->settled || (s->f & other) || s->chars > BLOCK_MAX)
+				continue;
+			if ((i > from && at(d, i - 1)->settled &&
+			    at(d, i - 1)->kind == RPT_K_BOILERPLATE) ||
+			    (i + 1 < to && at(d, i + 1)->settled &&
+			    at(d, i + 1)->kind == RPT_K_BOILERPLATE)) {
+				settle(s, RPT_K_BOILERPLATE, 0);
+				grew = 1;
+			}
+		}
+	}
+}
+
+/* Join the lines after element i that continue it; returns the last. */
+static int
+join_lines(struct rpt_doc *d, int i, int end, struct rpt_buf *b,
+    int (*more)(const struct rpt_buf *, const struct slot *))
+{
+	struct slot *s;
+
+	while (i + 1 < end) {
+		s = at(d, i + 1);
+		if (s->settled || !more(b, s))
+			break;
+		settle(s, at(d, i)->kind, 1);
+		join_spaced(b, s);
+		i++;
+	}
+	return i;
+}
+
+/* A title goes on while it does not end like one: 关于…情况的 + 报  告. */
+static int
+title_more(const struct rpt_buf *b, const struct slot *s)
+{
+	return !rpt_title_complete(b->p, b->len) && s->chars <= 20 &&
+	    !(s->f & (F_PUNCT | F_ADDR | F_SUBTITLE | F_AUTHOR | F_OFFICE |
+	    F_DATE | F_MARK | F_BOILER));
+}
+
+/* A dateline goes on until it says 会议上: ——2026年…第十四届 + 人民代表大会…会议上. */
+static int
+subtitle_more(const struct rpt_buf *b, const struct slot *s)
+{
+	static const char tail[] = "上";
+	int32_t c = 0;
+
+	if (b->len > 0)
+		rpt_utf8_prev(b->p, b->len, &c);
+	return b->len >= 3 && memcmp(b->p + b->len - 3, tail, 3) != 0 &&
+	    c != 0xff09 && c != ')' && s->chars <= 40 &&
+	    !(s->f & (F_PUNCT | F_ADDR | F_AUTHOR | F_OFFICE | F_MARK));
+}
+
+static int
+name_more(const struct rpt_buf *b, const struct slot *s)
+{
+	(void)b;
+	return (s->f & F_NAME) != 0;
+}
+
+/*
+ * The front matter, from the queued paragraphs before the first body
+ * paragraph: web remnants, 发文字号, organ lines, the title and what goes
+ * with it, the addressee.
+ */
+static void
+front(struct rpt_doc *d)
+{
+	struct slot *s;
+	int i, fb, title = -1;
+
+	d->front_done = 1;
+	for (fb = 0; fb < d->count; fb++)
+		if (at(d, fb)->f & F_BODY)
+			break;
+	spread_block(d, 0, fb, F_BOILER | F_BOILER_WORD);
+	for (i = 0; i < fb; i++) {
+		s = at(d, i);
+		if (s->settled)
+			continue;
+		if (s->f & F_DOCNO)
+			settle(s, RPT_K_DOCNO, 0);
+		else if (s->f & F_DATE)
+			settle(s, RPT_K_DATE, 0);
+		else if (title < 0 && (s->f & F_TITLE) && !(s->f & F_ADDR)) {
+			settle(s, RPT_K_TITLE, 0);
+			title = i;
+			join_spaced(&d->title, s);
+			i = join_lines(d, i, fb, &d->title, title_more);
+		} else if (title >= 0 && (s->f & F_SUBTITLE) && d->subtitle.len == 0) {
+			settle(s, RPT_K_SUBTITLE, 0);
+			join_spaced(&d->subtitle, s);
+			i = join_lines(d, i, fb, &d->subtitle, subtitle_more);
+		} else if (title >= 0 && (s->f & (F_AUTHOR | F_OFFICE)) &&
+		    d->author.len == 0) {
+			settle(s, RPT_K_AUTHOR, 0);
+			rpt_buf_append(&d->author, s->text.p, s->text.len);
+			if (s->f & F_OFFICE) {
+				rpt_buf_append(&d->author, " ", 1);
+				i = join_lines(d, i, fb, &d->author, name_more);
+			}
+		} else if (s->f & F_ADDR)
+			settle(s, RPT_K_ADDRESSEE, 0);
+	}
+	/* Organ lines are the issuer when a title comes after them. */
+	for (i = 0; i < title; i++) {
+		s = at(d, i);
+		if (!s->settled && (s->f & F_ORGAN))
+			settle(s, RPT_K_ISSUER, 0);
+	}
+}
+
+/* The tail, once the document has ended: signature, date, web remnants. */
+static void
+tail(struct rpt_doc *d)
+{
+	struct slot *s;
+	int i, lb;
+
+	d->tail_done = 1;
+	for (lb = d->count - 1; lb >= 0; lb--)
+		if (at(d, lb)->f & F_BODY && !at(d, lb)->settled)
+			break;
+	for (i = lb + 1; i < d->count; i++) {
+		s = at(d, i);
+		if (s->settled || (s->f & (F_BOILER | F_BOILER_WORD)))
+			continue;
+		if (s->f & F_DATE)
+			settle(s, RPT_K_DATE, 0);
+		else if (s->f & F_ORGAN)
+			settle(s, RPT_K_SIGNATURE, 0);
+	}
+	spread_block(d, lb + 1, d->count, F_BOILER | F_BOILER_WORD);
+}
+
+/* The first heading marker among the queued paragraphs after the oldest. */
+static const struct slot *
+next_marker(struct rpt_doc *d)
+{
+	int i;
+
+	for (i = 1; i < d->count; i++)
+		if (at(d, i)->f & F_MARK)
+			return at(d, i);
+	return NULL;
+}
+
+/*
+ * Is the oldest paragraph an unnumbered heading: a short line without
+ * punctuation, nothing else, between body paragraphs?
+ */
+static int
+unnumbered(struct rpt_doc *d, const struct slot *s)
+{
+	const struct slot *next;
+
+	if (s->chars > UNNUMBERED_MAX || !(s->f & F_HAN) ||
+	    (s->f & (F_PUNCT | F_TERM | F_MARK | F_DATE | F_ORGAN | F_BOILER |
+	    F_BOILER_WORD | F_ADDR)))
+		return 0;
+	/*
+	 * After a heading, after body text that has come to an end, or after
+	 * another short line (附件1, a caption): not in mid-sentence, where
+	 * a stray short line is a broken one (PM + 2.5).
+	 */
+	if (d->last != RPT_K_HEADING && (d->last != RPT_K_BODY ||
+	    (!d->last_stop && !d->last_short)))
+		return 0;
+	if (d->paras == 0 || d->count < 2)
+		return 0;
+	next = at(d, 1);
+	return !next->settled && (next->f & F_BODY);
+}
+
+static int
+family_open(const struct rpt_doc *d, enum rpt_family fam)
+{
+	int i;
+
+	for (i = 0; i < d->depth; i++)
+		if (d->open[i].fam == fam)
+			return 1;
+	return 0;
+}
+
+/* The heading of back matter (名 词 解 释, 附件2, 注释) is at level 1. */
+static int
+annex(const struct slot *s)
+{
+	static const char *const words[] = {
+		"附件", "附录", "注释", "名词解释", "说明", NULL
+	};
+	struct rpt_buf b = { NULL, 0, 0 };
+	const char *const *w;
+	int r = 0;
+
+	if (join_spaced(&b, s) == -1)
+		return 0;
+	for (w = words; *w != NULL && !r; w++)
+		r = b.len >= strlen(*w) && memcmp(b.p, *w, strlen(*w)) == 0;
+	rpt_buf_free(&b);
+	return r;
+}
+
+/* Open an unnumbered heading at level 1, or under the innermost section. */
+static void
+place_unnumbered(struct rpt_doc *d, const struct slot *s)
+{
+	const struct slot *m = next_marker(d);
+	int top;
+
+	/*
+	 * Level 1 before any numbered heading, or when the numbered headings
+	 * after it start again at 1: （一） after 2023年工作回顾 restarts a
+	 * family that is open, and 一、 is a top-level family anyway.
+	 */
+	if (!d->numbered || d->depth == 0 || annex(s) || (m != NULL &&
+	    m->mnum == 1 && (m->fam == RPT_FAM_CN || family_open(d, m->fam)))) {
+		d->depth = 1;
+		d->open[0].fam = RPT_FAM_NONE;
+		d->open[0].num = 0;
+		d->path[0]++;
+		return;
+	}
+	top = d->depth - 1;
+	if (d->open[top].fam == RPT_FAM_NONE && top > 0) {
+		d->path[top]++;		/* a sibling of the last one */
+		return;
+	}
+	if (d->depth >= RPT_DEPTH_MAX)
+		return;
+	d->open[d->depth].fam = RPT_FAM_NONE;
+	d->open[d->depth].num = 0;
+	d->path[d->depth] = 1;
+	d->depth++;
+}
+
+/* Decide the oldest paragraph's kind and place it in the outline. */
+static void
+settle_oldest(struct rpt_doc *d)
+{
+	struct slot *s = at(d, 0);
+
+	if (s->settled)
+		return;
+	if ((s->f & F_MARK) && place_heading(d, s->fam, s->mnum)) {
+		s->kind = RPT_K_HEADING;
+		d->numbered = 1;
+	} else if (s->f & F_BOILER)
+		s->kind = RPT_K_BOILERPLATE;
+	else if (unnumbered(d, s)) {
+		s->kind = RPT_K_HEADING;
+		s->fam = RPT_FAM_NONE;
+		s->mnum = 0;
+		s->mlen = 0;
+		place_unnumbered(d, s);
+	}
+}
+
+/* The element text of a paragraph: a heading's title, a joined title. */
+static void
+element(struct rpt_doc *d, struct rpt_para *para, const struct slot *s)
+{
+	const char *stop;
+
+	para->elem = s->text.p;
+	para->elem_len = s->text.len;
+	switch (s->kind) {
+	case RPT_K_HEADING:
+		/* After the marker, up to the first 。 of a run-in heading. */
+		para->elem = s->text.p + s->mlen;
+		para->elem_len = s->text.len - s->mlen;
+		if ((stop = rpt_memmem(para->elem, para->elem_len, "。", 3)))
+			para->elem_len = (size_t)(stop - para->elem);
+		break;
+	case RPT_K_TITLE:
+		if (!s->joined) {
+			para->elem = d->title.p;
+			para->elem_len = d->title.len;
+		}
+		break;
+	case RPT_K_SUBTITLE:
+		if (!s->joined) {
+			para->elem = d->subtitle.p;
+			para->elem_len = d->subtitle.len;
+		}
+		break;
+	case RPT_K_AUTHOR:
+		if (!s->joined) {
+			para->elem = d->author.p;
+			para->elem_len = d->author.len;
+		}
+		break;
+	default:
+		break;
+	}
+}
+
+int
+rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
+{
+	struct rpt_buf tmp;
+	struct slot *s;
+
+	if (d->count == 0 ||
+	    (!d->finished && d->count <= LOOK && d->qbytes <= QBYTES))
+		return 0;
+	if (!d->front_done)
+		front(d);
+	if (d->finished && !d->tail_done)
+		tail(d);
+	settle_oldest(d);
+	/* Hand the oldest out: swap its buffer with the one handed out last. */
+	s = at(d, 0);
+	tmp = d->out.text;
+	d->out = *s;
+	s->text = tmp;
+	d->head = (d->head + 1) % (LOOK + 1);
+	d->count--;
+	d->qbytes -= d->out.text.len;
+	s = &d->out;
+	d->last = s->kind;
+	d->last_stop = (s->f & F_STOP) != 0;
+	d->last_short = s->chars <= UNNUMBERED_MAX && !(s->f & F_PUNCT);
+
+	para->p = s->text.p;
+	para->len = s->text.len;
+	para->line = s->line;
+	para->num = s->num;
+	para->kind = s->kind;
+	para->joined = s->joined;
+	para->chars = s->chars;
+	para->family = s->kind == RPT_K_HEADING ? s->fam : RPT_FAM_NONE;
+	para->marker_num = s->kind == RPT_K_HEADING ? s->mnum : 0;
+	para->marker_len = s->kind == RPT_K_HEADING ? s->mlen : 0;
+	para->part = "";
+	/* Only headings and body text are inside sections. */
+	para->depth = s->kind == RPT_K_HEADING || s->kind == RPT_K_BODY ?
+	    d->depth : 0;
 	memcpy(para->path, d->path, sizeof(para->path));
+	element(d, para, s);
 	return 1;
 }
 

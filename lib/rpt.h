@@ -264,9 +264,19 @@ void	rpt_input_close(struct rpt_input *in);
 
 /* ---------------------------------------------------------------- doc.c */
 
+/* What a paragraph is. */
 enum rpt_kind {
 	RPT_K_BODY,
-	RPT_K_HEADING
+	RPT_K_HEADING,
+	RPT_K_TITLE,		/* may span lines: 关于…的 + 报  告 */
+	RPT_K_SUBTITLE,		/* ——2020年5月22日在…会议上 */
+	RPT_K_AUTHOR,		/* 国务院总理 李克强 */
+	RPT_K_DOCNO,		/* 青龙委文〔2024〕7号 */
+	RPT_K_ISSUER,		/* organ lines above the title */
+	RPT_K_ADDRESSEE,	/* 县委、县政府： */
+	RPT_K_SIGNATURE,	/* organ lines after the body */
+	RPT_K_DATE,		/* 成文日期 */
+	RPT_K_BOILERPLATE	/* web remnants */
 };
 
 /* Name of a kind as written in the kind column. */
@@ -290,7 +300,16 @@ struct rpt_para {
 	long		 line;		/* input line it starts on */
 	long		 num;		/* 1-based paragraph number */
 	enum rpt_kind	 kind;
-	/* For headings: */
+	int		 joined;	/* continues the element before it */
+	size_t		 chars;		/* non-white characters */
+	/*
+	 * The element's text: a heading's title (after the marker, up to
+	 * the first 。), the joined title or dateline for the first line of
+	 * a title or subtitle, else the paragraph's text.
+	 */
+	const char	*elem;
+	size_t		 elem_len;
+	/* For headings (family RPT_FAM_NONE for an unnumbered one): */
 	enum rpt_family	 family;
 	int		 marker_num;	/* value of the marker: （三） is 3 */
 	size_t		 marker_len;	/* bytes of marker (and space after it) */
@@ -309,12 +328,21 @@ void	rpt_doc_free(struct rpt_doc *d);
 void	rpt_doc_reset(struct rpt_doc *d);
 
 /*
- * Feed one input line.  Returns 1 and fills *para (valid until the next
- * call) when the line is a paragraph, 0 for a blank line, -1 on allocation
- * failure.
+ * Feed one input line: 1 when it is a paragraph, 0 for a blank line, -1 on
+ * allocation failure.  Call rpt_doc_next() until it returns 0 after every
+ * push: the model holds only a few paragraphs back.
  */
-int	rpt_doc_line(struct rpt_doc *d, const struct rpt_line *line,
-		    struct rpt_para *para);
+int	rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line);
+
+/* The document has ended (or stopped): what is held back may go. */
+void	rpt_doc_finish(struct rpt_doc *d);
+
+/*
+ * The next settled paragraph, in document order: 1 and *para filled
+ * (valid until the next push or next), or 0 when none is ready yet (or,
+ * after rpt_doc_finish(), when all have gone).
+ */
+int	rpt_doc_next(struct rpt_doc *d, struct rpt_para *para);
 
 /*
  * Write the dotted section path ("2.1") of depth entries of path into
@@ -327,6 +355,50 @@ int	rpt_path_format(struct rpt_buf *out, const int *path, int depth);
  * p itself when there is none, else a copy in scratch with *n updated.
  */
 const char *rpt_strip_debris(const char *p, size_t *n, struct rpt_buf *scratch);
+
+/* ---------------------------------------------------------------- element.c */
+
+/*
+ * What one trimmed paragraph looks like on its own; doc.c weighs these
+ * with the paragraph's place in the document.
+ */
+
+/* Is p a whole-line date (2023年12月5日, 2023 年 12 月 5 日, 二〇二三年十二月五日)? */
+int	rpt_parse_date(const char *p, size_t n, int *y, int *m, int *d);
+/* Is p a 发文字号 (青龙委文〔2024〕7号, also with [] () 【】 around the year)? */
+int	rpt_is_docno(const char *p, size_t n);
+/*
+ * Is p a web-page remnant?  2 for a sure sign anywhere in a short line
+ * (版权所有, ICP备, 打印本页…), 1 for a word that is one only as a whole
+ * line (下载, 打印, 首页…) and so counts only next to others, 0 if not.
+ */
+int	rpt_is_boilerplate(const char *p, size_t n);
+/* Is p one or more organ names (中共某某镇委员会 某某镇人民政府)? */
+int	rpt_is_organ_line(const char *p, size_t n);
+/* Could p be (the first line of) a report's title? */
+int	rpt_is_titleish(const char *p, size_t n);
+/* Does a (joined) title already end like one (…报告, …总结)? */
+int	rpt_title_complete(const char *p, size_t n);
+/* Is p the dateline under a 政府工作报告's title (——2020年5月22日在…会议上)? */
+int	rpt_is_subtitle(const char *p, size_t n);
+/*
+ * Is p the speaker of a 政府工作报告 (国务院总理 李克强)?  *office_only is
+ * set when the line holds the office alone and the name follows.
+ */
+int	rpt_is_author(const char *p, size_t n, int *office_only);
+/* Is p a person's name alone (李　强)? */
+int	rpt_is_person_name(const char *p, size_t n);
+/* Is p a 主送机关 line (县委、县政府：)? */
+int	rpt_is_addressee(const char *p, size_t n);
+/* Does p end with punctuation that ends or continues a sentence? */
+int	rpt_ends_sentence(const char *p, size_t n);
+/*
+ * How p ends, closing marks aside: 2 with 。！？；：… (a sentence or a
+ * lead-in is complete), 1 with ，、 (it goes on), 0 otherwise.
+ */
+int	rpt_end_mark(const char *p, size_t n);
+/* Does p contain sentence punctuation anywhere? */
+int	rpt_has_punct(const char *p, size_t n);
 
 /* ---------------------------------------------------------------- split.c */
 

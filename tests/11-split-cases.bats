@@ -122,7 +122,7 @@ expect_units() {
 }
 
 @test "section: numbers that go backwards, 2023. and 1.3万元 are no headings" {
-	run bash -c "printf '%s\n' '一、甲' '二、乙' '一、回头' '2023.年度' '1.3万元' '三、丙' | '$RPT_BIN/rpt-split' -N -u para | cut -f5,7"
+	run bash -c "printf '%s\n' '一、甲' '二、乙' '一、回头看，再看一遍。' '2023.年度工作全部完成。' '1.3万元用于宣传。' '三、丙' | '$RPT_BIN/rpt-split' -N -u para | cut -f5,7"
 	assert_success
 	assert_output "$(printf '%s\n' $'1\theading' $'2\theading' $'2\tbody' $'2\tbody' $'2\tbody' $'3\theading')"
 }

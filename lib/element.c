@@ -1,0 +1,437 @@
+/*
+ * element.c - what one paragraph looks like on its own: a date, a 发文字号,
+ * a line of organ names, a title, a web-page remnant.  These are the
+ * features the document model (doc.c) weighs together with a paragraph's
+ * place in the document; nothing here looks at neighbours.
+ *
+ * The rules are written for the genre (GB/T 9704 公文 and the web pages
+ * and converters reports pass through), never for one sample file.
+ */
+#include <string.h>
+
+#include "rpt.h"
+
+/* Does p contain the UTF-8 string s? */
+static int
+has(const char *p, size_t n, const char *s)
+{
+	return rpt_memmem(p, n, s, strlen(s)) != NULL;
+}
+
+static int
+starts(const char *p, size_t n, const char *s)
+{
+	size_t k = strlen(s);
+
+	return n >= k && memcmp(p, s, k) == 0;
+}
+
+static int
+ends(const char *p, size_t n, const char *s)
+{
+	size_t k = strlen(s);
+
+	return n >= k && memcmp(p + n - k, s, k) == 0;
+}
+
+/* Skip white space at p; returns the new position. */
+static size_t
+skip_space(const char *p, size_t n, size_t i)
+{
+	int32_t c;
+	size_t k;
+
+	while (i < n) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (!rpt_is_space(c))
+			break;
+		i += k;
+	}
+	return i;
+}
+
+/*
+ * A number at p + *i: ASCII or full-width digits (at most maxd of them), or
+ * Chinese numerals.  In years each Chinese digit stands for itself
+ * (二〇二三); in months and days they are read as a number (十二, 二十五).
+ * Returns the value, or -1.
+ */
+static int
+date_number(const char *p, size_t n, size_t *i, int maxd, int year)
+{
+	static const char *const cn[] = {
+		"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"
+	};
+	size_t j = *i, k;
+	int v = 0, digits = 0, d;
+	int32_t c;
+
+	while (j < n && digits < maxd) {
+		k = rpt_utf8_decode(p + j, n - j, &c);
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 0xff10 && c <= 0xff19)
+			d = c - 0xff10;
+		else if (year && (c == 0x96f6 || c == 0x25cb || c == 0x039f ||
+		    c == 0x004f))		/* 零 ○ Ο O written for 〇 */
+			d = 0;
+		else {
+			for (d = 0; d < 10; d++)
+				if (k == 3 && memcmp(p + j, cn[d], 3) == 0)
+					break;
+			if (d == 10 || !year)
+				break;
+		}
+		v = v * 10 + d;
+		digits++;
+		j += k;
+	}
+	if (digits > 0) {
+		*i = j;
+		return v;
+	}
+	if (year)
+		return -1;
+	/* 一 to 三十一 for months and days. */
+	if ((k = rpt_cn_number(p + j, n - j, &v)) == 0)
+		return -1;
+	*i = j + k;
+	return v;
+}
+
+int
+rpt_parse_date(const char *p, size_t n, int *y, int *m, int *d)
+{
+	size_t i = skip_space(p, n, 0);
+
+	*y = date_number(p, n, &i, 4, 1);
+	if (*y < 1000)
+		return 0;
+	i = skip_space(p, n, i);
+	if (!starts(p + i, n - i, "年"))
+		return 0;
+	i = skip_space(p, n, i + 3);
+	*m = date_number(p, n, &i, 2, 0);
+	if (*m < 1 || *m > 12)
+		return 0;
+	i = skip_space(p, n, i);
+	if (!starts(p + i, n - i, "月"))
+		return 0;
+	i = skip_space(p, n, i + 3);
+	*d = date_number(p, n, &i, 2, 0);
+	if (*d < 1 || *d > 31)
+		return 0;
+	i = skip_space(p, n, i);
+	if (!starts(p + i, n - i, "日") && !starts(p + i, n - i, "号"))
+		return 0;
+	return skip_space(p, n, i + 3) == n;
+}
+
+/* Brackets around the year of a 发文字号: 〔〕, and the common wrong ones. */
+static const char *const year_open[] = {
+	"〔", "［", "[", "（", "(", "【", "〖", NULL
+};
+static const char *const year_close[] = {
+	"〕", "］", "]", "）", ")", "】", "〗", NULL
+};
+
+int
+rpt_is_docno(const char *p, size_t n)
+{
+	size_t i, k, j;
+	int32_t c;
+	int digits, b;
+
+	if (n > 60 || has(p, n, "ICP") || has(p, n, "备") || !ends(p, n, "号"))
+		return 0;
+	/* Organ code (at least one Han character), then 〔YYYY〕. */
+	for (i = 0; i < n; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		for (b = 0; year_open[b] != NULL; b++)
+			if (starts(p + i, n - i, year_open[b]))
+				break;
+		if (year_open[b] != NULL)
+			break;
+		if (!rpt_is_han(c))
+			return 0;
+	}
+	if (i == 0 || i >= n)
+		return 0;
+	j = i + strlen(year_open[b]);
+	for (digits = 0; j < n && p[j] >= '0' && p[j] <= '9'; j++)
+		digits++;
+	if (digits != 4 || !starts(p + j, n - j, year_close[b]))
+		return 0;
+	j += strlen(year_close[b]);
+	/* Serial number, then 号 at the end. */
+	for (digits = 0; j < n && p[j] >= '0' && p[j] <= '9'; j++)
+		digits++;
+	return digits > 0 && j + 3 == n;
+}
+
+/*
+ * Web-page remnants and buttons.  The first list is matched anywhere in a
+ * short line; the second only as the whole line, brackets and colons
+ * aside, since such words are common in text.
+ */
+static const char *const boiler_in[] = {
+	"热门词汇", "版权所有", "ICP备", "公网安备", "网站标识码", "打印本页",
+	"扫一扫在手机打开", "相关报道", "相关文档", "相关链接", "关闭窗口",
+	"Public domain", "public domain", "当前位置", "您的位置", "分享到",
+	"字号：", "字号:", "字体：", "字体:", "责任编辑", "主办单位", "技术支持",
+	"网站地图", "联系我们", "浏览次数", "阅读次数", "发布时间", "发布日期",
+	"[bookmark:", NULL
+};
+static const char *const boiler_line[] = {
+	"下载", "打印", "全屏", "收藏", "分享", "首页", "加大", "还原", "减小",
+	"关闭", "返回顶部", "大", "中", "小", "来源", "编辑", ">", "×",
+	"【", "】", NULL
+};
+
+int
+rpt_is_boilerplate(const char *p, size_t n)
+{
+	const char *const *w;
+	const char *q = p;
+	size_t qn = n;
+
+	if (rpt_count_chars(p, n) <= 60)
+		for (w = boiler_in; *w != NULL; w++)
+			if (has(p, n, *w))
+				return 2;
+	/* Whole-line words: drop 【】 and a final colon first. */
+	if (starts(q, qn, "【")) {
+		q += 3;
+		qn -= 3;
+	}
+	if (ends(q, qn, "】"))
+		qn -= 3;
+	if (ends(q, qn, "："))
+		qn -= 3;
+	else if (ends(q, qn, ":"))
+		qn -= 1;
+	rpt_trim(&q, &qn);
+	if (qn == 0)
+		return n > 0 && rpt_count_chars(p, n) <= 2;
+	for (w = boiler_line; *w != NULL; w++)
+		if (qn == strlen(*w) && memcmp(q, *w, qn) == 0)
+			return 1;
+	/* 来源：XX日报 and （来源：XX日报） */
+	if (rpt_count_chars(p, n) <= 30 && (starts(q, qn, "来源") ||
+	    starts(q, qn, "（来源") || starts(q, qn, "(来源")))
+		return 1;
+	return 0;
+}
+
+/* Suffixes of organ names, longest first where one ends another. */
+static const char *const organs[] = {
+	"委员会", "人民政府", "人民代表大会常务委员会", "政府", "办公室",
+	"办公厅", "党委", "党组", "党工委", "工委", "管委会", "管理委员会",
+	"办事处", "街道", "司法局", "局", "厅", "委", "办", "院", "部", "处",
+	"中心", "所", NULL
+};
+
+/* Does the word [p, p + n) end in an organ suffix? */
+static int
+organ_word(const char *p, size_t n)
+{
+	const char *const *o;
+
+	if (rpt_count_chars(p, n) < 3)
+		return 0;
+	for (o = organs; *o != NULL; o++)
+		if (ends(p, n, *o))
+			return 1;
+	return 0;
+}
+
+int
+rpt_is_organ_line(const char *p, size_t n)
+{
+	size_t i = 0, start, k;
+	int32_t c;
+	int words = 0;
+
+	if (rpt_count_chars(p, n) > 50)
+		return 0;
+	/* Organ names separated by white space, all Han. */
+	while (i < n) {
+		i = skip_space(p, n, i);
+		if (i >= n)
+			break;
+		start = i;
+		while (i < n) {
+			k = rpt_utf8_decode(p + i, n - i, &c);
+			if (rpt_is_space(c))
+				break;
+			if (!rpt_is_han(c) && c != 0xff08 && c != 0xff09 &&
+			    c != '(' && c != ')')
+				return 0;
+			i += k;
+		}
+		if (!organ_word(p + start, i - start))
+			return 0;
+		words++;
+	}
+	return words > 0;
+}
+
+/* 文种 and the words a report's title carries. */
+static const char *const title_words[] = {
+	"报告", "总结", "汇报", "自查", "工作要点", "计划", "讲话", "报  告",
+	NULL
+};
+
+int
+rpt_is_titleish(const char *p, size_t n)
+{
+	const char *const *w;
+
+	if (rpt_count_chars(p, n) > 80 || has(p, n, "。") || has(p, n, "；"))
+		return 0;
+	if (starts(p, n, "关于"))
+		return 1;
+	for (w = title_words; *w != NULL; w++)
+		if (has(p, n, *w))
+			return 1;
+	return 0;
+}
+
+/* Does the joined title already end like a title (…报告, …总结)? */
+int
+rpt_title_complete(const char *p, size_t n)
+{
+	static const char *const tails[] = {
+		"报告", "总结", "汇报", "要点", "计划", "情况", "讲话", NULL
+	};
+	const char *const *w;
+
+	for (w = tails; *w != NULL; w++)
+		if (ends(p, n, *w))
+			return 1;
+	return 0;
+}
+
+int
+rpt_is_subtitle(const char *p, size_t n)
+{
+	if (rpt_count_chars(p, n) > 80 || has(p, n, "。"))
+		return 0;
+	if ((starts(p, n, "——") || starts(p, n, "――") || starts(p, n, "—") ||
+	    starts(p, n, "－－") || starts(p, n, "--")) &&
+	    (has(p, n, "会议") || has(p, n, "大会")))
+		return 1;
+	if ((starts(p, n, "（") || starts(p, n, "(")) &&
+	    (has(p, n, "会议上") || has(p, n, "大会上")))
+		return 1;
+	/* The same dateline without its dash: 2026年1月27日在…会议上 */
+	return ends(p, n, "会议上") && has(p, n, "年") && has(p, n, "在");
+}
+
+/* Offices of those who deliver a 政府工作报告. */
+static const char *const offices[] = {
+	"总理", "省长", "市长", "州长", "县长", "区长", "盟长", "主席",
+	"代理主席", "代省长", "代市长", "代县长", "代理省长", "代理市长", NULL
+};
+
+int
+rpt_is_author(const char *p, size_t n, int *office_only)
+{
+	const char *const *o;
+	const char *q;
+	size_t i, k, nameq;
+	int32_t c;
+
+	*office_only = 0;
+	if (rpt_count_chars(p, n) > 20 || has(p, n, "。") || has(p, n, "，"))
+		return 0;
+	for (o = offices; *o != NULL; o++) {
+		if ((q = rpt_memmem(p, n, *o, strlen(*o))) == NULL)
+			continue;
+		i = (size_t)(q - p) + strlen(*o);
+		if (skip_space(p, n, i) == n) {
+			/* 国务院总理 alone: the name is on the next line. */
+			*office_only = 1;
+			return 1;
+		}
+		/* Then white space and a name of two to four characters. */
+		if ((i = skip_space(p, n, i)) == (size_t)(q - p) + strlen(*o))
+			continue;
+		for (nameq = 0; i < n; i += k) {
+			k = rpt_utf8_decode(p + i, n - i, &c);
+			if (rpt_is_space(c))
+				continue;
+			if (!rpt_is_han(c) && c != 0x00b7 && c != 0x30fb)
+				return 0;
+			nameq++;
+		}
+		return nameq >= 2 && nameq <= 6;
+	}
+	return 0;
+}
+
+int
+rpt_is_person_name(const char *p, size_t n)
+{
+	size_t i, k, chars = 0;
+	int32_t c;
+
+	for (i = 0; i < n; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (rpt_is_space(c))
+			continue;
+		if (!rpt_is_han(c) && c != 0x00b7)
+			return 0;
+		chars++;
+	}
+	return chars >= 2 && chars <= 4;
+}
+
+int
+rpt_is_addressee(const char *p, size_t n)
+{
+	size_t chars = rpt_count_chars(p, n);
+
+	if (chars < 2 || chars > 30 || has(p, n, "。"))
+		return 0;
+	return ends(p, n, "：") || ends(p, n, ":");
+}
+
+int
+rpt_ends_sentence(const char *p, size_t n)
+{
+	return rpt_end_mark(p, n) != 0;
+}
+
+int
+rpt_end_mark(const char *p, size_t n)
+{
+	int32_t c;
+	size_t k;
+
+	/* Look through closing marks: （详见附件。） ends a sentence. */
+	while (n > 0) {
+		k = rpt_utf8_prev(p, n, &c);
+		switch (c) {
+		case 0x201d: case 0x2019: case 0xff09: case ')': case 0x300b:
+		case 0x3011: case 0x300d: case 0x300f:
+			n -= k;
+			continue;
+		case 0x3002: case 0xff01: case 0xff1f: case '!': case '?':
+		case 0xff1b: case ';': case 0xff1a: case ':': case 0x2026:
+			return 2;		/* ends a sentence or a lead-in */
+		case 0xff0c: case ',': case 0x3001:
+			return 1;		/* the sentence goes on */
+		}
+		return 0;
+	}
+	return 0;
+}
+
+int
+rpt_has_punct(const char *p, size_t n)
+{
+	return has(p, n, "。") || has(p, n, "，") || has(p, n, "；") ||
+	    has(p, n, "：") || has(p, n, "！") || has(p, n, "？") ||
+	    has(p, n, ",") || has(p, n, ";");
+}
