@@ -11,7 +11,7 @@ CFLAGS	?= -O2 -g
 PKG_CONFIG ?= pkg-config
 O	?= .
 
-FILTERS	= rpt-split
+FILTERS	= rpt-split rpt-sections
 LIBSRC	= lib/input.c lib/tsv.c lib/text.c lib/doc.c lib/split.c lib/element.c
 CLISRC	= bin/cli.c
 MAN1	= $(FILTERS:%=man/%.1)

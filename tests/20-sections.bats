@@ -1,0 +1,72 @@
+#!/usr/bin/env bats
+# rpt-sections: golden outlines of the five sample reports and of three
+# government work reports (checked by hand against the texts), the chars
+# of a heading against rpt-split, and the example of rpt-sections.1.
+
+setup() {
+	load helper
+	cd "$TESTS"
+}
+
+rpt_sections() { ${RPT_VALGRIND:-} "$RPT_BIN/rpt-sections" "$@"; }
+
+outline() {
+	rpt_sections "$1" >"$BATS_TEST_TMPDIR/out"
+	golden_diff "sections-$(basename "$1" .txt).tsv"
+}
+
+@test "outline: 000 (title with spaces, signature, spaced date)" { outline corpus/000_6b9668183397f94f.txt; }
+@test "outline: 001 (docno, issuer, two-line title, addressee, (1) under 二、)" { outline corpus/001_3dec04221fb15ce6.txt; }
+@test "outline: 002" { outline corpus/002_5e0d0e6190e313b8.txt; }
+@test "outline: 003 (no front matter, web footer block)" { outline corpus/003_31e37ca5113b7cf1.txt; }
+@test "outline: 004 (issuer on one line)" { outline corpus/004_4d7abf357b95ea80.txt; }
+@test "outline: 2024 State Council report (subtitle, author on two lines)" { outline corpus/real/gwr-2024-state-council.txt; }
+@test "outline: 2024 Chengdu report (unnumbered level-1 headings)" { outline corpus/real/gwr-2024-chengdu.txt; }
+@test "outline: 2026 Guizhou report (bracketed dateline)" { outline corpus/real/gwr-2026-guizhou.txt; }
+
+# A heading's chars is the sum of rpt-split's paragraph chars in its section.
+@test "chars of a heading: its whole section, as rpt-split counts it" {
+	local f
+	for f in corpus/*.txt corpus/real/*.txt; do
+		rpt_sections -N "$f" | awk -F'\t' '$3 == "heading" { print $7 "\t" $10 }' >"$BATS_TEST_TMPDIR/h"
+		rpt_split -N -u para "$f" | awk -F'\t' -v h="$BATS_TEST_TMPDIR/h" '
+			FILENAME == h { want[$1] = $2; next }
+			$7 == "heading" || $7 == "body" {
+				for (p in want)
+					if ($5 == p || index($5, p ".") == 1)
+						got[p] += $8
+			}
+			END {
+				for (p in want)
+					if (got[p] != want[p]) {
+						print FILENAME ": section " p ": " want[p] " != " got[p]
+						bad = 1
+					}
+				exit bad
+			}' "$BATS_TEST_TMPDIR/h" -
+	done
+}
+
+@test "the example of rpt-sections.1" {
+	ln -s "$CORPUS/001_3dec04221fb15ce6.txt" "$BATS_TEST_TMPDIR/report.txt"
+	(cd "$BATS_TEST_TMPDIR" && PATH=$RPT_BIN:$PATH &&
+	    rpt-sections report.txt | cut -f2-4,7,9,10) >"$BATS_TEST_TMPDIR/out"
+	golden_diff man-sections-outline.out
+	# The lines the page shows are the first lines of that output.
+	awk '/^\$ rpt-sections report.txt/ { on = 1; next } on && /^\\&\.\.\./ { exit } on' \
+	    "$TESTS/../man/rpt-sections.1" >"$BATS_TEST_TMPDIR/shown"
+	[ "$(wc -l <"$BATS_TEST_TMPDIR/shown")" -ge 5 ]
+	head -n "$(wc -l <"$BATS_TEST_TMPDIR/shown")" "$BATS_TEST_TMPDIR/out" |
+	    diff -u "$BATS_TEST_TMPDIR/shown" -
+}
+
+@test "rpt-sections shares the contract: header on empty input, refusals, exit 1" {
+	run bash -c "printf '' | '$RPT_BIN/rpt-sections'"
+	assert_success
+	assert_output "$(printf 'file\tline\tkind\tlevel\tmarker\tnum\tpath\tpart\ttitle\tchars')"
+	run bash -c "'$RPT_BIN/rpt-sections' -N nosuch.txt corpus/002_5e0d0e6190e313b8.txt 2>&1 >/dev/null"
+	assert_failure 1
+	assert_output "rpt-sections: nosuch.txt: No such file or directory"
+	run "$RPT_BIN/rpt-sections" -V
+	assert_line --index 0 "rpt-sections (rpt) 0.1.0"
+}
