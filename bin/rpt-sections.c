@@ -5,6 +5,7 @@
  * only when the section ends, so a document's rows (never its text) are
  * held until the document ends: memory grows with the number of headings.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,15 +32,21 @@ static int nopen;
 /* The row that a continuation line (title, block) adds to, or -1. */
 static long last_elem = -1;
 
+static int with_items;
+static struct rpt_splitter *splitter;
+static int items;			/* items so far in the section */
+
 static const struct option longopts[] = {
+	{ "items",	no_argument,		NULL, 'i' },
 	{ NULL, 0, NULL, 0 }
 };
 
 static int
 option(int c, const char *arg)
 {
-	(void)c;
 	(void)arg;
+	if (c == 'i')
+		with_items = 1;
 	return 0;
 }
 
@@ -58,6 +65,10 @@ static int
 doc_begin(const struct rpt_cli_doc *doc)
 {
 	(void)doc;
+	if (with_items && splitter == NULL &&
+	    (splitter = rpt_splitter_new(RPT_U_ITEM, 0)) == NULL)
+		return -1;
+	items = 0;
 	nrows = 0;
 	pool.len = 0;
 	nopen = 0;
@@ -91,6 +102,58 @@ new_row(void)
 	return r;
 }
 
+/*
+ * Rows for the enumerated items of a paragraph (一是…, 第一，…, ①…), cut
+ * by the same code as rpt-split -u item; numbered within their section.
+ */
+static int
+item_rows(const struct rpt_para *p)
+{
+	const struct rpt_span *spans;
+	const char *t, *stop;
+	size_t k, tl;
+	long i, n;
+	struct row *r;
+	char num[16];
+	int len;
+
+	if ((n = rpt_split(splitter, p->p, p->len, &spans)) == -1)
+		return -1;
+	for (i = 0; i < n; i++) {
+		t = p->p + spans[i].off;
+		if ((k = rpt_enumerator(t, spans[i].len)) == 0)
+			continue;
+		if ((r = new_row()) == NULL)
+			return -1;
+		r->line = p->line;
+		r->kind = RPT_K_ITEM;
+		r->level = p->depth + 1;
+		r->num = ++items;
+		r->chars = (long)spans[i].chars;
+		if (intern(t, k, &r->marker) == -1)
+			return -1;
+		r->marker_len = k;
+		/* The title: after the enumerator, up to its first 。 or ；. */
+		tl = spans[i].len - k;
+		if ((stop = rpt_memmem(t + k, tl, "。", 3)) != NULL)
+			tl = (size_t)(stop - t - k);
+		if ((stop = rpt_memmem(t + k, tl, "；", 3)) != NULL)
+			tl = (size_t)(stop - t - k);
+		if (intern(t + k, tl, &r->title) == -1)
+			return -1;
+		r->title_len = tl;
+		if (rpt_path_format(&scratch, p->path, p->depth) == -1)
+			return -1;
+		len = snprintf(num, sizeof(num), "%s%d", p->depth > 0 ? "." : "",
+		    items);
+		if (rpt_buf_append(&scratch, num, (size_t)len) == -1 ||
+		    intern(scratch.p, scratch.len, &r->path) == -1)
+			return -1;
+		r->path_len = scratch.len;
+	}
+	return 0;
+}
+
 static int
 para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
@@ -108,9 +171,11 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 				nopen--;
 		for (i = 0; i < nopen; i++)
 			rows[open_rows[i]].chars += (long)p->chars;
+		if (p->kind == RPT_K_HEADING)
+			items = 0;
 		if (p->kind == RPT_K_BODY) {
 			last_elem = -1;
-			return 0;
+			return with_items ? item_rows(p) : 0;
 		}
 	}
 	/* A continuation line, or the next line of a block, joins its row. */
@@ -159,7 +224,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		if (nopen < RPT_DEPTH_MAX)
 			open_rows[nopen++] = nrows - 1;
 		last_elem = -1;
-		return 0;
+		return with_items ? item_rows(p) : 0;
 	}
 	last_elem = (long)(nrows - 1);
 	return 0;
@@ -179,7 +244,7 @@ doc_end(const struct rpt_cli_doc *doc)
 		rpt_tsv_raw(out, doc->name, doc->name_len);
 		rpt_tsv_long(out, r->line);
 		rpt_tsv_raw(out, kind, strlen(kind));
-		if (r->kind == RPT_K_HEADING)
+		if (r->level > 0)
 			rpt_tsv_long(out, r->level);
 		else
 			rpt_tsv_field(out, "", 0);
@@ -200,6 +265,7 @@ doc_end(const struct rpt_cli_doc *doc)
 static void
 cleanup(void)
 {
+	rpt_splitter_free(splitter);
 	free(rows);
 	rpt_buf_free(&pool);
 	rpt_buf_free(&scratch);
@@ -207,11 +273,12 @@ cleanup(void)
 
 static const struct rpt_cli sections_cli = {
 	.name = "rpt-sections",
-	.synopsis = "[OPTION]... [FILE]...",
+	.synopsis = "[-i] [OPTION]... [FILE]...",
 	.about = "List the structure of reports: title, 发文字号, issuer, "
 	    "addressee, headings, signature, date, web remnants, one TSV row each.",
-	.options_help = "",
-	.shortopts = "",
+	.options_help =
+	    "  -i, --items           add a row for each enumerated item (一是…)\n",
+	.shortopts = "i",
 	.longopts = longopts,
 	.option = option,
 	.columns = columns,

@@ -109,6 +109,7 @@ static const char *const kind_names[] = {
 	[RPT_K_SIGNATURE] = "signature",
 	[RPT_K_DATE] = "date",
 	[RPT_K_BOILERPLATE] = "boilerplate",
+	[RPT_K_ITEM] = "item",
 };
 
 const char *

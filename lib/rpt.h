@@ -276,7 +276,8 @@ enum rpt_kind {
 	RPT_K_ADDRESSEE,	/* 县委、县政府： */
 	RPT_K_SIGNATURE,	/* organ lines after the body */
 	RPT_K_DATE,		/* 成文日期 */
-	RPT_K_BOILERPLATE	/* web remnants */
+	RPT_K_BOILERPLATE,	/* web remnants */
+	RPT_K_ITEM		/* an enumerated item (rpt-sections -i) */
 };
 
 /* Name of a kind as written in the kind column. */

@@ -70,3 +70,22 @@ outline() {
 	run "$RPT_BIN/rpt-sections" -V
 	assert_line --index 0 "rpt-sections (rpt) 0.1.0"
 }
+
+@test "-i: the enumerated items of 000 and 001, numbered within their sections" {
+	local f
+	for f in 000_6b9668183397f94f 001_3dec04221fb15ce6; do
+		rpt_sections -i "corpus/$f.txt" >"$BATS_TEST_TMPDIR/out"
+		golden_diff "sections-items-$f.tsv"
+	done
+}
+
+@test "-i: the items are exactly the units of rpt-split -u item that start with an enumerator" {
+	# Alternations, not brackets: under LC_ALL=C a bracket holds bytes.
+	local f cn='一|二|三|四|五|六|七|八|九|十'
+	local circled='①|②|③|④|⑤|⑥|⑦|⑧|⑨|⑩|⑪|⑫|⑬|⑭|⑮|⑯|⑰|⑱|⑲|⑳'
+	for f in corpus/*.txt corpus/real/*.txt; do
+		rpt_sections -N -i "$f" | awk -F'\t' '$3 == "item"' | wc -l >"$BATS_TEST_TMPDIR/a"
+		rpt_split -N -u item "$f" | cut -f9 | grep -c -E "^(($cn)+是|第($cn)+(，|,)|(首先|其次|再次|最后)(，|,)|$circled)" >"$BATS_TEST_TMPDIR/b" || :
+		diff "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b" || { echo "$f"; return 1; }
+	done
+}
