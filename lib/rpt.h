@@ -477,4 +477,105 @@ int	rpt_tsv_error(const struct rpt_tsv *t);
  */
 const char *rpt_name_escape(struct rpt_buf *out, const char *name);
 
+/* ---------------------------------------------------------------- profile.c */
+
+/*
+ * Profiles map a heading's title to the canonical parts of a report
+ * (measures, shortfalls, plans...).  The text format is described at the
+ * top of profile.c; fzzf, gwr and summary are built in.  A profile is made
+ * once and used for every heading of every document; it keeps scratch
+ * space for matching, so one profile serves one thread at a time.
+ */
+
+/* The pcre2_set_match_limit() of every search a profile runs. */
+#define RPT_PROFILE_MATCH_LIMIT	1000000
+/* The pcre2_set_heap_limit() (KiB) when the JIT is not available. */
+#define RPT_PROFILE_HEAP_LIMIT	(8 * 1024)
+/* Largest profile file read, in bytes: anything larger is not a profile. */
+#define RPT_PROFILE_MAX		(1024 * 1024)
+
+struct rpt_profile;
+
+/*
+ * What went wrong, for a message such as "FILE:LINE:COL: msg".  line is the
+ * profile's 1-based line (0 when the trouble is not on a line: unreadable
+ * file, out of memory), col the 1-based character column in it (0 if
+ * none).  For a bad pattern, msg holds PCRE2's message and offset PCRE2's
+ * byte offset in the pattern.  After a failed rpt_profile_match(), pat and
+ * patlen are the rule's pattern as written (owned by the profile).  msg
+ * never names the file.
+ */
+struct rpt_profile_error {
+	long		 line;
+	long		 col;
+	size_t		 offset;
+	const char	*pat;
+	size_t		 patlen;
+	char		 msg[256];
+};
+
+/*
+ * Make a profile from text (copied), calling it name.  Returns 0 and sets
+ * *p, which the caller frees with rpt_profile_free(); or -1 with *p NULL
+ * and e filled in (e may be NULL).  A bad profile is the caller's usage
+ * error.
+ */
+int	rpt_profile_parse(const char *name, const char *text, size_t len,
+	    struct rpt_profile **p, struct rpt_profile_error *e);
+/* A built-in profile by name (fzzf, gwr, summary), like rpt_profile_parse(). */
+int	rpt_profile_builtin(const char *name, struct rpt_profile **p,
+	    struct rpt_profile_error *e);
+/* The i-th built-in profile's name, NULL past the last. */
+const char *rpt_profile_builtin_name(size_t i);
+/* A profile file (named by its path), like rpt_profile_parse(). */
+int	rpt_profile_load(const char *path, struct rpt_profile **p,
+	    struct rpt_profile_error *e);
+/*
+ * What --profile=NAME|FILE means: a built-in when arg is one's name and has
+ * no '/' (./gwr is the file), else a file.
+ */
+int	rpt_profile_open(const char *arg, struct rpt_profile **p,
+	    struct rpt_profile_error *e);
+void	rpt_profile_free(struct rpt_profile *p);
+
+/* The name the profile was made with (a built-in's name or a path). */
+const char *rpt_profile_name(const struct rpt_profile *p);
+/* The profile's text as given, NUL-terminated, for --print-profile. */
+const char *rpt_profile_text(const struct rpt_profile *p, size_t *len);
+/* Required parts, comma-separated ("measures,plans"); "" if none. */
+const char *rpt_profile_required(const struct rpt_profile *p);
+
+/*
+ * Append to out the parts a heading title names, joined by '+' in the
+ * order they occur in the title, the #year part first ("" if none), and
+ * return how many; report_year (0 if unknown) turns on the #year rule.
+ * Returns -1 when a search failed (a pattern hit the match limit: e->line
+ * and e->pat name the rule; it is an error for the document being read)
+ * or memory ran out (e->line 0, errno ENOMEM).  The profile is not const:
+ * it holds the scratch space.
+ */
+int	rpt_profile_match(struct rpt_profile *p, const char *title,
+	    size_t len, int report_year, struct rpt_buf *out,
+	    struct rpt_profile_error *e);
+
+/*
+ * The part of a level-1 heading no rule matched, given the parts seen so
+ * far in the document as a '+'- or ','-separated list: the last
+ * #fallback-after whose SEEN part is listed, else #fallback, else "".
+ * Owned by the profile.
+ */
+const char *rpt_profile_fallback(const struct rpt_profile *p,
+	    const char *seen, size_t seen_len);
+
+/*
+ * The built-in profile for a document: "gwr" when its title says
+ * 政府工作报告, "fzzf" when it says 法治政府建设, else "summary".  Only a
+ * document without a title (a scraped body) is judged by its addressee
+ * (各位代表： means gwr) and its first body paragraph (法治政府建设 means
+ * fzzf).  White space is ignored throughout.
+ */
+const char *rpt_profile_auto(const char *title, size_t tlen,
+	    const char *addressee, size_t alen, const char *first_body,
+	    size_t blen);
+
 #endif /* RPT_H */
