@@ -33,7 +33,8 @@ SAN	= -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-poi
 LIBOBJ	= $(LIBSRC:%.c=$(O)/%.o)
 CLIOBJ	= $(CLISRC:%.c=$(O)/%.o)
 PROGS	= $(FILTERS:%=$(O)/bin/%)
-TESTPROGS = $(O)/tests/tools/nows $(O)/tests/tools/trickle
+TESTPROGS = $(O)/tests/tools/nows $(O)/tests/tools/trickle \
+	    $(O)/tests/tools/profile-try
 
 .PHONY: all deps demo check check-asan check-scalar bench install uninstall clean lint
 .SUFFIXES:
@@ -74,7 +75,8 @@ check: deps
 check-asan: deps
 	@$(MAKE) --no-print-directory O=build/asan \
 	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" all \
-	    build/asan/tests/tools/nows build/asan/tests/tools/trickle
+	    build/asan/tests/tools/nows build/asan/tests/tools/trickle \
+	    build/asan/tests/tools/profile-try
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    RPT_BIN=$(CURDIR)/build/asan/bin \
 	    RPT_TOOLS=$(CURDIR)/build/asan/tests/tools sh tests/run.sh
@@ -82,7 +84,8 @@ check-asan: deps
 # The suite against a build without the SSE2 fast paths (as on non-x86).
 check-scalar: deps
 	@$(MAKE) --no-print-directory O=build/scalar CPPFLAGS="-U__SSE2__" \
-	    all build/scalar/tests/tools/nows build/scalar/tests/tools/trickle
+	    all build/scalar/tests/tools/nows build/scalar/tests/tools/trickle \
+	    build/scalar/tests/tools/profile-try
 	@RPT_BIN=$(CURDIR)/build/scalar/bin \
 	    RPT_TOOLS=$(CURDIR)/build/scalar/tests/tools sh tests/run.sh
 
@@ -104,4 +107,5 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man7/rpt.7
 
 clean:
-	rm -rf build bin/*.o lib/*.o lib/librpt.a $(FILTERS:%=bin/%) tests/tools/nows tests/tools/trickle
+	rm -rf build bin/*.o lib/*.o lib/librpt.a $(FILTERS:%=bin/%) tests/tools/nows tests/tools/trickle \
+	    tests/tools/profile-try

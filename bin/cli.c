@@ -4,7 +4,9 @@
  * with the filter's own name, so that a cron log says which filter spoke
  * however it was invoked.
  */
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,50 +151,62 @@ invalid_text(const struct rpt_diag *d, char *buf, size_t size)
 		    d->nbad == 1 ? "byte" : "sequence", bytes(d, b, sizeof(b)));
 }
 
+/*
+ * The message for a refused or stopped file, without the file name in
+ * front: "No such file or directory", "12:5: invalid UTF-8 byte 0xb1 (…)".
+ * name is still needed for the conversion hint.
+ */
 static void
-report(const char *name, const struct rpt_diag *d)
+reason(const char *name, const struct rpt_diag *d, char *buf, size_t size)
 {
 	const struct rpt_format_info *fi;
 	char text[96];
 
+	buf[0] = '\0';
 	switch (d->status) {
 	case RPT_E_SYS:
 		if (d->line > 0)
-			msg("%s:%ld: read error: %s", name, d->line,
+			snprintf(buf, size, "%ld: read error: %s", d->line,
 			    strerror(d->errnum));
 		else
-			msg("%s: %s", name, strerror(d->errnum));
+			snprintf(buf, size, "%s", strerror(d->errnum));
 		break;
 	case RPT_E_ISDIR:
-		msg("%s: %s", name, strerror(EISDIR));
+		snprintf(buf, size, "%s", strerror(EISDIR));
 		break;
 	case RPT_E_FORMAT:
 		fi = rpt_format_info(d->format);
-		msg("%s: %s, not text; %s, e.g. %s%s%s", name, fi->what,
+		snprintf(buf, size, "%s, not text; %s, e.g. %s%s%s", fi->what,
 		    fi->verb, fi->cmd_before, name, fi->cmd_after);
 		break;
 	case RPT_E_BINARY:
-		msg("%s: binary data (NUL byte at line %ld, column %ld), not text",
-		    name, d->line, d->col);
+		snprintf(buf, size, "binary data (NUL byte at line %ld, column "
+		    "%ld), not text", d->line, d->col);
 		break;
 	case RPT_E_INVALID:
 		invalid_text(d, text, sizeof(text));
-		if (d->nbad == 1 && d->bad[0] == 0)
-			msg("%s:%ld:%ld: %s (binary data? --invalid=replace "
-			    "reads past it)", name, d->line, d->col, text);
-		else if (d->enc == RPT_ENC_UTF8 || d->enc == RPT_ENC_UTF8_BOM)
-			msg("%s:%ld:%ld: %s (try -E gb18030, or iconv -f GB18030)",
-			    name, d->line, d->col, text);
-		else
-			msg("%s:%ld:%ld: %s (check the encoding given with -E)",
-			    name, d->line, d->col, text);
+		snprintf(buf, size, "%ld:%ld: %s (%s)", d->line, d->col, text,
+		    d->nbad == 1 && d->bad[0] == 0 ?
+		    "binary data? --invalid=replace reads past it" :
+		    d->enc == RPT_ENC_UTF8 || d->enc == RPT_ENC_UTF8_BOM ?
+		    "try -E gb18030, or iconv -f GB18030" :
+		    "check the encoding given with -E");
 		break;
 	case RPT_E_NOMEM:
-		msg("%s: %s", name, strerror(ENOMEM));
+		snprintf(buf, size, "%s", strerror(ENOMEM));
 		break;
 	case RPT_OK:
 		break;
 	}
+}
+
+/* Say why a file was refused or stopped. */
+static void
+report(const char *name, const struct rpt_diag *d, char *buf, size_t size)
+{
+	reason(name, d, buf, size);
+	/* "FILE:12:5: …" for a place in the file, else "FILE: …". */
+	msg("%s%s%s", name, isdigit((unsigned char)buf[0]) ? ":" : ": ", buf);
 }
 
 static void
@@ -282,6 +296,7 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 	struct rpt_line line;
 	struct rpt_para para;
 	const char *name;
+	char why[PATH_MAX + 256];
 	int r, status = RPT_EXIT_OK;
 
 	if ((name = rpt_name_escape(namebuf, path ? path : label)) == NULL) {
@@ -290,14 +305,18 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 	}
 	opts.warn = warn_cb;
 	opts.warn_ctx = (void *)name;
-	if (rpt_input_open(in, path, &opts) != RPT_OK) {
-		report(name, rpt_input_diag(in));
-		return RPT_EXIT_INPUT;
-	}
 	cd.name = name;
 	cd.name_len = namebuf->len;
-	cd.enc = rpt_input_enc(in);
 	cd.out = out;
+	cd.stopped = 0;
+	if (rpt_input_open(in, path, &opts) != RPT_OK) {
+		report(name, rpt_input_diag(in), why, sizeof(why));
+		cd.enc = RPT_ENC_AUTO;
+		if (filter->refused && filter->refused(&cd, why) == -1)
+			goto nomem;
+		return RPT_EXIT_INPUT;
+	}
+	cd.enc = rpt_input_enc(in);
 	rpt_doc_reset(doc);
 	if (filter->doc_begin && filter->doc_begin(&cd) == -1)
 		goto nomem;
@@ -316,8 +335,9 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 		if (filter->para(&cd, &para) == -1)
 			goto nomem;
 	if (r == -1) {
-		report(name, rpt_input_diag(in));
+		report(name, rpt_input_diag(in), why, sizeof(why));
 		status = RPT_EXIT_INPUT;
+		cd.stopped = 1;
 	}
 	if (filter->doc_end && filter->doc_end(&cd) == -1)
 		goto nomem;

@@ -24,6 +24,7 @@ struct rpt_cli_doc {
 	size_t		 name_len;
 	enum rpt_enc	 enc;
 	struct rpt_tsv	*out;
+	int		 stopped;	/* at doc_end: input stopped at an error */
 };
 
 struct rpt_cli {
@@ -44,6 +45,12 @@ struct rpt_cli {
 				    const struct rpt_para *para);
 	/* The document ends (also after an error that stopped it). */
 	int			(*doc_end)(const struct rpt_cli_doc *doc);
+	/*
+	 * A file was refused (after its message went to stderr): reason is
+	 * that message without the file name.  May be NULL.
+	 */
+	int			(*refused)(const struct rpt_cli_doc *doc,
+				    const char *reason);
 	/* Free what the filter allocated. */
 	void			(*cleanup)(void);
 };

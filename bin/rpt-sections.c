@@ -5,6 +5,7 @@
  * only when the section ends, so a document's rows (never its text) are
  * held until the document ends: memory grows with the number of headings.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,8 @@ struct row {
 	int		 num;
 	size_t		 path, path_len;
 	size_t		 title, title_len;
+	size_t		 first_len;	/* a block's first line, in title */
+	int		 lines;		/* lines of a block */
 	long		 chars;
 };
 
@@ -36,8 +39,30 @@ static int with_items;
 static struct rpt_splitter *splitter;
 static int items;			/* items so far in the section */
 
+enum { OPT_CHECK = 0x200 };
+
+static int check;			/* --check: findings, not the outline */
+
+/* A finding of --check; line 0 for the document as a whole. */
+struct finding {
+	long		 line;
+	const char	*code;
+	size_t		 msg, msg_len;	/* in the pool */
+};
+
+static struct finding *finds;
+static size_t nfinds, capfinds;
+/* Per marker family: the style first seen (its bracket or stop) and line. */
+static char style[5][4];
+static long style_line[5];
+static int mixed_told[5];
+/* The parent path under which a level skip was last told, per family. */
+static struct rpt_buf skip_told[5];
+static size_t titles, dates;
+
 static const struct option longopts[] = {
 	{ "items",	no_argument,		NULL, 'i' },
+	{ "check",	no_argument,		NULL, OPT_CHECK },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -47,6 +72,8 @@ option(int c, const char *arg)
 	(void)arg;
 	if (c == 'i')
 		with_items = 1;
+	else if (c == OPT_CHECK)
+		check = 1;
 	return 0;
 }
 
@@ -57,8 +84,11 @@ columns(void)
 		"file", "line", "kind", "level", "marker", "num", "path",
 		"part", "title", "chars", NULL
 	};
+	static const char *check_cols[] = {
+		"file", "line", "code", "message", NULL
+	};
 
-	return cols;
+	return check ? check_cols : cols;
 }
 
 static int
@@ -70,6 +100,12 @@ doc_begin(const struct rpt_cli_doc *doc)
 		return -1;
 	items = 0;
 	nrows = 0;
+	nfinds = 0;
+	titles = dates = 0;
+	memset(style, 0, sizeof(style));
+	memset(mixed_told, 0, sizeof(mixed_told));
+	for (int f = 0; f < 5; f++)
+		skip_told[f].len = 0;
 	pool.len = 0;
 	nopen = 0;
 	last_elem = -1;
@@ -100,6 +136,115 @@ new_row(void)
 	r = &rows[nrows++];
 	memset(r, 0, sizeof(*r));
 	return r;
+}
+
+/* Record a finding; the message is formatted into the pool. */
+static int
+find(long line, const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int
+find(long line, const char *code, const char *fmt, ...)
+{
+	struct finding *f;
+	va_list ap;
+	char buf[512];
+	int n;
+
+	if (nfinds == capfinds) {
+		size_t cap = capfinds ? 2 * capfinds : 64;
+
+		if ((f = realloc(finds, cap * sizeof(*f))) == NULL)
+			return -1;
+		finds = f;
+		capfinds = cap;
+	}
+	va_start(ap, fmt);
+	n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return -1;
+	if ((size_t)n >= sizeof(buf))
+		n = sizeof(buf) - 1;
+	f = &finds[nfinds++];
+	f->line = line;
+	f->code = code;
+	return intern(buf, (size_t)n, &f->msg) == -1 ? -1 :
+	    (f->msg_len = (size_t)n, 0);
+}
+
+/* The level GB/T 9704 gives each marker family. */
+static const int rank[] = {
+	[RPT_FAM_CN] = 1, [RPT_FAM_CN_PAREN] = 2, [RPT_FAM_AR] = 3,
+	[RPT_FAM_AR_PAREN] = 4
+};
+static const char *const example[] = {
+	[RPT_FAM_CN] = "一、", [RPT_FAM_CN_PAREN] = "（一）",
+	[RPT_FAM_AR] = "1.", [RPT_FAM_AR_PAREN] = "（1）"
+};
+
+/* The checks a paragraph allows on its own (numbering, markers, debris). */
+static int
+check_para(const struct rpt_para *p, const char *mk, size_t mlen)
+{
+	const char *st;
+	size_t sl;
+	int fam = (int)p->family;
+
+	if (p->debris > 0 && find(p->line, "debris", "%d piece%s of "
+	    "conversion debris removed, such as [bookmark: _GoBack]",
+	    p->debris, p->debris == 1 ? "" : "s") == -1)
+		return -1;
+	if (fam == RPT_FAM_NONE)
+		return 0;
+	if (p->numbering == RPT_NUM_GAP && find(p->line, "numbering-gap",
+	    "%.*s where number %d was expected: numbers are skipped",
+	    (int)mlen, mk, p->expected) == -1)
+		return -1;
+	if (p->numbering == RPT_NUM_REPEAT && find(p->line,
+	    "numbering-repeat", "%.*s repeats or goes back (number %d was "
+	    "expected): read as body text", (int)mlen, mk, p->expected) == -1)
+		return -1;
+	if (p->kind != RPT_K_HEADING)
+		return 0;
+	/* The style of a marker: its opening bracket, or its stop. */
+	if (fam == RPT_FAM_CN_PAREN || fam == RPT_FAM_AR_PAREN) {
+		st = mk;
+		sl = (unsigned char)mk[0] < 0x80 ? 1 : 3;
+	} else {
+		sl = (unsigned char)mk[mlen - 1] < 0x80 ? 1 : 3;
+		st = mk + mlen - sl;
+	}
+	if (style[fam][0] == '\0') {
+		memcpy(style[fam], st, sl);
+		style_line[fam] = p->line;
+	} else if (!mixed_told[fam] && (strlen(style[fam]) != sl ||
+	    memcmp(style[fam], st, sl) != 0)) {
+		mixed_told[fam] = 1;
+		if (find(p->line, "mixed-markers", "%.*s is written unlike the "
+		    "marker of its level on line %ld (%s)", (int)mlen, mk,
+		    style_line[fam], style[fam]) == -1)
+			return -1;
+	}
+	/* A family below the level GB/T 9704 gives it, told once per parent. */
+	if (p->depth < rank[fam]) {
+		if (rpt_path_format(&scratch, p->path, p->depth - 1) == -1)
+			return -1;
+		if (skip_told[fam].len == 0 || skip_told[fam].len - 1 !=
+		    scratch.len || memcmp(skip_told[fam].p + 1, scratch.p,
+		    scratch.len) != 0) {
+			skip_told[fam].len = 0;
+			if (rpt_buf_append(&skip_told[fam], "@", 1) == -1 ||
+			    rpt_buf_append(&skip_told[fam], scratch.p,
+			    scratch.len) == -1)
+				return -1;
+			if (find(p->line, "level-skip", "%.*s at level %d: GB/T "
+			    "9704 puts %s at level %d", (int)mlen, mk, p->depth,
+			    example[fam], rank[fam]) == -1)
+				return -1;
+		}
+	}
+	return 0;
 }
 
 /*
@@ -163,6 +308,15 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	int i;
 
 	(void)doc;
+	if (check) {
+		mk = p->p;
+		mlen = p->marker_len;
+		rpt_trim(&mk, &mlen);
+		if (check_para(p, mk, mlen) == -1)
+			return -1;
+		titles += p->kind == RPT_K_TITLE;
+		dates += p->kind == RPT_K_DATE;
+	}
 	/* Body and headings count towards every open section. */
 	if (p->kind == RPT_K_BODY || p->kind == RPT_K_HEADING) {
 		if (p->kind == RPT_K_HEADING)
@@ -198,6 +352,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		    rpt_buf_append(&pool, p->elem, p->elem_len) == -1)
 			return -1;
 		r->title_len = pool.len - r->title;
+		r->lines++;
 		return 0;
 	}
 	if ((r = new_row()) == NULL)
@@ -207,7 +362,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	r->chars = (long)p->chars;
 	if (intern(p->elem, p->elem_len, &r->title) == -1)
 		return -1;
-	r->title_len = p->elem_len;
+	r->title_len = r->first_len = p->elem_len;
+	r->lines = 1;
 	if (p->kind == RPT_K_HEADING) {
 		r->level = p->depth;
 		r->num = p->marker_num;
@@ -230,6 +386,74 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	return 0;
 }
 
+/* Findings in line order, those of the whole document first. */
+static int
+by_line(const void *a, const void *b)
+{
+	const struct finding *x = a, *y = b;
+
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static int
+write_findings(const struct rpt_cli_doc *doc)
+{
+	struct rpt_tsv *out = doc->out;
+	struct finding *f;
+	size_t i;
+
+	qsort(finds, nfinds, sizeof(*finds), by_line);
+	for (i = 0; i < nfinds; i++) {
+		f = &finds[i];
+		rpt_tsv_raw(out, doc->name, doc->name_len);
+		if (f->line > 0)
+			rpt_tsv_long(out, f->line);
+		else
+			rpt_tsv_field(out, "", 0);
+		rpt_tsv_raw(out, f->code, strlen(f->code));
+		rpt_tsv_field(out, pool.p + f->msg, f->msg_len);
+		rpt_tsv_eol(out);
+	}
+	return 0;
+}
+
+/* The checks of the whole document and of its blocks, at its end. */
+static int
+check_doc(void)
+{
+	struct row *r;
+	size_t i;
+
+	if (titles == 0 && find(0, "no-title", "no title found") == -1)
+		return -1;
+	if (dates == 0 && find(0, "no-date", "no date (成文日期) found") == -1)
+		return -1;
+	for (i = 0; i < nrows; i++) {
+		r = &rows[i];
+		if (r->kind != RPT_K_BOILERPLATE)
+			continue;
+		if (find(r->line, "boilerplate", "%d line%s of web-page "
+		    "remnants, from %.*s", r->lines, r->lines == 1 ? "" : "s",
+		    (int)r->first_len, pool.p + r->title) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+refused(const struct rpt_cli_doc *doc, const char *reason)
+{
+	if (!check)
+		return 0;
+	nfinds = 0;
+	pool.len = 0;
+	if (find(0, "refused", "could not be read: %s", reason) == -1)
+		return -1;
+	return write_findings(doc);
+}
+
 static int
 doc_end(const struct rpt_cli_doc *doc)
 {
@@ -237,6 +461,12 @@ doc_end(const struct rpt_cli_doc *doc)
 	const char *kind;
 	struct row *r;
 	size_t i;
+
+	if (check) {
+		if (check_doc() == -1)
+			return -1;
+		return write_findings(doc);
+	}
 
 	for (i = 0; i < nrows; i++) {
 		r = &rows[i];
@@ -265,7 +495,12 @@ doc_end(const struct rpt_cli_doc *doc)
 static void
 cleanup(void)
 {
+	int f;
+
 	rpt_splitter_free(splitter);
+	for (f = 0; f < 5; f++)
+		rpt_buf_free(&skip_told[f]);
+	free(finds);
 	free(rows);
 	rpt_buf_free(&pool);
 	rpt_buf_free(&scratch);
@@ -273,11 +508,13 @@ cleanup(void)
 
 static const struct rpt_cli sections_cli = {
 	.name = "rpt-sections",
-	.synopsis = "[-i] [OPTION]... [FILE]...",
+	.synopsis = "[-i] [--check] [OPTION]... [FILE]...",
 	.about = "List the structure of reports: title, 发文字号, issuer, "
 	    "addressee, headings, signature, date, web remnants, one TSV row each.",
 	.options_help =
-	    "  -i, --items           add a row for each enumerated item (一是…)\n",
+	    "  -i, --items           add a row for each enumerated item (一是…)\n"
+	    "      --check           write findings (file line code message)\n"
+	    "                        instead of the outline\n",
 	.shortopts = "i",
 	.longopts = longopts,
 	.option = option,
@@ -285,6 +522,7 @@ static const struct rpt_cli sections_cli = {
 	.doc_begin = doc_begin,
 	.para = para,
 	.doc_end = doc_end,
+	.refused = refused,
 	.cleanup = cleanup,
 };
 

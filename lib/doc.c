@@ -77,6 +77,9 @@ struct slot {
 	enum rpt_family	 fam;		/* marker, if F_MARK */
 	int		 mnum;
 	size_t		 mlen;
+	enum rpt_numbering numbering;	/* how the marker's number fits */
+	int		 expected;	/* the number that would have fitted */
+	int		 debris;	/* pieces of debris removed */
 };
 
 struct rpt_doc {
@@ -95,6 +98,7 @@ struct rpt_doc {
 	int		 path[RPT_DEPTH_MAX];
 	struct rpt_buf	 scratch;	/* text with debris removed */
 	struct rpt_buf	 title, subtitle, author;	/* joined elements */
+	int		 debris;	/* removed, not yet counted */
 };
 
 static const char *const kind_names[] = {
@@ -154,6 +158,7 @@ rpt_doc_reset(struct rpt_doc *d)
 	d->numbered = 0;
 	d->depth = 0;
 	d->title.len = d->subtitle.len = d->author.len = 0;
+	d->debris = 0;
 }
 
 /*
@@ -177,11 +182,13 @@ debris_at(const char *p, size_t n)
 }
 
 const char *
-rpt_strip_debris(const char *p, size_t *np, struct rpt_buf *scratch)
+rpt_strip_debris(const char *p, size_t *np, struct rpt_buf *scratch,
+    int *count)
 {
 	const char *q, *end = p + *np, *from;
 	size_t k;
 
+	*count = 0;
 	if ((q = memchr(p, '[', *np)) == NULL)
 		return p;
 	for (; q != NULL; q = memchr(q + 1, '[', (size_t)(end - q - 1)))
@@ -195,6 +202,7 @@ rpt_strip_debris(const char *p, size_t *np, struct rpt_buf *scratch)
 		if ((k = debris_at(q, (size_t)(end - q))) > 0) {
 			if (rpt_buf_append(scratch, from, (size_t)(q - from)) == -1)
 				return NULL;
+			(*count)++;
 			from = q + k;
 			q = from;
 			continue;
@@ -324,16 +332,25 @@ marker(const char *p, size_t n, enum rpt_family *fam, int *num)
 
 /* Does (fam, num) open a heading?  Updates the open headings if so. */
 static int
-place_heading(struct rpt_doc *d, enum rpt_family fam, int num)
+place_heading(struct rpt_doc *d, struct slot *s)
 {
-	int i;
+	enum rpt_family fam = s->fam;
+	int i, num = s->mnum;
 
 	for (i = d->depth - 1; i >= 0; i--)
 		if (d->open[i].fam == fam)
 			break;
 	if (i >= 0) {
-		if (num <= d->open[i].num || num > d->open[i].num + GAP_MAX)
+		s->expected = d->open[i].num + 1;
+		if (num <= d->open[i].num) {
+			/* 二、 after 二、 or 三、: a repeat, not a heading. */
+			s->numbering = RPT_NUM_REPEAT;
 			return 0;
+		}
+		if (num > d->open[i].num + GAP_MAX)
+			return 0;
+		if (num > s->expected)
+			s->numbering = RPT_NUM_GAP;
 		d->open[i].num = num;
 		d->path[i]++;
 		d->depth = i + 1;
@@ -425,9 +442,11 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	const char *p = line->p;
 	size_t n = line->len;
 	struct slot *s;
+	int debris;
 
-	if ((p = rpt_strip_debris(p, &n, &d->scratch)) == NULL)
+	if ((p = rpt_strip_debris(p, &n, &d->scratch, &debris)) == NULL)
 		return -1;
+	d->debris += debris;
 	rpt_trim(&p, &n);
 	if (n == 0)
 		return 0;
@@ -440,6 +459,11 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	s->num = ++d->paras;
 	s->kind = RPT_K_BODY;
 	s->settled = s->joined = 0;
+	s->numbering = RPT_NUM_OK;
+	s->expected = 0;
+	/* Debris on blank lines before it is counted here. */
+	s->debris = d->debris;
+	d->debris = 0;
 	s->f = features(s);
 	d->count++;
 	d->qbytes += n;
@@ -769,7 +793,7 @@ settle_oldest(struct rpt_doc *d)
 
 	if (s->settled)
 		return;
-	if ((s->f & F_MARK) && place_heading(d, s->fam, s->mnum)) {
+	if ((s->f & F_MARK) && place_heading(d, s)) {
 		s->kind = RPT_K_HEADING;
 		d->numbered = 1;
 	} else if (s->f & F_BOILER)
@@ -827,6 +851,7 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 {
 	struct rpt_buf tmp;
 	struct slot *s;
+	int mark;
 
 	if (d->count == 0 ||
 	    (!d->finished && d->count <= LOOK && d->qbytes <= QBYTES))
@@ -856,9 +881,14 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	para->kind = s->kind;
 	para->joined = s->joined;
 	para->chars = s->chars;
-	para->family = s->kind == RPT_K_HEADING ? s->fam : RPT_FAM_NONE;
-	para->marker_num = s->kind == RPT_K_HEADING ? s->mnum : 0;
-	para->marker_len = s->kind == RPT_K_HEADING ? s->mlen : 0;
+	/* A marker that repeats its number is kept for the checks. */
+	mark = s->kind == RPT_K_HEADING || s->numbering == RPT_NUM_REPEAT;
+	para->family = mark ? s->fam : RPT_FAM_NONE;
+	para->marker_num = mark ? s->mnum : 0;
+	para->marker_len = mark ? s->mlen : 0;
+	para->numbering = s->numbering;
+	para->expected = s->expected;
+	para->debris = s->debris;
 	para->part = "";
 	/* Only headings and body text are inside sections. */
 	para->depth = s->kind == RPT_K_HEADING || s->kind == RPT_K_BODY ?

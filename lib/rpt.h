@@ -294,6 +294,13 @@ enum rpt_family {
 
 #define RPT_DEPTH_MAX	16
 
+/* How a marker's number fits its family (for rpt-sections --check). */
+enum rpt_numbering {
+	RPT_NUM_OK,
+	RPT_NUM_GAP,		/* a heading, but numbers were skipped: 一、 三、 */
+	RPT_NUM_REPEAT		/* not a heading: the number repeats or goes back */
+};
+
 /* A paragraph of the document model. */
 struct rpt_para {
 	const char	*p;		/* text, trimmed, debris removed */
@@ -313,6 +320,9 @@ struct rpt_para {
 	/* For headings (family RPT_FAM_NONE for an unnumbered one): */
 	enum rpt_family	 family;
 	int		 marker_num;	/* value of the marker: （三） is 3 */
+	enum rpt_numbering numbering;	/* also set on body with a marker */
+	int		 expected;	/* the number that would have fitted */
+	int		 debris;	/* debris removed from it (and blank lines before) */
 	size_t		 marker_len;	/* bytes of marker (and space after it) */
 	/* Section path of the heading this paragraph is in (or is). */
 	int		 depth;		/* 0 before the first heading */
@@ -353,9 +363,11 @@ int	rpt_path_format(struct rpt_buf *out, const int *path, int depth);
 
 /*
  * Remove conversion debris such as "[bookmark: _GoBack]" from p.  Returns
- * p itself when there is none, else a copy in scratch with *n updated.
+ * p itself when there is none, else a copy in scratch with *n updated;
+ * *count is the number of pieces removed.
  */
-const char *rpt_strip_debris(const char *p, size_t *n, struct rpt_buf *scratch);
+const char *rpt_strip_debris(const char *p, size_t *n, struct rpt_buf *scratch,
+		    int *count);
 
 /* ---------------------------------------------------------------- element.c */
 

@@ -3,6 +3,8 @@
 # government work reports (checked by hand against the texts), the chars
 # of a heading against rpt-split, and the example of rpt-sections.1.
 
+bats_require_minimum_version 1.5.0
+
 setup() {
 	load helper
 	cd "$TESTS"
@@ -88,4 +90,38 @@ outline() {
 		rpt_split -N -u item "$f" | cut -f9 | grep -c -E "^(($cn)+是|第($cn)+(，|,)|(首先|其次|再次|最后)(，|,)|$circled)" >"$BATS_TEST_TMPDIR/b" || :
 		diff "$BATS_TEST_TMPDIR/a" "$BATS_TEST_TMPDIR/b" || { echo "$f"; return 1; }
 	done
+}
+
+@test "--check on each sample report" {
+	local f
+	for f in corpus/0*.txt; do
+		rpt_sections --check "$f" >"$BATS_TEST_TMPDIR/out"
+		golden_diff "check-$(basename "$f" .txt).tsv"
+	done
+}
+
+@test "--check: every code, on a made-up report" {
+	printf '%s\n' '关于某镇工作情况的报告' '一、甲' '正文。' '三、乙' '正文。' '三、丙' \
+	    '（一）丁' '正文。' '(二)戊' '[bookmark: _GoBack]正文。' '（1）己' '正文。' \
+	    '正文。' '版权所有：某某' '网站标识码：123' >"$BATS_TEST_TMPDIR/r.txt"
+	run --separate-stderr rpt_sections --check -N "$BATS_TEST_TMPDIR/r.txt" nosuch.txt
+	assert_failure 1
+	[ "$stderr" = "rpt-sections: nosuch.txt: No such file or directory" ]
+	local f=$BATS_TEST_TMPDIR/r.txt
+	assert_output "$(printf '%s\t%s\t%s\t%s\n' \
+	    "$f" '' no-date 'no date (成文日期) found' \
+	    "$f" 4 numbering-gap '三、 where number 2 was expected: numbers are skipped' \
+	    "$f" 6 numbering-repeat '三、 repeats or goes back (number 4 was expected): read as body text' \
+	    "$f" 9 mixed-markers '(二) is written unlike the marker of its level on line 7 (（)' \
+	    "$f" 10 debris '1 piece of conversion debris removed, such as [bookmark: _GoBack]' \
+	    "$f" 11 level-skip '（1） at level 3: GB/T 9704 puts （1） at level 4' \
+	    "$f" 14 boilerplate '2 lines of web-page remnants, from 版权所有：某某' \
+	    nosuch.txt '' refused 'could not be read: No such file or directory')"
+}
+
+@test "--check: (1) under 一、 is a level skip, told once per parent" {
+	run bash -c "printf '%s\n' '一、甲' '（1）乙' '（2）丙' '二、丁' '（1）戊' | '$RPT_BIN/rpt-sections' --check -N | cut -f2-"
+	assert_output "$(printf '%s\n' $'\tno-title\tno title found' $'\tno-date\tno date (成文日期) found' \
+	    $'2\tlevel-skip\t（1） at level 2: GB/T 9704 puts （1） at level 4' \
+	    $'5\tlevel-skip\t（1） at level 2: GB/T 9704 puts （1） at level 4')"
 }
