@@ -28,12 +28,15 @@ static const char common_help[] =
 "      --invalid=MODE    undecodable input: error (default: the file stops\n"
 "                        there, exit 1) or replace (U+FFFD, warn once)\n"
 "      --label=NAME      name standard input NAME in the file column\n"
+"      --profile=P       the parts of a report: fzzf, gwr, summary or a\n"
+"                        profile FILE; default auto (by each title)\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n";
 
 enum {
 	OPT_INVALID = 0x100,
-	OPT_LABEL
+	OPT_LABEL,
+	OPT_PROFILE
 };
 
 static const struct option common_long[] = {
@@ -41,6 +44,7 @@ static const struct option common_long[] = {
 	{ "encoding",	required_argument,	NULL, 'E' },
 	{ "invalid",	required_argument,	NULL, OPT_INVALID },
 	{ "label",	required_argument,	NULL, OPT_LABEL },
+	{ "profile",	required_argument,	NULL, OPT_PROFILE },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 };
@@ -228,6 +232,24 @@ warn_cb(void *ctx, enum rpt_warning w, const struct rpt_diag *d)
 	}
 }
 
+/* A profile that cannot be used: a usage error naming file, line, column. */
+static void
+bad_profile(const char *arg, const struct rpt_profile_error *e)
+{
+	struct rpt_buf b = { NULL, 0, 0 };
+	const char *name = rpt_name_escape(&b, arg);
+
+	if (name == NULL)
+		name = arg;
+	if (e->line > 0 && e->col > 0)
+		rpt_cli_usage("%s:%ld:%ld: %s", name, e->line, e->col, e->msg);
+	else if (e->line > 0)
+		rpt_cli_usage("%s:%ld: %s", name, e->line, e->msg);
+	else
+		rpt_cli_usage("%s: %s", name, e->msg);
+	rpt_buf_free(&b);
+}
+
 /*
  * Say what is wrong with an option getopt_long refused: arg is the word it
  * stopped at.  A long option may be unknown, ambiguous, or given a value it
@@ -297,7 +319,7 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 	struct rpt_para para;
 	const char *name;
 	char why[PATH_MAX + 256];
-	int r, status = RPT_EXIT_OK;
+	int r, dr = 0, status = RPT_EXIT_OK;
 
 	if ((name = rpt_name_escape(namebuf, path ? path : label)) == NULL) {
 		msg("%s", strerror(ENOMEM));
@@ -323,17 +345,30 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 	while ((r = rpt_input_line(in, &line)) == 1) {
 		if (rpt_doc_push(doc, &line) == -1)
 			goto nomem;
-		while (rpt_doc_next(doc, &para) == 1)
+		while ((dr = rpt_doc_next(doc, &para)) == 1)
 			if (filter->para(&cd, &para) == -1)
 				goto nomem;
-		if (rpt_tsv_error(out))
+		if (dr == -1 || rpt_tsv_error(out))
 			break;
 	}
 	/* What was read before an error still counts. */
 	rpt_doc_finish(doc);
-	while (!rpt_tsv_error(out) && rpt_doc_next(doc, &para) == 1)
+	while (dr != -1 && !rpt_tsv_error(out) &&
+	    (dr = rpt_doc_next(doc, &para)) == 1)
 		if (filter->para(&cd, &para) == -1)
 			goto nomem;
+	if (dr == -1) {
+		const struct rpt_profile_error *e = rpt_doc_error(doc);
+
+		if (e == NULL)
+			goto nomem;
+		/* A profile search hit its limit: an error for this file. */
+		msg("%s: profile %s, line %ld: pattern %.*s: %s", name,
+		    rpt_doc_profile(doc), e->line, (int)e->patlen,
+		    e->pat ? e->pat : "", e->msg);
+		status = RPT_EXIT_INPUT;
+		cd.stopped = 1;
+	}
 	if (r == -1) {
 		report(name, rpt_input_diag(in), why, sizeof(why));
 		status = RPT_EXIT_INPUT;
@@ -359,6 +394,8 @@ rpt_cli_main(const struct rpt_cli *f, int argc, char *argv[])
 	struct rpt_doc *doc = NULL;
 	struct rpt_tsv *out = NULL;
 	const char *label = "-", *path;
+	struct rpt_profile *profile = NULL;
+	struct rpt_profile_error perr;
 	char *so = NULL;
 	int c, i, header = 1, status = RPT_EXIT_OK, r, err;
 
@@ -402,6 +439,15 @@ rpt_cli_main(const struct rpt_cli *f, int argc, char *argv[])
 		case OPT_LABEL:
 			label = optarg;
 			break;
+		case OPT_PROFILE:
+			rpt_profile_free(profile);
+			profile = NULL;
+			if (strcmp(optarg, "auto") != 0 &&
+			    rpt_profile_open(optarg, &profile, &perr) == -1) {
+				bad_profile(optarg, &perr);
+				goto usage;
+			}
+			break;
 		case ':':
 			if (strncmp(argv[optind - 1], "--", 2) == 0)
 				rpt_cli_usage("option '%.*s' needs an argument",
@@ -423,6 +469,17 @@ rpt_cli_main(const struct rpt_cli *f, int argc, char *argv[])
 
 	in = rpt_input_new();
 	doc = rpt_doc_new();
+	if (doc != NULL)
+		rpt_doc_set_profile(doc, profile);
+	if (f->begin != NULL) {
+		switch (f->begin(profile)) {
+		case -1:
+			goto usage;
+		case 1:
+			status = stdout_close();
+			goto done;
+		}
+	}
 	out = rpt_tsv_new(STDOUT_FILENO);
 	if (in == NULL || doc == NULL || out == NULL) {
 		msg("%s", strerror(ENOMEM));
@@ -458,6 +515,7 @@ usage:
 done:
 	rpt_tsv_free(out);
 	rpt_doc_free(doc);
+	rpt_profile_free(profile);
 	rpt_input_free(in);
 	rpt_buf_free(&namebuf);
 	free(lo);

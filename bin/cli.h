@@ -36,6 +36,13 @@ struct rpt_cli {
 	const struct option	 *longopts;	/* the filter's own, {0} ended */
 	/* One option; returns -1 after rpt_cli_usage() for a bad argument. */
 	int			(*option)(int c, const char *arg);
+	/*
+	 * After the options, before any input, with the profile given by
+	 * --profile (NULL for auto): 0 to go on, 1 when the filter has done
+	 * all it was asked on stdio's stdout (--print-profile), -1 for a
+	 * usage error it has reported with rpt_cli_usage().  May be NULL.
+	 */
+	int			(*begin)(struct rpt_profile *profile);
 	/* After the options: the header's columns, NULL-terminated. */
 	const char *const	*(*columns)(void);
 	/* A document starts; returns -1 on allocation failure. */

@@ -20,6 +20,7 @@ struct row {
 	size_t		 marker, marker_len;
 	int		 num;
 	size_t		 path, path_len;
+	size_t		 part, part_len;
 	size_t		 title, title_len;
 	size_t		 first_len;	/* a block's first line, in title */
 	int		 lines;		/* lines of a block */
@@ -39,7 +40,9 @@ static int with_items;
 static struct rpt_splitter *splitter;
 static int items;			/* items so far in the section */
 
-enum { OPT_CHECK = 0x200 };
+enum { OPT_CHECK = 0x200, OPT_PRINT_PROFILE };
+
+static int print_profile;
 
 static int check;			/* --check: findings, not the outline */
 
@@ -59,10 +62,21 @@ static int mixed_told[5];
 /* The parent path under which a level skip was last told, per family. */
 static struct rpt_buf skip_told[5];
 static size_t titles, dates;
+/* Parts with a section of their own, and where others are mentioned. */
+static struct rpt_buf have_parts, match_buf;
+struct mention {
+	size_t	 part, part_len;	/* in the pool */
+	long	 line;
+	size_t	 under, under_len;	/* the section's part, in the pool */
+};
+static struct mention *mentions;
+static size_t nmentions, capmentions;
+static struct rpt_profile *doc_profile;
 
 static const struct option longopts[] = {
 	{ "items",	no_argument,		NULL, 'i' },
 	{ "check",	no_argument,		NULL, OPT_CHECK },
+	{ "print-profile", no_argument,		NULL, OPT_PRINT_PROFILE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -74,7 +88,25 @@ option(int c, const char *arg)
 		with_items = 1;
 	else if (c == OPT_CHECK)
 		check = 1;
+	else if (c == OPT_PRINT_PROFILE)
+		print_profile = 1;
 	return 0;
+}
+
+/* --print-profile: the profile's text, in the format a profile file has. */
+static int
+begin(struct rpt_profile *profile)
+{
+	const char *text;
+	size_t len;
+
+	if (!print_profile)
+		return 0;
+	if (profile == NULL)
+		return rpt_cli_usage("--print-profile needs --profile=NAME|FILE");
+	text = rpt_profile_text(profile, &len);
+	fwrite(text, 1, len, stdout);
+	return 1;
 }
 
 static const char *const *
@@ -95,13 +127,16 @@ static int
 doc_begin(const struct rpt_cli_doc *doc)
 {
 	(void)doc;
-	if (with_items && splitter == NULL &&
+	if ((with_items || check) && splitter == NULL &&
 	    (splitter = rpt_splitter_new(RPT_U_ITEM, 0)) == NULL)
 		return -1;
 	items = 0;
 	nrows = 0;
 	nfinds = 0;
 	titles = dates = 0;
+	have_parts.len = 0;
+	nmentions = 0;
+	doc_profile = NULL;
 	memset(style, 0, sizeof(style));
 	memset(mixed_told, 0, sizeof(mixed_told));
 	for (int f = 0; f < 5; f++)
@@ -173,6 +208,134 @@ find(long line, const char *code, const char *fmt, ...)
 	    (f->msg_len = (size_t)n, 0);
 }
 
+/* Is the part name [p, p + k) in the '+'- or ','-separated list? */
+static int
+in_list(const char *list, size_t n, const char *p, size_t k)
+{
+	const char *q, *end = list + n;
+
+	while (list < end) {
+		for (q = list; q < end && *q != '+' && *q != ','; q++)
+			;
+		if ((size_t)(q - list) == k && memcmp(list, p, k) == 0)
+			return 1;
+		list = q + 1;
+	}
+	return 0;
+}
+
+/*
+ * Note the parts a sub-heading or an item names (二是积极履行第一责任人
+ * 职责 under measures), for buried-part at the end.
+ */
+static int
+note_mentions(const struct rpt_para *p, const char *t, size_t n)
+{
+	struct rpt_profile_error e;
+	struct mention *m;
+	const char *q, *end;
+	size_t k;
+
+	if (p->profile == NULL)
+		return 0;
+	match_buf.len = 0;
+	if (rpt_profile_match(p->profile, t, n, 0, &match_buf, &e) <= 0)
+		return 0;	/* a failed search is told when it is a heading's */
+	for (q = match_buf.p, end = match_buf.p + match_buf.len; q < end;
+	    q += k + 1) {
+		for (k = 0; q + k < end && q[k] != '+'; k++)
+			;
+		if (in_list(p->part, strlen(p->part), q, k))
+			continue;
+		if (nmentions == capmentions) {
+			size_t cap = capmentions ? 2 * capmentions : 16;
+
+			if ((m = realloc(mentions, cap * sizeof(*m))) == NULL)
+				return -1;
+			mentions = m;
+			capmentions = cap;
+		}
+		m = &mentions[nmentions++];
+		m->line = p->line;
+		if (intern(q, k, &m->part) == -1 ||
+		    intern(p->part, strlen(p->part), &m->under) == -1)
+			return -1;
+		m->part_len = k;
+		m->under_len = strlen(p->part);
+	}
+	return 0;
+}
+
+/*
+ * The Chinese names of the parts of the built-in profiles; a NULL profile
+ * entry serves every profile.
+ */
+static const char *
+part_zh(const char *profile, const char *part, size_t n)
+{
+	static const struct { const char *profile, *part, *zh; } names[] = {
+		{ "gwr", "plans", "今年工作安排" },
+		{ "summary", "plans", "下一步打算" },
+		{ NULL, "measures", "主要举措和成效" },
+		{ NULL, "shortfalls", "存在的不足和原因" },
+		{ NULL, "leadership",
+		    "党政主要负责人履行推进法治建设第一责任人职责情况" },
+		{ NULL, "plans", "下一年度工作计划" },
+		{ NULL, "other", "其他事项" },
+		{ NULL, "review", "工作回顾" },
+		{ NULL, "self", "政府自身建设" },
+		{ NULL, "achievements", "主要成绩和做法" },
+		{ NULL, "problems", "存在的问题" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if ((names[i].profile == NULL ||
+		    strcmp(names[i].profile, profile) == 0) &&
+		    strlen(names[i].part) == n &&
+		    memcmp(names[i].part, part, n) == 0)
+			return names[i].zh;
+	return NULL;
+}
+
+/* missing-part and buried-part: the profile's required parts. */
+static int
+check_parts(void)
+{
+	const char *req, *q, *zh;
+	size_t k, i;
+	int buried;
+
+	if (doc_profile == NULL)
+		return 0;
+	req = rpt_profile_required(doc_profile);
+	for (; *req != '\0'; req = *q ? q + 1 : q) {
+		for (q = req; *q != '\0' && *q != ','; q++)
+			;
+		k = (size_t)(q - req);
+		if (k == 0 || in_list(have_parts.p, have_parts.len, req, k))
+			continue;
+		zh = part_zh(rpt_profile_name(doc_profile), req, k);
+		if (find(0, "missing-part", "%s%s%s%.*s: no section of its own "
+		    "(profile %s)", zh ? "缺少“" : "", zh ? zh : "",
+		    zh ? "” / missing " : "missing ", (int)k, req,
+		    rpt_profile_name(doc_profile)) == -1)
+			return -1;
+		for (i = 0, buried = 0; i < nmentions && !buried; i++) {
+			if (mentions[i].part_len != k || memcmp(pool.p +
+			    mentions[i].part, req, k) != 0)
+				continue;
+			buried = 1;
+			if (find(mentions[i].line, "buried-part", "%.*s is "
+			    "mentioned here, inside %.*s, but has no section of "
+			    "its own", (int)k, req, (int)mentions[i].under_len,
+			    pool.p + mentions[i].under) == -1)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 /* The level GB/T 9704 gives each marker family. */
 static const int rank[] = {
 	[RPT_FAM_CN] = 1, [RPT_FAM_CN_PAREN] = 2, [RPT_FAM_AR] = 3,
@@ -191,6 +354,18 @@ check_para(const struct rpt_para *p, const char *mk, size_t mlen)
 	size_t sl;
 	int fam = (int)p->family;
 
+	if (p->profile != NULL)
+		doc_profile = p->profile;
+	if (p->kind == RPT_K_HEADING && p->depth == 1 && p->part[0] != '\0' &&
+	    ((have_parts.len > 0 && rpt_buf_append(&have_parts, "+", 1) == -1) ||
+	    rpt_buf_append(&have_parts, p->part, strlen(p->part)) == -1))
+		return -1;
+	if (p->implicit && find(p->line, "unmarked-part", "%s is stated only "
+	    "in an unnumbered paragraph, without a heading", p->part) == -1)
+		return -1;
+	if (p->kind == RPT_K_HEADING && p->depth >= 2 &&
+	    note_mentions(p, p->elem, p->elem_len) == -1)
+		return -1;
 	if (p->debris > 0 && find(p->line, "debris", "%d piece%s of "
 	    "conversion debris removed, such as [bookmark: _GoBack]",
 	    p->debris, p->debris == 1 ? "" : "s") == -1)
@@ -287,6 +462,8 @@ item_rows(const struct rpt_para *p)
 		if (intern(t + k, tl, &r->title) == -1)
 			return -1;
 		r->title_len = tl;
+		if (check && note_mentions(p, t + k, tl) == -1)
+			return -1;
 		if (rpt_path_format(&scratch, p->path, p->depth) == -1)
 			return -1;
 		len = snprintf(num, sizeof(num), "%s%d", p->depth > 0 ? "." : "",
@@ -295,6 +472,9 @@ item_rows(const struct rpt_para *p)
 		    intern(scratch.p, scratch.len, &r->path) == -1)
 			return -1;
 		r->path_len = scratch.len;
+		if (intern(p->part, strlen(p->part), &r->part) == -1)
+			return -1;
+		r->part_len = strlen(p->part);
 	}
 	return 0;
 }
@@ -329,7 +509,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 			items = 0;
 		if (p->kind == RPT_K_BODY) {
 			last_elem = -1;
-			return with_items ? item_rows(p) : 0;
+			return with_items || check ? item_rows(p) : 0;
 		}
 	}
 	/* A continuation line, or the next line of a block, joins its row. */
@@ -377,10 +557,13 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		    intern(scratch.p, scratch.len, &r->path) == -1)
 			return -1;
 		r->path_len = scratch.len;
+		if (intern(p->part, strlen(p->part), &r->part) == -1)
+			return -1;
+		r->part_len = strlen(p->part);
 		if (nopen < RPT_DEPTH_MAX)
 			open_rows[nopen++] = nrows - 1;
 		last_elem = -1;
-		return with_items ? item_rows(p) : 0;
+		return with_items || check ? item_rows(p) : 0;
 	}
 	last_elem = (long)(nrows - 1);
 	return 0;
@@ -426,6 +609,8 @@ check_doc(void)
 	struct row *r;
 	size_t i;
 
+	if (check_parts() == -1)
+		return -1;
 	if (titles == 0 && find(0, "no-title", "no title found") == -1)
 		return -1;
 	if (dates == 0 && find(0, "no-date", "no date (成文日期) found") == -1)
@@ -484,7 +669,7 @@ doc_end(const struct rpt_cli_doc *doc)
 		else
 			rpt_tsv_field(out, "", 0);
 		rpt_tsv_field(out, pool.p + r->path, r->path_len);
-		rpt_tsv_field(out, "", 0);		/* part */
+		rpt_tsv_field(out, pool.p + r->part, r->part_len);
 		rpt_tsv_field(out, pool.p + r->title, r->title_len);
 		rpt_tsv_long(out, r->chars);
 		rpt_tsv_eol(out);
@@ -498,6 +683,9 @@ cleanup(void)
 	int f;
 
 	rpt_splitter_free(splitter);
+	rpt_buf_free(&have_parts);
+	rpt_buf_free(&match_buf);
+	free(mentions);
 	for (f = 0; f < 5; f++)
 		rpt_buf_free(&skip_told[f]);
 	free(finds);
@@ -514,10 +702,12 @@ static const struct rpt_cli sections_cli = {
 	.options_help =
 	    "  -i, --items           add a row for each enumerated item (一是…)\n"
 	    "      --check           write findings (file line code message)\n"
-	    "                        instead of the outline\n",
+	    "                        instead of the outline\n"
+	    "      --print-profile   print the --profile given, and exit\n",
 	.shortopts = "i",
 	.longopts = longopts,
 	.option = option,
+	.begin = begin,
 	.columns = columns,
 	.doc_begin = doc_begin,
 	.para = para,

@@ -64,6 +64,18 @@ struct open_heading {
 	int		num;
 };
 
+/*
+ * A paragraph that opens implicit sections (an unnumbered paragraph that
+ * names the shortfalls and the plans) is handed out in pieces: the
+ * sentences before the first cue stay body text, and each sentence with a
+ * cue becomes an unnumbered level-1 heading of its own part.
+ */
+struct piece {
+	size_t		 off, len;
+	int		 heading;
+	size_t		 part, part_len;	/* in piece_parts */
+};
+
 /* A queued paragraph. */
 struct slot {
 	struct rpt_buf	 text;
@@ -93,13 +105,33 @@ struct rpt_doc {
 	int		 last_stop;	/* and whether it ended a sentence */
 	int		 last_short;	/* or was a short line of its own */
 	int		 numbered;	/* a numbered heading has occurred */
+	int		 paren_used;	/* and one marked （一） */
 	int		 depth;
 	struct open_heading open[RPT_DEPTH_MAX];
 	int		 path[RPT_DEPTH_MAX];
 	struct rpt_buf	 scratch;	/* text with debris removed */
 	struct rpt_buf	 title, subtitle, author;	/* joined elements */
 	int		 debris;	/* removed, not yet counted */
+	/* Parts: */
+	struct rpt_profile *fixed;	/* the user's profile, not owned */
+	struct rpt_profile *builtin[3];	/* fzzf, gwr, summary, for auto */
+	struct rpt_profile *cur;	/* this document's */
+	int		 year;		/* the year the report is about */
+	struct rpt_buf	 part;		/* the level-1 section's part */
+	struct rpt_buf	 piece_parts;	/* the parts of the pieces */
+	struct rpt_buf	 seen;		/* parts seen so far, '+'-joined */
+	int		 failed;	/* a profile search failed */
+	struct rpt_profile_error err;
+	/* Paragraphs handed out, and the pieces of the one being handed out. */
+	long		 emitted;
+	struct rpt_splitter *sentences;
+	struct piece	*pieces;
+	int		 npieces, piece, cap_pieces;
+	struct rpt_buf	 piece_part;	/* the part of the piece handed out */
 };
+
+static struct slot *at(struct rpt_doc *, int);
+static void	heading_title(const struct slot *, const char **, size_t *);
 
 static const char *const kind_names[] = {
 	[RPT_K_BODY] = "body",
@@ -142,6 +174,14 @@ rpt_doc_free(struct rpt_doc *d)
 	rpt_buf_free(&d->title);
 	rpt_buf_free(&d->subtitle);
 	rpt_buf_free(&d->author);
+	rpt_buf_free(&d->part);
+	rpt_buf_free(&d->seen);
+	rpt_buf_free(&d->piece_parts);
+	rpt_buf_free(&d->piece_part);
+	rpt_splitter_free(d->sentences);
+	free(d->pieces);
+	for (i = 0; i < 3; i++)
+		rpt_profile_free(d->builtin[i]);
 	free(d);
 }
 
@@ -156,9 +196,162 @@ rpt_doc_reset(struct rpt_doc *d)
 	d->last_stop = 1;
 	d->last_short = 0;
 	d->numbered = 0;
+	d->paren_used = 0;
 	d->depth = 0;
 	d->title.len = d->subtitle.len = d->author.len = 0;
 	d->debris = 0;
+	d->cur = d->fixed;
+	d->year = 0;
+	d->part.len = d->seen.len = 0;
+	d->failed = 0;
+	d->emitted = 0;
+	d->npieces = d->piece = 0;
+}
+
+void
+rpt_doc_set_profile(struct rpt_doc *d, struct rpt_profile *p)
+{
+	d->fixed = p;
+}
+
+const char *
+rpt_doc_profile(const struct rpt_doc *d)
+{
+	return d->cur ? rpt_profile_name(d->cur) : "";
+}
+
+int
+rpt_doc_year(const struct rpt_doc *d)
+{
+	return d->year;
+}
+
+const struct rpt_profile_error *
+rpt_doc_error(const struct rpt_doc *d)
+{
+	return d->failed ? &d->err : NULL;
+}
+
+/*
+ * The first year named in p: four digits (ASCII or full-width) followed by
+ * 年, not part of a longer number; 0 if none.
+ */
+static int
+year_in(const char *p, size_t n)
+{
+	size_t i, k, j;
+	int32_t c;
+	int y, digits;
+
+	for (i = 0; i < n; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (!((c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19)))
+			continue;
+		if (i > 0) {
+			int32_t b;
+
+			rpt_utf8_prev(p, i, &b);
+			if ((b >= '0' && b <= '9') || (b >= 0xff10 && b <= 0xff19))
+				continue;
+		}
+		for (j = i, y = 0, digits = 0; j < n && digits < 5; digits++) {
+			k = rpt_utf8_decode(p + j, n - j, &c);
+			if (c >= '0' && c <= '9')
+				y = y * 10 + (c - '0');
+			else if (c >= 0xff10 && c <= 0xff19)
+				y = y * 10 + (c - 0xff10);
+			else
+				break;
+			j += k;
+		}
+		if (digits == 4 && j + 3 <= n && memcmp(p + j, "年", 3) == 0 &&
+		    y >= 1900 && y <= 2200)
+			return y;
+		k = j > i ? j - i : k;
+	}
+	return 0;
+}
+
+/*
+ * Choose the document's profile and year once its front is known: the
+ * user's profile, or a built-in one by its title (else its addressee and
+ * first body paragraph).
+ */
+static int
+choose_profile(struct rpt_doc *d, int addressee, int body)
+{
+	static const char *const names[] = { "fzzf", "gwr", "summary" };
+	const struct slot *a = addressee >= 0 ? at(d, addressee) : NULL;
+	const struct slot *b = body >= 0 ? at(d, body) : NULL;
+	const char *name;
+	int i;
+
+	d->year = year_in(d->title.p ? d->title.p : "", d->title.len);
+	if (d->year == 0 && b != NULL)
+		d->year = year_in(b->text.p, b->text.len);
+	if (d->fixed != NULL) {
+		d->cur = d->fixed;
+		return 0;
+	}
+	name = rpt_profile_auto(d->title.p ? d->title.p : "", d->title.len,
+	    a ? a->text.p : "", a ? a->text.len : 0,
+	    b ? b->text.p : "", b ? b->text.len : 0);
+	/*
+	 * A scraped government work report may have lost its title and its
+	 * 各位代表： too; it still speaks to the deputies early on.
+	 */
+	if (d->title.len == 0 && strcmp(name, "summary") == 0)
+		for (i = 0; i < d->count; i++)
+			if (rpt_memmem(at(d, i)->text.p, at(d, i)->text.len,
+			    "各位代表", 12) != NULL ||
+			    rpt_memmem(at(d, i)->text.p, at(d, i)->text.len,
+			    "政府工作报告", 18) != NULL) {
+				name = "gwr";
+				break;
+			}
+	for (i = 0; i < 3; i++)
+		if (strcmp(name, names[i]) == 0)
+			break;
+	if (i == 3)
+		i = 2;
+	if (d->builtin[i] == NULL &&
+	    rpt_profile_builtin(names[i], &d->builtin[i], &d->err) == -1) {
+		d->failed = 1;
+		return -1;
+	}
+	d->cur = d->builtin[i];
+	return 0;
+}
+
+/*
+ * The part of a level-1 heading: what its title names, else the
+ * profile's fallback for what has been seen.  Subsections inherit it.
+ */
+static int
+level1_part(struct rpt_doc *d, const char *title, size_t len)
+{
+	const char *fb;
+	int n;
+
+	d->part.len = 0;
+	if (d->cur == NULL)
+		return 0;
+	if ((n = rpt_profile_match(d->cur, title, len, d->year, &d->part,
+	    &d->err)) == -1) {
+		d->failed = 1;
+		return -1;
+	}
+	if (n == 0) {
+		fb = rpt_profile_fallback(d->cur, d->seen.p ? d->seen.p : "",
+		    d->seen.len);
+		if (rpt_buf_append(&d->part, fb, strlen(fb)) == -1)
+			return -1;
+	}
+	if (d->part.len > 0 && ((d->seen.len > 0 &&
+	    rpt_buf_append(&d->seen, "+", 1) == -1) ||
+	    rpt_buf_append(&d->seen, d->part.p, d->part.len) == -1))
+		return -1;
+	return 0;
 }
 
 /*
@@ -613,11 +806,11 @@ name_more(const struct rpt_buf *b, const struct slot *s)
  * paragraph: web remnants, 发文字号, organ lines, the title and what goes
  * with it, the addressee.
  */
-static void
+static int
 front(struct rpt_doc *d)
 {
 	struct slot *s;
-	int i, fb, title = -1;
+	int i, fb, title = -1, addr;
 
 	d->front_done = 1;
 	for (fb = 0; fb < d->count; fb++)
@@ -658,6 +851,10 @@ front(struct rpt_doc *d)
 		if (!s->settled && (s->f & F_ORGAN))
 			settle(s, RPT_K_ISSUER, 0);
 	}
+	for (i = 0, addr = -1; i < fb; i++)
+		if (at(d, i)->kind == RPT_K_ADDRESSEE && at(d, i)->settled)
+			addr = i;
+	return choose_profile(d, addr, fb < d->count ? fb : -1);
 }
 
 /* The tail, once the document has ended: signature, date, web remnants. */
@@ -786,16 +983,137 @@ place_unnumbered(struct rpt_doc *d, const struct slot *s)
 }
 
 /* Decide the oldest paragraph's kind and place it in the outline. */
-static void
+static int
+add_piece(struct rpt_doc *d, size_t off, size_t len, int heading,
+    const char *part, size_t part_len)
+{
+	struct piece *p;
+
+	if (d->npieces == d->cap_pieces) {
+		int cap = d->cap_pieces ? 2 * d->cap_pieces : 8;
+
+		if ((p = realloc(d->pieces, (size_t)cap * sizeof(*p))) == NULL)
+			return -1;
+		d->pieces = p;
+		d->cap_pieces = cap;
+	}
+	p = &d->pieces[d->npieces++];
+	p->off = off;
+	p->len = len;
+	p->heading = heading;
+	p->part = d->piece_parts.len;
+	p->part_len = part_len;
+	return rpt_buf_append(&d->piece_parts, part, part_len);
+}
+
+/* Is part (one name) among the '+'-joined parts in list? */
+static int
+has_part(const char *list, size_t n, const char *part, size_t k)
+{
+	const char *p = list, *end = list + n, *q;
+
+	while (p < end) {
+		q = memchr(p, '+', (size_t)(end - p));
+		if (q == NULL)
+			q = end;
+		if ((size_t)(q - p) == k && memcmp(p, part, k) == 0)
+			return 1;
+		p = q + 1;
+	}
+	return 0;
+}
+
+/*
+ * Unmarked parts: an unnumbered body paragraph inside a level-1 section,
+ * not directly under its heading, followed directly by （一）, whose
+ * sentences name parts other than the section's (…还存在一定的不足…。
+ * 下步…努力解决：).  Cut it into pieces; 0 when it is ordinary body.
+ */
+static int
+unmarked(struct rpt_doc *d, const struct slot *s)
+{
+	const struct slot *next;
+	const struct rpt_span *sp;
+	struct rpt_buf parts = { NULL, 0, 0 };
+	const char *p, *q, *end;
+	long n, i;
+	int r, cues = 0;
+	size_t k, start = 0, other;
+
+	d->npieces = d->piece = 0;
+	d->piece_parts.len = 0;
+	if (d->cur == NULL || d->depth < 1 || d->last == RPT_K_HEADING ||
+	    d->count < 2)
+		return 0;
+	/* （一） must start again: the family has had a run before. */
+	next = at(d, 1);
+	if (!(next->f & F_MARK) || next->fam != RPT_FAM_CN_PAREN ||
+	    next->mnum != 1 || !d->paren_used)
+		return 0;
+	if (d->sentences == NULL &&
+	    (d->sentences = rpt_splitter_new(RPT_U_SENTENCE, 0)) == NULL)
+		return -1;
+	if ((n = rpt_split(d->sentences, s->text.p, s->text.len, &sp)) <= 0)
+		return (int)n;
+	for (i = 0; i < n; i++) {
+		parts.len = 0;
+		r = rpt_profile_match(d->cur, s->text.p + sp[i].off, sp[i].len,
+		    0, &parts, &d->err);
+		if (r == -1) {
+			d->failed = 1;
+			rpt_buf_free(&parts);
+			return -1;
+		}
+		/* The cues of parts other than the section's, '+'-joined. */
+		other = 0;
+		for (p = parts.p, end = parts.p + parts.len; r > 0 && p < end;
+		    p = q + 1) {
+			if ((q = memchr(p, '+', (size_t)(end - p))) == NULL)
+				q = end;
+			k = (size_t)(q - p);
+			if (has_part(d->part.p, d->part.len, p, k))
+				continue;
+			if (other > 0)
+				parts.p[other++] = '+';
+			memmove(parts.p + other, p, k);
+			other += k;
+		}
+		if (other == 0)
+			continue;
+		/* Close what came before, and open a piece at this sentence. */
+		if (cues == 0 && sp[i].off > 0 &&
+		    add_piece(d, start, sp[i].off - start, 0, "", 0) == -1)
+			goto nomem;
+		if (cues > 0)
+			d->pieces[d->npieces - 1].len = sp[i].off -
+			    d->pieces[d->npieces - 1].off;
+		if (add_piece(d, sp[i].off, s->text.len - sp[i].off, 1,
+		    parts.p, other) == -1)
+			goto nomem;
+		cues++;
+	}
+	rpt_buf_free(&parts);
+	if (cues == 0)
+		d->npieces = 0;
+	return cues > 0;
+nomem:
+	rpt_buf_free(&parts);
+	return -1;
+}
+
+static int
 settle_oldest(struct rpt_doc *d)
 {
 	struct slot *s = at(d, 0);
+	const char *t;
+	size_t len;
 
 	if (s->settled)
-		return;
+		return 0;
 	if ((s->f & F_MARK) && place_heading(d, s)) {
 		s->kind = RPT_K_HEADING;
 		d->numbered = 1;
+		d->paren_used |= s->fam == RPT_FAM_CN_PAREN;
 	} else if (s->f & F_BOILER)
 		s->kind = RPT_K_BOILERPLATE;
 	else if (unnumbered(d, s)) {
@@ -805,23 +1123,36 @@ settle_oldest(struct rpt_doc *d)
 		s->mlen = 0;
 		place_unnumbered(d, s);
 	}
+	if (s->kind == RPT_K_HEADING && d->depth == 1) {
+		heading_title(s, &t, &len);
+		return level1_part(d, t, len);
+	}
+	if (s->kind == RPT_K_BODY)
+		return unmarked(d, s) == -1 ? -1 : 0;
+	return 0;
+}
+
+/* A heading's title: after the marker, up to the first 。 of a run-in one. */
+static void
+heading_title(const struct slot *s, const char **t, size_t *len)
+{
+	const char *stop;
+
+	*t = s->text.p + s->mlen;
+	*len = s->text.len - s->mlen;
+	if ((stop = rpt_memmem(*t, *len, "。", 3)) != NULL)
+		*len = (size_t)(stop - *t);
 }
 
 /* The element text of a paragraph: a heading's title, a joined title. */
 static void
 element(struct rpt_doc *d, struct rpt_para *para, const struct slot *s)
 {
-	const char *stop;
-
 	para->elem = s->text.p;
 	para->elem_len = s->text.len;
 	switch (s->kind) {
 	case RPT_K_HEADING:
-		/* After the marker, up to the first 。 of a run-in heading. */
-		para->elem = s->text.p + s->mlen;
-		para->elem_len = s->text.len - s->mlen;
-		if ((stop = rpt_memmem(para->elem, para->elem_len, "。", 3)))
-			para->elem_len = (size_t)(stop - para->elem);
+		heading_title(s, &para->elem, &para->elem_len);
 		break;
 	case RPT_K_TITLE:
 		if (!s->joined) {
@@ -846,21 +1177,74 @@ element(struct rpt_doc *d, struct rpt_para *para, const struct slot *s)
 	}
 }
 
+/*
+ * Hand out the next piece of a paragraph that opens implicit sections: a
+ * heading piece opens an unnumbered level-1 section of its own part.
+ */
+static int
+next_piece(struct rpt_doc *d, struct rpt_para *para)
+{
+	const struct piece *pc = &d->pieces[d->piece++];
+	const struct slot *s = &d->out;
+	const char *t = s->text.p + pc->off, *q;
+	size_t len = pc->len;
+
+	rpt_trim(&t, &len);
+	memset(para, 0, sizeof(*para));
+	para->p = para->elem = t;
+	para->len = para->elem_len = len;
+	para->profile = d->cur;
+	if ((q = rpt_memmem(t, len, "。", 3)) != NULL && pc->heading)
+		para->elem_len = (size_t)(q - t);
+	para->line = s->line;
+	para->num = ++d->emitted;
+	para->chars = rpt_count_chars(t, len);
+	para->kind = RPT_K_BODY;
+	if (d->piece == 1)
+		para->debris = s->debris;
+	if (pc->heading) {
+		para->kind = RPT_K_HEADING;
+		para->implicit = 1;
+		d->depth = 1;
+		d->open[0].fam = RPT_FAM_NONE;
+		d->open[0].num = 0;
+		d->path[0]++;
+		d->part.len = 0;
+		if (rpt_buf_append(&d->part, d->piece_parts.p + pc->part,
+		    pc->part_len) == -1 || rpt_buf_reserve(&d->part, 1) == -1 ||
+		    (d->seen.len > 0 && rpt_buf_append(&d->seen, "+", 1) == -1) ||
+		    rpt_buf_append(&d->seen, d->piece_parts.p + pc->part,
+		    pc->part_len) == -1)
+			return -1;
+		d->part.p[d->part.len] = '\0';
+	}
+	d->last = para->kind;
+	para->depth = d->depth;
+	para->part = d->depth == 0 ? "preamble" : d->part.p ? d->part.p : "";
+	memcpy(para->path, d->path, sizeof(para->path));
+	if (d->piece == d->npieces)
+		d->npieces = d->piece = 0;
+	return 1;
+}
+
 int
 rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 {
 	struct rpt_buf tmp;
 	struct slot *s;
-	int mark;
+	int mark, inside;
 
-	if (d->count == 0 ||
+	if (d->piece < d->npieces)
+		return next_piece(d, para);
+	if (d->failed || d->count == 0 ||
 	    (!d->finished && d->count <= LOOK && d->qbytes <= QBYTES))
-		return 0;
-	if (!d->front_done)
-		front(d);
+		return d->failed ? -1 : 0;
+	if (!d->front_done && front(d) == -1)
+		return -1;
 	if (d->finished && !d->tail_done)
 		tail(d);
-	settle_oldest(d);
+	if (settle_oldest(d) == -1)
+		return -1;
 	/* Hand the oldest out: swap its buffer with the one handed out last. */
 	s = at(d, 0);
 	tmp = d->out.text;
@@ -874,10 +1258,12 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	d->last_stop = (s->f & F_STOP) != 0;
 	d->last_short = s->chars <= UNNUMBERED_MAX && !(s->f & F_PUNCT);
 
+	if (d->npieces > 0)
+		return next_piece(d, para);
 	para->p = s->text.p;
 	para->len = s->text.len;
 	para->line = s->line;
-	para->num = s->num;
+	para->num = ++d->emitted;
 	para->kind = s->kind;
 	para->joined = s->joined;
 	para->chars = s->chars;
@@ -889,11 +1275,18 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	para->numbering = s->numbering;
 	para->expected = s->expected;
 	para->debris = s->debris;
-	para->part = "";
-	/* Only headings and body text are inside sections. */
-	para->depth = s->kind == RPT_K_HEADING || s->kind == RPT_K_BODY ?
-	    d->depth : 0;
+	para->implicit = 0;
+	/* Only headings and body text are inside sections and parts. */
+	inside = s->kind == RPT_K_HEADING || s->kind == RPT_K_BODY;
+	para->depth = inside ? d->depth : 0;
+	if (!inside)
+		para->part = "";
+	else if (d->depth == 0)
+		para->part = "preamble";
+	else
+		para->part = d->part.p ? d->part.p : "";
 	memcpy(para->path, d->path, sizeof(para->path));
+	para->profile = d->cur;
 	element(d, para, s);
 	return 1;
 }

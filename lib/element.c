@@ -287,7 +287,9 @@ rpt_is_titleish(const char *p, size_t n)
 {
 	const char *const *w;
 
-	if (rpt_count_chars(p, n) > 80 || has(p, n, "。") || has(p, n, "；"))
+	/* A title is a name, not a sentence: no 。；，：. */
+	if (rpt_count_chars(p, n) > 80 || has(p, n, "。") || has(p, n, "；") ||
+	    has(p, n, "，") || has(p, n, "：") || has(p, n, ","))
 		return 0;
 	if (starts(p, n, "关于"))
 		return 1;

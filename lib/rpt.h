@@ -301,6 +301,8 @@ enum rpt_numbering {
 	RPT_NUM_REPEAT		/* not a heading: the number repeats or goes back */
 };
 
+struct rpt_profile;
+
 /* A paragraph of the document model. */
 struct rpt_para {
 	const char	*p;		/* text, trimmed, debris removed */
@@ -323,11 +325,19 @@ struct rpt_para {
 	enum rpt_numbering numbering;	/* also set on body with a marker */
 	int		 expected;	/* the number that would have fitted */
 	int		 debris;	/* debris removed from it (and blank lines before) */
+	int		 implicit;	/* an unnumbered paragraph's sentence that
+					   opens a section of another part */
+	struct rpt_profile *profile;	/* the document's, for its required parts */
 	size_t		 marker_len;	/* bytes of marker (and space after it) */
 	/* Section path of the heading this paragraph is in (or is). */
 	int		 depth;		/* 0 before the first heading */
 	int		 path[RPT_DEPTH_MAX];
-	const char	*part;		/* canonical part; "" until profiles */
+	/*
+	 * The canonical part of the report the paragraph is in (its level-1
+	 * section's, such as "measures" or "shortfalls+plans"), "preamble"
+	 * before the first heading, "" outside the sections.
+	 */
+	const char	*part;
 };
 
 struct rpt_doc;
@@ -348,10 +358,27 @@ int	rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line);
 /* The document has ended (or stopped): what is held back may go. */
 void	rpt_doc_finish(struct rpt_doc *d);
 
+struct rpt_profile;
+struct rpt_profile_error;
+
+/*
+ * The profile that names the parts of every document (not owned; it must
+ * outlive the model), or NULL to choose a built-in one per document from
+ * its title (rpt_profile_auto()).
+ */
+void	rpt_doc_set_profile(struct rpt_doc *d, struct rpt_profile *p);
+/* The profile in use for the current document ("" before its front is read). */
+const char *rpt_doc_profile(const struct rpt_doc *d);
+/* The year the report is about: from its title, else its first body paragraph. */
+int	rpt_doc_year(const struct rpt_doc *d);
+/* Why rpt_doc_next() failed with -1 (a profile search), or NULL. */
+const struct rpt_profile_error *rpt_doc_error(const struct rpt_doc *d);
+
 /*
  * The next settled paragraph, in document order: 1 and *para filled
- * (valid until the next push or next), or 0 when none is ready yet (or,
- * after rpt_doc_finish(), when all have gone).
+ * (valid until the next push or next), 0 when none is ready yet (or,
+ * after rpt_doc_finish(), when all have gone), -1 when a profile search
+ * failed (rpt_doc_error()) or memory ran out: the document stops there.
  */
 int	rpt_doc_next(struct rpt_doc *d, struct rpt_para *para);
 

@@ -76,11 +76,11 @@ usage_error() {
 mk_a() { printf '一、总则\n我们开会。大家发言！\n' >"${1:-a.txt}"; }
 mk_b() { printf '第二份。\n' >"${1:-b.txt}"; }
 rows_a() {
-	tsv "$1" 1 1 1 1 '' heading 4 '一、总则'
-	tsv "$1" 2 2 2 1 '' body 5 '我们开会。'
-	tsv "$1" 2 2 3 1 '' body 5 '大家发言！'
+	tsv "$1" 1 1 1 1 achievements heading 4 '一、总则'
+	tsv "$1" 2 2 2 1 achievements body 5 '我们开会。'
+	tsv "$1" 2 2 3 1 achievements body 5 '大家发言！'
 }
-rows_b() { tsv "$1" 1 1 1 '' '' body 4 '第二份。'; }
+rows_b() { tsv "$1" 1 1 1 '' preamble body 4 '第二份。'; }
 
 # big.txt: the five reports ten times over (about 400 KB).
 mk_big() {
@@ -95,7 +95,7 @@ head64k() { yes "$L63" | head -n 1024; }
 rows_head64k() {	# FILE: the rows of head64k's 1024 lines
 	awk -v f="$1" -v l="$L63" 'BEGIN {
 		for (i = 1; i <= 1024; i++)
-			printf "%s\t%d\t%d\t%d\t\t\tbody\t59\t%s\n", f, i, i, i, l
+			printf "%s\t%d\t%d\t%d\t\tpreamble\tbody\t59\t%s\n", f, i, i, i, l
 	}'
 }
 
@@ -350,7 +350,7 @@ refused() {
 	# ... unless -E says what it is
 	split_to_files -E utf-16be be-nobom.txt
 	expect_err
-	{ hdr; tsv be-nobom.txt 1 1 1 '' '' body 3 'ab。'; } | expect_out
+	{ hdr; tsv be-nobom.txt 1 1 1 '' preamble body 3 'ab。'; } | expect_out
 	expect_status 0
 }
 
@@ -377,8 +377,8 @@ refused() {
 	{
 		hdr
 		rows_head64k late-nul.txt
-		tsv late-nul.txt 1025 1025 1025 '' '' body 4 $'xy\xef\xbf\xbdz'
-		tsv late-nul.txt 1026 1026 1026 '' '' body 4 $'ok\xef\xbf\xbd。'
+		tsv late-nul.txt 1025 1025 1025 '' preamble body 4 $'xy\xef\xbf\xbdz'
+		tsv late-nul.txt 1026 1026 1026 '' preamble body 4 $'ok\xef\xbf\xbd。'
 	} | expect_out
 	expect_status 0
 }
@@ -518,7 +518,7 @@ refused() {
 	mk_b
 	split_to_files mid.txt b.txt
 	expect_err "rpt-split: mid.txt:2:4: invalid UTF-8 byte 0xb1 (try -E gb18030, or iconv -f GB18030)"
-	{ hdr; tsv mid.txt 1 1 1 '' '' body 4 '第一句。'; rows_b b.txt; } | expect_out
+	{ hdr; tsv mid.txt 1 1 1 '' preamble body 4 '第一句。'; rows_b b.txt; } | expect_out
 	expect_status 1
 }
 
@@ -531,11 +531,11 @@ refused() {
 	    "rpt-split: mid2.txt:2:2: warning: invalid UTF-8 byte 0xb1 replaced by U+FFFD (and any others in this file)"
 	{
 		hdr
-		tsv mid.txt 1 1 1 '' '' body 4 '第一句。'
-		tsv mid.txt 2 2 2 '' '' body 7 $'第二行\xef\xbf\xbd有错。'
-		tsv mid.txt 3 3 3 '' '' body 5 $'第三\xef\xbf\xbd行。'
-		tsv mid2.txt 1 1 1 '' '' body 2 '好。'
-		tsv mid2.txt 2 2 2 '' '' body 3 $'坏\xef\xbf\xbd。'
+		tsv mid.txt 1 1 1 '' preamble body 4 '第一句。'
+		tsv mid.txt 2 2 2 '' preamble body 7 $'第二行\xef\xbf\xbd有错。'
+		tsv mid.txt 3 3 3 '' preamble body 5 $'第三\xef\xbf\xbd行。'
+		tsv mid2.txt 1 1 1 '' preamble body 2 '好。'
+		tsv mid2.txt 2 2 2 '' preamble body 3 $'坏\xef\xbf\xbd。'
 	} | expect_out
 	expect_status 0
 }
@@ -544,15 +544,15 @@ refused() {
 	printf '一句。\n二句\344\270' >trunc.txt
 	split_to_files trunc.txt
 	expect_err "rpt-split: trunc.txt:2:3: invalid UTF-8 sequence 0xe4 0xb8 (try -E gb18030, or iconv -f GB18030)"
-	{ hdr; tsv trunc.txt 1 1 1 '' '' body 3 '一句。'; } | expect_out
+	{ hdr; tsv trunc.txt 1 1 1 '' preamble body 3 '一句。'; } | expect_out
 	expect_status 1
 
 	split_to_files --invalid=replace trunc.txt
 	expect_err "rpt-split: trunc.txt:2:3: warning: invalid UTF-8 sequence 0xe4 0xb8 replaced by U+FFFD (and any others in this file)"
 	{
 		hdr
-		tsv trunc.txt 1 1 1 '' '' body 3 '一句。'
-		tsv trunc.txt 2 2 2 '' '' body 3 $'二句\xef\xbf\xbd'
+		tsv trunc.txt 1 1 1 '' preamble body 3 '一句。'
+		tsv trunc.txt 2 2 2 '' preamble body 3 $'二句\xef\xbf\xbd'
 	} | expect_out
 	expect_status 0
 }
@@ -648,10 +648,10 @@ refused() {
 	# four pieces, all of line 1, numbered 1..4
 	tail -n +2 "$T/out" | cut -f 1,2,4,5,6,7 >cols
 	{
-		tsv long.txt 1 1 '' '' body
-		tsv long.txt 1 2 '' '' body
-		tsv long.txt 1 3 '' '' body
-		tsv long.txt 1 4 '' '' body
+		tsv long.txt 1 1 '' preamble body
+		tsv long.txt 1 2 '' preamble body
+		tsv long.txt 1 3 '' preamble body
+		tsv long.txt 1 4 '' preamble body
 	} | diff -u - cols
 	# nothing dropped: the texts add up to the input
 	tail -n +2 "$T/out" | cut -f 9 | tr -d '\n' | cmp - long.txt
@@ -684,9 +684,9 @@ refused() {
 	expect_err
 	{
 		tsv file line para n section part kind chars text key
-		tsv esc.txt 1 1 1 '' '' body 5 'a\tb\\c。' 'ab\\c。'
-		tsv esc.txt 1 1 2 '' '' body 6 'd\\\\e\tf。' 'd\\\\ef。'
-		tsv esc.txt 2 2 3 '' '' body 7 '\\n不是换行。' '\\n不是换行。'
+		tsv esc.txt 1 1 1 '' preamble body 5 'a\tb\\c。' 'ab\\c。'
+		tsv esc.txt 1 1 2 '' preamble body 6 'd\\\\e\tf。' 'd\\\\ef。'
+		tsv esc.txt 2 2 3 '' preamble body 7 '\\n不是换行。' '\\n不是换行。'
 	} | expect_out
 	expect_status 0
 }
@@ -759,9 +759,9 @@ refused() {
 	expect_err
 	{
 		hdr
-		tsv nofinal.txt 1 1 1 1 '' heading 4 '一、标题'
-		tsv nofinal.txt 2 2 2 1 '' body 7 '正文没有换行。'
-		tsv nofinal.txt 2 2 3 1 '' body 2 '结尾'
+		tsv nofinal.txt 1 1 1 1 achievements heading 4 '一、标题'
+		tsv nofinal.txt 2 2 2 1 achievements body 7 '正文没有换行。'
+		tsv nofinal.txt 2 2 3 1 achievements body 2 '结尾'
 	} | expect_out
 	expect_status 0
 	# and the same as with the newline
@@ -841,7 +841,7 @@ refused() {
 	cd "$BATS_TEST_TMPDIR"
 	rpt_split -N -u para l.txt 2>err1 | cut -f2-8 >out1
 	rpt_split -N -u para --label=l.txt <l.txt 2>err2 | cut -f2-8 >out2
-	printf '1\t1\t1\t\t\tbody\t1048576\n1\t2\t2\t\t\tbody\t100000\n2\t3\t3\t\t\tbody\t4\n' >want
+	printf '1\t1\t1\t\tpreamble\tbody\t1048576\n1\t2\t2\t\tpreamble\tbody\t100000\n2\t3\t3\t\tpreamble\tbody\t4\n' >want
 	diff -u want out1
 	diff -u want out2
 	diff -u err1 err2
