@@ -504,7 +504,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 			    rows[open_rows[nopen - 1]].level >= p->depth)
 				nopen--;
 		for (i = 0; i < nopen; i++)
-			rows[open_rows[i]].chars += (long)p->chars;
+			rows[open_rows[i]].chars += (long)rpt_para_chars(p);
 		if (p->kind == RPT_K_HEADING)
 			items = 0;
 		if (p->kind == RPT_K_BODY) {
@@ -516,7 +516,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	if (last_elem >= 0 && (p->joined || (p->kind == RPT_K_BOILERPLATE &&
 	    rows[last_elem].kind == RPT_K_BOILERPLATE))) {
 		r = &rows[last_elem];
-		r->chars += (long)p->chars;
+		r->chars += (long)rpt_para_chars(p);
 		if (p->joined)
 			return 0;
 		/* Block lines are listed in the title, separated by " / ". */
@@ -539,7 +539,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		return -1;
 	r->line = p->line;
 	r->kind = p->kind;
-	r->chars = (long)p->chars;
+	r->chars = (long)rpt_para_chars(p);
 	if (intern(p->elem, p->elem_len, &r->title) == -1)
 		return -1;
 	r->title_len = r->first_len = p->elem_len;

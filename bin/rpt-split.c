@@ -68,11 +68,19 @@ static int
 para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
 	const struct rpt_span *spans;
+	struct rpt_span whole;
 	struct rpt_tsv *out = doc->out;
 	const char *text, *kind;
 	long i, n;
 
-	if ((n = rpt_split(splitter, p->p, p->len, &spans)) == -1)
+	if (unit == RPT_U_PARA) {
+		/* The paragraph is the unit, and the model has counted it. */
+		whole.off = 0;
+		whole.len = p->len;
+		whole.chars = rpt_para_chars(p);
+		spans = &whole;
+		n = 1;
+	} else if ((n = rpt_split(splitter, p->p, p->len, &spans)) == -1)
 		return -1;
 	if (rpt_path_format(&section, p->path, p->depth) == -1)
 		return -1;

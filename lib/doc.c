@@ -35,6 +35,8 @@
 #define QBYTES		(4 * 1024 * 1024)
 /* Longest unnumbered heading, in characters. */
 #define UNNUMBERED_MAX	30
+/* Longest paragraph (in characters) that may be a title, date, organ line... */
+#define SHORT_MAX	80
 /* Longest line that a block of web remnants absorbs. */
 #define BLOCK_MAX	20
 
@@ -85,6 +87,7 @@ struct slot {
 	unsigned	 f;
 	enum rpt_kind	 kind;
 	int		 settled;	/* kind fixed by the front or the tail */
+	int		 full;		/* ensure() has run */
 	int		 joined;	/* continues the element before it */
 	enum rpt_family	 fam;		/* marker, if F_MARK */
 	int		 mnum;
@@ -581,6 +584,23 @@ has_han(const char *p, size_t n)
 	return han >= 2;
 }
 
+/* Has p more than 2 * SHORT_MAX characters?  Looks no further than that. */
+static int
+long_text(const char *p, size_t n)
+{
+	size_t chunk = 8 * SHORT_MAX, seen = 0, k;
+
+	/* At most 4 bytes a character: count leads a chunk at a time. */
+	while (n > 0) {
+		k = n < chunk ? n : chunk;
+		if ((seen += rpt_count_leads(p, k)) > 2 * SHORT_MAX)
+			return 1;
+		p += k;
+		n -= k;
+	}
+	return 0;
+}
+
 /* Features of a paragraph on its own. */
 static unsigned
 features(struct slot *s)
@@ -588,9 +608,13 @@ features(struct slot *s)
 	const char *p = s->text.p;
 	size_t n = s->text.len;
 	unsigned f = 0;
-	int y, m, day, office, b;
 
-	s->chars = rpt_count_chars(p, n);
+	/*
+	 * Exact counts for the lines that may be short; a paragraph of more
+	 * than 2 * SHORT_MAX characters is long however much of it is white
+	 * space, and is counted only if a filter asks (rpt_para_chars()).
+	 */
+	s->chars = long_text(p, n) ? RPT_CHARS_UNKNOWN : rpt_count_chars(p, n);
 	if ((s->mlen = marker(p, n, &s->fam, &s->mnum)) > 0)
 		f |= F_MARK;
 	switch (rpt_end_mark(p, n)) {
@@ -602,31 +626,61 @@ features(struct slot *s)
 	}
 	if (has_han(p, n))
 		f |= F_HAN;
-	if (rpt_has_punct(p, n))
-		f |= F_PUNCT;
 	if ((f & F_MARK) || ((f & F_TERM) && s->chars > 15) || s->chars > 60)
 		f |= F_BODY;
-	if ((b = rpt_is_boilerplate(p, n)) == 2)
-		f |= F_BOILER;
-	else if (b == 1)
-		f |= F_BOILER_WORD;
-	if (rpt_parse_date(p, n, &y, &m, &day))
-		f |= F_DATE;
-	if (rpt_is_docno(p, n))
-		f |= F_DOCNO;
-	if (rpt_is_organ_line(p, n))
-		f |= F_ORGAN;
-	if (rpt_is_titleish(p, n))
-		f |= F_TITLE;
-	if (rpt_is_subtitle(p, n))
-		f |= F_SUBTITLE;
-	if (rpt_is_author(p, n, &office))
-		f |= office ? F_OFFICE : F_AUTHOR;
-	if (rpt_is_person_name(p, n))
-		f |= F_NAME;
-	if (rpt_is_addressee(p, n))
-		f |= F_ADDR;
+	/* Everything else is a short line's, and looked at when needed. */
+	if (s->chars > SHORT_MAX)
+		return f | F_PUNCT;
+	if (rpt_has_punct(p, n))
+		f |= F_PUNCT;
 	return f;
+}
+
+/*
+ * The features of a short line as an element (web remnant, date, 发文字号,
+ * organs, title...), worked out only for the lines whose place makes them
+ * matter: the front, the tail, a candidate unnumbered heading.
+ */
+static void
+ensure(struct slot *s)
+{
+	const char *p = s->text.p;
+	size_t n = s->text.len;
+	int y, m, day, office, b;
+
+	if (s->full)
+		return;
+	s->full = 1;
+	if (s->chars > SHORT_MAX)
+		return;
+	if ((b = rpt_is_boilerplate(p, n)) == 2)
+		s->f |= F_BOILER;
+	else if (b == 1)
+		s->f |= F_BOILER_WORD;
+	if (rpt_parse_date(p, n, &y, &m, &day))
+		s->f |= F_DATE;
+	if (rpt_is_docno(p, n))
+		s->f |= F_DOCNO;
+	if (rpt_is_organ_line(p, n))
+		s->f |= F_ORGAN;
+	if (rpt_is_titleish(p, n))
+		s->f |= F_TITLE;
+	if (rpt_is_subtitle(p, n))
+		s->f |= F_SUBTITLE;
+	if (rpt_is_author(p, n, &office))
+		s->f |= office ? F_OFFICE : F_AUTHOR;
+	if (rpt_is_person_name(p, n))
+		s->f |= F_NAME;
+	if (rpt_is_addressee(p, n))
+		s->f |= F_ADDR;
+}
+
+/* ensure() for the queued paragraphs [from, to). */
+static void
+ensure_range(struct rpt_doc *d, int from, int to)
+{
+	for (; from < to; from++)
+		ensure(at(d, from));
 }
 
 int
@@ -657,6 +711,7 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	/* Debris on blank lines before it is counted here. */
 	s->debris = d->debris;
 	d->debris = 0;
+	s->full = 0;
 	s->f = features(s);
 	d->count++;
 	d->qbytes += n;
@@ -816,6 +871,7 @@ front(struct rpt_doc *d)
 	for (fb = 0; fb < d->count; fb++)
 		if (at(d, fb)->f & F_BODY)
 			break;
+	ensure_range(d, 0, fb);
 	spread_block(d, 0, fb, F_BOILER | F_BOILER_WORD);
 	for (i = 0; i < fb; i++) {
 		s = at(d, i);
@@ -868,6 +924,7 @@ tail(struct rpt_doc *d)
 	for (lb = d->count - 1; lb >= 0; lb--)
 		if (at(d, lb)->f & F_BODY && !at(d, lb)->settled)
 			break;
+	ensure_range(d, lb + 1, d->count);
 	for (i = lb + 1; i < d->count; i++) {
 		s = at(d, i);
 		if (s->settled || (s->f & (F_BOILER | F_BOILER_WORD)))
@@ -902,8 +959,10 @@ unnumbered(struct rpt_doc *d, const struct slot *s)
 	const struct slot *next;
 
 	if (s->chars > UNNUMBERED_MAX || !(s->f & F_HAN) ||
-	    (s->f & (F_PUNCT | F_TERM | F_MARK | F_DATE | F_ORGAN | F_BOILER |
-	    F_BOILER_WORD | F_ADDR)))
+	    (s->f & (F_PUNCT | F_TERM | F_MARK)))
+		return 0;
+	ensure((struct slot *)s);
+	if (s->f & (F_DATE | F_ORGAN | F_BOILER | F_BOILER_WORD | F_ADDR))
 		return 0;
 	/*
 	 * After a heading, after body text that has come to an end, or after
@@ -1114,9 +1173,7 @@ settle_oldest(struct rpt_doc *d)
 		s->kind = RPT_K_HEADING;
 		d->numbered = 1;
 		d->paren_used |= s->fam == RPT_FAM_CN_PAREN;
-	} else if (s->f & F_BOILER)
-		s->kind = RPT_K_BOILERPLATE;
-	else if (unnumbered(d, s)) {
+	} else if (unnumbered(d, s)) {
 		s->kind = RPT_K_HEADING;
 		s->fam = RPT_FAM_NONE;
 		s->mnum = 0;
@@ -1225,6 +1282,13 @@ next_piece(struct rpt_doc *d, struct rpt_para *para)
 	if (d->piece == d->npieces)
 		d->npieces = d->piece = 0;
 	return 1;
+}
+
+size_t
+rpt_para_chars(const struct rpt_para *p)
+{
+	return p->chars != RPT_CHARS_UNKNOWN ? p->chars :
+	    rpt_count_chars(p->p, p->len);
 }
 
 int

@@ -431,9 +431,23 @@ rpt_end_mark(const char *p, size_t n)
 }
 
 int
-rpt_has_punct(const char *p, size_t n)
+rpt_has_punct(const char *s, size_t n)
 {
-	return has(p, n, "。") || has(p, n, "，") || has(p, n, "；") ||
-	    has(p, n, "：") || has(p, n, "！") || has(p, n, "？") ||
-	    has(p, n, ",") || has(p, n, ";");
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	/* 。，；：！？ and ASCII , ; in one pass. */
+	for (i = 0; i < n; i++) {
+		if (p[i] == ',' || p[i] == ';')
+			return 1;
+		if (i + 2 >= n)
+			continue;
+		if (p[i] == 0xe3 && p[i + 1] == 0x80 && p[i + 2] == 0x82)
+			return 1;
+		if (p[i] == 0xef && p[i + 1] == 0xbc && (p[i + 2] == 0x8c ||
+		    p[i + 2] == 0x9b || p[i + 2] == 0x9a || p[i + 2] == 0x81 ||
+		    p[i + 2] == 0x9f))
+			return 1;
+	}
+	return 0;
 }

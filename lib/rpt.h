@@ -311,7 +311,7 @@ struct rpt_para {
 	long		 num;		/* 1-based paragraph number */
 	enum rpt_kind	 kind;
 	int		 joined;	/* continues the element before it */
-	size_t		 chars;		/* non-white characters */
+	size_t		 chars;		/* use rpt_para_chars() */
 	/*
 	 * The element's text: a heading's title (after the marker, up to
 	 * the first 。), the joined title or dateline for the first line of
@@ -344,6 +344,12 @@ struct rpt_doc;
 
 struct rpt_doc *rpt_doc_new(void);
 void	rpt_doc_free(struct rpt_doc *d);
+
+/* chars of a paragraph the model did not need to count. */
+#define RPT_CHARS_UNKNOWN	((size_t)-1)
+
+/* The number of non-white characters of a paragraph (counted on demand). */
+size_t	rpt_para_chars(const struct rpt_para *p);
 
 /* Forget everything: the next line starts a new document. */
 void	rpt_doc_reset(struct rpt_doc *d);

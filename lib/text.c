@@ -10,6 +10,9 @@
 #include <string.h>
 
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "rpt.h"
 
@@ -102,30 +105,74 @@ rpt_count_leads(const char *p, size_t n)
 	return n - cont;
 }
 
+/*
+ * Is the character at p (n bytes left, lead byte already known to be in
+ * rpt_space_lead and above 0x7f) white space?  Byte compares only: this
+ * runs on every 、，“ of the text.
+ */
+static int
+space_seq(const unsigned char *p, size_t n)
+{
+	if (n < 2)
+		return 0;
+	switch (p[0]) {
+	case 0xc2:		/* U+0085, U+00A0 */
+		return p[1] == 0x85 || p[1] == 0xa0;
+	case 0xe3:		/* U+3000 */
+		return n >= 3 && p[1] == 0x80 && p[2] == 0x80;
+	case 0xef:		/* U+FEFF */
+		return n >= 3 && p[1] == 0xbb && p[2] == 0xbf;
+	case 0xe1:		/* U+1680 */
+		return n >= 3 && p[1] == 0x9a && p[2] == 0x80;
+	case 0xe2:		/* U+2000-200D, 2028, 2029, 202F, 205F, 2060 */
+		if (n < 3)
+			return 0;
+		if (p[1] == 0x80)
+			return p[2] <= 0x8d || p[2] == 0xa8 || p[2] == 0xa9 ||
+			    p[2] == 0xaf;
+		return p[1] == 0x81 && (p[2] == 0x9f || p[2] == 0xa0);
+	}
+	return 0;
+}
+
 size_t
 rpt_count_chars(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i, ws = 0;
-	int32_t c;
+	size_t i = 0, ws = 0;
+#ifdef __SSE2__
+	/* Sixteen bytes at a time: only blocks with a candidate are looked at. */
+	const __m128i e2 = _mm_set1_epi8((char)0xe2), e3 = _mm_set1_epi8((char)0xe3);
+	const __m128i ef = _mm_set1_epi8((char)0xef), c2 = _mm_set1_epi8((char)0xc2);
+	const __m128i e1 = _mm_set1_epi8((char)0xe1), sp = _mm_set1_epi8(' ');
+	const __m128i lo = _mm_set1_epi8('\t' - 1), hi = _mm_set1_epi8('\r' + 1);
+	__m128i x, m;
+	unsigned bits;
 
-	for (i = 0; i < n; i++) {
+	for (; i + 16 <= n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, e2),
+		    _mm_cmpeq_epi8(x, e3)), _mm_or_si128(_mm_cmpeq_epi8(x, ef),
+		    _mm_cmpeq_epi8(x, c2)));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, e1),
+		    _mm_cmpeq_epi8(x, sp)));
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(x, lo),
+		    _mm_cmplt_epi8(x, hi)));
+		for (bits = (unsigned)_mm_movemask_epi8(m); bits != 0;
+		    bits &= bits - 1) {
+			size_t j = i + (size_t)__builtin_ctz(bits);
+
+			ws += p[j] < 0x80 ? 1 : (size_t)space_seq(p + j, n - j);
+		}
+	}
+#endif
+	for (; i < n; i++) {
 		if (!rpt_space_lead[p[i]])
 			continue;
-		rpt_utf8_decode(s + i, n - i, &c);
-		ws += (size_t)rpt_is_space(c);
+		ws += p[i] < 0x80 ? 1 : (size_t)space_seq(p + i, n - i);
 	}
 	return rpt_count_leads(s, n) - ws;
 }
-
-/* Nonzero for the bytes a white-space character may end with. */
-static const unsigned char space_tail[256] = {
-	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
-	[0x80] = 1, [0x81] = 1, [0x82] = 1, [0x83] = 1, [0x84] = 1, [0x85] = 1,
-	[0x86] = 1, [0x87] = 1, [0x88] = 1, [0x89] = 1, [0x8a] = 1, [0x8b] = 1,
-	[0x8c] = 1, [0x8d] = 1, [0x9f] = 1, [0xa0] = 1, [0xa8] = 1, [0xa9] = 1,
-	[0xaf] = 1, [0xbf] = 1,
-};
 
 /* Length of the white-space character ending at s + n, 0 if none. */
 static size_t
@@ -144,11 +191,10 @@ rpt_trim(const char **sp, size_t *np)
 	size_t n = *np, k, trimmed = 0;
 	int32_t c;
 
-	/* The common case: nothing to trim at either end. */
-	if (n > 0 && !rpt_space_lead[(unsigned char)s[0]] &&
-	    !space_tail[(unsigned char)s[n - 1]])
-		return 0;
 	while (n > 0) {
+		/* Most characters cannot start white space: no decoding. */
+		if (!rpt_space_lead[(unsigned char)s[0]])
+			break;
 		k = rpt_utf8_decode(s, n, &c);
 		if (!rpt_is_space(c))
 			break;
