@@ -127,3 +127,51 @@ outline() {
 	    $'2\tlevel-skip\t（1） at level 2: GB/T 9704 puts （1） at level 4' \
 	    $'5\tlevel-skip\t（1） at level 2: GB/T 9704 puts （1） at level 4')"
 }
+
+@test "--profile=FILE: a custom profile names the parts; --print-profile prints it back" {
+	printf '%s\n' '# two parts' 'work	工作|举措' 'issues	问题' '#fallback work' '#required work,issues,plans' >"$BATS_TEST_TMPDIR/p.prof"
+	run bash -c "'$RPT_BIN/rpt-sections' -N --profile='$BATS_TEST_TMPDIR/p.prof' corpus/002_5e0d0e6190e313b8.txt | awk -F'\t' '\$4 == 1 { print \$7, \$8 }'"
+	assert_success
+	assert_output "$(printf '%s\n' '1 work' '2 issues' '3 work')"
+	run "$RPT_BIN/rpt-sections" --profile="$BATS_TEST_TMPDIR/p.prof" --print-profile
+	assert_success
+	assert_output "$(cat "$BATS_TEST_TMPDIR/p.prof")"
+	run bash -c "'$RPT_BIN/rpt-sections' -N --check --profile='$BATS_TEST_TMPDIR/p.prof' corpus/002_5e0d0e6190e313b8.txt | cut -f3,4"
+	assert_line --index 0 $'missing-part\t缺少“下一年度工作计划” / missing plans: no section of its own (profile '"$BATS_TEST_TMPDIR/p.prof)"
+}
+
+@test "--print-profile shows the built-in profiles; it needs --profile" {
+	run "$RPT_BIN/rpt-sections" --profile=fzzf --print-profile
+	assert_success
+	assert_line 'leadership	第一责任人|主要负责人|述法'
+	assert_line '#required measures,shortfalls,leadership,plans'
+	run "$RPT_BIN/rpt-sections" --print-profile
+	assert_failure 2
+	assert_output "$(printf '%s\n' 'rpt-sections: --print-profile needs --profile=NAME|FILE' "Try 'rpt-sections --help'.")"
+}
+
+@test "a bad profile is a usage error naming its line and column" {
+	printf 'measures\t举措\nplans\t(下一步\n' >"$BATS_TEST_TMPDIR/bad.prof"
+	run "$RPT_BIN/rpt-sections" --profile="$BATS_TEST_TMPDIR/bad.prof" corpus/002_5e0d0e6190e313b8.txt
+	assert_failure 2
+	# The column is where PCRE2 found the error: the end of the pattern.
+	assert_line --index 0 "rpt-sections: $BATS_TEST_TMPDIR/bad.prof:2:11: bad pattern: missing closing parenthesis (offset 10 in the pattern)"
+	printf '#fallbak measures\n' >"$BATS_TEST_TMPDIR/bad2.prof"
+	run "$RPT_BIN/rpt-split" --profile="$BATS_TEST_TMPDIR/bad2.prof" corpus/002_5e0d0e6190e313b8.txt
+	assert_failure 2
+	assert_line --index 0 --regexp "^rpt-split: .*/bad2.prof:1:"
+	run "$RPT_BIN/rpt-split" --profile=nosuch corpus/002_5e0d0e6190e313b8.txt
+	assert_failure 2
+	assert_output "$(printf '%s\n' 'rpt-split: nosuch: no such built-in profile or file (the built-in profiles are fzzf, gwr and summary)' "Try 'rpt-split --help'.")"
+}
+
+@test "a pathological pattern hits the match limit: an error for that file, no hang" {
+	printf 'slow\t(a+)+$\n' >"$BATS_TEST_TMPDIR/slow.prof"
+	{ printf '一、'; head -c 20000 /dev/zero | tr '\0' a; printf 'b\n正文。\n'; } >"$BATS_TEST_TMPDIR/slow.txt"
+	run --separate-stderr timeout 10 "$RPT_BIN/rpt-sections" -N --profile="$BATS_TEST_TMPDIR/slow.prof" \
+	    "$BATS_TEST_TMPDIR/slow.txt" corpus/002_5e0d0e6190e313b8.txt
+	assert_failure 1
+	[[ $stderr == *"slow.txt: profile "*"slow.prof, line 1: pattern (a+)+\$: "*"limit"* ]]
+	# the next file is still read
+	[[ $output == *"corpus/002_5e0d0e6190e313b8.txt"* ]]
+}
