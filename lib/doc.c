@@ -33,6 +33,10 @@
 #define LOOK		16
 /* ...or once the queue holds this many bytes. */
 #define QBYTES		(4 * 1024 * 1024)
+/* Bytes of the first body paragraph that the auto profile looks at. */
+#define AUTO_BODY	900
+/* A paragraph this long may be a whole report flattened into one line. */
+#define FLAT_MIN	2000
 /* Longest unnumbered heading, in characters. */
 #define UNNUMBERED_MAX	30
 /* Longest paragraph (in characters) that may be a title, date, organ line... */
@@ -66,16 +70,34 @@ struct open_heading {
 	int		num;
 };
 
+/* The open headings and the section path. */
+struct outline {
+	int		 depth;
+	struct open_heading open[RPT_DEPTH_MAX];
+	int		 path[RPT_DEPTH_MAX];
+};
+
 /*
- * A paragraph that opens implicit sections (an unnumbered paragraph that
- * names the shortfalls and the plans) is handed out in pieces: the
- * sentences before the first cue stay body text, and each sentence with a
- * cue becomes an unnumbered level-1 heading of its own part.
+ * Some paragraphs are handed out in pieces.  One that opens implicit
+ * sections (an unnumbered paragraph naming the shortfalls and the plans):
+ * the sentences before the first cue stay body text, and each sentence with
+ * a cue becomes an unnumbered level-1 heading of its own part.  A whole
+ * report flattened into one line: it is cut before each heading marker
+ * that follows a sentence end and continues the outline.
  */
+enum piece_type {
+	P_BODY,
+	P_IMPLICIT,		/* an unnumbered sentence opening a part */
+	P_NUMBERED		/* a heading marker in the middle of a line */
+};
+
 struct piece {
 	size_t		 off, len;
-	int		 heading;
-	size_t		 part, part_len;	/* in piece_parts */
+	enum piece_type	 type;
+	size_t		 part, part_len;	/* P_IMPLICIT: in piece_parts */
+	enum rpt_family	 fam;			/* P_NUMBERED */
+	int		 num;
+	size_t		 mlen;
 };
 
 /* A queued paragraph. */
@@ -109,9 +131,7 @@ struct rpt_doc {
 	int		 last_short;	/* or was a short line of its own */
 	int		 numbered;	/* a numbered heading has occurred */
 	int		 paren_used;	/* and one marked （一） */
-	int		 depth;
-	struct open_heading open[RPT_DEPTH_MAX];
-	int		 path[RPT_DEPTH_MAX];
+	struct outline	 o;
 	struct rpt_buf	 scratch;	/* text with debris removed */
 	struct rpt_buf	 title, subtitle, author;	/* joined elements */
 	int		 debris;	/* removed, not yet counted */
@@ -200,7 +220,7 @@ rpt_doc_reset(struct rpt_doc *d)
 	d->last_short = 0;
 	d->numbered = 0;
 	d->paren_used = 0;
-	d->depth = 0;
+	d->o.depth = 0;
 	d->title.len = d->subtitle.len = d->author.len = 0;
 	d->debris = 0;
 	d->cur = d->fixed;
@@ -287,6 +307,7 @@ choose_profile(struct rpt_doc *d, int addressee, int body)
 	const struct slot *a = addressee >= 0 ? at(d, addressee) : NULL;
 	const struct slot *b = body >= 0 ? at(d, body) : NULL;
 	const char *name;
+	size_t blen;
 	int i;
 
 	d->year = year_in(d->title.p ? d->title.p : "", d->title.len);
@@ -296,9 +317,16 @@ choose_profile(struct rpt_doc *d, int addressee, int body)
 		d->cur = d->fixed;
 		return 0;
 	}
+	/* The start of the first body paragraph: a flattened one is all of it. */
+	blen = b ? b->text.len : 0;
+	if (blen > AUTO_BODY) {
+		blen = AUTO_BODY;
+		while (blen > 0 && ((unsigned char)b->text.p[blen] & 0xc0) == 0x80)
+			blen--;
+	}
 	name = rpt_profile_auto(d->title.p ? d->title.p : "", d->title.len,
 	    a ? a->text.p : "", a ? a->text.len : 0,
-	    b ? b->text.p : "", b ? b->text.len : 0);
+	    b ? b->text.p : "", blen);
 	/*
 	 * A scraped government work report may have lost its title and its
 	 * 各位代表： too; it still speaks to the deputies early on.
@@ -526,41 +554,50 @@ marker(const char *p, size_t n, enum rpt_family *fam, int *num)
 	return (size_t)(rest - p);
 }
 
-/* Does (fam, num) open a heading?  Updates the open headings if so. */
+/*
+ * Does (fam, num) open a heading in outline o?  Updates o if so; says in
+ * *nb and *expected how the number fits its family.
+ */
+static int
+place(struct outline *o, enum rpt_family fam, int num,
+    enum rpt_numbering *nb, int *expected)
+{
+	int i;
+
+	for (i = o->depth - 1; i >= 0; i--)
+		if (o->open[i].fam == fam)
+			break;
+	if (i >= 0) {
+		*expected = o->open[i].num + 1;
+		if (num <= o->open[i].num) {
+			/* 二、 after 二、 or 三、: a repeat, not a heading. */
+			*nb = RPT_NUM_REPEAT;
+			return 0;
+		}
+		if (num > o->open[i].num + GAP_MAX)
+			return 0;
+		if (num > *expected)
+			*nb = RPT_NUM_GAP;
+		o->open[i].num = num;
+		o->path[i]++;
+		o->depth = i + 1;
+		return 1;
+	}
+	if (o->depth >= RPT_DEPTH_MAX)
+		return 0;
+	if (num != 1 && (o->depth > 0 || num < 1 || num > FIRST_MAX))
+		return 0;
+	o->open[o->depth].fam = fam;
+	o->open[o->depth].num = num;
+	o->path[o->depth] = 1;
+	o->depth++;
+	return 1;
+}
+
 static int
 place_heading(struct rpt_doc *d, struct slot *s)
 {
-	enum rpt_family fam = s->fam;
-	int i, num = s->mnum;
-
-	for (i = d->depth - 1; i >= 0; i--)
-		if (d->open[i].fam == fam)
-			break;
-	if (i >= 0) {
-		s->expected = d->open[i].num + 1;
-		if (num <= d->open[i].num) {
-			/* 二、 after 二、 or 三、: a repeat, not a heading. */
-			s->numbering = RPT_NUM_REPEAT;
-			return 0;
-		}
-		if (num > d->open[i].num + GAP_MAX)
-			return 0;
-		if (num > s->expected)
-			s->numbering = RPT_NUM_GAP;
-		d->open[i].num = num;
-		d->path[i]++;
-		d->depth = i + 1;
-		return 1;
-	}
-	if (d->depth >= RPT_DEPTH_MAX)
-		return 0;
-	if (num != 1 && (d->depth > 0 || num < 1 || num > FIRST_MAX))
-		return 0;
-	d->open[d->depth].fam = fam;
-	d->open[d->depth].num = num;
-	d->path[d->depth] = 1;
-	d->depth++;
-	return 1;
+	return place(&d->o, s->fam, s->mnum, &s->numbering, &s->expected);
 }
 
 /* The i-th queued paragraph, oldest first. */
@@ -983,8 +1020,8 @@ family_open(const struct rpt_doc *d, enum rpt_family fam)
 {
 	int i;
 
-	for (i = 0; i < d->depth; i++)
-		if (d->open[i].fam == fam)
+	for (i = 0; i < d->o.depth; i++)
+		if (d->o.open[i].fam == fam)
 			return 1;
 	return 0;
 }
@@ -1020,30 +1057,30 @@ place_unnumbered(struct rpt_doc *d, const struct slot *s)
 	 * after it start again at 1: （一） after 2023年工作回顾 restarts a
 	 * family that is open, and 一、 is a top-level family anyway.
 	 */
-	if (!d->numbered || d->depth == 0 || annex(s) || (m != NULL &&
+	if (!d->numbered || d->o.depth == 0 || annex(s) || (m != NULL &&
 	    m->mnum == 1 && (m->fam == RPT_FAM_CN || family_open(d, m->fam)))) {
-		d->depth = 1;
-		d->open[0].fam = RPT_FAM_NONE;
-		d->open[0].num = 0;
-		d->path[0]++;
+		d->o.depth = 1;
+		d->o.open[0].fam = RPT_FAM_NONE;
+		d->o.open[0].num = 0;
+		d->o.path[0]++;
 		return;
 	}
-	top = d->depth - 1;
-	if (d->open[top].fam == RPT_FAM_NONE && top > 0) {
-		d->path[top]++;		/* a sibling of the last one */
+	top = d->o.depth - 1;
+	if (d->o.open[top].fam == RPT_FAM_NONE && top > 0) {
+		d->o.path[top]++;		/* a sibling of the last one */
 		return;
 	}
-	if (d->depth >= RPT_DEPTH_MAX)
+	if (d->o.depth >= RPT_DEPTH_MAX)
 		return;
-	d->open[d->depth].fam = RPT_FAM_NONE;
-	d->open[d->depth].num = 0;
-	d->path[d->depth] = 1;
-	d->depth++;
+	d->o.open[d->o.depth].fam = RPT_FAM_NONE;
+	d->o.open[d->o.depth].num = 0;
+	d->o.path[d->o.depth] = 1;
+	d->o.depth++;
 }
 
 /* Decide the oldest paragraph's kind and place it in the outline. */
 static int
-add_piece(struct rpt_doc *d, size_t off, size_t len, int heading,
+add_piece(struct rpt_doc *d, size_t off, size_t len, enum piece_type type,
     const char *part, size_t part_len)
 {
 	struct piece *p;
@@ -1059,7 +1096,10 @@ add_piece(struct rpt_doc *d, size_t off, size_t len, int heading,
 	p = &d->pieces[d->npieces++];
 	p->off = off;
 	p->len = len;
-	p->heading = heading;
+	p->type = type;
+	p->fam = RPT_FAM_NONE;
+	p->num = 0;
+	p->mlen = 0;
 	p->part = d->piece_parts.len;
 	p->part_len = part_len;
 	return rpt_buf_append(&d->piece_parts, part, part_len);
@@ -1101,7 +1141,7 @@ unmarked(struct rpt_doc *d, const struct slot *s)
 
 	d->npieces = d->piece = 0;
 	d->piece_parts.len = 0;
-	if (d->cur == NULL || d->depth < 1 || d->last == RPT_K_HEADING ||
+	if (d->cur == NULL || d->o.depth < 1 || d->last == RPT_K_HEADING ||
 	    d->count < 2)
 		return 0;
 	/* （一） must start again: the family has had a run before. */
@@ -1141,13 +1181,13 @@ unmarked(struct rpt_doc *d, const struct slot *s)
 			continue;
 		/* Close what came before, and open a piece at this sentence. */
 		if (cues == 0 && sp[i].off > 0 &&
-		    add_piece(d, start, sp[i].off - start, 0, "", 0) == -1)
+		    add_piece(d, start, sp[i].off - start, P_BODY, "", 0) == -1)
 			goto nomem;
 		if (cues > 0)
 			d->pieces[d->npieces - 1].len = sp[i].off -
 			    d->pieces[d->npieces - 1].off;
-		if (add_piece(d, sp[i].off, s->text.len - sp[i].off, 1,
-		    parts.p, other) == -1)
+		if (add_piece(d, sp[i].off, s->text.len - sp[i].off,
+		    P_IMPLICIT, parts.p, other) == -1)
 			goto nomem;
 		cues++;
 	}
@@ -1158,6 +1198,87 @@ unmarked(struct rpt_doc *d, const struct slot *s)
 nomem:
 	rpt_buf_free(&parts);
 	return -1;
+}
+
+/* Length of a sentence end at p (。！？!?： and closing marks), else 0. */
+static size_t
+sentence_end(const char *p, size_t n)
+{
+	size_t k, i;
+	int32_t c;
+
+	/* A colon too: 主要做了以下工作：（一）… */
+	k = rpt_utf8_decode(p, n, &c);
+	if (c != 0x3002 && c != 0xff01 && c != 0xff1f && c != '!' && c != '?' &&
+	    c != 0xff1a)
+		return 0;
+	for (i = k; i < n; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (c != 0x201d && c != 0xff09 && c != ')' && c != 0x300b &&
+		    c != 0x3011)
+			break;
+	}
+	return i;
+}
+
+/*
+ * A report flattened into one line: cut it before each heading marker that
+ * follows a sentence end and continues the outline (simulated on a copy).
+ * A heading piece ends at its first 。 or, for a title without one, at the
+ * white space that stood for its line end.  0 when nothing was cut.
+ */
+static int
+flattened(struct rpt_doc *d, const struct slot *s)
+{
+	const char *p = s->text.p, *q;
+	size_t n = s->text.len, i, k, e, mk, end, body = 0, t;
+	struct outline sim = d->o;
+	enum rpt_numbering nb;
+	enum rpt_family fam;
+	int num, expected, cuts = 0;
+	int32_t c;
+
+	d->npieces = d->piece = 0;
+	d->piece_parts.len = 0;
+	for (i = 0; i < n; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if ((e = sentence_end(p + i, n - i)) == 0)
+			continue;
+		k = e;
+		end = i + e;
+		while (end < n && (t = rpt_utf8_decode(p + end, n - end, &c)) &&
+		    rpt_is_space(c))
+			end += t;
+		if ((mk = marker(p + end, n - end, &fam, &num)) == 0 ||
+		    !place(&sim, fam, num, &nb, &expected))
+			continue;
+		/* The heading runs to its 。, or to the space after its title. */
+		q = rpt_memmem(p + end + mk, n - end - mk, "。", 3);
+		t = q ? (size_t)(q - p) + 3 : n;
+		for (e = end + mk; e < t; e += rpt_utf8_decode(p + e, t - e, &c)) {
+			rpt_utf8_decode(p + e, t - e, &c);
+			if (rpt_is_space(c) && e > end + mk + 3)
+				break;
+		}
+		if (body < end && add_piece(d, body, end - body, P_BODY, "",
+		    0) == -1)
+			return -1;
+		if (add_piece(d, end, e - end, P_NUMBERED, "", 0) == -1)
+			return -1;
+		d->pieces[d->npieces - 1].fam = fam;
+		d->pieces[d->npieces - 1].num = num;
+		d->pieces[d->npieces - 1].mlen = mk;
+		body = e;
+		k = e - i;
+		cuts++;
+	}
+	if (cuts == 0) {
+		d->npieces = 0;
+		return 0;
+	}
+	if (body < n && add_piece(d, body, n - body, P_BODY, "", 0) == -1)
+		return -1;
+	return 1;
 }
 
 static int
@@ -1180,13 +1301,16 @@ settle_oldest(struct rpt_doc *d)
 		s->mlen = 0;
 		place_unnumbered(d, s);
 	}
-	if (s->kind == RPT_K_HEADING && d->depth == 1) {
+	if (s->kind == RPT_K_HEADING && d->o.depth == 1) {
 		heading_title(s, &t, &len);
 		return level1_part(d, t, len);
 	}
-	if (s->kind == RPT_K_BODY)
-		return unmarked(d, s) == -1 ? -1 : 0;
-	return 0;
+	if (s->kind != RPT_K_BODY)
+		return 0;
+	if (s->chars == RPT_CHARS_UNKNOWN &&
+	    rpt_count_leads(s->text.p, s->text.len) > FLAT_MIN)
+		return flattened(d, s) == -1 ? -1 : 0;
+	return unmarked(d, s) == -1 ? -1 : 0;
 }
 
 /* A heading's title: after the marker, up to the first 。 of a run-in one. */
@@ -1251,21 +1375,42 @@ next_piece(struct rpt_doc *d, struct rpt_para *para)
 	para->p = para->elem = t;
 	para->len = para->elem_len = len;
 	para->profile = d->cur;
-	if ((q = rpt_memmem(t, len, "。", 3)) != NULL && pc->heading)
-		para->elem_len = (size_t)(q - t);
 	para->line = s->line;
 	para->num = ++d->emitted;
 	para->chars = rpt_count_chars(t, len);
 	para->kind = RPT_K_BODY;
 	if (d->piece == 1)
 		para->debris = s->debris;
-	if (pc->heading) {
+	if (pc->type == P_NUMBERED) {
+		enum rpt_numbering nb = RPT_NUM_OK;
+		int expected;
+
+		place(&d->o, pc->fam, pc->num, &nb, &expected);
+		d->numbered = 1;
+		d->paren_used |= pc->fam == RPT_FAM_CN_PAREN;
+		para->kind = RPT_K_HEADING;
+		para->family = pc->fam;
+		para->marker_num = pc->num;
+		para->marker_len = pc->mlen - (size_t)(t - (s->text.p + pc->off));
+		para->numbering = nb;
+		para->expected = expected;
+		/* The title: after the marker, without a final 。. */
+		para->elem = t + para->marker_len;
+		para->elem_len = len - para->marker_len;
+		if ((q = rpt_memmem(para->elem, para->elem_len, "。", 3)) != NULL)
+			para->elem_len = (size_t)(q - para->elem);
+		if (d->o.depth == 1 &&
+		    level1_part(d, para->elem, para->elem_len) == -1)
+			return -1;
+	} else if (pc->type == P_IMPLICIT) {
+		if ((q = rpt_memmem(t, len, "。", 3)) != NULL)
+			para->elem_len = (size_t)(q - t);
 		para->kind = RPT_K_HEADING;
 		para->implicit = 1;
-		d->depth = 1;
-		d->open[0].fam = RPT_FAM_NONE;
-		d->open[0].num = 0;
-		d->path[0]++;
+		d->o.depth = 1;
+		d->o.open[0].fam = RPT_FAM_NONE;
+		d->o.open[0].num = 0;
+		d->o.path[0]++;
 		d->part.len = 0;
 		if (rpt_buf_append(&d->part, d->piece_parts.p + pc->part,
 		    pc->part_len) == -1 || rpt_buf_reserve(&d->part, 1) == -1 ||
@@ -1276,9 +1421,9 @@ next_piece(struct rpt_doc *d, struct rpt_para *para)
 		d->part.p[d->part.len] = '\0';
 	}
 	d->last = para->kind;
-	para->depth = d->depth;
-	para->part = d->depth == 0 ? "preamble" : d->part.p ? d->part.p : "";
-	memcpy(para->path, d->path, sizeof(para->path));
+	para->depth = d->o.depth;
+	para->part = d->o.depth == 0 ? "preamble" : d->part.p ? d->part.p : "";
+	memcpy(para->path, d->o.path, sizeof(para->path));
 	if (d->piece == d->npieces)
 		d->npieces = d->piece = 0;
 	return 1;
@@ -1342,14 +1487,14 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	para->implicit = 0;
 	/* Only headings and body text are inside sections and parts. */
 	inside = s->kind == RPT_K_HEADING || s->kind == RPT_K_BODY;
-	para->depth = inside ? d->depth : 0;
+	para->depth = inside ? d->o.depth : 0;
 	if (!inside)
 		para->part = "";
-	else if (d->depth == 0)
+	else if (d->o.depth == 0)
 		para->part = "preamble";
 	else
 		para->part = d->part.p ? d->part.p : "";
-	memcpy(para->path, d->path, sizeof(para->path));
+	memcpy(para->path, d->o.path, sizeof(para->path));
 	para->profile = d->cur;
 	element(d, para, s);
 	return 1;

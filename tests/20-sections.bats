@@ -25,6 +25,7 @@ outline() {
 @test "outline: 2024 State Council report (subtitle, author on two lines)" { outline corpus/real/gwr-2024-state-council.txt; }
 @test "outline: 2024 Chengdu report (unnumbered level-1 headings)" { outline corpus/real/gwr-2024-chengdu.txt; }
 @test "outline: 2026 Guizhou report (bracketed dateline)" { outline corpus/real/gwr-2026-guizhou.txt; }
+@test "outline: 2024 Weifang report, flattened into one line" { outline corpus/real/gwr-2024-weifang.txt; }
 
 # A heading's chars is the sum of rpt-split's paragraph chars in its section.
 @test "chars of a heading: its whole section, as rpt-split counts it" {
