@@ -131,6 +131,7 @@ struct rpt_doc {
 	int		 last_short;	/* or was a short line of its own */
 	int		 numbered;	/* a numbered heading has occurred */
 	int		 paren_used;	/* and one marked （一） */
+	size_t		 wrap;		/* hard-wrapped at this width, or 0 */
 	struct outline	 o;
 	struct rpt_buf	 scratch;	/* text with debris removed */
 	struct rpt_buf	 title, subtitle, author;	/* joined elements */
@@ -220,6 +221,7 @@ rpt_doc_reset(struct rpt_doc *d)
 	d->last_short = 0;
 	d->numbered = 0;
 	d->paren_used = 0;
+	d->wrap = 0;
 	d->o.depth = 0;
 	d->title.len = d->subtitle.len = d->author.len = 0;
 	d->debris = 0;
@@ -893,6 +895,91 @@ name_more(const struct rpt_buf *b, const struct slot *s)
 	return (s->f & F_NAME) != 0;
 }
 
+/* A paragraph that tells about the wrapping: a line of text. */
+static int
+sample(const struct slot *s)
+{
+	return s->chars >= 10 && s->chars <= 2 * SHORT_MAX && !(s->f & F_MARK);
+}
+
+/*
+ * Is the text hard-wrapped, as a PDF's is (lines cut at a fixed width in
+ * mid-sentence, 政府工作报 + 告)?  When most of the first paragraphs end
+ * without ending a sentence, at lengths within a fifth of their median,
+ * the median is the width; else 0.
+ */
+static size_t
+wrap_width(struct rpt_doc *d)
+{
+	size_t len[LOOK + 1], w, t;
+	int i, j, n = 0, near = 0, open = 0, punct = 0, stops = 0;
+
+	/* Lines of text: not headings, not one-word lines. */
+	for (i = 0; i < d->count; i++)
+		if (sample(at(d, i)))
+			len[n++] = at(d, i)->chars;
+	if (n < 8)
+		return 0;
+	for (i = 1; i < n; i++)	/* insertion sort: at most 17 */
+		for (j = i; j > 0 && len[j - 1] > len[j]; j--) {
+			t = len[j];
+			len[j] = len[j - 1];
+			len[j - 1] = t;
+		}
+	w = len[n / 2];
+	for (i = 0; i < d->count; i++) {
+		if (!sample(at(d, i)))
+			continue;
+		t = at(d, i)->chars;
+		if (at(d, i)->f & F_STOP)
+			stops++;
+		else
+			open++;
+		punct += (at(d, i)->f & F_PUNCT) != 0;
+		if (t * 5 >= w * 4 && t * 5 <= w * 6)
+			near++;
+	}
+	/* Prose (punctuated, with some sentence ends) cut at one width. */
+	return open * 2 > n && near * 2 > n && punct * 2 > n && stops > 0 ? w : 0;
+}
+
+/* Does the oldest paragraph go on in the next line (a hard wrap)? */
+static int
+wrapped(struct rpt_doc *d)
+{
+	const struct slot *s = at(d, 0), *next;
+
+	if (d->wrap == 0 || d->count < 2 || s->settled || (s->f & F_STOP) ||
+	    s->chars == RPT_CHARS_UNKNOWN || s->chars * 5 < d->wrap * 4 ||
+	    s->text.len > RPT_LINE_MAX)
+		return 0;
+	next = at(d, 1);
+	/* Headings stand alone. */
+	return !next->settled && !(next->f & F_MARK);
+}
+
+/* Join the next paragraph onto the oldest, which takes its slot. */
+static int
+join_next(struct rpt_doc *d)
+{
+	struct slot *s = at(d, 0), *next = at(d, 1);
+	struct rpt_buf tmp;
+
+	if (rpt_buf_append(&s->text, next->text.p, next->text.len) == -1)
+		return -1;
+	tmp = next->text;
+	next->text = s->text;
+	s->text = tmp;
+	next->line = s->line;
+	next->debris += s->debris;
+	next->full = 0;
+	next->settled = next->joined = 0;
+	next->f = features(next);
+	d->head = (d->head + 1) % (LOOK + 1);
+	d->count--;
+	return 0;
+}
+
 /*
  * The front matter, from the queued paragraphs before the first body
  * paragraph: web remnants, 发文字号, organ lines, the title and what goes
@@ -905,6 +992,7 @@ front(struct rpt_doc *d)
 	int i, fb, title = -1, addr;
 
 	d->front_done = 1;
+	d->wrap = wrap_width(d);
 	for (fb = 0; fb < d->count; fb++)
 		if (at(d, fb)->f & F_BODY)
 			break;
@@ -1179,6 +1267,11 @@ unmarked(struct rpt_doc *d, const struct slot *s)
 		}
 		if (other == 0)
 			continue;
+		/* The same part again goes on in the section it opened. */
+		if (cues > 0 && d->pieces[d->npieces - 1].part_len == other &&
+		    memcmp(d->piece_parts.p + d->pieces[d->npieces - 1].part,
+		    parts.p, other) == 0)
+			continue;
 		/* Close what came before, and open a piece at this sentence. */
 		if (cues == 0 && sp[i].off > 0 &&
 		    add_piece(d, start, sp[i].off - start, P_BODY, "", 0) == -1)
@@ -1450,6 +1543,12 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 		return d->failed ? -1 : 0;
 	if (!d->front_done && front(d) == -1)
 		return -1;
+	while (wrapped(d)) {
+		if (join_next(d) == -1)
+			return -1;
+		if (!d->finished && d->count <= LOOK && d->qbytes <= QBYTES)
+			return 0;	/* wait for what follows the joined line */
+	}
 	if (d->finished && !d->tail_done)
 		tail(d);
 	if (settle_oldest(d) == -1)

@@ -26,6 +26,15 @@ outline() {
 @test "outline: 2024 Chengdu report (unnumbered level-1 headings)" { outline corpus/real/gwr-2024-chengdu.txt; }
 @test "outline: 2026 Guizhou report (bracketed dateline)" { outline corpus/real/gwr-2026-guizhou.txt; }
 @test "outline: 2024 Weifang report, flattened into one line" { outline corpus/real/gwr-2024-weifang.txt; }
+@test "outline: 2024 Chengde report, hard-wrapped like a PDF" { outline corpus/real/gwr-2024-chengde.txt; }
+
+@test "hard wrap: lines cut at one width are joined into paragraphs; headings stand alone" {
+	run bash -c "'$RPT_BIN/rpt-split' -N -u para corpus/real/gwr-2024-chengde.txt | head -5 | cut -f2,3,7,8"
+	assert_output "$(printf '%s\n' $'1\t1\taddressee\t5' $'3\t2\tbody\t41' $'7\t3\theading\t11' $'9\t4\tbody\t149' $'21\t5\tbody\t175')"
+	# and nothing else is joined: the samples keep one paragraph per line
+	run bash -c "'$RPT_BIN/rpt-split' -N -u para corpus/000_6b9668183397f94f.txt | wc -l"
+	assert_output 24
+}
 
 # A heading's chars is the sum of rpt-split's paragraph chars in its section.
 @test "chars of a heading: its whole section, as rpt-split counts it" {
