@@ -147,7 +147,7 @@ doc_begin(const struct rpt_cli_doc *doc)
 	return 0;
 }
 
-/* Put a string in the pool; its offset in *off. */
+/* Put a string in the pool; its offset in *off (and its length in *len). */
 static int
 intern(const char *p, size_t n, size_t *off)
 {
@@ -155,19 +155,41 @@ intern(const char *p, size_t n, size_t *off)
 	return rpt_buf_append(&pool, p, n);
 }
 
+static int
+intern_len(const char *p, size_t n, size_t *off, size_t *len)
+{
+	*len = n;
+	return intern(p, n, off);
+}
+
+/* A row's path (the section's, and an item's number) and part. */
+static int
+row_place(struct row *r, const struct rpt_para *p, int item)
+{
+	char num[16];
+	int len;
+
+	if (rpt_path_format(&scratch, p->path, p->depth) == -1)
+		return -1;
+	if (item > 0) {
+		len = snprintf(num, sizeof(num), "%s%d", p->depth > 0 ? "." : "",
+		    item);
+		if (rpt_buf_append(&scratch, num, (size_t)len) == -1)
+			return -1;
+	}
+	if (intern_len(scratch.p, scratch.len, &r->path, &r->path_len) == -1)
+		return -1;
+	return intern_len(p->part, strlen(p->part), &r->part, &r->part_len);
+}
+
 static struct row *
 new_row(void)
 {
 	struct row *r;
 
-	if (nrows == caprows) {
-		size_t cap = caprows ? 2 * caprows : 256;
-
-		if ((r = realloc(rows, cap * sizeof(*r))) == NULL)
-			return NULL;
-		rows = r;
-		caprows = cap;
-	}
+	if ((r = rpt_grow(rows, &caprows, nrows + 1, sizeof(*r))) == NULL)
+		return NULL;
+	rows = r;
 	r = &rows[nrows++];
 	memset(r, 0, sizeof(*r));
 	return r;
@@ -186,14 +208,9 @@ find(long line, const char *code, const char *fmt, ...)
 	char buf[512];
 	int n;
 
-	if (nfinds == capfinds) {
-		size_t cap = capfinds ? 2 * capfinds : 64;
-
-		if ((f = realloc(finds, cap * sizeof(*f))) == NULL)
-			return -1;
-		finds = f;
-		capfinds = cap;
-	}
+	if ((f = rpt_grow(finds, &capfinds, nfinds + 1, sizeof(*f))) == NULL)
+		return -1;
+	finds = f;
 	va_start(ap, fmt);
 	n = vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
@@ -247,14 +264,10 @@ note_mentions(const struct rpt_para *p, const char *t, size_t n)
 			;
 		if (in_list(p->part, strlen(p->part), q, k))
 			continue;
-		if (nmentions == capmentions) {
-			size_t cap = capmentions ? 2 * capmentions : 16;
-
-			if ((m = realloc(mentions, cap * sizeof(*m))) == NULL)
-				return -1;
-			mentions = m;
-			capmentions = cap;
-		}
+		if ((m = rpt_grow(mentions, &capmentions, nmentions + 1,
+		    sizeof(*m))) == NULL)
+			return -1;
+		mentions = m;
 		m = &mentions[nmentions++];
 		m->line = p->line;
 		if (intern(q, k, &m->part) == -1 ||
@@ -434,8 +447,6 @@ item_rows(const struct rpt_para *p)
 	size_t k, tl;
 	long i, n;
 	struct row *r;
-	char num[16];
-	int len;
 
 	if ((n = rpt_split(splitter, p->p, p->len, &spans)) == -1)
 		return -1;
@@ -464,17 +475,8 @@ item_rows(const struct rpt_para *p)
 		r->title_len = tl;
 		if (check && note_mentions(p, t + k, tl) == -1)
 			return -1;
-		if (rpt_path_format(&scratch, p->path, p->depth) == -1)
+		if (row_place(r, p, items) == -1)
 			return -1;
-		len = snprintf(num, sizeof(num), "%s%d", p->depth > 0 ? "." : "",
-		    items);
-		if (rpt_buf_append(&scratch, num, (size_t)len) == -1 ||
-		    intern(scratch.p, scratch.len, &r->path) == -1)
-			return -1;
-		r->path_len = scratch.len;
-		if (intern(p->part, strlen(p->part), &r->part) == -1)
-			return -1;
-		r->part_len = strlen(p->part);
 	}
 	return 0;
 }
@@ -553,13 +555,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		if (intern(mk, mlen, &r->marker) == -1)
 			return -1;
 		r->marker_len = mlen;
-		if (rpt_path_format(&scratch, p->path, p->depth) == -1 ||
-		    intern(scratch.p, scratch.len, &r->path) == -1)
+		if (row_place(r, p, 0) == -1)
 			return -1;
-		r->path_len = scratch.len;
-		if (intern(p->part, strlen(p->part), &r->part) == -1)
-			return -1;
-		r->part_len = strlen(p->part);
 		if (nopen < RPT_DEPTH_MAX)
 			open_rows[nopen++] = nrows - 1;
 		last_elem = -1;

@@ -150,7 +150,7 @@ struct rpt_doc {
 	long		 emitted;
 	struct rpt_splitter *sentences;
 	struct piece	*pieces;
-	int		 npieces, piece, cap_pieces;
+	size_t		 npieces, piece, cap_pieces;
 	struct rpt_buf	 piece_part;	/* the part of the piece handed out */
 };
 
@@ -1173,14 +1173,10 @@ add_piece(struct rpt_doc *d, size_t off, size_t len, enum piece_type type,
 {
 	struct piece *p;
 
-	if (d->npieces == d->cap_pieces) {
-		int cap = d->cap_pieces ? 2 * d->cap_pieces : 8;
-
-		if ((p = realloc(d->pieces, (size_t)cap * sizeof(*p))) == NULL)
-			return -1;
-		d->pieces = p;
-		d->cap_pieces = cap;
-	}
+	if ((p = rpt_grow(d->pieces, &d->cap_pieces, d->npieces + 1,
+	    sizeof(*p))) == NULL)
+		return -1;
+	d->pieces = p;
 	p = &d->pieces[d->npieces++];
 	p->off = off;
 	p->len = len;

@@ -84,6 +84,29 @@ size_t	rpt_utf8_char(const unsigned char *p, size_t n, size_t *bad);
  * zero-width characters (U+200B-U+200D, U+2060, U+FEFF) that web pages and
  * converters leave behind: none of them is text a reader sees.
  */
+#ifdef __SSE2__
+#include <emmintrin.h>
+/*
+ * The bytes of a 16-byte block that may start white space (those of
+ * rpt_space_lead), as a compare mask; for the SSE2 fast paths.
+ */
+static inline __m128i
+rpt_space_lead16(__m128i x)
+{
+	__m128i m;
+
+	m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xe2)),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xe3))),
+	    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xef)),
+	    _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xc2))));
+	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x,
+	    _mm_set1_epi8((char)0xe1)), _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
+	/* TAB to CR: signed compares are right for 0x00-0x7f. */
+	return _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(x,
+	    _mm_set1_epi8('\t' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('\r' + 1))));
+}
+#endif
+
 static inline int	rpt_is_space(int32_t cp);
 /* The same for cp >= 0x80: the part of the test that needs a table. */
 int	rpt_is_space_wide(int32_t cp);
@@ -135,6 +158,13 @@ struct rpt_buf {
 	size_t	 len;
 	size_t	 cap;
 };
+
+/*
+ * Make room in the array p (of *cap elements of size bytes) for n
+ * elements, doubling it: returns the array (perhaps moved), or NULL
+ * (errno ENOMEM) when p is left as it was.
+ */
+void	*rpt_grow(void *p, size_t *cap, size_t n, size_t size);
 
 /* Make room for n more bytes; returns -1 (errno ENOMEM) on failure. */
 int	rpt_buf_reserve(struct rpt_buf *b, size_t n);

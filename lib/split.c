@@ -10,9 +10,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "rpt.h"
 
@@ -75,14 +72,9 @@ add(struct rpt_splitter *s, const char *p, size_t from, size_t to, size_t ws)
 	trimmed = rpt_trim(&q, &n);
 	if (n == 0)
 		return 0;
-	if (s->nspans == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 64;
-
-		if ((sp = realloc(s->spans, cap * sizeof(*sp))) == NULL)
-			return -1;
-		s->spans = sp;
-		s->cap = cap;
-	}
+	if ((sp = rpt_grow(s->spans, &s->cap, s->nspans + 1, sizeof(*sp))) == NULL)
+		return -1;
+	s->spans = sp;
 	sp = &s->spans[s->nspans++];
 	sp->off = (size_t)(q - p);
 	sp->len = n;
@@ -247,28 +239,19 @@ static size_t
 next_hot(const unsigned char *u, size_t i, size_t n)
 {
 #ifdef __SSE2__
-	const __m128i e2 = _mm_set1_epi8((char)0xe2), e3 = _mm_set1_epi8((char)0xe3);
-	const __m128i ef = _mm_set1_epi8((char)0xef), c2 = _mm_set1_epi8((char)0xc2);
-	const __m128i e1 = _mm_set1_epi8((char)0xe1), sp = _mm_set1_epi8(' ');
 	const __m128i ex = _mm_set1_epi8('!'), dot = _mm_set1_epi8('.');
 	const __m128i sc = _mm_set1_epi8(';'), qm = _mm_set1_epi8('?');
-	const __m128i lo = _mm_set1_epi8('\t' - 1), hi = _mm_set1_epi8('\r' + 1);
 	__m128i x, m;
 	unsigned bits;
 
 	for (; i + 16 <= n; i += 16) {
 		x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, e2),
-		    _mm_cmpeq_epi8(x, e3)), _mm_or_si128(_mm_cmpeq_epi8(x, ef),
-		    _mm_cmpeq_epi8(x, c2)));
-		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, e1),
-		    _mm_cmpeq_epi8(x, sp)));
+		/* White space and the lead bytes of “”。《》！？．； ... */
+		m = rpt_space_lead16(x);
+		/* ... and the ASCII terminators. */
 		m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(
 		    _mm_cmpeq_epi8(x, ex), _mm_cmpeq_epi8(x, dot)),
 		    _mm_or_si128(_mm_cmpeq_epi8(x, sc), _mm_cmpeq_epi8(x, qm))));
-		/* TAB to CR: signed compares are right for 0x00-0x7f. */
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(x, lo),
-		    _mm_cmplt_epi8(x, hi)));
 		if ((bits = (unsigned)_mm_movemask_epi8(m)) != 0)
 			return i + (size_t)__builtin_ctz(bits);
 	}

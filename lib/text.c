@@ -10,9 +10,6 @@
 #include <string.h>
 
 #include <utf8proc.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "rpt.h"
 
@@ -142,22 +139,12 @@ rpt_count_chars(const char *s, size_t n)
 	size_t i = 0, ws = 0;
 #ifdef __SSE2__
 	/* Sixteen bytes at a time: only blocks with a candidate are looked at. */
-	const __m128i e2 = _mm_set1_epi8((char)0xe2), e3 = _mm_set1_epi8((char)0xe3);
-	const __m128i ef = _mm_set1_epi8((char)0xef), c2 = _mm_set1_epi8((char)0xc2);
-	const __m128i e1 = _mm_set1_epi8((char)0xe1), sp = _mm_set1_epi8(' ');
-	const __m128i lo = _mm_set1_epi8('\t' - 1), hi = _mm_set1_epi8('\r' + 1);
 	__m128i x, m;
 	unsigned bits;
 
 	for (; i + 16 <= n; i += 16) {
 		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, e2),
-		    _mm_cmpeq_epi8(x, e3)), _mm_or_si128(_mm_cmpeq_epi8(x, ef),
-		    _mm_cmpeq_epi8(x, c2)));
-		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, e1),
-		    _mm_cmpeq_epi8(x, sp)));
-		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(x, lo),
-		    _mm_cmplt_epi8(x, hi)));
+		m = rpt_space_lead16(x);
 		for (bits = (unsigned)_mm_movemask_epi8(m); bits != 0;
 		    bits &= bits - 1) {
 			size_t j = i + (size_t)__builtin_ctz(bits);
@@ -287,6 +274,25 @@ rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn)
 			return p;
 	}
 	return NULL;
+}
+
+void *
+rpt_grow(void *p, size_t *cap, size_t n, size_t size)
+{
+	size_t c = *cap ? *cap : 16;
+
+	if (n <= *cap)
+		return p;
+	while (c < n) {
+		if (c > ((size_t)-1) / 2 / size) {
+			errno = ENOMEM;
+			return NULL;
+		}
+		c *= 2;
+	}
+	if ((p = realloc(p, c * size)) != NULL)
+		*cap = c;
+	return p;
 }
 
 int
