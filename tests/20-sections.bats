@@ -72,6 +72,24 @@ outline() {
 	    diff -u "$BATS_TEST_TMPDIR/shown" -
 }
 
+@test "the level-1 example of rpt-sections.1" {
+	local p
+	mkdir "$BATS_TEST_TMPDIR/reports"
+	for p in zuoba:000_6b9668183397f94f qinglong:001_3dec04221fb15ce6 \
+	    biandangou:002_5e0d0e6190e313b8 daxi:003_31e37ca5113b7cf1 \
+	    zhifang:004_4d7abf357b95ea80; do
+		ln -s "$CORPUS/${p#*:}.txt" "$BATS_TEST_TMPDIR/reports/${p%%:*}.txt"
+	done
+	(cd "$BATS_TEST_TMPDIR" && PATH=$RPT_BIN:$PATH &&
+	    rpt-sections -N reports/*.txt | awk -F'\t' '$4 == 1 { print $1, $7, $8, $10 }') \
+	    >"$BATS_TEST_TMPDIR/out"
+	golden_diff man-sections-level1.out
+	awk '/^\$ rpt-sections -N reports/ { on = 1; next } on && /^\\&\.\.\./ { exit } on' \
+	    "$TESTS/../man/rpt-sections.1" >"$BATS_TEST_TMPDIR/shown"
+	[ "$(wc -l <"$BATS_TEST_TMPDIR/shown")" -eq 4 ]
+	head -n 4 "$BATS_TEST_TMPDIR/out" | diff -u "$BATS_TEST_TMPDIR/shown" -
+}
+
 @test "rpt-sections shares the contract: header on empty input, refusals, exit 1" {
 	run bash -c "printf '' | '$RPT_BIN/rpt-sections'"
 	assert_success
