@@ -319,9 +319,11 @@ rpt_is_subtitle(const char *p, size_t n)
 {
 	if (rpt_count_chars(p, n) > 80 || has(p, n, "。"))
 		return 0;
+	/* ——2026年1月26日在…会议上, perhaps cut after 在广东省第十四届. */
 	if ((starts(p, n, "——") || starts(p, n, "――") || starts(p, n, "—") ||
 	    starts(p, n, "－－") || starts(p, n, "--")) &&
-	    (has(p, n, "会议") || has(p, n, "大会")))
+	    (has(p, n, "会议") || has(p, n, "大会") ||
+	    (has(p, n, "年") && has(p, n, "在"))))
 		return 1;
 	if ((starts(p, n, "（") || starts(p, n, "(")) &&
 	    (has(p, n, "会议上") || has(p, n, "大会上")))
