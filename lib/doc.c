@@ -32,11 +32,13 @@
 /* A paragraph is settled once this many paragraphs follow it... */
 #define LOOK		16
 /* ...or once the queue holds this many bytes. */
-#define QBYTES		(4 * 1024 * 1024)
+#define QBYTES		(2 * 1024 * 1024)
 /* Bytes of the first body paragraph that the auto profile looks at. */
 #define AUTO_BODY	900
 /* A paragraph this long may be a whole report flattened into one line. */
 #define FLAT_MIN	2000
+/* Largest buffer a queue slot keeps for reuse, in bytes. */
+#define SLOT_KEEP	(64 * 1024)
 /* Longest unnumbered heading, in characters. */
 #define UNNUMBERED_MAX	30
 /* Longest paragraph (in characters) that may be a title, date, organ line... */
@@ -1549,9 +1551,15 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 		tail(d);
 	if (settle_oldest(d) == -1)
 		return -1;
-	/* Hand the oldest out: swap its buffer with the one handed out last. */
+	/*
+	 * Hand the oldest out: swap its buffer with the one handed out last,
+	 * which the slot reuses, unless it is a big one: a few long lines
+	 * must not leave every slot holding a megabyte.
+	 */
 	s = at(d, 0);
 	tmp = d->out.text;
+	if (tmp.cap > SLOT_KEEP)
+		rpt_buf_free(&tmp);
 	d->out = *s;
 	s->text = tmp;
 	d->head = (d->head + 1) % (LOOK + 1);
