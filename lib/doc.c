@@ -19,6 +19,12 @@
  * than the last one, by a small gap at most) or starts a new child family
  * at 1; that keeps 2023. and backwards numbers out.  A short line without
  * punctuation between body paragraphs is an unnumbered heading.
+ *
+ * Level-1 sections get the parts of the report their headings name, from
+ * a profile (profile.c).  Three kinds of paragraph are mended on the way
+ * out: hard-wrapped lines are joined (wrap_width(), join_next()), and a
+ * whole report flattened into one line, or a paragraph that states parts
+ * of its own, is handed out in pieces (flattened(), unmarked()).
  */
 #include <stdlib.h>
 #include <string.h>
