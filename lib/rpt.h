@@ -516,6 +516,51 @@ long	rpt_split(struct rpt_splitter *s, const char *p, size_t n,
  */
 size_t	rpt_enumerator(const char *p, size_t n);
 
+/* ---------------------------------------------------------------- numbers.c */
+
+/* What a numeral is: a quantity's kind, or (for -a) why it is none. */
+enum rpt_qkind {
+	RPT_Q_COUNT, RPT_Q_PERCENT, RPT_Q_POINTS, RPT_Q_MONEY, RPT_Q_YEAR,
+	RPT_Q_DATE, RPT_Q_DURATION, RPT_Q_RATIO, RPT_Q_MULTIPLE,
+	/* Not quantities: */
+	RPT_Q_MARKER, RPT_Q_ORDINAL, RPT_Q_NAME, RPT_Q_CODE, RPT_Q_VAGUE
+};
+
+enum rpt_qual {
+	RPT_QUAL_EXACT, RPT_QUAL_OVER, RPT_QUAL_AT_LEAST, RPT_QUAL_AT_MOST,
+	RPT_QUAL_APPROX, RPT_QUAL_RANGE
+};
+
+/* A mention of a number in a paragraph. */
+struct rpt_quantity {
+	size_t		 off, len;	/* the span in the paragraph's text */
+	enum rpt_qkind	 kind;
+	enum rpt_qual	 qual;
+	char		 value[48];	/* exact decimal, or ISO 8601 for dates */
+	char		 max[48];	/* a range's upper bound, else "" */
+	const char	*unit;		/* normalised; not NUL-terminated */
+	size_t		 unit_len;
+};
+
+const char *rpt_qkind_name(enum rpt_qkind k);
+const char *rpt_qual_name(enum rpt_qual q);
+/* Parse a kind's name; -1 if unknown. */
+int	rpt_qkind_parse(const char *name, size_t n, enum rpt_qkind *k);
+
+struct rpt_numbers;
+
+/* A number finder; with all set it also returns the non-quantities. */
+struct rpt_numbers *rpt_numbers_new(int all);
+void	rpt_numbers_free(struct rpt_numbers *x);
+
+/*
+ * The mentions in the paragraph p from byte skip on (past a heading's
+ * marker), in order: returns how many and points *out at them (valid
+ * until the next call), or -1 on allocation failure.
+ */
+long	rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
+	    const struct rpt_quantity **out);
+
 /* ---------------------------------------------------------------- tsv.c */
 
 struct rpt_tsv;

@@ -1,0 +1,1225 @@
+/*
+ * numbers.c - every quantity in a paragraph: value, range, unit, qualifier
+ * and kind, and (for rpt-numbers -a) the numerals that are not quantities.
+ *
+ * A mention is found where a number starts: ASCII or full-width digits,
+ * or Chinese numerals.  It is a quantity only when something follows that
+ * it quantifies (a measure word, a unit, %, 年, 月...); a qualifier may
+ * stand before it (约, 超过, 不少于) or after it (余, 多, 以上, 左右).  Values
+ * are computed exactly on decimal digits (1.3万 is 13000, never
+ * 12999.999...), and anything that would overflow is a code.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rpt.h"
+
+/* Significant digits kept for a value; more is a code, not a quantity. */
+#define DIGITS_MAX	20
+/* Values of 10^24 or more are codes. */
+#define EXP_MAX		24
+/* Longest context and after, in characters. */
+#define CONTEXT_MAX	30
+
+/* A decimal number: the digits of d, times 10^exp. */
+struct dec {
+	char	d[DIGITS_MAX + 1];
+	int	nd;
+	int	exp;
+};
+
+struct rpt_numbers {
+	struct rpt_quantity *q;
+	size_t		 n, cap;
+	int		 all;		/* also the non-quantities */
+};
+
+static const char *const kind_names[] = {
+	[RPT_Q_COUNT] = "count", [RPT_Q_PERCENT] = "percent",
+	[RPT_Q_POINTS] = "points", [RPT_Q_MONEY] = "money",
+	[RPT_Q_YEAR] = "year", [RPT_Q_DATE] = "date",
+	[RPT_Q_DURATION] = "duration", [RPT_Q_RATIO] = "ratio",
+	[RPT_Q_MULTIPLE] = "multiple", [RPT_Q_MARKER] = "marker",
+	[RPT_Q_ORDINAL] = "ordinal", [RPT_Q_NAME] = "name",
+	[RPT_Q_CODE] = "code", [RPT_Q_VAGUE] = "vague",
+};
+
+static const char *const qual_names[] = {
+	[RPT_QUAL_EXACT] = "exact", [RPT_QUAL_OVER] = "over",
+	[RPT_QUAL_AT_LEAST] = "at_least", [RPT_QUAL_AT_MOST] = "at_most",
+	[RPT_QUAL_APPROX] = "approx", [RPT_QUAL_RANGE] = "range",
+};
+
+const char *
+rpt_qkind_name(enum rpt_qkind k)
+{
+	return kind_names[k];
+}
+
+const char *
+rpt_qual_name(enum rpt_qual q)
+{
+	return qual_names[q];
+}
+
+int
+rpt_qkind_parse(const char *name, size_t n, enum rpt_qkind *k)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kind_names) / sizeof(kind_names[0]); i++)
+		if (strlen(kind_names[i]) == n && memcmp(kind_names[i], name, n) == 0) {
+			*k = (enum rpt_qkind)i;
+			return 0;
+		}
+	return -1;
+}
+
+struct rpt_numbers *
+rpt_numbers_new(int all)
+{
+	struct rpt_numbers *x;
+
+	if ((x = calloc(1, sizeof(*x))) != NULL)
+		x->all = all;
+	return x;
+}
+
+void
+rpt_numbers_free(struct rpt_numbers *x)
+{
+	if (x == NULL)
+		return;
+	free(x->q);
+	free(x);
+}
+
+/* ---------------------------------------------------------------- text */
+
+static int
+starts(const char *p, size_t n, const char *s)
+{
+	size_t k = strlen(s);
+
+	return n >= k && memcmp(p, s, k) == 0;
+}
+
+/* Does one of words start at p?  Returns its length, 0 if none. */
+static size_t
+word_at(const char *p, size_t n, const char *const *words)
+{
+	size_t k;
+
+	for (; *words != NULL; words++)
+		if ((k = strlen(*words)) <= n && memcmp(p, *words, k) == 0)
+			return k;
+	return 0;
+}
+
+/* Does one of words end at p + n (p being the text before)?  Its length. */
+static size_t
+word_before(const char *p, size_t n, const char *const *words)
+{
+	size_t k;
+
+	for (; *words != NULL; words++)
+		if ((k = strlen(*words)) <= n && memcmp(p + n - k, *words, k) == 0)
+			return k;
+	return 0;
+}
+
+static int32_t
+char_at(const char *p, size_t n, size_t *len)
+{
+	int32_t c = 0;
+
+	*len = n > 0 ? rpt_utf8_decode(p, n, &c) : 0;
+	return c;
+}
+
+/* Skip white space (but never a line's worth: at most 2 characters). */
+static size_t
+skip_blank(const char *p, size_t n, size_t i)
+{
+	size_t k, j = 0;
+	int32_t c;
+
+	while (i < n && j < 2) {
+		c = char_at(p + i, n - i, &k);
+		if (!rpt_is_space(c))
+			break;
+		i += k;
+		j++;
+	}
+	return i;
+}
+
+static int
+is_ascii_digit(int32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+digit_value(int32_t c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 0xff10 && c <= 0xff19)
+		return c - 0xff10;
+	return -1;
+}
+
+/* The value of a Chinese digit (〇 to 九, 两, 零), or -1. */
+static int
+cn_digit(int32_t c)
+{
+	/*
+	 * The financial forms (壹 贰 叁 肆 伍 陆...) are left out: 队伍, 陆续
+	 * and 肆意 are words, and reports do not write amounts that way.
+	 */
+	switch (c) {
+	case 0x3007: case 0x96f6: case 0x25cb: return 0;	/* 〇 零 ○ */
+	case 0x4e00: return 1;					/* 一 */
+	case 0x4e8c: case 0x4e24: case 0x5169: return 2;	/* 二 两 兩 */
+	case 0x4e09: return 3;					/* 三 */
+	case 0x56db: return 4;					/* 四 */
+	case 0x4e94: return 5;					/* 五 */
+	case 0x516d: return 6;					/* 六 */
+	case 0x4e03: return 7;					/* 七 */
+	case 0x516b: return 8;					/* 八 */
+	case 0x4e5d: return 9;					/* 九 */
+	}
+	return -1;
+}
+
+/* The power of ten of a Chinese unit (十 百 千 万 亿), or 0. */
+static int
+cn_unit(int32_t c)
+{
+	switch (c) {
+	case 0x5341: return 1;			/* 十 */
+	case 0x767e: return 2;			/* 百 */
+	case 0x5343: return 3;			/* 千 */
+	case 0x4e07: case 0x842c: return 4;	/* 万 萬 */
+	case 0x4ebf: case 0x5104: return 8;	/* 亿 億 */
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- decimals */
+
+static void
+dec_zero(struct dec *v)
+{
+	v->nd = 0;
+	v->exp = 0;
+	v->d[0] = '\0';
+}
+
+/* Append a digit; -1 when there are too many. */
+static int
+dec_digit(struct dec *v, int digit)
+{
+	if (v->nd == 0 && digit == 0)
+		return 0;		/* no leading zeros */
+	if (v->nd >= DIGITS_MAX)
+		return -1;
+	v->d[v->nd++] = (char)('0' + digit);
+	v->d[v->nd] = '\0';
+	return 0;
+}
+
+static void
+dec_from_u64(struct dec *v, uint64_t u)
+{
+	char tmp[24];
+	int n = 0, i;
+
+	dec_zero(v);
+	if (u == 0)
+		return;
+	while (u > 0) {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	}
+	for (i = 0; i < n; i++)
+		v->d[i] = tmp[n - 1 - i];
+	v->nd = n;
+	v->d[n] = '\0';
+}
+
+/* log10 of the value, roughly: the position of the leading digit. */
+static int
+dec_magnitude(const struct dec *v)
+{
+	return v->nd + v->exp;
+}
+
+/* Write v in plain decimal, no exponent, no trailing zeros after the point. */
+static void
+dec_format(const struct dec *v, char *out, size_t size)
+{
+	int nd = v->nd, exp = v->exp, i, k = 0, point;
+
+	if (nd == 0) {
+		snprintf(out, size, "0");
+		return;
+	}
+	/* Drop trailing zero digits into the exponent. */
+	while (nd > 1 && v->d[nd - 1] == '0') {
+		nd--;
+		exp++;
+	}
+	point = nd + exp;		/* digits before the point */
+	if (point <= 0) {
+		k += snprintf(out + k, size - (size_t)k, "0.");
+		for (i = 0; i < -point && (size_t)k + 1 < size; i++)
+			out[k++] = '0';
+		for (i = 0; i < nd && (size_t)k + 1 < size; i++)
+			out[k++] = v->d[i];
+	} else {
+		for (i = 0; i < point && (size_t)k + 1 < size; i++)
+			out[k++] = i < nd ? v->d[i] : '0';
+		if (point < nd && (size_t)k + 1 < size) {
+			out[k++] = '.';
+			for (i = point; i < nd && (size_t)k + 1 < size; i++)
+				out[k++] = v->d[i];
+		}
+	}
+	out[k] = '\0';
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+/*
+ * Arabic digits at p + *i: 1234, 1,234 (ASCII commas between groups of
+ * three), 1.3, full-width ２０２３, and single spaces between digits as in
+ * old typeset text.  Returns 1 and the value, 0 when there is no number,
+ * -1 when it is too long to be a quantity (then *i is past it).
+ */
+static int
+arabic(const char *p, size_t n, size_t *i, struct dec *v, int *digits,
+    int *has_point)
+{
+	size_t j = *i, k, kk;
+	int32_t c, c2;
+	int d, point = 0, frac = 0, over = 0;
+
+	dec_zero(v);
+	*digits = 0;
+	*has_point = 0;
+	while (j < n) {
+		c = char_at(p + j, n - j, &k);
+		if ((d = digit_value(c)) >= 0) {
+			if (dec_digit(v, d) == -1)
+				over = 1;
+			if (point)
+				frac++;
+			(*digits)++;
+			j += k;
+			continue;
+		}
+		c2 = char_at(p + j + k, n - j - k, &kk);
+		/* 1.3 and 1,234: a separator between digits. */
+		if ((c == '.' || c == 0xff0e) && !point && *digits > 0 &&
+		    digit_value(c2) >= 0) {
+			point = 1;
+			*has_point = 1;
+			j += k;
+			continue;
+		}
+		if (c == ',' && !point && *digits > 0 && digit_value(c2) >= 0 &&
+		    j + k + 3 <= n && is_ascii_digit(p[j + k + 1]) &&
+		    is_ascii_digit(p[j + k + 2]) &&
+		    (j + k + 3 == n || !is_ascii_digit(p[j + k + 3]))) {
+			j += k;
+			continue;
+		}
+		/* 7 4 7 7 2: single spaces inside a run of digits. */
+		if (c == ' ' && *digits > 0 && digit_value(c2) >= 0 &&
+		    is_ascii_digit(p[j - 1])) {
+			j += k;
+			continue;
+		}
+		break;
+	}
+	if (*digits == 0)
+		return 0;
+	*i = j;
+	if (over || *digits > DIGITS_MAX)
+		return -1;
+	if (v->nd == 0)
+		v->exp = 0;
+	else
+		v->exp = -frac;
+	return 1;
+}
+
+/*
+ * Chinese numerals at p + *i: 三, 十二, 一万二千三百, 三万五, 两千零五,
+ * 二〇二三 (digit by digit), 三点五.  Returns 1 and the value, 0 if none,
+ * -1 on overflow.
+ */
+static int
+chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
+    int *digitwise)
+{
+	size_t j = *i, k;
+	int32_t c;
+	uint64_t total = 0, section = 0, num = 0;
+	int d, u, any = 0, last_unit = 0, run = 0, only_digits = 1;
+	int point = 0;
+	struct dec frac;
+
+	*chars = 0;
+	*digitwise = 0;
+	dec_zero(&frac);
+	while (j < n) {
+		c = char_at(p + j, n - j, &k);
+		if ((d = cn_digit(c)) >= 0) {
+			if (point) {
+				if (dec_digit(&frac, d) == -1)
+					return -1;
+				frac.exp--;
+			} else {
+				if (run > 0 && !last_unit)
+					num = num * 10 + (uint64_t)d;	/* 二〇二三 */
+				else
+					num = (uint64_t)d;
+				run++;
+				last_unit = 0;
+			}
+			any = 1;
+			(*chars)++;
+			j += k;
+			continue;
+		}
+		if (!point && (u = cn_unit(c)) > 0) {
+			only_digits = 0;
+			if (u >= 4) {
+				section += num;
+				if (section == 0 && !any)
+					break;
+				if (u == 8) {
+					total = (total + section);
+					if (total > UINT64_MAX / 100000000ULL)
+						return -1;
+					total *= 100000000ULL;
+				} else {
+					if (section > UINT64_MAX / 10000ULL)
+						return -1;
+					total += section * 10000ULL;
+				}
+				section = 0;
+			} else {
+				static const uint64_t pow10[] = { 1, 10, 100, 1000 };
+
+				if (num == 0 && !any)
+					num = 1;	/* 十 is 10 */
+				if (num == 0)
+					num = 1;
+				section += num * pow10[u];
+			}
+			num = 0;
+			run = 0;
+			last_unit = u;
+			any = 1;
+			(*chars)++;
+			j += k;
+			continue;
+		}
+		/* 三点五 */
+		if (!point && any && c == 0x70b9 && j + k < n &&
+		    cn_digit(char_at(p + j + k, n - j - k, &k)) >= 0) {
+			point = 1;
+			j += 3;
+			(*chars)++;
+			continue;
+		}
+		break;
+	}
+	if (!any)
+		return 0;
+	/* 三万五: a digit after a unit is one order below it. */
+	if (num > 0 && last_unit >= 2 && run == 1 && !point) {
+		static const uint64_t below[] = { 1, 1, 10, 100, 1000, 1000 };
+
+		num *= below[last_unit > 4 ? 4 : last_unit];
+		if (last_unit == 8)
+			num = num * 10000000ULL;
+	}
+	total += section + num;
+	*i = j;
+	*digitwise = only_digits && run > 1;
+	dec_from_u64(v, total);
+	if (point && frac.nd > 0) {
+		/* Append the fraction digits. */
+		int e = frac.exp, m;
+
+		for (m = 0; m < frac.nd; m++)
+			if (dec_digit(v, frac.d[m] - '0') == -1)
+				return -1;
+		v->exp = e;
+		if (total == 0)
+			v->exp = e;
+	}
+	return 1;
+}
+
+/* ---------------------------------------------------------------- words */
+
+static const char *const pre_over[] = {
+	"超过", "突破", "逾", "高于", "多于", NULL
+};
+static const char *const pre_at_least[] = {
+	"不少于", "至少", "不低于", NULL
+};
+static const char *const pre_at_most[] = {
+	"不超过", "不足", "不到", "至多", "不高于", "低于", NULL
+};
+static const char *const pre_approx[] = {
+	"大约", "将近", "约", "近", NULL
+};
+static const char *const post_over[] = { "余", "多", "餘", NULL };
+static const char *const post_at_least[] = { "以上", "以来", NULL };
+static const char *const post_at_most[] = { "以下", "以内", NULL };
+static const char *const post_approx[] = { "左右", "上下", NULL };
+
+/* Measure words and units of counts, longest first where one ends another. */
+static const char *const count_units[] = {
+	"人次", "场次", "家次", "件次", "批次", "户次", "条次",
+	"平方公里", "平方米", "立方米", "公顷", "千瓦时", "千瓦", "公里", "千米",
+	"万千瓦", "亩", "吨", "米", "千克", "公斤", "斤", "周年", "周岁", "岁",
+	"件", "次", "场", "名", "人", "份", "个", "起", "项", "台", "期", "家",
+	"本", "条", "户", "所", "座", "间", "套", "辆", "支", "批", "类", "种",
+	"篇", "部", "册", "张", "幅", "块", "处", "家", "位", "宗", "例", "株",
+	"棵", "只", "头", "趟", "轮", "门", "栋", "首", "集", "段", "组", "支",
+	"班", "届", "课时", "学时", "层", "片", "床", "辆次", "户", "元", NULL
+};
+
+/* After 年 a duration, when the number is small: 3年, 两年. */
+static const char *const duration_units[] = {
+	"个工作日", "个小时", "个月", "小时", "分钟", "个星期", "星期", "周",
+	"天", "日", "年", NULL
+};
+
+/* The set phrases with numerals that are names, not quantities. */
+static const char *const names[] = {
+	"三会一课", "三项制度", "一站式", "一把手", "一村一法律顾问",
+	"一村（社区）一法律顾问", "一村(社区)一法律顾问", "最后一公里",
+	"第一道防线", "两个确立", "两个维护", "一庭两所", "一庭三所",
+	"三长", "一带一路", "五位一体", "四个全面", "四个意识", "四个自信",
+	"两个大局", "三农", "两新", "两重", "一网通办", "一网统管",
+	"一件事", "一次办", "最多跑一次", "一窗受理", "一门式", "一条龙",
+	"一盘棋", "一张网", "一体化", "一揽子", "一线", "两不愁三保障",
+	"两学一做", "三严三实", "三个代表", "四风", "八项规定", "五险一金",
+	"一岗双责", "一票否决", "一事一议", "一案双查", "双随机、一公开",
+	"双随机一公开", "一法一条例", "一书一码", "一户一档", "一村一档",
+	"一人一档", "一企一策", "一事一策", "一点一策", "十件民生实事",
+	"普法一条街", "一条街", "第一议题", "第一责任人", "第一书记", "第一时间",
+	"六个坚持", "六个做到", NULL
+};
+
+/* Words that only look numeric. */
+static const char *const words[] = {
+	"统一", "进一步", "一定", "一些", "一批", "一系列", "一切", "一直",
+	"一起", "一致", "一道", "一同", "一并", "一律", "一贯", "一般", "一方面",
+	"一流", "一体", "一再", "一向", "一旦", "一举", "一心", "之一",
+	"唯一", "单一", "同一", "万一", "一年来", "一时", "一度", "一手",
+	"数十", "数百", "数千", "上百", "上千", "上万", "几十", "几百", "几千",
+	"几万", "几亿", "十分", "万分", "百姓", "千方百计", "万众一心",
+	"一马当先", "千家万户", "一以贯之", "一张蓝图", "一年一度", "三令五申",
+	"七上八下", "一五一十", "十全十美", "四面八方", "五湖四海", "九牛一毛",
+	"百花齐放", "一目了然", "一针见血", "一鼓作气", "万无一失", "一帆风顺",
+	"一清二楚", "三番五次", "接二连三", "不二", "一一", "一对一", "面对面",
+	"两岸", "两会", "两委", "两级", "两头", "两手", "两面", "三方", "一方",
+	"一边", "一点", "一下", "一样", "一部分", "一次性", "一带", "一把",
+	"一路", "一遍", "一轮", "一环", "一角", "一步", "一季度", "二季度",
+	"三季度", "四季度", "上半年", "下半年", "全年", "今年", "明年", "去年",
+	NULL
+};
+
+/* What follows 零 when it is no zero count. */
+static const char *const zero_not[] = {
+	"星", "散", "售", "件", "部件", "碎", "距离", "钱", "花", "工", "时",
+	"点", "下", "容忍", "基础", "起点", NULL
+};
+
+/* ---------------------------------------------------------------- scan */
+
+static int
+add(struct rpt_numbers *x, const struct rpt_quantity *q)
+{
+	struct rpt_quantity *nq;
+
+	if ((nq = rpt_grow(x->q, &x->cap, x->n + 1, sizeof(*nq))) == NULL)
+		return -1;
+	x->q = nq;
+	x->q[x->n++] = *q;
+	return 0;
+}
+
+/* A non-quantity (for -a); nothing when -a is off. */
+static int
+skip_as(struct rpt_numbers *x, size_t off, size_t len, enum rpt_qkind kind)
+{
+	struct rpt_quantity q;
+
+	if (!x->all)
+		return 0;
+	memset(&q, 0, sizeof(q));
+	q.off = off;
+	q.len = len;
+	q.kind = kind;
+	q.qual = RPT_QUAL_EXACT;
+	return add(x, &q);
+}
+
+/* Is the text at [a, b) inside a short quotation “…” (a name)? */
+static int
+in_short_quote(const char *p, size_t n, size_t a, size_t b)
+{
+	const char *o, *c;
+	size_t i;
+
+	/* The nearest “ before a with no ” between, within 12 characters. */
+	for (i = a; i > 0 && a - i < 12 * 3; ) {
+		size_t k;
+		int32_t ch;
+
+		k = rpt_utf8_prev(p, i, &ch);
+		if (ch == 0x201d || ch == 0x3002 || ch == 0xff0c)
+			return 0;
+		if (ch == 0x201c || ch == '"') {
+			o = p + i - k;
+			c = rpt_memmem(p + b, n - b, "\xe2\x80\x9d", 3);
+			if (c == NULL)
+				return 0;
+			return rpt_count_chars(o, (size_t)(c - o)) <= 13;
+		}
+		i -= k;
+	}
+	return 0;
+}
+
+/* The value of a Chinese month or day (一 to 三十一) for dates. */
+static int
+small_number(const struct dec *v)
+{
+	char buf[32];
+
+	if (v->exp < 0 || dec_magnitude(v) > 2)
+		return -1;
+	dec_format(v, buf, sizeof(buf));
+	return atoi(buf);
+}
+
+/*
+ * Classify what follows a number at p + i: the unit (into *unit), the kind,
+ * and a qualifier after it.  Returns the end of the mention, or 0 when
+ * nothing that quantifies follows.
+ */
+struct after {
+	enum rpt_qkind	 kind;
+	enum rpt_qual	 qual;
+	const char	*unit;
+	size_t		 unit_len;
+};
+
+static size_t
+unit_after(const char *p, size_t n, size_t i, const struct dec *v,
+    int integer_digits, struct after *a)
+{
+	size_t k, j = skip_blank(p, n, i), m;
+	int mag = dec_magnitude(v);
+
+	a->qual = RPT_QUAL_EXACT;
+	a->unit = NULL;
+	a->unit_len = 0;
+	/* 40余次, 3000多人: the qualifier before the measure word. */
+	if ((k = word_at(p + j, n - j, post_over)) > 0 &&
+	    (m = word_at(p + j + k, n - j - k, count_units)) > 0) {
+		a->qual = RPT_QUAL_OVER;
+		j += k;
+	}
+	if (starts(p + j, n - j, "%") || starts(p + j, n - j, "％")) {
+		a->kind = RPT_Q_PERCENT;
+		a->unit = "%";
+		a->unit_len = 1;
+		return j + (p[j] == '%' ? 1 : 3);
+	}
+	if (starts(p + j, n - j, "个百分点") || starts(p + j, n - j, "百分点")) {
+		a->kind = RPT_Q_POINTS;
+		a->unit = "百分点";
+		a->unit_len = strlen("百分点");
+		return j + (starts(p + j, n - j, "个") ? 3 : 0) + a->unit_len;
+	}
+	if (starts(p + j, n - j, "番")) {		/* 翻一番 */
+		a->kind = RPT_Q_MULTIPLE;
+		a->unit = "番";
+		a->unit_len = 3;
+		return j + 3;
+	}
+	if (starts(p + j, n - j, "倍")) {
+		a->kind = RPT_Q_MULTIPLE;
+		a->unit = "倍";
+		a->unit_len = 3;
+		return j + 3;
+	}
+	if (starts(p + j, n - j, "元")) {
+		a->kind = RPT_Q_MONEY;
+		a->unit = "元";
+		a->unit_len = 3;
+		return j + 3;
+	}
+	if (starts(p + j, n - j, "年")) {
+		/* 2023年 is a year; 3年 and 两年 are durations. */
+		if (integer_digits == 4 && mag == 4 && v->exp >= 0) {
+			a->kind = RPT_Q_YEAR;
+			a->unit = "年";
+			a->unit_len = 3;
+			if (starts(p + j + 3, n - j - 3, "度"))
+				return j + 6;
+			return j + 3;
+		}
+		if (mag <= 3) {
+			a->kind = RPT_Q_DURATION;
+			a->unit = "年";
+			a->unit_len = 3;
+			return j + 3;
+		}
+		return 0;
+	}
+	/* 70周年: an anniversary is a count, not a duration. */
+	if ((k = word_at(p + j, n - j, duration_units)) > 0 &&
+	    !starts(p + j, n - j, "日") && !starts(p + j, n - j, "周年") &&
+	    !starts(p + j, n - j, "周岁")) {
+		a->kind = RPT_Q_DURATION;
+		a->unit = p + j;
+		a->unit_len = k;
+		return j + k;
+	}
+	if ((k = word_at(p + j, n - j, count_units)) > 0) {
+		a->kind = RPT_Q_COUNT;
+		a->unit = p + j;
+		a->unit_len = k;
+		return j + k;
+	}
+	return 0;
+}
+
+/* A qualifier written after the unit: 以上, 以下, 左右. */
+static size_t
+qual_after(const char *p, size_t n, size_t j, enum rpt_qual *q)
+{
+	size_t k;
+
+	if ((k = word_at(p + j, n - j, post_at_least)) > 0) {
+		*q = RPT_QUAL_AT_LEAST;
+		return j + k;
+	}
+	if ((k = word_at(p + j, n - j, post_at_most)) > 0) {
+		*q = RPT_QUAL_AT_MOST;
+		return j + k;
+	}
+	if ((k = word_at(p + j, n - j, post_approx)) > 0) {
+		*q = RPT_QUAL_APPROX;
+		return j + k;
+	}
+	return j;
+}
+
+/* A qualifier written before the number; its length in *len. */
+static enum rpt_qual
+qual_before(const char *p, size_t i, size_t *len)
+{
+	if ((*len = word_before(p, i, pre_at_least)) > 0)
+		return RPT_QUAL_AT_LEAST;
+	if ((*len = word_before(p, i, pre_at_most)) > 0)
+		return RPT_QUAL_AT_MOST;
+	if ((*len = word_before(p, i, pre_over)) > 0)
+		return RPT_QUAL_OVER;
+	if ((*len = word_before(p, i, pre_approx)) > 0)
+		return RPT_QUAL_APPROX;
+	return RPT_QUAL_EXACT;
+}
+
+/* A number (Arabic or Chinese) at p + *i, with 万/亿 after Arabic digits. */
+static int
+number(const char *p, size_t n, size_t *i, struct dec *v, int *idigits,
+    int *cn)
+{
+	size_t j = *i, k;
+	int32_t c;
+	int r, digits, point, chars, digitwise;
+
+	c = char_at(p + j, n - j, &k);
+	*cn = 0;
+	if (digit_value(c) >= 0) {
+		if ((r = arabic(p, n, &j, v, &digits, &point)) != 1) {
+			*i = j;
+			return r;
+		}
+		*idigits = point ? 0 : digits;
+		/* 1.3万, 1.26万亿, 5000万 */
+		for (;;) {
+			c = char_at(p + j, n - j, &k);
+			if (c == 0x4e07 || c == 0x842c)
+				v->exp += 4;
+			else if (c == 0x4ebf || c == 0x5104)
+				v->exp += 8;
+			else
+				break;
+			j += k;
+			*idigits = 0;
+		}
+		*i = j;
+		return 1;
+	}
+	if (cn_digit(c) >= 0 || cn_unit(c) > 0) {
+		if ((r = chinese(p, n, &j, v, &chars, &digitwise)) != 1) {
+			*i = j;
+			return r;
+		}
+		*cn = 1;
+		*idigits = digitwise ? chars : 0;
+		*i = j;
+		return 1;
+	}
+	return 0;
+}
+
+/* Set q's value and max from v (and w), formatted. */
+static void
+set_value(struct rpt_quantity *q, const struct dec *v, const struct dec *w)
+{
+	dec_format(v, q->value, sizeof(q->value));
+	q->max[0] = '\0';
+	if (w != NULL)
+		dec_format(w, q->max, sizeof(q->max));
+}
+
+/*
+ * A date at p + i: 2023年12月5日, 2023 年 12 月, 12月5日, 5月, 9月份, 三月.
+ * Returns its end, 0 if none.
+ */
+static size_t
+date_at(const char *p, size_t n, size_t i, struct rpt_quantity *q)
+{
+	size_t j = i, save;
+	struct dec v;
+	int y = 0, m = 0, d = 0, idig, cn, r;
+
+	if ((r = number(p, n, &j, &v, &idig, &cn)) != 1)
+		return 0;
+	j = skip_blank(p, n, j);
+	if (starts(p + j, n - j, "年") && idig == 4) {
+		y = atoi(v.d);
+		if (dec_magnitude(&v) != 4 || y < 1000)
+			return 0;
+		save = j + 3;
+		j = skip_blank(p, n, j + 3);
+		if (number(p, n, &j, &v, &idig, &cn) != 1)
+			return 0;
+		j = skip_blank(p, n, j);
+		if (!starts(p + j, n - j, "月"))
+			return 0;
+		(void)save;
+	} else if (!starts(p + j, n - j, "月"))
+		return 0;
+	m = small_number(&v);
+	if (m < 1 || m > 12)
+		return 0;
+	j += 3;
+	save = j;
+	if (starts(p + j, n - j, "份"))
+		save = j + 3;
+	else {
+		size_t t = skip_blank(p, n, j);
+
+		if (number(p, n, &t, &v, &idig, &cn) == 1) {
+			size_t u = skip_blank(p, n, t);
+
+			if (starts(p + u, n - u, "日") || starts(p + u, n - u, "号")) {
+				d = small_number(&v);
+				if (d >= 1 && d <= 31)
+					save = u + 3;
+				else
+					d = 0;
+			}
+		}
+	}
+	if (y > 0 && d > 0)
+		snprintf(q->value, sizeof(q->value), "%04d-%02d-%02d", y, m, d);
+	else if (y > 0)
+		snprintf(q->value, sizeof(q->value), "%04d-%02d", y, m);
+	else if (d > 0)
+		snprintf(q->value, sizeof(q->value), "--%02d-%02d", m, d);
+	else
+		snprintf(q->value, sizeof(q->value), "--%02d", m);
+	q->max[0] = '\0';
+	q->kind = RPT_Q_DATE;
+	q->unit = "";
+	q->unit_len = 0;
+	return save;
+}
+
+/*
+ * 零复议 (zero, then two Han characters that are no numeral) and 无一起 /
+ * 无一例 (none of a measure word): zero counts.  Sets q and *end.
+ */
+static int
+zero_count(const char *p, size_t n, size_t i, struct rpt_quantity *q,
+    size_t *end)
+{
+	size_t j = i + 3, k, m;
+	int32_t c;
+	int han = 0;
+
+	memset(q, 0, sizeof(*q));
+	q->kind = RPT_Q_COUNT;
+	q->qual = RPT_QUAL_EXACT;
+	snprintf(q->value, sizeof(q->value), "0");
+	if (i >= 3 && memcmp(p + i - 3, "无", 3) == 0) {
+		/* handled by the caller at 一; not here */
+		return 0;
+	}
+	while (j < n && han < 2) {
+		c = char_at(p + j, n - j, &k);
+		if (!rpt_is_han(c) || cn_digit(c) >= 0 || cn_unit(c) > 0)
+			break;
+		han++;
+		j += k;
+	}
+	if (han < 2)
+		return 0;
+	/* Not 零星, 零散, 零售...: a count of incidents, cases, complaints. */
+	if ((m = word_at(p + i + 3, n - i - 3, zero_not)) > 0)
+		return 0;
+	q->off = i;
+	q->len = j - i;
+	q->unit = "";
+	*end = j;
+	return 1;
+}
+
+/* A small whole number's value, or -1. */
+static long
+whole(const struct dec *v)
+{
+	char buf[32];
+
+	if (v->exp < 0 || dec_magnitude(v) > 9)
+		return -1;
+	dec_format(v, buf, sizeof(buf));
+	return atol(buf);
+}
+
+/*
+ * 三分之一 (the denominator first) or 1/3, the number v ending at j being
+ * the first: the fraction to 6 decimals.  Returns the end, 0 if none.
+ */
+static size_t
+ratio(const char *p, size_t n, size_t i, size_t j, const struct dec *v,
+    struct rpt_quantity *q)
+{
+	struct dec w;
+	long a, b;
+	size_t k = j;
+	int idig, cn;
+
+	if (starts(p + j, n - j, "分之"))
+		k = j + 6;
+	else if (j < n && p[j] == '/' && j > i && is_ascii_digit(p[j - 1]))
+		k = j + 1;
+	else
+		return 0;
+	if (number(p, n, &k, &w, &idig, &cn) != 1)
+		return 0;
+	/* 1/3 but not 2023/12/05. */
+	if (p[j] == '/' && ((k < n && (p[k] == '/' || is_ascii_digit(p[k]))) ||
+	    (i > 0 && p[i - 1] == '/')))
+		return 0;
+	if (p[j] == '/') {
+		a = whole(v);		/* numerator */
+		b = whole(&w);
+	} else {
+		a = whole(&w);
+		b = whole(v);
+	}
+	if (a < 0 || b <= 0 || a > 1000000 || b > 1000000)
+		return 0;
+	memset(q, 0, sizeof(*q));
+	q->kind = RPT_Q_RATIO;
+	q->qual = RPT_QUAL_EXACT;
+	/* Rounded to 6 decimals, on integers. */
+	{
+		long long num = (long long)a * 10000000LL / b;
+		long long r = (num + 5) / 10;
+
+		snprintf(q->value, sizeof(q->value), "%lld.%06lld", r / 1000000,
+		    r % 1000000);
+		/* No trailing zeros, nor a trailing point. */
+		{
+			size_t len = strlen(q->value);
+
+			while (len > 0 && q->value[len - 1] == '0')
+				q->value[--len] = '\0';
+			if (len > 0 && q->value[len - 1] == '.')
+				q->value[--len] = '\0';
+		}
+	}
+	q->unit = "";
+	q->off = i;
+	q->len = k - i;
+	return k;
+}
+
+/* Dashes and words of a range: 1-2名, 三至五次, 5%—8%. */
+static const char *const range_marks[] = {
+	"——", "—", "－", "-", "～", "~", "至", "到", NULL
+};
+
+/* What stands right before a number and makes it no quantity. */
+static enum rpt_qkind
+not_before(const char *p, size_t i)
+{
+	int32_t c = 0;
+
+	if (i == 0)
+		return RPT_Q_COUNT;
+	rpt_utf8_prev(p, i, &c);
+	if (c == 0x7b2c)			/* 第 */
+		return RPT_Q_ORDINAL;
+	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    c == 0x3014 || c == '[' || c == 0x3010)	/* 〔 [ 【 */
+		return RPT_Q_CODE;
+	return RPT_Q_COUNT;		/* nothing to say */
+}
+
+long
+rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
+    const struct rpt_quantity **out)
+{
+	size_t i = skip, k, j, end, ql, e2, t;
+	struct rpt_quantity q;
+	struct after a;
+	struct dec v, w;
+	enum rpt_qkind nk;
+	int32_t c, nc;
+	int r, idig, cn, idig2, cn2;
+
+	x->n = 0;
+	while (i < n) {
+		c = char_at(p + i, n - i, &k);
+		if (digit_value(c) < 0 && cn_digit(c) < 0 && cn_unit(c) == 0 &&
+		    c != 0x96f6) {
+			i += k;
+			continue;
+		}
+		/* 无一起, 无一例: none. */
+		if (c == 0x4e00 && i >= 3 && memcmp(p + i - 3, "无", 3) == 0 &&
+		    (t = word_at(p + i + 3, n - i - 3, count_units)) > 0) {
+			memset(&q, 0, sizeof(q));
+			q.kind = RPT_Q_COUNT;
+			q.qual = RPT_QUAL_EXACT;
+			snprintf(q.value, sizeof(q.value), "0");
+			q.off = i - 3;
+			q.len = 6 + t;
+			q.unit = p + i + 3;
+			q.unit_len = t;
+			if (add(x, &q) == -1)
+				return -1;
+			i += 3 + t;
+			continue;
+		}
+		/* Words and names that merely contain a numeral. */
+		if ((t = word_at(p + i, n - i, names)) > 0) {
+			if (skip_as(x, i, t, RPT_Q_NAME) == -1)
+				return -1;
+			i += t;
+			continue;
+		}
+		if ((t = word_at(p + i, n - i, words)) > 0) {
+			i += t;
+			continue;
+		}
+		/* 百分之九十八: a percent written out. */
+		if (starts(p + i, n - i, "百分之")) {
+			j = i + 9;
+			if (number(p, n, &j, &v, &idig, &cn) == 1 &&
+			    dec_magnitude(&v) <= EXP_MAX) {
+				memset(&q, 0, sizeof(q));
+				q.kind = RPT_Q_PERCENT;
+				q.unit = "%";
+				q.unit_len = 1;
+				set_value(&q, &v, NULL);
+				q.off = i;
+				end = qual_after(p, n, j, &q.qual);
+				q.len = end - i;
+				if (add(x, &q) == -1)
+					return -1;
+				i = end;
+				continue;
+			}
+		}
+		/* A Chinese unit alone (百姓, 千万) is no number. */
+		if (cn_digit(c) < 0 && digit_value(c) < 0 && cn_unit(c) > 0 &&
+		    c != 0x5341) {
+			i += k;
+			continue;
+		}
+		/* 零复议, 零诉讼: a zero count of what follows. */
+		if (c == 0x96f6 && zero_count(p, n, i, &q, &end)) {
+			if (add(x, &q) == -1)
+				return -1;
+			i = end;
+			continue;
+		}
+		/* Dates first: 2023年12月5日 is one mention. */
+		memset(&q, 0, sizeof(q));
+		if ((end = date_at(p, n, i, &q)) > 0) {
+			q.off = i;
+			q.len = end - i;
+			q.qual = RPT_QUAL_EXACT;
+			if (add(x, &q) == -1)
+				return -1;
+			i = end;
+			continue;
+		}
+		j = i;
+		r = number(p, n, &j, &v, &idig, &cn);
+		if (r == 0) {
+			i += k;
+			continue;
+		}
+		if (r == -1 || dec_magnitude(&v) > EXP_MAX) {
+			if (skip_as(x, i, j - i, RPT_Q_CODE) == -1)
+				return -1;
+			i = j;
+			continue;
+		}
+		nk = not_before(p, i);
+		c = char_at(p + j, n - j, &t);
+		/* 一是, 二是: enumerators; 一、 markers. */
+		if (cn && (c == 0x662f || c == 0x3001)) {
+			if (skip_as(x, i, j - i, RPT_Q_MARKER) == -1)
+				return -1;
+			i = j;
+			continue;
+		}
+		/* Letters and digits mixed: H5, 5G, G318. */
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+			nk = RPT_Q_CODE;
+		/* 二十大, 十九届, 三中全会: ordinals and party congresses. */
+		if (cn && (c == 0x5927 || c == 0x5c4a || c == 0x4e2d) &&
+		    nk == RPT_Q_COUNT)
+			nk = RPT_Q_ORDINAL;
+		if (nk != RPT_Q_COUNT || in_short_quote(p, n, i, j)) {
+			if (nk == RPT_Q_COUNT)
+				nk = RPT_Q_NAME;
+			/* Take the rest of the name or code with it. */
+			while (j < n) {
+				nc = char_at(p + j, n - j, &t);
+				if (!(digit_value(nc) >= 0 || cn_digit(nc) >= 0 ||
+				    (nc >= 'A' && nc <= 'Z') || nc == '.' ||
+				    nc == 0x00b7))
+					break;
+				j += t;
+			}
+			if (skip_as(x, i, j - i, nk) == -1)
+				return -1;
+			i = j;
+			continue;
+		}
+		/* 三分之一, 1/3: a ratio, the fraction to 6 decimals. */
+		if ((end = ratio(p, n, i, j, &v, &q)) > 0) {
+			if (add(x, &q) == -1)
+				return -1;
+			i = end;
+			continue;
+		}
+		/* A range: 1-2名, 三至五次, 2021—2025年. */
+		memset(&q, 0, sizeof(q));
+		q.qual = RPT_QUAL_EXACT;
+		e2 = j;
+		if ((t = word_at(p + j, n - j, range_marks)) > 0) {
+			size_t j2 = j + t;
+
+			/* 5%—8%: the first unit may stand before the dash. */
+			if (number(p, n, &j2, &w, &idig2, &cn2) == 1 &&
+			    dec_magnitude(&w) <= EXP_MAX) {
+				end = unit_after(p, n, j2, &w, idig2, &a);
+				if (end > 0) {
+					q.qual = RPT_QUAL_RANGE;
+					set_value(&q, &v, &w);
+					e2 = j2;
+				}
+			}
+		} else if ((starts(p + j, n - j, "%") || starts(p + j, n - j, "％"))) {
+			size_t j1 = j + (p[j] == '%' ? 1 : 3);
+
+			if ((t = word_at(p + j1, n - j1, range_marks)) > 0) {
+				size_t j2 = j1 + t;
+
+				if (number(p, n, &j2, &w, &idig2, &cn2) == 1 &&
+				    (starts(p + j2, n - j2, "%") ||
+				    starts(p + j2, n - j2, "％"))) {
+					q.qual = RPT_QUAL_RANGE;
+					set_value(&q, &v, &w);
+					e2 = j2;
+				}
+			}
+		}
+		end = unit_after(p, n, e2, q.qual == RPT_QUAL_RANGE ? &w : &v,
+		    q.qual == RPT_QUAL_RANGE ? idig2 : idig, &a);
+		if (end == 0) {
+			/* 2023法治政府建设工作: a year before a noun. */
+			if (idig == 4 && !cn && dec_magnitude(&v) == 4 &&
+			    v.exp >= 0 && atoi(v.d) >= 1900 && atoi(v.d) <= 2100 &&
+			    j < n && rpt_is_han(char_at(p + j, n - j, &t))) {
+				a.kind = RPT_Q_YEAR;
+				a.unit = "年";
+				a.unit_len = 3;
+				a.qual = RPT_QUAL_EXACT;
+				end = j;
+			} else {
+				/* A run of 8 digits or more is an identifier. */
+				if (skip_as(x, i, j - i, idig >= 8 ? RPT_Q_CODE :
+				    RPT_Q_VAGUE) == -1)
+					return -1;
+				i = j;
+				continue;
+			}
+		}
+		/* Chinese numerals count only before a measure word or unit. */
+		q.kind = a.kind;
+		q.unit = a.unit;
+		q.unit_len = a.unit_len;
+		if (q.qual != RPT_QUAL_RANGE) {
+			q.qual = a.qual;
+			set_value(&q, &v, NULL);
+		}
+		end = qual_after(p, n, end, q.qual == RPT_QUAL_RANGE ? &a.qual :
+		    &q.qual);
+		q.off = i;
+		/* A qualifier before the number belongs to the mention. */
+		if (q.qual == RPT_QUAL_EXACT || q.qual == RPT_QUAL_RANGE) {
+			enum rpt_qual b = qual_before(p, i, &ql);
+
+			if (ql > 0 && q.qual == RPT_QUAL_EXACT) {
+				q.qual = b;
+				q.off = i - ql;
+			}
+		}
+		q.len = end - q.off;
+		if (add(x, &q) == -1)
+			return -1;
+		i = end;
+	}
+	*out = x->q;
+	return (long)x->n;
+}

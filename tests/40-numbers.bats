@@ -1,0 +1,107 @@
+#!/usr/bin/env bats
+# rpt-numbers: accuracy against the hand-made lists of tests/numbers-truth
+# (precision and recall >= 0.98, value, unit and qualifier right for >=
+# 0.95), golden TSV, and one case per kind, qualifier and non-quantity.
+
+setup() {
+	load helper
+	cd "$TESTS"
+}
+
+rpt_numbers() { ${RPT_VALGRIND:-} "$RPT_BIN/rpt-numbers" "$@"; }
+
+# rows INPUT...: kind value max unit qual text of each quantity.
+rows() {
+	printf '%s\n' "$@" | rpt_numbers -N -a | cut -f6-11
+}
+
+@test "accuracy on the five sample reports against the hand-made lists" {
+	local f b s tp=0 fp=0 fn=0 ok=0
+	for f in corpus/0*.txt; do
+		b=$(basename "$f" .txt)
+		s=$(rpt_numbers -N "$f" | sh numbers-truth/score.sh "numbers-truth/$b.tsv")
+		set -- $s
+		tp=$((tp + $1)) fp=$((fp + $2)) fn=$((fn + $3)) ok=$((ok + $6))
+	done
+	echo "tp=$tp fp=$fp fn=$fn attributes right=$ok"
+	[ "$tp" -ge 130 ]
+	# precision and recall >= 0.98, attributes >= 0.95
+	[ $((tp * 100)) -ge $(((tp + fp) * 98)) ]
+	[ $((tp * 100)) -ge $(((tp + fn) * 98)) ]
+	[ $((ok * 100)) -ge $((tp * 95)) ]
+}
+
+@test "golden TSV: the five samples and three government work reports" {
+	local f
+	for f in corpus/0*.txt corpus/real/gwr-2024-state-council.txt \
+	    corpus/real/gwr-2024-chengdu.txt corpus/real/gwr-2026-guizhou.txt; do
+		rpt_numbers "$f" >"$BATS_TEST_TMPDIR/out"
+		golden_diff "numbers-$(basename "$f" .txt).tsv"
+	done
+}
+
+@test "values are exact decimals with the multipliers applied" {
+	run rows '处罚金1.3万元，补助2.01万元，总额1.26万亿元，覆盖5000万人。'
+	assert_output "$(printf '%s\n' $'money\t13000\t\t元\texact\t1.3万元' \
+	    $'money\t20100\t\t元\texact\t2.01万元' \
+	    $'money\t1260000000000\t\t元\texact\t1.26万亿元' \
+	    $'count\t50000000\t\t人\texact\t5000万人')"
+}
+
+@test "qualifiers before and after" {
+	run rows '开展40余次，惠及3000多人，满意率98%以上，每年不少于8次，约200人，5%左右，超过60%。'
+	assert_output "$(printf '%s\n' $'count\t40\t\t次\tover\t40余次' $'count\t3000\t\t人\tover\t3000多人' \
+	    $'percent\t98\t\t%\tat_least\t98%以上' $'count\t8\t\t次\tat_least\t不少于8次' \
+	    $'count\t200\t\t人\tapprox\t约200人' $'percent\t5\t\t%\tapprox\t5%左右' \
+	    $'percent\t60\t\t%\tover\t超过60%')"
+}
+
+@test "ranges" {
+	run rows '引进1-2名人才，开展三至五次，增长5%—8%，2021—2025年规划。'
+	assert_output "$(printf '%s\n' $'count\t1\t2\t名\trange\t1-2名' $'count\t3\t5\t次\trange\t三至五次' \
+	    $'percent\t5\t8\t%\trange\t5%—8%' $'year\t2021\t2025\t年\trange\t2021—2025年')"
+}
+
+@test "percent, points, ratio, multiple, years, dates, durations, zero counts" {
+	run rows '百分之九十八，下降0.5个百分点，三分之一，1/3，翻一番，提高1倍。' \
+	    '2023法治政府建设，2023年以来，2023年12月5日，二〇二三年十二月五日，9月份，5个月，30天，两年，70周年。' \
+	    '零复议、零诉讼，无一起。'
+	assert_output "$(printf '%s\n' $'percent\t98\t\t%\texact\t百分之九十八' \
+	    $'points\t0.5\t\t百分点\texact\t0.5个百分点' $'ratio\t0.333333\t\t\texact\t三分之一' \
+	    $'ratio\t0.333333\t\t\texact\t1/3' $'multiple\t1\t\t番\texact\t一番' $'multiple\t1\t\t倍\texact\t1倍' \
+	    $'year\t2023\t\t年\texact\t2023' $'year\t2023\t\t年\tat_least\t2023年以来' \
+	    $'date\t2023-12-05\t\t\texact\t2023年12月5日' $'date\t2023-12-05\t\t\texact\t二〇二三年十二月五日' \
+	    $'date\t--09\t\t\texact\t9月份' $'duration\t5\t\t个月\texact\t5个月' \
+	    $'duration\t30\t\t天\texact\t30天' $'duration\t2\t\t年\texact\t两年' \
+	    $'count\t70\t\t周年\texact\t70周年' \
+	    $'count\t0\t\t\texact\t零复议' $'count\t0\t\t\texact\t零诉讼' $'count\t0\t\t起\texact\t无一起')"
+}
+
+@test "non-quantities: markers, ordinals, names, codes (only with -a)" {
+	run bash -c "printf '%s\n' '一是学习党的二十大，落实“八五”普法和第一议题，用好H5页面，开展“3·15”活动，三会一课。' | '$RPT_BIN/rpt-numbers' -N | wc -l"
+	assert_output 0
+	run rows '一是学习党的二十大，落实“八五”普法和第一议题，用好H5页面，开展“3·15”活动，三会一课。'
+	assert_output "$(printf '%s\n' $'marker\t\t\t\texact\t一' $'ordinal\t\t\t\texact\t二十' \
+	    $'name\t\t\t\texact\t八五' $'ordinal\t\t\t\texact\t一' $'code\t\t\t\texact\t5' \
+	    $'name\t\t\t\texact\t3·15' $'name\t\t\t\texact\t三会一课')"
+}
+
+@test "overflow: too many digits or too large a value is a code, never a crash" {
+	run rows '123456789012345678901234元，电话13812345678，9999999999999999999999万亿元。'
+	assert_success
+	assert_output "$(printf '%s\n' $'code\t\t\t\texact\t123456789012345678901234' \
+	    $'code\t\t\t\texact\t13812345678' $'code\t\t\t\texact\t9999999999999999999999')"
+}
+
+@test "--kinds keeps only the kinds asked for; a bad kind is a usage error" {
+	run bash -c "'$RPT_BIN/rpt-numbers' -N --kinds=percent corpus/000_6b9668183397f94f.txt | cut -f6,11"
+	assert_output $'percent\t100%'
+	run "$RPT_BIN/rpt-numbers" --kinds=bogus corpus/000_6b9668183397f94f.txt
+	assert_failure 2
+	assert_output "$(printf '%s\n' "rpt-numbers: invalid kind 'bogus' in --kinds" "Try 'rpt-numbers --help'.")"
+}
+
+@test "context and after: the clause around the mention" {
+	run bash -c "printf '%s\n' '2023年，共调解矛盾纠纷34件，组织5名干部参加行政执法资格认证培训。' | '$RPT_BIN/rpt-numbers' -N | cut -f11-13"
+	assert_output "$(printf '%s\n' $'2023年\t\t' $'34件\t共调解矛盾纠纷\t' $'5名\t组织\t干部参加行政执法资格认证培训')"
+}
