@@ -126,8 +126,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	const struct rpt_quantity *q;
 	struct rpt_tsv *out = doc->out;
 	const char *kind, *qual, *cp, *ap;
-	size_t cn, an;
-	long i, n;
+	size_t cn, an, at = 0;
+	long i, n, col = 0;
 
 	/* Web remnants are never scanned. */
 	if (p->kind == RPT_K_BOILERPLATE)
@@ -144,7 +144,10 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		qual = rpt_qual_name(q[i].qual);
 		rpt_tsv_raw(out, doc->name, doc->name_len);
 		rpt_tsv_long(out, p->line);
-		rpt_tsv_long(out, (long)rpt_count_leads(p->p, q[i].off) + 1);
+		/* The column, counted on from the last mention's. */
+		col += (long)rpt_count_leads(p->p + at, q[i].off - at);
+		at = q[i].off;
+		rpt_tsv_long(out, col + 1);
 		rpt_tsv_field(out, section.p, section.len);
 		rpt_tsv_field(out, p->part, strlen(p->part));
 		rpt_tsv_raw(out, kind, strlen(kind));

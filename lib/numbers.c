@@ -106,15 +106,26 @@ starts(const char *p, size_t n, const char *s)
 	return n >= k && memcmp(p, s, k) == 0;
 }
 
-/* Does one of words start at p?  Returns its length, 0 if none. */
+/*
+ * Does one of words start at p?  Returns its length, 0 if none.  The
+ * first two bytes are compared before anything else: this runs at every
+ * numeral of the text against long lists.
+ */
 static size_t
 word_at(const char *p, size_t n, const char *const *words)
 {
+	const char *w;
 	size_t k;
 
-	for (; *words != NULL; words++)
-		if ((k = strlen(*words)) <= n && memcmp(p, *words, k) == 0)
+	if (n == 0)
+		return 0;
+	for (; (w = *words) != NULL; words++) {
+		if (w[0] != p[0] || (w[1] != '\0' && (n < 2 || w[1] != p[1] ||
+		    (w[2] != '\0' && (n < 3 || w[2] != p[2])))))
+			continue;
+		if ((k = strlen(w)) <= n && memcmp(p, w, k) == 0)
 			return k;
+	}
 	return 0;
 }
 
@@ -173,7 +184,7 @@ digit_value(int32_t c)
 }
 
 /* The value of a Chinese digit (〇 to 九, 两, 零), or -1. */
-static int
+static inline int
 cn_digit(int32_t c)
 {
 	/*
@@ -196,7 +207,7 @@ cn_digit(int32_t c)
 }
 
 /* The power of ten of a Chinese unit (十 百 千 万 亿), or 0. */
-static int
+static inline int
 cn_unit(int32_t c)
 {
 	switch (c) {
@@ -1036,14 +1047,16 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			i += 3 + t;
 			continue;
 		}
-		/* Words and names that merely contain a numeral. */
-		if ((t = word_at(p + i, n - i, names)) > 0) {
+		/* Words and names that start with a Chinese numeral. */
+		if (digit_value(c) < 0 &&
+		    (t = word_at(p + i, n - i, names)) > 0) {
 			if (skip_as(x, i, t, RPT_Q_NAME) == -1)
 				return -1;
 			i += t;
 			continue;
 		}
-		if ((t = word_at(p + i, n - i, words)) > 0) {
+		if (digit_value(c) < 0 &&
+		    (t = word_at(p + i, n - i, words)) > 0) {
 			i += t;
 			continue;
 		}
