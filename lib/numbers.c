@@ -183,28 +183,12 @@ digit_value(int32_t c)
 	return -1;
 }
 
-/* The value of a Chinese digit (〇 to 九, 两, 零), or -1. */
-static inline int
-cn_digit(int32_t c)
-{
-	/*
-	 * The financial forms (壹 贰 叁 肆 伍 陆...) are left out: 队伍, 陆续
-	 * and 肆意 are words, and reports do not write amounts that way.
-	 */
-	switch (c) {
-	case 0x3007: case 0x96f6: case 0x25cb: return 0;	/* 〇 零 ○ */
-	case 0x4e00: return 1;					/* 一 */
-	case 0x4e8c: case 0x4e24: case 0x5169: return 2;	/* 二 两 兩 */
-	case 0x4e09: return 3;					/* 三 */
-	case 0x56db: return 4;					/* 四 */
-	case 0x4e94: return 5;					/* 五 */
-	case 0x516d: return 6;					/* 六 */
-	case 0x4e03: return 7;					/* 七 */
-	case 0x516b: return 8;					/* 八 */
-	case 0x4e5d: return 9;					/* 九 */
-	}
-	return -1;
-}
+/*
+ * The Chinese digits are rpt_cn_digit()'s.  The financial forms (壹 贰 叁
+ * 肆 伍 陆...) are left out: 队伍, 陆续 and 肆意 are words, and reports do
+ * not write amounts that way.
+ */
+#define cn_digit(c)	rpt_cn_digit(c)
 
 /* The power of ten of a Chinese unit (十 百 千 万 亿), or 0. */
 static inline int

@@ -139,6 +139,9 @@ extern const unsigned char rpt_space_lead[256];
  */
 size_t	rpt_trim(const char **p, size_t *n);
 
+/* The value of a Chinese digit (〇 零 ○ 一 to 九, 两 兩), or -1. */
+int	rpt_cn_digit(int32_t c);
+
 /*
  * Value of the Chinese numeral at p (一 to 九十九, as heading markers and
  * enumerators write them) in *val; returns its length in bytes, 0 if p does not start with

@@ -198,22 +198,29 @@ rpt_trim(const char **sp, size_t *np)
 	return trimmed;
 }
 
+int
+rpt_cn_digit(int32_t c)
+{
+	switch (c) {
+	case 0x3007: case 0x96f6: case 0x25cb: return 0;	/* 〇 零 ○ */
+	case 0x4e00: return 1;					/* 一 */
+	case 0x4e8c: case 0x4e24: case 0x5169: return 2;	/* 二 两 兩 */
+	case 0x4e09: return 3;					/* 三 */
+	case 0x56db: return 4;					/* 四 */
+	case 0x4e94: return 5;					/* 五 */
+	case 0x516d: return 6;					/* 六 */
+	case 0x4e03: return 7;					/* 七 */
+	case 0x516b: return 8;					/* 八 */
+	case 0x4e5d: return 9;					/* 九 */
+	}
+	return -1;
+}
+
+/* A digit of a marker or an enumerator: 两 is a count, never a marker. */
 static int
 cn_digit(int32_t c)
 {
-	switch (c) {
-	case 0x3007: case 0x96f6: return 0;	/* 〇 零 */
-	case 0x4e00: return 1;			/* 一 */
-	case 0x4e8c: return 2;			/* 二 */
-	case 0x4e09: return 3;			/* 三 */
-	case 0x56db: return 4;			/* 四 */
-	case 0x4e94: return 5;			/* 五 */
-	case 0x516d: return 6;			/* 六 */
-	case 0x4e03: return 7;			/* 七 */
-	case 0x516b: return 8;			/* 八 */
-	case 0x4e5d: return 9;			/* 九 */
-	}
-	return -1;
+	return c == 0x4e24 || c == 0x5169 || c == 0x25cb ? -1 : rpt_cn_digit(c);
 }
 
 size_t
