@@ -600,16 +600,16 @@ in_short_quote(const char *p, size_t n, size_t a, size_t b)
 	return 0;
 }
 
-/* The value of a Chinese month or day (一 to 三十一) for dates. */
-static int
-small_number(const struct dec *v)
+/* A small whole number's value, or -1. */
+static long
+whole(const struct dec *v)
 {
 	char buf[32];
 
-	if (v->exp < 0 || dec_magnitude(v) > 2)
+	if (v->exp < 0 || dec_magnitude(v) > 9)
 		return -1;
 	dec_format(v, buf, sizeof(buf));
-	return atoi(buf);
+	return atol(buf);
 }
 
 /*
@@ -825,7 +825,7 @@ date_at(const char *p, size_t n, size_t i, struct rpt_quantity *q)
 		(void)save;
 	} else if (!starts(p + j, n - j, "月"))
 		return 0;
-	m = small_number(&v);
+	m = (int)whole(&v);
 	if (m < 1 || m > 12)
 		return 0;
 	j += 3;
@@ -839,7 +839,7 @@ date_at(const char *p, size_t n, size_t i, struct rpt_quantity *q)
 			size_t u = skip_blank(p, n, t);
 
 			if (starts(p + u, n - u, "日") || starts(p + u, n - u, "号")) {
-				d = small_number(&v);
+				d = (int)whole(&v);
 				if (d >= 1 && d <= 31)
 					save = u + 3;
 				else
@@ -899,18 +899,6 @@ zero_count(const char *p, size_t n, size_t i, struct rpt_quantity *q,
 	q->unit = "";
 	*end = j;
 	return 1;
-}
-
-/* A small whole number's value, or -1. */
-static long
-whole(const struct dec *v)
-{
-	char buf[32];
-
-	if (v->exp < 0 || dec_magnitude(v) > 9)
-		return -1;
-	dec_format(v, buf, sizeof(buf));
-	return atol(buf);
 }
 
 /*
