@@ -1,5 +1,5 @@
 #!/bin/sh
-# make demo: what rpt-split makes of the five sample township reports.
+# make demo: what the rpt filters make of the five sample township reports.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 PATH=$here/../bin:$PATH
@@ -40,3 +40,9 @@ rpt-split -N -k $reports |
 echo
 echo "== Short sentences of 000, as rpt-split writes them"
 rpt-split 000_6b9668183397f94f.txt | awk -F'\t' 'NR == 1 || ($8 < 20 && n++ < 6)' | table
+echo
+echo "== Which reports lack a required part (rpt-sections --check)"
+rpt-sections --check -N $reports | awk -F'\t' '$3 == "missing-part" || $3 == "buried-part" || $3 == "unmarked-part" { print $1 "\t" $2 "\t" $3 "\t" $4 }' | table
+echo
+echo "== The figures of 000 and what they count (rpt-numbers)"
+rpt-numbers 000_6b9668183397f94f.txt | cut -f2,6,7,9,10,11,12 | table
