@@ -30,10 +30,21 @@ struct dec {
 	int	exp;
 };
 
+/*
+ * A word list sorted by first character, longest first within it, for the
+ * lists looked up at every numeral and every unit.
+ */
+struct wlist {
+	const char	**w;
+	size_t		 *len;
+	size_t		  n;
+};
+
 struct rpt_numbers {
 	struct rpt_quantity *q;
 	size_t		 n, cap;
 	int		 all;		/* also the non-quantities */
+	struct wlist	 names, words, counts, durations;
 };
 
 static const char *const kind_names[] = {
@@ -77,24 +88,6 @@ rpt_qkind_parse(const char *name, size_t n, enum rpt_qkind *k)
 	return -1;
 }
 
-struct rpt_numbers *
-rpt_numbers_new(int all)
-{
-	struct rpt_numbers *x;
-
-	if ((x = calloc(1, sizeof(*x))) != NULL)
-		x->all = all;
-	return x;
-}
-
-void
-rpt_numbers_free(struct rpt_numbers *x)
-{
-	if (x == NULL)
-		return;
-	free(x->q);
-	free(x);
-}
 
 /* ---------------------------------------------------------------- text */
 
@@ -543,6 +536,122 @@ static const char *const zero_not[] = {
 	"点", "下", "容忍", "基础", "起点", NULL
 };
 
+/* Length of the UTF-8 character starting with byte b. */
+static size_t
+char_len(unsigned char b)
+{
+	return b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+}
+
+/* Order: first character's bytes, then longer words first. */
+static int
+wcmp(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	size_t kx = char_len((unsigned char)x[0]), ky = char_len((unsigned char)y[0]);
+	int c = memcmp(x, y, kx < ky ? kx : ky);
+
+	if (c != 0 || kx != ky)
+		return c != 0 ? c : kx < ky ? -1 : 1;
+	return strlen(x) > strlen(y) ? -1 : strlen(x) < strlen(y);
+}
+
+static int
+wlist_make(struct wlist *l, const char *const *list)
+{
+	size_t i;
+
+	for (l->n = 0; list[l->n] != NULL; l->n++)
+		;
+	if ((l->w = malloc(l->n * sizeof(*l->w))) == NULL ||
+	    (l->len = malloc(l->n * sizeof(*l->len))) == NULL)
+		return -1;
+	memcpy(l->w, list, l->n * sizeof(*l->w));
+	qsort(l->w, l->n, sizeof(*l->w), wcmp);
+	for (i = 0; i < l->n; i++)
+		l->len[i] = strlen(l->w[i]);
+	return 0;
+}
+
+static void
+wlist_free(struct wlist *l)
+{
+	free(l->w);
+	free(l->len);
+}
+
+/* memcmp() for the few bytes of one character, without a call. */
+static inline int
+bytecmp(const char *a, const char *b, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		if (a[i] != b[i])
+			return (unsigned char)a[i] < (unsigned char)b[i] ? -1 : 1;
+	return 0;
+}
+
+/* The longest word of l at p, its length; 0 if none. */
+static size_t
+wlist_at(const struct wlist *l, const char *p, size_t n)
+{
+	size_t lo = 0, hi = l->n, mid, k;
+	int c;
+
+	if (n == 0)
+		return 0;
+	k = char_len((unsigned char)p[0]);
+	if (k > n)
+		return 0;
+	/* The first word whose first character is p's. */
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = bytecmp(l->w[mid], p, k);
+		if (c == 0 && char_len((unsigned char)l->w[mid][0]) != k)
+			c = char_len((unsigned char)l->w[mid][0]) < k ? -1 : 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < l->n && bytecmp(l->w[lo], p, k) == 0; lo++)
+		if (l->len[lo] <= n && memcmp(l->w[lo], p, l->len[lo]) == 0)
+			return l->len[lo];
+	return 0;
+}
+
+struct rpt_numbers *
+rpt_numbers_new(int all)
+{
+	struct rpt_numbers *x;
+
+	if ((x = calloc(1, sizeof(*x))) == NULL)
+		return NULL;
+	x->all = all;
+	if (wlist_make(&x->names, names) == -1 ||
+	    wlist_make(&x->words, words) == -1 ||
+	    wlist_make(&x->counts, count_units) == -1 ||
+	    wlist_make(&x->durations, duration_units) == -1) {
+		rpt_numbers_free(x);
+		return NULL;
+	}
+	return x;
+}
+
+void
+rpt_numbers_free(struct rpt_numbers *x)
+{
+	if (x == NULL)
+		return;
+	wlist_free(&x->names);
+	wlist_free(&x->words);
+	wlist_free(&x->counts);
+	wlist_free(&x->durations);
+	free(x->q);
+	free(x);
+}
+
 /* ---------------------------------------------------------------- scan */
 
 static int
@@ -625,8 +734,8 @@ struct after {
 };
 
 static size_t
-unit_after(const char *p, size_t n, size_t i, const struct dec *v,
-    int integer_digits, struct after *a)
+unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
+    const struct dec *v, int integer_digits, struct after *a)
 {
 	size_t k, j = skip_blank(p, n, i), m;
 	int mag = dec_magnitude(v);
@@ -636,7 +745,7 @@ unit_after(const char *p, size_t n, size_t i, const struct dec *v,
 	a->unit_len = 0;
 	/* 40余次, 3000多人: the qualifier before the measure word. */
 	if ((k = word_at(p + j, n - j, post_over)) > 0 &&
-	    (m = word_at(p + j + k, n - j - k, count_units)) > 0) {
+	    (m = wlist_at(&x->counts, p + j + k, n - j - k)) > 0) {
 		a->qual = RPT_QUAL_OVER;
 		j += k;
 	}
@@ -689,7 +798,7 @@ unit_after(const char *p, size_t n, size_t i, const struct dec *v,
 		return 0;
 	}
 	/* 70周年: an anniversary is a count, not a duration. */
-	if ((k = word_at(p + j, n - j, duration_units)) > 0 &&
+	if ((k = wlist_at(&x->durations, p + j, n - j)) > 0 &&
 	    !starts(p + j, n - j, "日") && !starts(p + j, n - j, "周年") &&
 	    !starts(p + j, n - j, "周岁")) {
 		a->kind = RPT_Q_DURATION;
@@ -697,7 +806,7 @@ unit_after(const char *p, size_t n, size_t i, const struct dec *v,
 		a->unit_len = k;
 		return j + k;
 	}
-	if ((k = word_at(p + j, n - j, count_units)) > 0) {
+	if ((k = wlist_at(&x->counts, p + j, n - j)) > 0) {
 		a->kind = RPT_Q_COUNT;
 		a->unit = p + j;
 		a->unit_len = k;
@@ -1005,7 +1114,7 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 		}
 		/* 无一起, 无一例: none. */
 		if (c == 0x4e00 && i >= 3 && memcmp(p + i - 3, "无", 3) == 0 &&
-		    (t = word_at(p + i + 3, n - i - 3, count_units)) > 0) {
+		    (t = wlist_at(&x->counts, p + i + 3, n - i - 3)) > 0) {
 			memset(&q, 0, sizeof(q));
 			q.kind = RPT_Q_COUNT;
 			q.qual = RPT_QUAL_EXACT;
@@ -1021,14 +1130,14 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 		}
 		/* Words and names that start with a Chinese numeral. */
 		if (digit_value(c) < 0 &&
-		    (t = word_at(p + i, n - i, names)) > 0) {
+		    (t = wlist_at(&x->names, p + i, n - i)) > 0) {
 			if (skip_as(x, i, t, RPT_Q_NAME) == -1)
 				return -1;
 			i += t;
 			continue;
 		}
 		if (digit_value(c) < 0 &&
-		    (t = word_at(p + i, n - i, words)) > 0) {
+		    (t = wlist_at(&x->words, p + i, n - i)) > 0) {
 			i += t;
 			continue;
 		}
@@ -1137,7 +1246,7 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			/* 5%—8%: the first unit may stand before the dash. */
 			if (number(p, n, &j2, &w, &idig2, &cn2) == 1 &&
 			    dec_magnitude(&w) <= EXP_MAX) {
-				end = unit_after(p, n, j2, &w, idig2, &a);
+				end = unit_after(x, p, n, j2, &w, idig2, &a);
 				if (end > 0) {
 					q.qual = RPT_QUAL_RANGE;
 					set_value(&q, &v, &w);
@@ -1159,7 +1268,7 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 				}
 			}
 		}
-		end = unit_after(p, n, e2, q.qual == RPT_QUAL_RANGE ? &w : &v,
+		end = unit_after(x, p, n, e2, q.qual == RPT_QUAL_RANGE ? &w : &v,
 		    q.qual == RPT_QUAL_RANGE ? idig2 : idig, &a);
 		if (end == 0) {
 			/* 2023法治政府建设工作: a year before a noun. */
