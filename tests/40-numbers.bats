@@ -105,3 +105,12 @@ rows() {
 	run bash -c "printf '%s\n' '2023年，共调解矛盾纠纷34件，组织5名干部参加行政执法资格认证培训。' | '$RPT_BIN/rpt-numbers' -N | cut -f11-13"
 	assert_output "$(printf '%s\n' $'2023年\t\t' $'34件\t共调解矛盾纠纷\t' $'5名\t组织\t干部参加行政执法资格认证培训')"
 }
+
+@test "the comparison with grep in rpt-numbers(1) holds" {
+	local s='引进1-2名专业法律人才，发放资料4000余份，处罚金1.3万元，开展“3·15”宣传，落实党的二十大精神'
+	run bash -c "printf '%s\n' '$s' | grep -o '[0-9][0-9.]*' | tr '\n' ' '"
+	assert_output '1 2 4000 1.3 3 15 '
+	run rows "$s"
+	assert_output "$(printf '%s\n' $'count\t1\t2\t名\trange\t1-2名' $'count\t4000\t\t份\tover\t4000余份' \
+	    $'money\t13000\t\t元\texact\t1.3万元' $'name\t\t\t\texact\t3·15' $'ordinal\t\t\t\texact\t二十')"
+}
