@@ -358,7 +358,8 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 	size_t j = *i, k;
 	int32_t c;
 	uint64_t total = 0, section = 0, num = 0;
-	int d, u, any = 0, last_unit = 0, run = 0, only_digits = 1;
+	int d, u, any = 0, last_unit = 0, tail_unit = 0, run = 0;
+	int only_digits = 1;
 	int point = 0;
 	struct dec frac;
 
@@ -413,7 +414,7 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 			}
 			num = 0;
 			run = 0;
-			last_unit = u;
+			last_unit = tail_unit = u;
 			any = 1;
 			(*chars)++;
 			j += k;
@@ -431,13 +432,12 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 	}
 	if (!any)
 		return 0;
-	/* 三万五: a digit after a unit is one order below it. */
-	if (num > 0 && last_unit >= 2 && run == 1 && !point) {
-		static const uint64_t below[] = { 1, 1, 10, 100, 1000, 1000 };
+	/* 三万五, 三千五: a lone digit after a unit is one order below it. */
+	if (num > 0 && tail_unit >= 2 && run == 1 && !point) {
+		int e;
 
-		num *= below[last_unit > 4 ? 4 : last_unit];
-		if (last_unit == 8)
-			num = num * 10000000ULL;
+		for (e = 1; e < tail_unit; e++)
+			num *= 10;
 	}
 	total += section + num;
 	*i = j;
@@ -851,7 +851,32 @@ qual_before(const char *p, size_t i, size_t *len)
 	return RPT_QUAL_EXACT;
 }
 
-/* A number (Arabic or Chinese) at p + *i, with 万/亿 after Arabic digits. */
+/*
+ * 万 and 亿 after a number (1.3万, 1.26万亿, 5000万, and 7 4 7 7 2 亿
+ * with a space): v times them.
+ */
+static void
+multipliers(const char *p, size_t n, size_t *i, struct dec *v, int *idigits)
+{
+	size_t j = *i, k, t;
+	int32_t c;
+
+	for (;;) {
+		t = skip_blank(p, n, j);
+		c = char_at(p + t, n - t, &k);
+		if (c == 0x4e07 || c == 0x842c)
+			v->exp += 4;
+		else if (c == 0x4ebf || c == 0x5104)
+			v->exp += 8;
+		else
+			break;
+		j = t + k;
+		*idigits = 0;
+	}
+	*i = j;
+}
+
+/* A number (Arabic or Chinese) at p + *i, with 万/亿 after it. */
 static int
 number(const char *p, size_t n, size_t *i, struct dec *v, int *idigits,
     int *cn)
@@ -868,18 +893,7 @@ number(const char *p, size_t n, size_t *i, struct dec *v, int *idigits,
 			return r;
 		}
 		*idigits = point ? 0 : digits;
-		/* 1.3万, 1.26万亿, 5000万 */
-		for (;;) {
-			c = char_at(p + j, n - j, &k);
-			if (c == 0x4e07 || c == 0x842c)
-				v->exp += 4;
-			else if (c == 0x4ebf || c == 0x5104)
-				v->exp += 8;
-			else
-				break;
-			j += k;
-			*idigits = 0;
-		}
+		multipliers(p, n, &j, v, idigits);
 		*i = j;
 		return 1;
 	}
@@ -890,6 +904,9 @@ number(const char *p, size_t n, size_t *i, struct dec *v, int *idigits,
 		}
 		*cn = 1;
 		*idigits = digitwise ? chars : 0;
+		/* 三点五万: a decimal takes its multiplier after it. */
+		if (v->exp < 0)
+			multipliers(p, n, &j, v, idigits);
 		*i = j;
 		return 1;
 	}
@@ -1160,9 +1177,11 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 				continue;
 			}
 		}
-		/* A Chinese unit alone (百姓, 千万) is no number. */
+		/* A Chinese unit alone (百姓, 千万) is no number, but 百余人 is. */
 		if (cn_digit(c) < 0 && digit_value(c) < 0 && cn_unit(c) > 0 &&
-		    c != 0x5341) {
+		    c != 0x5341 && !starts(p + i + k, n - i - k, "余") &&
+		    !starts(p + i + k, n - i - k, "多") &&
+		    !starts(p + i + k, n - i - k, "餘")) {
 			i += k;
 			continue;
 		}

@@ -114,3 +114,16 @@ rows() {
 	assert_output "$(printf '%s\n' $'count\t1\t2\t名\trange\t1-2名' $'count\t4000\t\t份\tover\t4000余份' \
 	    $'money\t13000\t\t元\texact\t1.3万元' $'name\t\t\t\texact\t3·15' $'ordinal\t\t\t\texact\t二十')"
 }
+
+@test "Chinese numerals in every form, traditional ones, and spaced old digits" {
+	run rows '一万二千三百人，三万五人，两千零五件，三千五百人，三百五人，三亿五人，二〇二三年，三点五万元，十余人，百余人，兩萬人，三千餘份，一億元，7 4 7 7 2 亿元，1,234人，１２３４人。'
+	assert_output "$(printf '%s\n' $'count\t12300\t\t人\texact\t一万二千三百人' \
+	    $'count\t35000\t\t人\texact\t三万五人' $'count\t2005\t\t件\texact\t两千零五件' \
+	    $'count\t3500\t\t人\texact\t三千五百人' $'count\t350\t\t人\texact\t三百五人' \
+	    $'count\t350000000\t\t人\texact\t三亿五人' $'year\t2023\t\t年\texact\t二〇二三年' \
+	    $'money\t35000\t\t元\texact\t三点五万元' $'count\t10\t\t人\tover\t十余人' \
+	    $'count\t100\t\t人\tover\t百余人' $'count\t20000\t\t人\texact\t兩萬人' \
+	    $'count\t3000\t\t份\tover\t三千餘份' $'money\t100000000\t\t元\texact\t一億元' \
+	    $'money\t7477200000000\t\t元\texact\t7 4 7 7 2 亿元' $'count\t1234\t\t人\texact\t1,234人' \
+	    $'count\t1234\t\t人\texact\t１２３４人')"
+}
