@@ -1426,6 +1426,8 @@ heading_title(const struct slot *s, const char **t, size_t *len)
 static void
 element(struct rpt_doc *d, struct rpt_para *para, const struct slot *s)
 {
+	const struct rpt_buf *joined;
+
 	para->elem = s->text.p;
 	para->elem_len = s->text.len;
 	switch (s->kind) {
@@ -1433,21 +1435,14 @@ element(struct rpt_doc *d, struct rpt_para *para, const struct slot *s)
 		heading_title(s, &para->elem, &para->elem_len);
 		break;
 	case RPT_K_TITLE:
-		if (!s->joined) {
-			para->elem = d->title.p;
-			para->elem_len = d->title.len;
-		}
-		break;
 	case RPT_K_SUBTITLE:
-		if (!s->joined) {
-			para->elem = d->subtitle.p;
-			para->elem_len = d->subtitle.len;
-		}
-		break;
 	case RPT_K_AUTHOR:
+		/* The first line stands for the element, joined. */
+		joined = s->kind == RPT_K_TITLE ? &d->title :
+		    s->kind == RPT_K_SUBTITLE ? &d->subtitle : &d->author;
 		if (!s->joined) {
-			para->elem = d->author.p;
-			para->elem_len = d->author.len;
+			para->elem = joined->p;
+			para->elem_len = joined->len;
 		}
 		break;
 	default:

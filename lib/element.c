@@ -180,7 +180,7 @@ static const char *const boiler_in[] = {
 	"Public domain", "public domain", "当前位置", "您的位置", "分享到",
 	"字号：", "字号:", "字体：", "字体:", "责任编辑", "主办单位", "技术支持",
 	"网站地图", "联系我们", "浏览次数", "阅读次数", "发布时间", "发布日期",
-	"[bookmark:", NULL
+	NULL
 };
 static const char *const boiler_line[] = {
 	"下载", "打印", "全屏", "收藏", "分享", "首页", "加大", "还原", "减小",

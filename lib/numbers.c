@@ -20,8 +20,6 @@
 #define DIGITS_MAX	20
 /* Values of 10^24 or more are codes. */
 #define EXP_MAX		24
-/* Longest context and after, in characters. */
-#define CONTEXT_MAX	30
 
 /* A decimal number: the digits of d, times 10^exp. */
 struct dec {
@@ -355,7 +353,7 @@ static int
 chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
     int *digitwise)
 {
-	size_t j = *i, k;
+	size_t j = *i, k, kk;
 	int32_t c;
 	uint64_t total = 0, section = 0, num = 0;
 	int d, u, any = 0, last_unit = 0, tail_unit = 0, run = 0;
@@ -422,9 +420,9 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 		}
 		/* 三点五 */
 		if (!point && any && c == 0x70b9 && j + k < n &&
-		    cn_digit(char_at(p + j + k, n - j - k, &k)) >= 0) {
+		    cn_digit(char_at(p + j + k, n - j - k, &kk)) >= 0) {
 			point = 1;
-			j += 3;
+			j += k;
 			(*chars)++;
 			continue;
 		}
@@ -721,11 +719,7 @@ whole(const struct dec *v)
 	return atol(buf);
 }
 
-/*
- * Classify what follows a number at p + i: the unit (into *unit), the kind,
- * and a qualifier after it.  Returns the end of the mention, or 0 when
- * nothing that quantifies follows.
- */
+/* What follows a number: its kind, unit, and a qualifier before the unit. */
 struct after {
 	enum rpt_qkind	 kind;
 	enum rpt_qual	 qual;
@@ -733,6 +727,10 @@ struct after {
 	size_t		 unit_len;
 };
 
+/*
+ * Classify what follows a number at p + i into *a.  Returns the end of
+ * the mention, or 0 when nothing that quantifies follows.
+ */
 static size_t
 unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
     const struct dec *v, int integer_digits, struct after *a)
@@ -996,7 +994,7 @@ static int
 zero_count(const char *p, size_t n, size_t i, struct rpt_quantity *q,
     size_t *end)
 {
-	size_t j = i + 3, k, m;
+	size_t j = i + 3, k;
 	int32_t c;
 	int han = 0;
 
@@ -1004,10 +1002,9 @@ zero_count(const char *p, size_t n, size_t i, struct rpt_quantity *q,
 	q->kind = RPT_Q_COUNT;
 	q->qual = RPT_QUAL_EXACT;
 	snprintf(q->value, sizeof(q->value), "0");
-	if (i >= 3 && memcmp(p + i - 3, "无", 3) == 0) {
-		/* handled by the caller at 一; not here */
+	/* 无零… says nothing of zero cases. */
+	if (i >= 3 && memcmp(p + i - 3, "无", 3) == 0)
 		return 0;
-	}
 	while (j < n && han < 2) {
 		c = char_at(p + j, n - j, &k);
 		if (!rpt_is_han(c) || cn_digit(c) >= 0 || cn_unit(c) > 0)
@@ -1018,7 +1015,7 @@ zero_count(const char *p, size_t n, size_t i, struct rpt_quantity *q,
 	if (han < 2)
 		return 0;
 	/* Not 零星, 零散, 零售...: a count of incidents, cases, complaints. */
-	if ((m = word_at(p + i + 3, n - i - 3, zero_not)) > 0)
+	if (word_at(p + i + 3, n - i - 3, zero_not) > 0)
 		return 0;
 	q->off = i;
 	q->len = j - i;
