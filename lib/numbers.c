@@ -43,6 +43,8 @@ struct rpt_numbers {
 	size_t		 n, cap;
 	int		 all;		/* also the non-quantities */
 	struct wlist	 names, words, counts, durations;
+	/* A bit per BMP code point that can start a number (see numeral). */
+	uint8_t		 start[0x10000 / 8];
 };
 
 static const char *const kind_names[] = {
@@ -613,8 +615,11 @@ wlist_at(const struct wlist *l, const char *p, size_t n)
 		else
 			hi = mid;
 	}
+	/* The byte after the first character tells most words apart. */
 	for (; lo < l->n && bytecmp(l->w[lo], p, k) == 0; lo++)
-		if (l->len[lo] <= n && memcmp(l->w[lo], p, l->len[lo]) == 0)
+		if (l->len[lo] <= n && (l->len[lo] == k ||
+		    (l->w[lo][k] == p[k] && memcmp(l->w[lo] + k + 1, p + k + 1,
+		    l->len[lo] - k - 1) == 0)))
 			return l->len[lo];
 	return 0;
 }
@@ -623,10 +628,14 @@ struct rpt_numbers *
 rpt_numbers_new(int all)
 {
 	struct rpt_numbers *x;
+	int32_t c;
 
 	if ((x = calloc(1, sizeof(*x))) == NULL)
 		return NULL;
 	x->all = all;
+	for (c = 0; c < 0x10000; c++)
+		if (digit_value(c) >= 0 || cn_digit(c) >= 0 || cn_unit(c) > 0)
+			x->start[c >> 3] |= (uint8_t)(1U << (c & 7));
 	if (wlist_make(&x->names, names) == -1 ||
 	    wlist_make(&x->words, words) == -1 ||
 	    wlist_make(&x->counts, count_units) == -1 ||
@@ -1089,6 +1098,36 @@ static const char *const range_marks[] = {
 	"——", "—", "－", "-", "～", "~", "至", "到", NULL
 };
 
+/*
+ * The offset of the next character from i on that can start a number
+ * (a digit, a Chinese digit or unit, 零), or n.  This is the loop every
+ * byte of the text goes through, so it decodes only what it must: the
+ * text is valid UTF-8 (rpt_input made sure), and no numeral is a 2- or
+ * 4-byte character.
+ */
+static size_t
+numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	unsigned cp;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			if (s[i] >= '0' && s[i] <= '9')
+				return i;
+			i++;
+		} else if (s[i] >= 0xe0 && s[i] < 0xf0 && n - i >= 3) {
+			cp = (s[i] & 0x0fU) << 12 | (s[i + 1] & 0x3fU) << 6 |
+			    (s[i + 2] & 0x3fU);
+			if (x->start[cp >> 3] & (1U << (cp & 7)))
+				return i;
+			i += 3;
+		} else
+			i += char_len(s[i]);
+	}
+	return n;
+}
+
 /* What stands right before a number and makes it no quantity. */
 static enum rpt_qkind
 not_before(const char *p, size_t i)
@@ -1119,13 +1158,8 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 	int r, idig, cn, idig2, cn2;
 
 	x->n = 0;
-	while (i < n) {
+	while ((i = numeral(x, p, n, i)) < n) {
 		c = char_at(p + i, n - i, &k);
-		if (digit_value(c) < 0 && cn_digit(c) < 0 && cn_unit(c) == 0 &&
-		    c != 0x96f6) {
-			i += k;
-			continue;
-		}
 		/* 无一起, 无一例: none. */
 		if (c == 0x4e00 && i >= 3 && memcmp(p + i - 3, "无", 3) == 0 &&
 		    (t = wlist_at(&x->counts, p + i + 3, n - i - 3)) > 0) {
