@@ -1,5 +1,5 @@
 #!/bin/sh
-# score.sh TRUTH.tsv < rpt-numbers-output
+# score.sh [-l FIRST-LAST] TRUTH.tsv < rpt-numbers-output
 #
 # Scores `rpt-numbers -N` output for ONE report (stdin; columns
 # file line col section part kind value max unit qual text context after)
@@ -12,16 +12,45 @@
 # Rows whose kind is a non-quantity class (marker ordinal name code vague
 # word, as written by -a) and header rows are ignored.
 #
+# An excerpt's truth covers only lines FIRST to LAST: with -l FIRST-LAST,
+# or when TRUTH is named NAME.LFIRST-LAST.tsv, detections on other lines
+# are ignored.
+#
 # Prints: tp fp fn precision recall attr_ok attr_total
 # (precision/recall to 4 decimals; 1.0000 when the denominator is 0).
 set -eu
 
-if [ $# -ne 1 ] || [ ! -r "$1" ]; then
-	echo "usage: $0 TRUTH.tsv < rpt-numbers-output" >&2
+usage() {
+	echo "usage: $0 [-l FIRST-LAST] TRUTH.tsv < rpt-numbers-output" >&2
 	exit 2
+}
+range=
+if [ $# -ge 1 ] && [ "$1" = -l ]; then
+	[ $# -ge 2 ] || usage
+	range=$2
+	shift 2
 fi
+if [ $# -ne 1 ] || [ ! -r "$1" ]; then
+	usage
+fi
+if [ -z "$range" ]; then
+	case $1 in
+	*.L[0-9]*-[0-9]*.tsv)
+		range=${1##*.L}
+		range=${range%.tsv}
+		;;
+	esac
+fi
+case $range in
+'')	first=1 last=0 ;;
+[0-9]*-[0-9]*)
+	first=${range%%-*} last=${range#*-}
+	case $first$last in *[!0-9]*) usage ;; esac
+	;;
+*)	usage ;;
+esac
 
-awk -F '\t' '
+awk -F '\t' -v first="$first" -v last="$last" '
 function strip(s) { sub(/\r$/, "", s); return s }
 NR == FNR {                                   # truth file
 	$0 = strip($0)
@@ -38,6 +67,7 @@ NR == FNR {                                   # truth file
 	if ($0 == "") next
 	if ($2 == "line" && $11 == "text") next   # header, if any
 	if ($6 ~ /^(marker|ordinal|name|code|vague|word)$/) next
+	if (last + 0 > 0 && ($2 + 0 < first + 0 || $2 + 0 > last + 0)) next
 	k = $2 SUBSEP $11
 	if (used[k] < nt[k]) {
 		used[k]++
