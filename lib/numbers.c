@@ -20,6 +20,8 @@
 #define DIGITS_MAX	20
 /* Values of 10^24 or more are codes. */
 #define EXP_MAX		24
+/* Room for the inner_words list. */
+#define INNER_MAX	40
 
 /* A decimal number: the digits of d, times 10^exp. */
 struct dec {
@@ -43,6 +45,8 @@ struct rpt_numbers {
 	size_t		 n, cap;
 	int		 all;		/* also the non-quantities */
 	struct wlist	 names, words, counts, durations;
+	/* inner_words: where the first numeral is, and the length. */
+	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
 	/* A bit per BMP code point that can start a number (see numeral). */
 	uint8_t		 start[0x10000 / 8];
 };
@@ -326,9 +330,14 @@ arabic(const char *p, size_t n, size_t *i, struct dec *v, int *digits,
 			j += k;
 			continue;
 		}
-		/* 7 4 7 7 2: single spaces inside a run of digits. */
-		if (c == ' ' && *digits > 0 && digit_value(c2) >= 0 &&
-		    is_ascii_digit(p[j - 1])) {
+		/*
+		 * 7 4 7 7 2: single spaces between single digits, in old
+		 * typeset text (not 3.15 2023, two numbers).
+		 */
+		if (c == ' ' && *digits > 0 && is_ascii_digit(p[j - 1]) &&
+		    (j - 1 == *i || p[j - 2] == ' ') && !point &&
+		    j + 1 < n && is_ascii_digit(p[j + 1]) &&
+		    (j + 2 == n || !is_ascii_digit(p[j + 2]))) {
 			j += k;
 			continue;
 		}
@@ -346,10 +355,26 @@ arabic(const char *p, size_t n, size_t *i, struct dec *v, int *digits,
 	return 1;
 }
 
+/* The end of the run of Chinese digits, units and 点 at p + j. */
+static size_t
+chinese_end(const char *p, size_t n, size_t j)
+{
+	size_t k;
+	int32_t c;
+
+	while (j < n) {
+		c = char_at(p + j, n - j, &k);
+		if (cn_digit(c) < 0 && cn_unit(c) == 0 && c != 0x70b9)
+			break;
+		j += k;
+	}
+	return j;
+}
+
 /*
  * Chinese numerals at p + *i: 三, 十二, 一万二千三百, 三万五, 两千零五,
  * 二〇二三 (digit by digit), 三点五.  Returns 1 and the value, 0 if none,
- * -1 on overflow.
+ * -1 on overflow (then *i is past the whole run).
  */
 static int
 chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
@@ -371,7 +396,7 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 		if ((d = cn_digit(c)) >= 0) {
 			if (point) {
 				if (dec_digit(&frac, d) == -1)
-					return -1;
+					goto over;
 				frac.exp--;
 			} else {
 				if (run > 0 && !last_unit)
@@ -395,11 +420,11 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 				if (u == 8) {
 					total = (total + section);
 					if (total > UINT64_MAX / 100000000ULL)
-						return -1;
+						goto over;
 					total *= 100000000ULL;
 				} else {
 					if (section > UINT64_MAX / 10000ULL)
-						return -1;
+						goto over;
 					total += section * 10000ULL;
 				}
 				section = 0;
@@ -449,18 +474,21 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 
 		for (m = 0; m < frac.nd; m++)
 			if (dec_digit(v, frac.d[m] - '0') == -1)
-				return -1;
+				goto over;
 		v->exp = e;
 		if (total == 0)
 			v->exp = e;
 	}
 	return 1;
+over:
+	*i = chinese_end(p, n, j);
+	return -1;
 }
 
 /* ---------------------------------------------------------------- words */
 
 static const char *const pre_over[] = {
-	"超过", "突破", "逾", "高于", "多于", NULL
+	"超过", "突破", "逾", "高于", "多于", "超", NULL
 };
 static const char *const pre_at_least[] = {
 	"不少于", "至少", "不低于", NULL
@@ -485,7 +513,13 @@ static const char *const count_units[] = {
 	"本", "条", "户", "所", "座", "间", "套", "辆", "支", "批", "类", "种",
 	"篇", "部", "册", "张", "幅", "块", "处", "家", "位", "宗", "例", "株",
 	"棵", "只", "头", "趟", "轮", "门", "栋", "首", "集", "段", "组", "支",
-	"班", "届", "课时", "学时", "层", "片", "床", "辆次", "户", "元", NULL
+	"班", "届", "课时", "学时", "层", "片", "床", "辆次", "户", "元", "对",
+	"列", "款", "标箱", "大类", "盏", NULL
+};
+
+/* Money in other currencies than 元. */
+static const char *const currencies[] = {
+	"美元", "港元", "欧元", "日元", "英镑", NULL
 };
 
 /* After 年 a duration, when the number is small: 3年, 两年. */
@@ -513,27 +547,39 @@ static const char *const names[] = {
 
 /* Words that only look numeric. */
 static const char *const words[] = {
-	"统一", "进一步", "一定", "一些", "一批", "一系列", "一切", "一直",
+	"一定", "一些", "一系列", "一切", "一直",
 	"一起", "一致", "一道", "一同", "一并", "一律", "一贯", "一般", "一方面",
-	"一流", "一体", "一再", "一向", "一旦", "一举", "一心", "之一",
-	"唯一", "单一", "同一", "万一", "一年来", "一时", "一度", "一手",
-	"数十", "数百", "数千", "上百", "上千", "上万", "几十", "几百", "几千",
-	"几万", "几亿", "十分", "万分", "百姓", "千方百计", "万众一心",
-	"一马当先", "千家万户", "一以贯之", "一张蓝图", "一年一度", "三令五申",
+	"一流", "一体", "一再", "一向", "一旦", "一举", "一心",
+	"万一", "一年来", "一时", "一度", "一手", "四川", "三角洲",
+	"十分", "万分", "百姓", "千方百计", "万众一心",
+	"一马当先", "千家万户", "千头万绪", "一以贯之", "一张蓝图", "一年一度", "三令五申",
 	"七上八下", "一五一十", "十全十美", "四面八方", "五湖四海", "九牛一毛",
 	"百花齐放", "一目了然", "一针见血", "一鼓作气", "万无一失", "一帆风顺",
-	"一清二楚", "三番五次", "接二连三", "不二", "一一", "一对一", "面对面",
+	"一清二楚", "三番五次", "一一", "一对一",
 	"两岸", "两会", "两委", "两级", "两头", "两手", "两面", "三方", "一方",
 	"一边", "一点", "一下", "一样", "一部分", "一次性", "一带", "一把",
 	"一路", "一遍", "一轮", "一环", "一角", "一步", "一季度", "二季度",
-	"三季度", "四季度", "上半年", "下半年", "全年", "今年", "明年", "去年",
-	NULL
+	"三季度", "四季度", "两位数", "三位数", "四位数", "五位数", NULL
 };
+
+/*
+ * Words with a numeral inside, not first: 统一部署 is no 一部.  They are
+ * looked up at their first numeral, the text before it compared then.
+ */
+static const char *const inner_words[] = {
+	"统一", "进一步", "之一", "唯一", "单一", "同一", "不一", "专一", "划一",
+	"如一", "合一", "归一", "接二连三", "不二", "独一无二", "长三角",
+	"珠三角", "周一", "周二", "周三", "周四", "周五", "周六", "星期一",
+	"星期二", "星期三", "星期四", "星期五", "星期六", NULL
+};
+
+/* Amounts that name no number: 一批 (a batch of). */
+static const char *const vague_words[] = { "一批", "一大批", NULL };
 
 /* What follows 零 when it is no zero count. */
 static const char *const zero_not[] = {
 	"星", "散", "售", "件", "部件", "碎", "距离", "钱", "花", "工", "时",
-	"点", "下", "容忍", "基础", "起点", NULL
+	"点", "下", "容忍", "基础", "起点", "碳", NULL
 };
 
 /* Length of the UTF-8 character starting with byte b. */
@@ -628,6 +674,8 @@ struct rpt_numbers *
 rpt_numbers_new(int all)
 {
 	struct rpt_numbers *x;
+	const char *w;
+	size_t m, pre, k;
 	int32_t c;
 
 	if ((x = calloc(1, sizeof(*x))) == NULL)
@@ -636,6 +684,18 @@ rpt_numbers_new(int all)
 	for (c = 0; c < 0x10000; c++)
 		if (digit_value(c) >= 0 || cn_digit(c) >= 0 || cn_unit(c) > 0)
 			x->start[c >> 3] |= (uint8_t)(1U << (c & 7));
+	for (m = 0; inner_words[m] != NULL && m < INNER_MAX; m++) {
+		w = inner_words[m];
+		x->inner_len[m] = strlen(w);
+		for (pre = 0; pre < x->inner_len[m]; pre += k) {
+			c = 0;
+			k = rpt_utf8_decode(w + pre, x->inner_len[m] - pre, &c);
+			if (cn_digit(c) >= 0 || cn_unit(c) > 0)
+				break;
+		}
+		x->inner_pre[m] = pre;
+	}
+	x->ninner = m;
 	if (wlist_make(&x->names, names) == -1 ||
 	    wlist_make(&x->words, words) == -1 ||
 	    wlist_make(&x->counts, count_units) == -1 ||
@@ -786,6 +846,13 @@ unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 		a->unit_len = 3;
 		return j + 3;
 	}
+	/* Other currencies keep their name: 49亿美元. */
+	if ((k = word_at(p + j, n - j, currencies)) > 0) {
+		a->kind = RPT_Q_MONEY;
+		a->unit = p + j;
+		a->unit_len = k;
+		return j + k;
+	}
 	if (starts(p + j, n - j, "年")) {
 		/* 2023年 is a year; 3年 and 两年 are durations. */
 		if (integer_digits == 4 && mag == 4 && v->exp >= 0) {
@@ -930,6 +997,55 @@ set_value(struct rpt_quantity *q, const struct dec *v, const struct dec *w)
 		dec_format(w, q->max, sizeof(q->max));
 }
 
+/* 1 or 2 ASCII digits at p + *i, their value; -1 if none. */
+static int
+small_int(const char *p, size_t n, size_t *i)
+{
+	size_t j = *i;
+	int v = 0;
+
+	while (j < n && j - *i < 3 && is_ascii_digit(p[j]))
+		v = v * 10 + (p[j++] - '0');
+	if (j == *i || j - *i > 2)
+		return -1;
+	*i = j;
+	return v;
+}
+
+/*
+ * 2023/12/05, 2023-12-05, 2023.5.12: a date in digits, all three parts
+ * there with the same separator.  Returns its end, 0 if none.
+ */
+static size_t
+numeric_date(const char *p, size_t n, size_t i, struct rpt_quantity *q)
+{
+	size_t j = i + 4;
+	int y, m, d;
+	char sep;
+
+	if (n - i < 8 || !is_ascii_digit(p[i]) || !is_ascii_digit(p[i + 1]) ||
+	    !is_ascii_digit(p[i + 2]) || !is_ascii_digit(p[i + 3]))
+		return 0;
+	sep = p[j];
+	if (sep != '/' && sep != '-' && sep != '.')
+		return 0;
+	y = atoi(p + i);
+	j++;
+	if ((m = small_int(p, n, &j)) < 1 || m > 12 || j >= n || p[j] != sep)
+		return 0;
+	j++;
+	if ((d = small_int(p, n, &j)) < 1 || d > 31 || y < 1000 ||
+	    (i > 0 && (is_ascii_digit(p[i - 1]) || p[i - 1] == sep)) ||
+	    (j < n && (is_ascii_digit(p[j]) || p[j] == sep)))
+		return 0;
+	snprintf(q->value, sizeof(q->value), "%04d-%02d-%02d", y, m, d);
+	q->max[0] = '\0';
+	q->kind = RPT_Q_DATE;
+	q->unit = "";
+	q->unit_len = 0;
+	return j;
+}
+
 /*
  * A date at p + i: 2023年12月5日, 2023 年 12 月, 12月5日, 5月, 9月份, 三月.
  * Returns its end, 0 if none.
@@ -941,6 +1057,8 @@ date_at(const char *p, size_t n, size_t i, struct rpt_quantity *q)
 	struct dec v;
 	int y = 0, m = 0, d = 0, idig, cn, r;
 
+	if ((save = numeric_date(p, n, i, q)) > 0)
+		return save;
 	if ((r = number(p, n, &j, &v, &idig, &cn)) != 1)
 		return 0;
 	j = skip_blank(p, n, j);
@@ -1128,6 +1246,218 @@ numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
 	return n;
 }
 
+/*
+ * 一村一法律顾问, 一部门一课题, 一庭两所: the set pattern 一X一Y or 一X两Y
+ * (X one to three Han characters, Y one to four, none of them a numeral)
+ * is a name.  Returns its length, 0 if none.
+ */
+static size_t
+set_phrase(const char *p, size_t n, size_t i)
+{
+	size_t j = i + 3, k;
+	int32_t c;
+	int m;
+
+	if (!starts(p + i, n - i, "一"))
+		return 0;
+	for (m = 0;; m++, j += k) {
+		if (j >= n)
+			return 0;
+		c = char_at(p + j, n - j, &k);
+		if (c == 0x4e00 || c == 0x4e24)		/* 一 两 */
+			break;
+		if (m == 3 || !rpt_is_han(c) || cn_digit(c) >= 0 ||
+		    cn_unit(c) > 0)
+			return 0;
+	}
+	if (m == 0)
+		return 0;
+	for (j += k, m = 0; m < 4 && j < n; m++, j += k) {
+		c = char_at(p + j, n - j, &k);
+		if (!rpt_is_han(c) || cn_digit(c) >= 0 || cn_unit(c) > 0)
+			break;
+	}
+	return m > 0 ? j - i : 0;
+}
+
+/*
+ * 数十人, 上百人, 几亿人, 成千上万, 上千万家庭: 数 几 上 成 before 十 百 千
+ * 万 亿 make a vague amount.  Returns the length of the numerals from i,
+ * 0 if the number is not vague.  (一批 is in vague_words.)
+ */
+static size_t
+vague_amount(const char *p, size_t n, size_t i)
+{
+	int32_t b = 0, c;
+	size_t k;
+
+	c = char_at(p + i, n - i, &k);
+	if (i == 0 || cn_unit(c) == 0)
+		return 0;
+	rpt_utf8_prev(p, i, &b);
+	if (b != 0x6570 && b != 0x51e0 && b != 0x4e0a &&
+	    (b != 0x6210 || c == 0x5341))	/* 建成十个 is ten */
+		return 0;
+	return chinese_end(p, n, i) - i;
+}
+
+/*
+ * Is the numeral at p + i inside one of inner_words?  Returns the length
+ * of the word from i on, 0 if not.
+ */
+static size_t
+inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
+{
+	size_t m, pre, len;
+
+	for (m = 0; m < x->ninner; m++) {
+		pre = x->inner_pre[m];
+		len = x->inner_len[m];
+		/* (Each word has text before its numeral: pre > 0.) */
+		if (pre > 0 && pre <= i && pre < len && p[i - 1] == inner_words[m][pre - 1] &&
+		    len - pre <= n - i &&
+		    memcmp(p + i - pre, inner_words[m], len) == 0)
+			return len - pre;
+	}
+	return 0;
+}
+
+/* 这一, 那一, 每一, 另一, 此一, 该一: 一 that means "this" or "every". */
+static int
+determiner(const char *p, size_t n, size_t i)
+{
+	size_t k;
+	int32_t c = 0;
+
+	if (i == 0 || !starts(p + i, n - i, "一"))
+		return 0;
+	/* 每一万元 is a number. */
+	c = char_at(p + i + 3, n - i - 3, &k);
+	if (cn_digit(c) >= 0 || cn_unit(c) > 0)
+		return 0;
+	rpt_utf8_prev(p, i, &c);
+	return c == 0x8fd9 || c == 0x90a3 || c == 0x6bcf || c == 0x53e6 ||
+	    c == 0x6b64 || c == 0x8be5;
+}
+
+/* What says that 一年 is a span of time: 用一年, 为期一年, 一年内. */
+static const char *const span_before[] = {
+	"用", "为期", "历时", "经过", "满", "仅", "持续", "连续", "花", "隔",
+	"达", "长达", NULL
+};
+static const char *const span_after[] = {
+	"内", "时间", "期间", "之内", "半", "后", "左右", "多", NULL
+};
+
+/*
+ * 过去一年, 这一年, 极不平凡的一年: 一年 as "a year", the year being
+ * reported on, is no duration unless something says it is a span.
+ */
+static int
+a_year(const char *p, size_t n, size_t i, size_t end)
+{
+	size_t ql;
+
+	if (end != i + 6 || memcmp(p + i, "一年", 6) != 0)
+		return 0;
+	if (qual_before(p, i, &ql) != RPT_QUAL_EXACT ||
+	    word_before(p, i, span_before) > 0 ||
+	    word_at(p + end, n - end, span_after) > 0)
+		return 0;
+	return 1;
+}
+
+/* Verbs and words before N期 that make it a count of sessions: 分两期. */
+static const char *const phase_not[] = {
+	"分", "办", "开", "了", "共", "计", "举", "训", "达", "第", "每", "各",
+	"等", "做", "期", "班", NULL
+};
+
+/*
+ * What follows a Chinese number [i, j) and makes it an ordinal: 二十大,
+ * 十九届, 三中全会, 七次全会, and the phases of a project (机场三期工程,
+ * 电池四期).  Not 十大类, a count.
+ */
+static int
+ordinal_after(const struct rpt_numbers *x, const char *p, size_t n,
+    size_t i, size_t j)
+{
+	size_t k;
+	int32_t c = char_at(p + j, n - j, &k), b = 0;
+
+	if (c == 0x5927)		/* 大 */
+		return wlist_at(&x->counts, p + j, n - j) == 0;
+	if (c == 0x5c4a || c == 0x4e2d)	/* 届 中 */
+		return 1;
+	if (starts(p + j, n - j, "次全会"))
+		return 1;
+	if (c == 0x671f && j == i + 3 && !starts(p + i, n - i, "两") &&
+	    !starts(p + j, n - j, "期间") && i > 0 &&
+	    word_before(p, i, phase_not) == 0) {
+		rpt_utf8_prev(p, i, &b);
+		return rpt_is_han(b) || b == 0x201d || b == 0xff09 ||
+		    (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z');
+	}
+	return 0;
+}
+
+/* Does the number before j end with 万 or 亿 (a magnitude: 2100多万)? */
+static int
+magnitude_word(const char *p, size_t j)
+{
+	int32_t c = 0;
+
+	if (j == 0)
+		return 0;
+	rpt_utf8_prev(p, j, &c);
+	return c == 0x4e07 || c == 0x842c || c == 0x4ebf || c == 0x5104;
+}
+
+/*
+ * A Chinese unit with no digit before it at p + i: 十, 百余人, and 百 or 千
+ * before 万 or 亿 and a unit (近千亿元, 千亿斤) are numbers; 百姓, 千万
+ * (must), 万人 (per ten thousand), 千人 (每千人口) and 千户 (千户苗寨, a
+ * name) are not.
+ */
+static int
+lone_unit_counts(const struct rpt_numbers *x, const char *p, size_t n,
+    size_t i, size_t k)
+{
+	size_t j = i, t;
+	struct dec v;
+	struct after a;
+	int idig, cn;
+	int32_t c = char_at(p + i, n - i, &t);
+
+	if (c == 0x5341 || word_at(p + i + k, n - i - k, post_over) > 0)
+		return 1;
+	if (c != 0x767e && c != 0x5343)			/* 百 千 */
+		return 0;
+	c = char_at(p + i + k, n - i - k, &t);
+	if (c != 0x4e07 && c != 0x842c && c != 0x4ebf && c != 0x5104)
+		return 0;
+	return number(p, n, &j, &v, &idig, &cn) == 1 &&
+	    unit_after(x, p, n, j, &v, 0, &a) > 0;
+}
+
+/* 亿亿亿亿: three or more 万 or 亿 in a row, a number no report means. */
+static size_t
+unit_run(const char *p, size_t n, size_t i)
+{
+	size_t j = i, k;
+	int m = 0;
+
+	while (j < n) {
+		int32_t c = char_at(p + j, n - j, &k);
+
+		if (c != 0x4e07 && c != 0x842c && c != 0x4ebf && c != 0x5104)
+			break;
+		j += k;
+		m++;
+	}
+	return m >= 3 ? j - i : 0;
+}
+
 /* What stands right before a number and makes it no quantity. */
 static enum rpt_qkind
 not_before(const char *p, size_t i)
@@ -1139,8 +1469,10 @@ not_before(const char *p, size_t i)
 	rpt_utf8_prev(p, i, &c);
 	if (c == 0x7b2c)			/* 第 */
 		return RPT_Q_ORDINAL;
+	/* 〔2024〕7号: the brackets of a document number, before and after. */
 	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-	    c == 0x3014 || c == '[' || c == 0x3010)	/* 〔 [ 【 */
+	    c == 0x3014 || c == '[' || c == 0x3010 ||	/* 〔 [ 【 */
+	    c == 0x3015 || c == ']' || c == 0x3011)	/* 〕 ] 】 */
 		return RPT_Q_CODE;
 	return RPT_Q_COUNT;		/* nothing to say */
 }
@@ -1149,16 +1481,23 @@ long
 rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
     const struct rpt_quantity **out)
 {
-	size_t i = skip, k, j, end, ql, e2, t;
+	size_t i = skip, k, j, end, ql, e2, t, prev = SIZE_MAX;
 	struct rpt_quantity q;
 	struct after a;
 	struct dec v, w;
 	enum rpt_qkind nk;
 	int32_t c, nc;
 	int r, idig, cn, idig2, cn2;
+	enum rpt_qual pend;
 
 	x->n = 0;
-	while ((i = numeral(x, p, n, i)) < n) {
+	for (;;) {
+		/* Every rule takes at least one character: never loop. */
+		if (prev != SIZE_MAX && i <= prev)
+			i = prev + char_len((unsigned char)p[prev]);
+		if ((i = numeral(x, p, n, i)) >= n)
+			break;
+		prev = i;
 		c = char_at(p + i, n - i, &k);
 		/* 无一起, 无一例: none. */
 		if (c == 0x4e00 && i >= 3 && memcmp(p + i - 3, "无", 3) == 0 &&
@@ -1176,6 +1515,11 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			i += 3 + t;
 			continue;
 		}
+		/* 统一部署: the numeral is inside a word that began before. */
+		if (digit_value(c) < 0 && (t = inner_word(x, p, n, i)) > 0) {
+			i += t;
+			continue;
+		}
 		/* Words and names that start with a Chinese numeral. */
 		if (digit_value(c) < 0 &&
 		    (t = wlist_at(&x->names, p + i, n - i)) > 0) {
@@ -1186,6 +1530,28 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 		}
 		if (digit_value(c) < 0 &&
 		    (t = wlist_at(&x->words, p + i, n - i)) > 0) {
+			i += t;
+			continue;
+		}
+		if ((t = set_phrase(p, n, i)) > 0) {
+			if (skip_as(x, i, t, RPT_Q_NAME) == -1)
+				return -1;
+			i += t;
+			continue;
+		}
+		if (determiner(p, n, i)) {
+			i += k;
+			continue;
+		}
+		if (digit_value(c) < 0 && (t = vague_amount(p, n, i)) > 0) {
+			if (skip_as(x, i - 3, t + 3, RPT_Q_VAGUE) == -1)
+				return -1;
+			i += t;
+			continue;
+		}
+		if ((t = word_at(p + i, n - i, vague_words)) > 0) {
+			if (skip_as(x, i, t, RPT_Q_VAGUE) == -1)
+				return -1;
 			i += t;
 			continue;
 		}
@@ -1208,11 +1574,14 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 				continue;
 			}
 		}
-		/* A Chinese unit alone (百姓, 千万) is no number, but 百余人 is. */
+		if ((t = unit_run(p, n, i)) > 0) {
+			if (skip_as(x, i, t, RPT_Q_CODE) == -1)
+				return -1;
+			i += t;
+			continue;
+		}
 		if (cn_digit(c) < 0 && digit_value(c) < 0 && cn_unit(c) > 0 &&
-		    c != 0x5341 && !starts(p + i + k, n - i - k, "余") &&
-		    !starts(p + i + k, n - i - k, "多") &&
-		    !starts(p + i + k, n - i - k, "餘")) {
+		    !lone_unit_counts(x, p, n, i, k)) {
 			i += k;
 			continue;
 		}
@@ -1226,6 +1595,13 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 		/* Dates first: 2023年12月5日 is one mention. */
 		memset(&q, 0, sizeof(q));
 		if ((end = date_at(p, n, i, &q)) > 0) {
+			/* “新十二月市”: a name. */
+			if (in_short_quote(p, n, i, end)) {
+				if (skip_as(x, i, end - i, RPT_Q_NAME) == -1)
+					return -1;
+				i = end;
+				continue;
+			}
 			q.off = i;
 			q.len = end - i;
 			q.qual = RPT_QUAL_EXACT;
@@ -1246,6 +1622,23 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			i = j;
 			continue;
 		}
+		/* 2100多万: a qualifier between the digits and their 万 or 亿. */
+		pend = RPT_QUAL_EXACT;
+		if (!cn && (t = word_at(p + j, n - j, post_over)) > 0 &&
+		    (e2 = skip_blank(p, n, j + t)) < n &&
+		    (nc = char_at(p + e2, n - e2, &ql)) != 0 &&
+		    (nc == 0x4e07 || nc == 0x842c || nc == 0x4ebf ||
+		    nc == 0x5104)) {
+			j += t;
+			multipliers(p, n, &j, &v, &idig);
+			pend = RPT_QUAL_OVER;
+			if (dec_magnitude(&v) > EXP_MAX) {
+				if (skip_as(x, i, j - i, RPT_Q_CODE) == -1)
+					return -1;
+				i = j;
+				continue;
+			}
+		}
 		nk = not_before(p, i);
 		c = char_at(p + j, n - j, &t);
 		/* 一是, 二是: enumerators; 一、 markers. */
@@ -1258,29 +1651,38 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 		/* Letters and digits mixed: H5, 5G, G318. */
 		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
 			nk = RPT_Q_CODE;
-		/* 二十大, 十九届, 三中全会: ordinals and party congresses. */
-		if (cn && (c == 0x5927 || c == 0x5c4a || c == 0x4e2d) &&
-		    nk == RPT_Q_COUNT)
+		if (cn && nk == RPT_Q_COUNT && ordinal_after(x, p, n, i, j))
 			nk = RPT_Q_ORDINAL;
 		if (nk != RPT_Q_COUNT || in_short_quote(p, n, i, j)) {
 			if (nk == RPT_Q_COUNT)
 				nk = RPT_Q_NAME;
-			/* Take the rest of the name or code with it. */
+			/* Take the rest of the name or code with it: H5, G318. */
 			while (j < n) {
 				nc = char_at(p + j, n - j, &t);
 				if (!(digit_value(nc) >= 0 || cn_digit(nc) >= 0 ||
-				    (nc >= 'A' && nc <= 'Z') || nc == '.' ||
+				    (nc >= 'A' && nc <= 'Z') ||
+				    (nc >= 'a' && nc <= 'z') || nc == '.' ||
 				    nc == 0x00b7))
 					break;
 				j += t;
 			}
-			if (skip_as(x, i, j - i, nk) == -1)
+			e2 = i;
+			while (nk == RPT_Q_CODE && e2 > 0 &&
+			    (x->n == 0 || e2 > x->q[x->n - 1].off +
+			    x->q[x->n - 1].len) &&
+			    ((p[e2 - 1] >= 'A' && p[e2 - 1] <= 'Z') ||
+			    (p[e2 - 1] >= 'a' && p[e2 - 1] <= 'z')))
+				e2--;
+			if (skip_as(x, e2, j - e2, nk) == -1)
 				return -1;
 			i = j;
 			continue;
 		}
 		/* 三分之一, 1/3: a ratio, the fraction to 6 decimals. */
 		if ((end = ratio(p, n, i, j, &v, &q)) > 0) {
+			q.qual = qual_before(p, i, &ql);
+			q.off -= ql;
+			q.len += ql;
 			if (add(x, &q) == -1)
 				return -1;
 			i = end;
@@ -1321,8 +1723,15 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 		end = unit_after(x, p, n, e2, q.qual == RPT_QUAL_RANGE ? &w : &v,
 		    q.qual == RPT_QUAL_RANGE ? idig2 : idig, &a);
 		if (end == 0) {
+			/* 人口1500万: a magnitude is a count of what it names. */
+			if (!cn && magnitude_word(p, j)) {
+				a.kind = RPT_Q_COUNT;
+				a.unit = "";
+				a.unit_len = 0;
+				a.qual = RPT_QUAL_EXACT;
+				end = j;
 			/* 2023法治政府建设工作: a year before a noun. */
-			if (idig == 4 && !cn && dec_magnitude(&v) == 4 &&
+			} else if (idig == 4 && !cn && dec_magnitude(&v) == 4 &&
 			    v.exp >= 0 && atoi(v.d) >= 1900 && atoi(v.d) <= 2100 &&
 			    j < n && rpt_is_han(char_at(p + j, n - j, &t))) {
 				a.kind = RPT_Q_YEAR;
@@ -1339,19 +1748,27 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 				continue;
 			}
 		}
+		if (cn && a.kind == RPT_Q_DURATION && a_year(p, n, i, end)) {
+			i = end;
+			continue;
+		}
 		/* Chinese numerals count only before a measure word or unit. */
 		q.kind = a.kind;
 		q.unit = a.unit;
 		q.unit_len = a.unit_len;
 		if (q.qual != RPT_QUAL_RANGE) {
-			q.qual = a.qual;
+			q.qual = a.qual != RPT_QUAL_EXACT ? a.qual : pend;
 			set_value(&q, &v, NULL);
 		}
 		end = qual_after(p, n, end, q.qual == RPT_QUAL_RANGE ? &a.qual :
 		    &q.qual);
 		q.off = i;
-		/* A qualifier before the number belongs to the mention. */
-		if (q.qual == RPT_QUAL_EXACT || q.qual == RPT_QUAL_RANGE) {
+		/*
+		 * A qualifier before the number belongs to the mention, but
+		 * not to a year: 超过2019年水平 compares with the year.
+		 */
+		if (q.kind != RPT_Q_YEAR &&
+		    (q.qual == RPT_QUAL_EXACT || q.qual == RPT_QUAL_RANGE)) {
 			enum rpt_qual b = qual_before(p, i, &ql);
 
 			if (ql > 0 && q.qual == RPT_QUAL_EXACT) {

@@ -31,6 +31,23 @@ rows() {
 	[ $((ok * 100)) -ge $((tp * 95)) ]
 }
 
+@test "accuracy on the government work report excerpts against the hand-made lists" {
+	local t b s tp=0 fp=0 fn=0 ok=0
+	for t in numbers-truth/gwr-*.L*.tsv; do
+		[ "${t%.non.tsv}" = "$t" ] || continue
+		b=$(basename "$t")
+		b=${b%%.L*}
+		s=$(rpt_numbers -N "corpus/real/$b.txt" | sh numbers-truth/score.sh "$t")
+		set -- $s
+		tp=$((tp + $1)) fp=$((fp + $2)) fn=$((fn + $3)) ok=$((ok + $6))
+	done
+	echo "tp=$tp fp=$fp fn=$fn attributes right=$ok"
+	[ "$tp" -ge 290 ]
+	[ $((tp * 100)) -ge $(((tp + fp) * 98)) ]
+	[ $((tp * 100)) -ge $(((tp + fn) * 98)) ]
+	[ $((ok * 100)) -ge $((tp * 95)) ]
+}
+
 @test "golden TSV: the five samples and three government work reports" {
 	local f
 	for f in corpus/0*.txt corpus/real/gwr-2024-state-council.txt \
@@ -82,7 +99,7 @@ rows() {
 	assert_output 0
 	run rows '一是学习党的二十大，落实“八五”普法和第一议题，用好H5页面，开展“3·15”活动，三会一课。'
 	assert_output "$(printf '%s\n' $'marker\t\t\t\texact\t一' $'ordinal\t\t\t\texact\t二十' \
-	    $'name\t\t\t\texact\t八五' $'ordinal\t\t\t\texact\t一' $'code\t\t\t\texact\t5' \
+	    $'name\t\t\t\texact\t八五' $'ordinal\t\t\t\texact\t一' $'code\t\t\t\texact\tH5' \
 	    $'name\t\t\t\texact\t3·15' $'name\t\t\t\texact\t三会一课')"
 }
 
@@ -91,6 +108,37 @@ rows() {
 	assert_success
 	assert_output "$(printf '%s\n' $'code\t\t\t\texact\t123456789012345678901234' \
 	    $'code\t\t\t\texact\t13812345678' $'code\t\t\t\texact\t9999999999999999999999')"
+}
+
+@test "government work report forms: 超, 多万, bare magnitudes, currencies, more measure words" {
+	run rows '地区生产总值超2.2万亿元，常住人口2100多万，新增人口100万，外商直接投资22.9亿美元，结对166对，吞吐量突破100万标箱，近四分之三，近千亿元，十大类，超过2019年水平，改造路灯6.6万盏。'
+	assert_output "$(printf '%s\n' $'money\t2200000000000\t\t元\tover\t超2.2万亿元' \
+	    $'count\t21000000\t\t\tover\t2100多万' $'count\t1000000\t\t\texact\t100万' \
+	    $'money\t2290000000\t\t美元\texact\t22.9亿美元' $'count\t166\t\t对\texact\t166对' \
+	    $'count\t1000000\t\t标箱\tover\t突破100万标箱' $'ratio\t0.75\t\t\tapprox\t近四分之三' \
+	    $'money\t100000000000\t\t元\tapprox\t近千亿元' $'count\t10\t\t大类\texact\t十大类' \
+	    $'year\t2019\t\t年\texact\t2019年' $'count\t66000\t\t盏\texact\t6.6万盏')"
+}
+
+@test "no quantity: 一 as 'a' or 'this', numerals inside words, phases, plenary sessions, vague amounts" {
+	run rows '过去一年，极不平凡的一年，这一首要任务，按照统一部署，四川省，长三角，用一年时间，一年内完成，时隔一年，机场三期工程，举办培训班三期，分两期投放，二十届三中全会，十四届七次全会，数十人，上百人，几亿人，上千万家庭，一批项目，一部门一课题，“新十二月市”，千头万绪，每千人口，建成十个。'
+	assert_output "$(printf '%s\n' $'duration\t1\t\t年\texact\t一年' \
+	    $'duration\t1\t\t年\texact\t一年' $'duration\t1\t\t年\texact\t一年' \
+	    $'ordinal\t\t\t\texact\t三' $'count\t3\t\t期\texact\t三期' $'count\t2\t\t期\texact\t两期' \
+	    $'ordinal\t\t\t\texact\t二十' $'ordinal\t\t\t\texact\t三' $'ordinal\t\t\t\texact\t十四' \
+	    $'ordinal\t\t\t\texact\t七' $'vague\t\t\t\texact\t数十' $'vague\t\t\t\texact\t上百' \
+	    $'vague\t\t\t\texact\t几亿' $'vague\t\t\t\texact\t上千万' $'vague\t\t\t\texact\t一批' \
+	    $'name\t\t\t\texact\t一部门一课题' $'name\t\t\t\texact\t十二月' $'count\t10\t\t个\texact\t十个')"
+}
+
+@test "dates in digits, document numbers, codes with letters, 亿亿亿亿" {
+	run rows '2023/12/05，2023-12-05，2023.5.12，2023.12，〔2024〕7号，用好H5页面，G318国道，亿亿亿亿元，一亿亿亿亿元，3.15 2023年。'
+	assert_output "$(printf '%s\n' $'date\t2023-12-05\t\t\texact\t2023/12/05' \
+	    $'date\t2023-12-05\t\t\texact\t2023-12-05' $'date\t2023-05-12\t\t\texact\t2023.5.12' \
+	    $'vague\t\t\t\texact\t2023.12' $'code\t\t\t\texact\t2024' $'code\t\t\t\texact\t7' \
+	    $'code\t\t\t\texact\tH5' $'code\t\t\t\texact\tG318' \
+	    $'code\t\t\t\texact\t亿亿亿亿' $'code\t\t\t\texact\t一亿亿亿亿' \
+	    $'vague\t\t\t\texact\t3.15' $'year\t2023\t\t年\texact\t2023年')"
 }
 
 @test "--kinds keeps only the kinds asked for; a bad kind is a usage error" {
