@@ -67,6 +67,16 @@ msg(const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+rpt_cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(fmt, ap);
+	va_end(ap);
+}
+
 int
 rpt_cli_usage(const char *fmt, ...)
 {
@@ -331,6 +341,7 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 	cd.name_len = namebuf->len;
 	cd.out = out;
 	cd.stopped = 0;
+	cd.model = doc;
 	if (rpt_input_open(in, path, &opts) != RPT_OK) {
 		report(name, rpt_input_diag(in), why, sizeof(why));
 		cd.enc = RPT_ENC_AUTO;
@@ -374,8 +385,11 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 		status = RPT_EXIT_INPUT;
 		cd.stopped = 1;
 	}
-	if (filter->doc_end && filter->doc_end(&cd) == -1)
-		goto nomem;
+	if (filter->doc_end && (r = filter->doc_end(&cd)) != 0) {
+		if (r == -1)
+			goto nomem;
+		status = RPT_EXIT_INPUT;
+	}
 	rpt_input_close(in);
 	return status;
 nomem:

@@ -25,6 +25,7 @@ struct rpt_cli_doc {
 	enum rpt_enc	 enc;
 	struct rpt_tsv	*out;
 	int		 stopped;	/* at doc_end: input stopped at an error */
+	const struct rpt_doc *model;	/* for rpt_doc_year(), rpt_doc_profile() */
 };
 
 struct rpt_cli {
@@ -50,7 +51,11 @@ struct rpt_cli {
 	/* One paragraph of the document model; -1 on allocation failure. */
 	int			(*para)(const struct rpt_cli_doc *doc,
 				    const struct rpt_para *para);
-	/* The document ends (also after an error that stopped it). */
+	/*
+	 * The document ends (also after an error that stopped it): 0, 1
+	 * when the filter found an error in it that it has reported with
+	 * rpt_cli_error() (exit status 1), -1 on allocation failure.
+	 */
 	int			(*doc_end)(const struct rpt_cli_doc *doc);
 	/*
 	 * A file was refused (after its message went to stderr): reason is
@@ -61,6 +66,10 @@ struct rpt_cli {
 	/* Free what the filter allocated. */
 	void			(*cleanup)(void);
 };
+
+/* Print "NAME: message" to stderr, for an error in one input. */
+void	rpt_cli_error(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
 
 /* Run the filter; returns the exit status. */
 int	rpt_cli_main(const struct rpt_cli *f, int argc, char *argv[]);

@@ -63,7 +63,7 @@ static int mixed_told[5];
 static struct rpt_buf skip_told[5];
 static size_t titles, dates;
 /* Parts with a section of their own, and where others are mentioned. */
-static struct rpt_buf have_parts, match_buf;
+static struct rpt_buf have_parts, match_buf, missing;
 struct mention {
 	size_t	 part, part_len;	/* in the pool */
 	long	 line;
@@ -225,21 +225,6 @@ find(long line, const char *code, const char *fmt, ...)
 	    (f->msg_len = (size_t)n, 0);
 }
 
-/* Is the part name [p, p + k) in the '+'- or ','-separated list? */
-static int
-in_list(const char *list, size_t n, const char *p, size_t k)
-{
-	const char *q, *end = list + n;
-
-	while (list < end) {
-		for (q = list; q < end && *q != '+' && *q != ','; q++)
-			;
-		if ((size_t)(q - list) == k && memcmp(list, p, k) == 0)
-			return 1;
-		list = q + 1;
-	}
-	return 0;
-}
 
 /*
  * Note the parts a sub-heading or an item names (二是积极履行第一责任人
@@ -262,7 +247,7 @@ note_mentions(const struct rpt_para *p, const char *t, size_t n)
 	    q += k + 1) {
 		for (k = 0; q + k < end && q[k] != '+'; k++)
 			;
-		if (in_list(p->part, strlen(p->part), q, k))
+		if (rpt_part_listed(p->part, strlen(p->part), q, k))
 			continue;
 		if ((m = rpt_grow(mentions, &capmentions, nmentions + 1,
 		    sizeof(*m))) == NULL)
@@ -321,13 +306,15 @@ check_parts(void)
 
 	if (doc_profile == NULL)
 		return 0;
-	req = rpt_profile_required(doc_profile);
-	for (; *req != '\0'; req = *q ? q + 1 : q) {
-		for (q = req; *q != '\0' && *q != ','; q++)
+	if (rpt_profile_missing(doc_profile, have_parts.p, have_parts.len,
+	    &missing) == -1)
+		return -1;
+	if (missing.len == 0)
+		return 0;
+	for (req = missing.p; req < missing.p + missing.len; req = q + 1) {
+		for (q = req; q < missing.p + missing.len && *q != ','; q++)
 			;
 		k = (size_t)(q - req);
-		if (k == 0 || in_list(have_parts.p, have_parts.len, req, k))
-			continue;
 		zh = part_zh(rpt_profile_name(doc_profile), req, k);
 		if (find(0, "missing-part", "%s%s%s%.*s: no section of its own "
 		    "(profile %s)", zh ? "缺少“" : "", zh ? zh : "",
@@ -681,6 +668,7 @@ cleanup(void)
 
 	rpt_splitter_free(splitter);
 	rpt_buf_free(&have_parts);
+	rpt_buf_free(&missing);
 	rpt_buf_free(&match_buf);
 	free(mentions);
 	for (f = 0; f < 5; f++)

@@ -125,6 +125,7 @@ struct slot {
 	enum rpt_numbering numbering;	/* how the marker's number fits */
 	int		 expected;	/* the number that would have fitted */
 	int		 debris;	/* pieces of debris removed */
+	size_t		 debris_chars;	/* and their non-white characters */
 };
 
 struct rpt_doc {
@@ -144,6 +145,7 @@ struct rpt_doc {
 	struct rpt_buf	 scratch;	/* text with debris removed */
 	struct rpt_buf	 title, subtitle, author;	/* joined elements */
 	int		 debris;	/* removed, not yet counted */
+	size_t		 debris_chars;
 	/* Parts: */
 	struct rpt_profile *fixed;	/* the user's profile, not owned */
 	struct rpt_profile *builtin[3];	/* fzzf, gwr, summary, for auto */
@@ -233,6 +235,7 @@ rpt_doc_reset(struct rpt_doc *d)
 	d->o.depth = 0;
 	d->title.len = d->subtitle.len = d->author.len = 0;
 	d->debris = 0;
+	d->debris_chars = 0;
 	d->cur = d->fixed;
 	d->year = 0;
 	d->part.len = d->seen.len = 0;
@@ -741,6 +744,9 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	if ((p = rpt_strip_debris(p, &n, &d->scratch, &debris)) == NULL)
 		return -1;
 	d->debris += debris;
+	if (debris > 0)
+		d->debris_chars += rpt_count_chars(line->p, line->len) -
+		    rpt_count_chars(p, n);
 	rpt_trim(&p, &n);
 	if (n == 0)
 		return 0;
@@ -757,7 +763,9 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	s->expected = 0;
 	/* Debris on blank lines before it is counted here. */
 	s->debris = d->debris;
+	s->debris_chars = d->debris_chars;
 	d->debris = 0;
+	d->debris_chars = 0;
 	s->full = 0;
 	s->f = features(s);
 	d->count++;
@@ -980,6 +988,7 @@ join_next(struct rpt_doc *d)
 	s->text = tmp;
 	next->line = s->line;
 	next->debris += s->debris;
+	next->debris_chars += s->debris_chars;
 	next->full = 0;
 	next->settled = next->joined = 0;
 	next->f = features(next);
@@ -1471,8 +1480,10 @@ next_piece(struct rpt_doc *d, struct rpt_para *para)
 	para->num = ++d->emitted;
 	para->chars = rpt_count_chars(t, len);
 	para->kind = RPT_K_BODY;
-	if (d->piece == 1)
+	if (d->piece == 1) {
 		para->debris = s->debris;
+		para->debris_chars = s->debris_chars;
+	}
 	if (pc->type == P_NUMBERED) {
 		enum rpt_numbering nb = RPT_NUM_OK;
 		int expected;
@@ -1588,6 +1599,7 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	para->numbering = s->numbering;
 	para->expected = s->expected;
 	para->debris = s->debris;
+	para->debris_chars = s->debris_chars;
 	para->implicit = 0;
 	/* Only headings and body text are inside sections and parts. */
 	inside = s->kind == RPT_K_HEADING || s->kind == RPT_K_BODY;

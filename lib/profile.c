@@ -64,6 +64,16 @@
 /* The JIT's stack grows from its default up to this size. */
 #define JIT_STACK_MAX	(1024 * 1024)
 
+/*
+ * What every search runs with: the match limit (and heap limit for the
+ * interpreter), a JIT stack, and room for one match.
+ */
+struct limits {
+	pcre2_match_context	*mctx;
+	pcre2_match_data	*md;
+	pcre2_jit_stack		*jstack;
+};
+
 struct rule {
 	const char	*part;		/* NUL-terminated, in work */
 	long		 line;
@@ -104,9 +114,7 @@ struct rpt_profile {
 	struct rule	 year;		/* code is the exception, may be NULL */
 	long		 year_line;
 	/* Match state, made once and reused for every title. */
-	pcre2_match_context *mctx;
-	pcre2_jit_stack	*jstack;
-	pcre2_match_data *md;
+	struct limits	 lim;
 	struct rpt_buf	 title;		/* the title without white space */
 	struct span	*claims;
 	size_t		 nclaims, capclaims;
@@ -210,6 +218,35 @@ pcre2_msg(int code, char *buf, size_t size)
 		snprintf(buf, size, "PCRE2 error %d", code);
 }
 
+static int
+limits_new(struct limits *l, struct rpt_profile_error *e)
+{
+	if ((l->mctx = pcre2_match_context_create(NULL)) == NULL ||
+	    (l->md = pcre2_match_data_create(1, NULL)) == NULL) {
+		nomem(e);
+		return -1;
+	}
+	pcre2_set_match_limit(l->mctx, RPT_PROFILE_MATCH_LIMIT);
+	pcre2_set_heap_limit(l->mctx, RPT_PROFILE_HEAP_LIMIT);
+	/*
+	 * The JIT's default 32 KiB stack is too small for some reasonable
+	 * patterns on long run-in titles; without a stack, the default
+	 * serves.
+	 */
+	if ((l->jstack = pcre2_jit_stack_create(32 * 1024, JIT_STACK_MAX,
+	    NULL)) != NULL)
+		pcre2_jit_stack_assign(l->mctx, NULL, l->jstack);
+	return 0;
+}
+
+static void
+limits_free(struct limits *l)
+{
+	pcre2_match_data_free(l->md);
+	pcre2_jit_stack_free(l->jstack);
+	pcre2_match_context_free(l->mctx);
+}
+
 /* Grow an array of n used elements of size sz to hold one more. */
 static int
 grow(void *pp, size_t *cap, size_t n, size_t sz)
@@ -240,9 +277,7 @@ rpt_profile_free(struct rpt_profile *p)
 	for (i = 0; i < p->nrules; i++)
 		pcre2_code_free(p->rules[i].code);
 	pcre2_code_free(p->year.code);
-	pcre2_match_data_free(p->md);
-	pcre2_jit_stack_free(p->jstack);
-	pcre2_match_context_free(p->mctx);
+	limits_free(&p->lim);
 	free(p->rules);
 	free(p->after);
 	free(p->claims);
@@ -576,22 +611,7 @@ parse(struct rpt_profile *p, struct rpt_profile_error *e)
 		} else if (parse_rule(p, &l, e) == -1)
 			return -1;
 	}
-	if ((p->mctx = pcre2_match_context_create(NULL)) == NULL ||
-	    (p->md = pcre2_match_data_create(1, NULL)) == NULL) {
-		nomem(e);
-		return -1;
-	}
-	pcre2_set_match_limit(p->mctx, RPT_PROFILE_MATCH_LIMIT);
-	pcre2_set_heap_limit(p->mctx, RPT_PROFILE_HEAP_LIMIT);
-	/*
-	 * The JIT's default 32 KiB stack is too small for some reasonable
-	 * patterns on long run-in titles; without a stack, the default
-	 * serves.
-	 */
-	if ((p->jstack = pcre2_jit_stack_create(32 * 1024, JIT_STACK_MAX,
-	    NULL)) != NULL)
-		pcre2_jit_stack_assign(p->mctx, NULL, p->jstack);
-	return 0;
+	return limits_new(&p->lim, e);
 }
 
 int
@@ -835,7 +855,7 @@ search(struct rpt_profile *p, const struct rule *r, size_t off, size_t *s,
 	int rc;
 
 	rc = pcre2_match(r->code, (PCRE2_SPTR)p->title.p, p->title.len, off,
-	    0, p->md, p->mctx);
+	    0, p->lim.md, p->lim.mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {
@@ -853,7 +873,7 @@ search(struct rpt_profile *p, const struct rule *r, size_t off, size_t *s,
 		return -1;
 	}
 	/* rc 0: more groups than the ovector holds; group 0 is still set. */
-	ov = pcre2_get_ovector_pointer(p->md);
+	ov = pcre2_get_ovector_pointer(p->lim.md);
 	*s = ov[0];
 	*end = ov[1];
 	return 1;
@@ -1056,4 +1076,136 @@ rpt_profile_auto(const char *title, size_t tlen, const char *addressee,
 	    has(body, blen, "法治政府建设"))
 		return "fzzf";
 	return "summary";
+}
+
+int
+rpt_part_listed(const char *list, size_t n, const char *p, size_t k)
+{
+	const char *q, *end = list + n;
+
+	while (list < end) {
+		for (q = list; q < end && *q != '+' && *q != ','; q++)
+			;
+		if ((size_t)(q - list) == k && memcmp(list, p, k) == 0)
+			return 1;
+		list = q + 1;
+	}
+	return 0;
+}
+
+int
+rpt_profile_missing(const struct rpt_profile *p, const char *have,
+    size_t n, struct rpt_buf *out)
+{
+	const char *req, *q;
+	size_t k;
+
+	out->len = 0;
+	for (req = rpt_profile_required(p); *req != '\0';
+	    req = *q ? q + 1 : q) {
+		for (q = req; *q != '\0' && *q != ','; q++)
+			;
+		k = (size_t)(q - req);
+		if (k == 0 || rpt_part_listed(have, n, req, k))
+			continue;
+		if ((out->len > 0 && rpt_buf_append(out, ",", 1) == -1) ||
+		    rpt_buf_append(out, req, k) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- patterns */
+
+struct rpt_pattern {
+	pcre2_code	*code;
+	struct limits	 lim;
+};
+
+int
+rpt_pattern_new(const char *pat, size_t len, struct rpt_pattern **pp,
+    struct rpt_profile_error *e)
+{
+	struct rpt_pattern *pt;
+	char msg[200];
+	int code;
+	PCRE2_SIZE eo;
+
+	*pp = NULL;
+	if ((pt = calloc(1, sizeof(*pt))) == NULL) {
+		nomem(e);
+		return -1;
+	}
+	pt->code = pcre2_compile((PCRE2_SPTR)pat, len, PCRE2_UTF | PCRE2_UCP,
+	    &code, &eo, NULL);
+	if (pt->code == NULL) {
+		if (code == PCRE2_ERROR_NOMEMORY)
+			nomem(e);
+		else {
+			pcre2_msg(code, msg, sizeof(msg));
+			seterr(e, 0, 0, "%s (offset %zu in the pattern)", msg,
+			    (size_t)eo);
+			if (e != NULL)
+				e->offset = eo;
+		}
+		free(pt);
+		return -1;
+	}
+	(void)pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
+	if (limits_new(&pt->lim, e) == -1) {
+		rpt_pattern_free(pt);
+		return -1;
+	}
+	*pp = pt;
+	return 0;
+}
+
+void
+rpt_pattern_free(struct rpt_pattern *pt)
+{
+	if (pt == NULL)
+		return;
+	pcre2_code_free(pt->code);
+	limits_free(&pt->lim);
+	free(pt);
+}
+
+long
+rpt_pattern_count(struct rpt_pattern *pt, const char *p, size_t n,
+    struct rpt_profile_error *e)
+{
+	PCRE2_SIZE *ov;
+	char msg[200];
+	size_t off = 0;
+	long count = 0;
+	int rc;
+
+	while (off <= n) {
+		rc = pcre2_match(pt->code, (PCRE2_SPTR)p, n, off,
+		    PCRE2_NO_UTF_CHECK, pt->lim.md, pt->lim.mctx);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			break;
+		if (rc < 0) {
+			if (rc == PCRE2_ERROR_NOMEMORY)
+				nomem(e);
+			else {
+				pcre2_msg(rc, msg, sizeof(msg));
+				seterr(e, 0, 0, "%s", msg);
+				errno = 0;
+			}
+			return -1;
+		}
+		count++;
+		ov = pcre2_get_ovector_pointer(pt->lim.md);
+		if (ov[1] > ov[0])
+			off = ov[1];
+		else if (ov[1] < n) {
+			/* An empty match: go on from the next character. */
+			off = ov[1] + 1;
+			while (off < n && ((unsigned char)p[off] & 0xc0) == 0x80)
+				off++;
+		} else
+			break;
+	}
+	return count;
 }

@@ -124,6 +124,9 @@ rpt_is_space(int32_t c)
 /* Is cp a CJK ideograph (any Han block, and U+3007 〇)? */
 int	rpt_is_han(int32_t cp);
 
+/* Number of CJK ideographs (rpt_is_han) in p. */
+size_t	rpt_count_han(const char *p, size_t n);
+
 /* Number of non-white characters in p. */
 size_t	rpt_count_chars(const char *p, size_t n);
 
@@ -358,6 +361,7 @@ struct rpt_para {
 	enum rpt_numbering numbering;	/* also set on body with a marker */
 	int		 expected;	/* the number that would have fitted */
 	int		 debris;	/* debris removed from it (and blank lines before) */
+	size_t		 debris_chars;	/* the debris's non-white characters */
 	int		 implicit;	/* an unnumbered paragraph's sentence that
 					   opens a section of another part */
 	struct rpt_profile *profile;	/* the document's, for its required parts */
@@ -700,5 +704,34 @@ const char *rpt_profile_fallback(const struct rpt_profile *p,
 const char *rpt_profile_auto(const char *title, size_t tlen,
 	    const char *addressee, size_t alen, const char *first_body,
 	    size_t blen);
+
+/* Is the part name [p, p + k) in the '+'- or ','-separated list? */
+int	rpt_part_listed(const char *list, size_t n, const char *p, size_t k);
+/*
+ * Write to out the profile's required parts that are not in have (a '+'-
+ * or ','-separated list of the parts that have a section), comma-
+ * separated, "" if none.  Returns -1 on allocation failure.
+ */
+int	rpt_profile_missing(const struct rpt_profile *p, const char *have,
+	    size_t n, struct rpt_buf *out);
+
+/*
+ * A user's pattern (rpt-stats -e): PCRE2 with PCRE2_UTF | PCRE2_UCP, the
+ * JIT where available, and the same match limit per search as a profile's
+ * rules.  Returns 0 and *pt, or -1 with e->msg (PCRE2's message and the
+ * offset) and e->offset.
+ */
+struct rpt_pattern;
+int	rpt_pattern_new(const char *pat, size_t len, struct rpt_pattern **pt,
+	    struct rpt_profile_error *e);
+void	rpt_pattern_free(struct rpt_pattern *pt);
+/*
+ * The number of non-overlapping matches in p (valid UTF-8; an empty match
+ * counts once and the search goes on from the next character), or -1 when
+ * a search failed: the match limit was hit (e->msg says so) or memory ran
+ * out (errno ENOMEM).
+ */
+long	rpt_pattern_count(struct rpt_pattern *pt, const char *p, size_t n,
+	    struct rpt_profile_error *e);
 
 #endif /* RPT_H */

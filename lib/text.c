@@ -73,6 +73,26 @@ rpt_is_han(int32_t c)
 	    c == 0x3007;
 }
 
+size_t
+rpt_count_han(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, count = 0, k;
+	int32_t c;
+
+	while (i < n) {
+		/* Han is 3 bytes (E3-E9, EF) or 4 (F0 A0 and up). */
+		if (p[i] < 0xe3) {
+			i++;
+			continue;
+		}
+		k = rpt_utf8_decode(s + i, n - i, &c);
+		count += rpt_is_han(c) != 0;
+		i += k;
+	}
+	return count;
+}
+
 /*
  * Bytes that may start a white-space character: ASCII white space, C2
  * (U+0085, U+00A0), E1 (U+1680), E2 (the U+2000 block), E3 (U+3000) and
