@@ -35,6 +35,8 @@ CLIOBJ	= $(CLISRC:%.c=$(O)/%.o)
 PROGS	= $(FILTERS:%=$(O)/bin/%)
 TESTPROGS = $(O)/tests/tools/nows $(O)/tests/tools/trickle \
 	    $(O)/tests/tools/profile-try
+# Unit tests: one program per tests/unit/*.c, run before the bats suite.
+UNIT	= $(patsubst %.c,%,$(wildcard tests/unit/*.c))
 
 .PHONY: all deps demo check check-asan check-scalar bench install uninstall clean lint
 .SUFFIXES:
@@ -60,6 +62,10 @@ $(O)/tests/tools/%: tests/tools/%.c $(O)/lib/librpt.a
 	@mkdir -p $(@D)
 	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librpt.a $(DEP_LIBS)
 
+$(O)/tests/unit/%: tests/unit/%.c $(O)/lib/librpt.a
+	@mkdir -p $(@D)
+	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librpt.a $(DEP_LIBS)
+
 # Installs what the build and the tests need, and nothing when all is there.
 deps:
 	@sh tests/deps.sh
@@ -69,14 +75,17 @@ demo: deps
 	@sh tests/demo.sh
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TESTPROGS)
+	@$(MAKE) --no-print-directory all $(TESTPROGS) $(UNIT:%=$(O)/%)
+	@for t in $(UNIT:%=$(O)/%); do $$t || exit 1; done
 	@RPT_BIN=$(CURDIR)/$(O)/bin RPT_TOOLS=$(CURDIR)/$(O)/tests/tools sh tests/run.sh
 
 check-asan: deps
 	@$(MAKE) --no-print-directory O=build/asan \
 	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" all \
 	    build/asan/tests/tools/nows build/asan/tests/tools/trickle \
-	    build/asan/tests/tools/profile-try
+	    build/asan/tests/tools/profile-try $(UNIT:%=build/asan/%)
+	@for t in $(UNIT:%=build/asan/%); do ASAN_OPTIONS=detect_leaks=1 \
+	    UBSAN_OPTIONS=print_stacktrace=1 $$t || exit 1; done
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    RPT_BIN=$(CURDIR)/build/asan/bin \
 	    RPT_TOOLS=$(CURDIR)/build/asan/tests/tools sh tests/run.sh
@@ -85,7 +94,8 @@ check-asan: deps
 check-scalar: deps
 	@$(MAKE) --no-print-directory O=build/scalar CPPFLAGS="-U__SSE2__" \
 	    all build/scalar/tests/tools/nows build/scalar/tests/tools/trickle \
-	    build/scalar/tests/tools/profile-try
+	    build/scalar/tests/tools/profile-try $(UNIT:%=build/scalar/%)
+	@for t in $(UNIT:%=build/scalar/%); do $$t || exit 1; done
 	@RPT_BIN=$(CURDIR)/build/scalar/bin \
 	    RPT_TOOLS=$(CURDIR)/build/scalar/tests/tools sh tests/run.sh
 
@@ -108,4 +118,4 @@ uninstall:
 
 clean:
 	rm -rf build bin/*.o lib/*.o lib/librpt.a $(FILTERS:%=bin/%) tests/tools/nows tests/tools/trickle \
-	    tests/tools/profile-try
+	    tests/tools/profile-try $(UNIT)
