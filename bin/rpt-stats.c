@@ -306,8 +306,7 @@ count_text(const struct rpt_para *p)
 		d.sents += (size_t)n;
 		for (i = 0; i < n; i++)
 			d.sent_chars += spans[i].chars;
-	}
-	if (p->kind == RPT_K_BODY) {
+		/* Items, as rpt-sections -i: also in a heading's run-in text. */
 		if ((n = rpt_split(items_split, p->p, p->len, &spans)) == -1)
 			return -1;
 		for (i = 0; i < n; i++)
