@@ -1,19 +1,19 @@
 #!/usr/bin/env bats
 # The manual pages: mandoc -Tlint is clean, and every example in the
-# EXAMPLES of rpt-split.1 is run, from the page itself, on the sample
-# reports.  An example is the ".\" example: NAME" line in a literal display,
-# the "$ command" after it (continued while it ends in | or \ or has an
-# open quote), and the output lines shown under it, where "\&..." stands
-# for lines left out.  The command's whole output must equal
+# EXAMPLES of rpt-split.1 and rpt-numbers.1 is run, from the page itself, on
+# the sample reports.  An example is the ".\" example: NAME" line in a
+# literal display, the "$ command" after it (continued while it ends in | or
+# \ or has an open quote), and the output lines shown under it, where
+# "\&..." stands for lines left out.  The command's whole output must equal
 # golden/man-NAME.out, and the lines shown must be in it, in that order.
+# The examples of rpt-numbers.1 are named numbers-*.
 
 bats_require_minimum_version 1.5.0
 
 setup() {
 	load helper
 	MAN=$TESTS/../man
-	PAGE=$MAN/rpt-split.1
-	# Pipelines in the examples call rpt-split by name.
+	# Pipelines in the examples call the filters by name.
 	PATH=$RPT_BIN:$PATH
 	# The files the examples name: report.txt and reports/*.txt.
 	EX=$BATS_TEST_TMPDIR/ex
@@ -26,7 +26,7 @@ setup() {
 	ln -s "$CORPUS/004_4d7abf357b95ea80.txt" "$EX/reports/zhifang.txt"
 }
 
-# examples: one line per example of rpt-split.1, "NAME<TAB>COMMAND" with
+# examples PAGE: one line per example of man/PAGE, "NAME<TAB>COMMAND" with
 # the command's lines joined by \001; with SHOWN=NAME, the lines shown under
 # that example instead.  mdoc escapes are undone; an unknown one is an error.
 examples() {
@@ -89,17 +89,22 @@ examples() {
 			print line
 	}
 	END { exit bad }
-	' "$PAGE"
+	' "$MAN/$1"
 }
 
-# example NAME: run it in $EX and check its output.
+# example PAGE NAME: run it in $EX and check its output.
 example() {
-	local name=$1 cmd
-	cmd=$(examples | awk -F'\t' -v n="$name" '$1 == n { sub(/^[^\t]*\t/, ""); print }')
-	[ -n "$cmd" ] || fail "no example '$name' in rpt-split.1"
+	local page=$1 name=$2 cmd
+	cmd=$(examples "$page" | awk -F'\t' -v n="$name" '$1 == n { sub(/^[^\t]*\t/, ""); print }')
+	[ -n "$cmd" ] || fail "no example '$name' in $page"
 	case $cmd in
 	*mlr\ *)
 		command -v mlr >/dev/null || skip "Miller (mlr) is not installed"
+		;;
+	esac
+	case $cmd in
+	*datamash\ *)
+		command -v datamash >/dev/null || skip "GNU datamash is not installed"
 		;;
 	esac
 	cmd=${cmd//$'\001'/$'\n'}
@@ -107,11 +112,11 @@ example() {
 	    2>"$BATS_TEST_TMPDIR/err" || fail "exit status $? from: $cmd"
 	[ ! -s "$BATS_TEST_TMPDIR/err" ] || fail "stderr: $(cat "$BATS_TEST_TMPDIR/err")"
 	golden_diff "man-$name.out"
-	SHOWN=$name examples >"$BATS_TEST_TMPDIR/shown"
-	shown_in "$GOLDEN/man-$name.out" "$BATS_TEST_TMPDIR/shown"
+	SHOWN=$name examples "$page" >"$BATS_TEST_TMPDIR/shown"
+	shown_in "$GOLDEN/man-$name.out" "$BATS_TEST_TMPDIR/shown" "$page"
 }
 
-# shown_in GOLDEN SHOWN: the runs of lines of SHOWN between "..." lines are
+# shown_in GOLDEN SHOWN PAGE: the runs of lines of SHOWN between "..." lines are
 # runs of lines of GOLDEN, in order; without a "..." at the start (end),
 # the first (last) run is where GOLDEN starts (ends).
 shown_in() {
@@ -158,18 +163,26 @@ shown_in() {
 			pos = at + k
 			i = j
 		}
-	}' "$1" "$2" || fail "the output shown in rpt-split.1 for this example is not what it prints"
+	}' "$1" "$2" || fail "the output shown in $3 for this example is not what it prints"
 }
 
-@test "mandoc -Tlint -Wwarning: rpt.7 and rpt-split.1 are clean" {
+@test "mandoc -Tlint -Wwarning: rpt.7, rpt-split.1 and rpt-numbers.1 are clean" {
 	command -v mandoc >/dev/null || fail "mandoc is not installed (make deps)"
-	run mandoc -Tlint -Wwarning "$MAN/rpt.7" "$MAN/rpt-split.1"
+	run mandoc -Tlint -Wwarning "$MAN/rpt.7" "$MAN/rpt-split.1" "$MAN/rpt-numbers.1"
 	assert_success
 	assert_output ""
 }
 
+@test "mandoc -Tlint -Wall: rpt-numbers.1 has no style messages either" {
+	command -v mandoc >/dev/null || fail "mandoc is not installed (make deps)"
+	# Other pages and the system's man database are not ours to judge.
+	run bash -c "mandoc -Tlint -Wall '$MAN/rpt-numbers.1' 2>&1 |
+	    grep -v -e 'referenced manual not found' -e 'mandoc.db'"
+	assert_output ""
+}
+
 @test "man: every example in rpt-split.1 is tagged and tested here" {
-	run examples
+	run examples rpt-split.1
 	assert_success
 	# The names tested below, and nothing else.
 	assert_equal "$(printf '%s\n' "$output" | cut -f 1 | sort | tr '\n' ' ')" \
@@ -190,10 +203,47 @@ shown_in() {
 	[ "$(command -v rpt-split)" = "$RPT_BIN/rpt-split" ]
 }
 
-@test "example: rpt-split report.txt" { example plain; }
-@test "example: sentences per section with cut, sort, uniq" { example sections; }
-@test "example: sentences per section with mlr" { example sections-mlr; }
-@test "example: -u item, one paragraph, with awk and cut" { example item; }
-@test "example: -u item, one paragraph, with mlr" { example item-mlr; }
-@test "example: template sentences with mlr count-distinct" { example template-mlr; }
-@test "example: template sentences with cut, sort, uniq" { example template; }
+@test "man: every example in rpt-numbers.1 is tagged and tested here" {
+	run examples rpt-numbers.1
+	assert_success
+	assert_equal "$(printf '%s\n' "$output" | cut -f 1 | sort | tr '\n' ' ')" \
+	    "numbers-head numbers-kinds numbers-mediated numbers-names numbers-percent "
+	for n in numbers-head numbers-mediated numbers-percent numbers-kinds numbers-names; do
+		[ -f "$GOLDEN/man-$n.out" ] || fail "no golden/man-$n.out"
+	done
+}
+
+@test "man: every option of rpt-numbers --help is in its manual page" {
+	run -0 "$RPT_BIN/rpt-numbers" --help
+	opts=$(printf '%s\n' "$output" | grep -o -- '--[a-z][a-z-]*' | sort -u)
+	[ -n "$opts" ]
+	for o in $opts; do
+		grep -q -F -e "Fl \\-${o#--}" "$MAN/rpt-numbers.1" "$MAN/rpt.7" ||
+		    fail "$o is in --help but in no manual page"
+	done
+}
+
+@test "man: every word of the lists in lib/numbers.c is in rpt-numbers.1" {
+	local src=$TESTS/../lib/numbers.c w missing=
+	# The string arrays: measure words, qualifiers, names, words...
+	awk '/^static const char \*const [a-z_]+\[\] = \{/, /\};/' "$src" |
+	    grep -o '"[^"]*"' | tr -d '"' | sort -u >"$BATS_TEST_TMPDIR/words"
+	[ "$(wc -l <"$BATS_TEST_TMPDIR/words")" -gt 300 ]
+	while IFS= read -r w; do
+		grep -q -F -e "$w" "$MAN/rpt-numbers.1" || missing="$missing $w"
+	done <"$BATS_TEST_TMPDIR/words"
+	[ -z "$missing" ] || fail "not in rpt-numbers.1:$missing"
+}
+
+@test "example: rpt-split report.txt" { example rpt-split.1 plain; }
+@test "example: sentences per section with cut, sort, uniq" { example rpt-split.1 sections; }
+@test "example: sentences per section with mlr" { example rpt-split.1 sections-mlr; }
+@test "example: -u item, one paragraph, with awk and cut" { example rpt-split.1 item; }
+@test "example: -u item, one paragraph, with mlr" { example rpt-split.1 item-mlr; }
+@test "example: template sentences with mlr count-distinct" { example rpt-split.1 template-mlr; }
+@test "example: template sentences with cut, sort, uniq" { example rpt-split.1 template; }
+@test "example: rpt-numbers report.txt, the first quantities" { example rpt-numbers.1 numbers-head; }
+@test "example: rpt-numbers, mediated disputes per report with mlr" { example rpt-numbers.1 numbers-mediated; }
+@test "example: rpt-numbers --kinds=percent, mean per report with datamash" { example rpt-numbers.1 numbers-percent; }
+@test "example: rpt-numbers -a, rows per kind with datamash" { example rpt-numbers.1 numbers-kinds; }
+@test "example: rpt-numbers -a --kinds=ordinal,name" { example rpt-numbers.1 numbers-names; }

@@ -29,6 +29,7 @@ found_lib bats-assert || need bats-assert
 command -v mandoc >/dev/null 2>&1 || need mandoc
 command -v iconv >/dev/null 2>&1 || need iconv
 command -v mlr >/dev/null 2>&1 || need miller
+command -v datamash >/dev/null 2>&1 || need datamash
 
 [ -z "$missing" ] && exit 0
 
