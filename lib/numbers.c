@@ -20,7 +20,7 @@
 #define DIGITS_MAX	20
 /* Values of 10^24 or more are codes. */
 #define EXP_MAX		24
-/* Room for the inner_words list. */
+/* Room for the inner_words and inner_names lists. */
 #define INNER_MAX	40
 
 /* A decimal number: the digits of d, times 10^exp. */
@@ -45,8 +45,10 @@ struct rpt_numbers {
 	size_t		 n, cap;
 	int		 all;		/* also the non-quantities */
 	struct wlist	 names, words, counts, durations;
-	/* inner_words: where the first numeral is, and the length. */
+	/* inner_words, inner_names: where the first numeral is, the length. */
+	const char	*inner[INNER_MAX];
 	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
+	int		 inner_name[INNER_MAX];
 	/* A bit per BMP code point that can start a number (see numeral). */
 	uint8_t		 start[0x10000 / 8];
 };
@@ -171,6 +173,13 @@ is_ascii_digit(int32_t c)
 }
 
 static int
+isalnum_ascii(int32_t c)
+{
+	return is_ascii_digit(c) || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z');
+}
+
+static int
 digit_value(int32_t c)
 {
 	if (c >= '0' && c <= '9')
@@ -224,23 +233,41 @@ dec_digit(struct dec *v, int digit)
 	return 0;
 }
 
-static void
-dec_from_u64(struct dec *v, uint64_t u)
+/*
+ * The integer a Chinese numeral is summed in: 128 bits where the compiler
+ * has them (10^24 fits), else 64 (then values past 2^64 are codes).
+ */
+#ifdef __SIZEOF_INT128__
+typedef unsigned __int128 cnum;
+#else
+typedef uint64_t cnum;
+#endif
+
+/* v = u, trailing zeros as the exponent; -1 if too many digits remain. */
+static int
+dec_from_cnum(struct dec *v, cnum u)
 {
-	char tmp[24];
+	char tmp[48];
 	int n = 0, i;
 
 	dec_zero(v);
 	if (u == 0)
-		return;
+		return 0;
+	while (u % 10 == 0) {
+		u /= 10;
+		v->exp++;
+	}
 	while (u > 0) {
-		tmp[n++] = (char)('0' + u % 10);
+		tmp[n++] = (char)('0' + (int)(u % 10));
 		u /= 10;
 	}
+	if (n > DIGITS_MAX)
+		return -1;
 	for (i = 0; i < n; i++)
 		v->d[i] = tmp[n - 1 - i];
 	v->nd = n;
 	v->d[n] = '\0';
+	return 0;
 }
 
 /* log10 of the value, roughly: the position of the leading digit. */
@@ -371,6 +398,11 @@ chinese_end(const char *p, size_t n, size_t j)
 	return j;
 }
 
+/* Units that begin with 千, which is then no digit: 三万千瓦. */
+static const char *const thousand_units[] = {
+	"千瓦", "千米", "千克", "千伏", NULL
+};
+
 /*
  * Chinese numerals at p + *i: 三, 十二, 一万二千三百, 三万五, 两千零五,
  * 二〇二三 (digit by digit), 三点五.  Returns 1 and the value, 0 if none,
@@ -382,7 +414,7 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 {
 	size_t j = *i, k, kk;
 	int32_t c;
-	uint64_t total = 0, section = 0, num = 0;
+	cnum total = 0, section = 0, num = 0;
 	int d, u, any = 0, last_unit = 0, tail_unit = 0, run = 0;
 	int only_digits = 1;
 	int point = 0;
@@ -399,10 +431,15 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 					goto over;
 				frac.exp--;
 			} else {
-				if (run > 0 && !last_unit)
-					num = num * 10 + (uint64_t)d;	/* 二〇二三 */
-				else
-					num = (uint64_t)d;
+				/* 二〇二三: digit by digit, as many as Arabic. */
+				if (run > 0 && !last_unit) {
+					if (run >= DIGITS_MAX ||
+					    __builtin_mul_overflow(num, 10U, &num) ||
+					    __builtin_add_overflow(num, (cnum)d,
+					    &num))
+						goto over;
+				} else
+					num = (cnum)d;
 				run++;
 				last_unit = 0;
 			}
@@ -411,31 +448,38 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 			j += k;
 			continue;
 		}
+		/* 三万千瓦: 千 begins the unit there. */
+		if (!point && any && cn_unit(c) > 0 &&
+		    word_at(p + j, n - j, thousand_units) > 0)
+			break;
 		if (!point && (u = cn_unit(c)) > 0) {
 			only_digits = 0;
 			if (u >= 4) {
-				section += num;
-				if (section == 0 && !any)
-					break;
+				/* 亿元: a leading 万 or 亿 is one of it. */
+				if (section == 0 && num == 0 && !any)
+					num = 1;
+				if (__builtin_add_overflow(section, num, &section))
+					goto over;
 				if (u == 8) {
-					total = (total + section);
-					if (total > UINT64_MAX / 100000000ULL)
+					if (__builtin_add_overflow(total, section,
+					    &total) || __builtin_mul_overflow(total,
+					    100000000ULL, &total))
 						goto over;
-					total *= 100000000ULL;
-				} else {
-					if (section > UINT64_MAX / 10000ULL)
-						goto over;
-					total += section * 10000ULL;
-				}
+				} else if (__builtin_mul_overflow(section, 10000ULL,
+				    &section) || __builtin_add_overflow(total,
+				    section, &total))
+					goto over;
 				section = 0;
 			} else {
-				static const uint64_t pow10[] = { 1, 10, 100, 1000 };
+				static const unsigned pow10[] = { 1, 10, 100, 1000 };
 
 				if (num == 0 && !any)
 					num = 1;	/* 十 is 10 */
 				if (num == 0)
 					num = 1;
-				section += num * pow10[u];
+				if (__builtin_mul_overflow(num, pow10[u], &num) ||
+				    __builtin_add_overflow(section, num, &section))
+					goto over;
 			}
 			num = 0;
 			run = 0;
@@ -462,16 +506,22 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 		int e;
 
 		for (e = 1; e < tail_unit; e++)
-			num *= 10;
+			num *= 10;	/* num < 10, tail_unit <= 8 */
 	}
-	total += section + num;
+	if (__builtin_add_overflow(total, section, &total) ||
+	    __builtin_add_overflow(total, num, &total))
+		goto over;
 	*i = j;
 	*digitwise = only_digits && run > 1;
-	dec_from_u64(v, total);
+	if (dec_from_cnum(v, total) == -1)
+		goto over;
 	if (point && frac.nd > 0) {
-		/* Append the fraction digits. */
+		/* Append the fraction digits (十点五: 10 with its zero). */
 		int e = frac.exp, m;
 
+		for (; v->exp > 0; v->exp--)
+			if (dec_digit(v, 0) == -1)
+				goto over;
 		for (m = 0; m < frac.nd; m++)
 			if (dec_digit(v, frac.d[m] - '0') == -1)
 				goto over;
@@ -488,7 +538,7 @@ over:
 /* ---------------------------------------------------------------- words */
 
 static const char *const pre_over[] = {
-	"超过", "突破", "逾", "高于", "多于", "超", NULL
+	"超过", "突破", "逾", "高于", "多于", "超", "破", NULL
 };
 static const char *const pre_at_least[] = {
 	"不少于", "至少", "不低于", NULL
@@ -498,6 +548,12 @@ static const char *const pre_at_most[] = {
 };
 static const char *const pre_approx[] = {
 	"大约", "将近", "约", "近", NULL
+};
+/* Words that end with 约 or 近 but say nothing of approximation. */
+static const char *const approx_not[] = {
+	"签约", "节约", "制约", "预约", "履约", "合约", "公约", "特约", "违约",
+	"邀约", "集约", "条约", "契约", "赴约", "隐约", "婚约", "相约", "最近",
+	"附近", "邻近", NULL
 };
 static const char *const post_over[] = { "余", "多", "餘", NULL };
 static const char *const post_at_least[] = { "以上", "以来", NULL };
@@ -514,7 +570,13 @@ static const char *const count_units[] = {
 	"篇", "部", "册", "张", "幅", "块", "处", "家", "位", "宗", "例", "株",
 	"棵", "只", "头", "趟", "轮", "门", "栋", "首", "集", "段", "组", "支",
 	"班", "届", "课时", "学时", "层", "片", "床", "辆次", "户", "元", "对",
-	"列", "款", "标箱", "大类", "盏", NULL
+	"列", "款", "标箱", "大类", "盏", "兆瓦时", "兆瓦", "吉瓦", "千伏", "度",
+	"微克每立方米", "微克/立方米", "毫克每升", "毫克/升", NULL
+};
+
+/* Dashes and words of a range: 1-2名, 三至五次, 5%—8%. */
+static const char *const range_marks[] = {
+	"——", "—", "－", "-", "～", "~", "至", "到", NULL
 };
 
 /* Money in other currencies than 元. */
@@ -531,18 +593,16 @@ static const char *const duration_units[] = {
 /* The set phrases with numerals that are names, not quantities. */
 static const char *const names[] = {
 	"三会一课", "三项制度", "一站式", "一把手", "一村一法律顾问",
-	"一村（社区）一法律顾问", "一村(社区)一法律顾问", "最后一公里",
-	"第一道防线", "两个确立", "两个维护", "一庭两所", "一庭三所",
-	"三长", "一带一路", "五位一体", "四个全面", "四个意识", "四个自信",
-	"两个大局", "三农", "两新", "两重", "一网通办", "一网统管",
-	"一件事", "一次办", "最多跑一次", "一窗受理", "一门式", "一条龙",
-	"一盘棋", "一张网", "一体化", "一揽子", "一线", "两不愁三保障",
-	"两学一做", "三严三实", "三个代表", "四风", "八项规定", "五险一金",
-	"一岗双责", "一票否决", "一事一议", "一案双查", "双随机、一公开",
-	"双随机一公开", "一法一条例", "一书一码", "一户一档", "一村一档",
+	"一村（社区）一法律顾问", "一村(社区)一法律顾问", "两个确立",
+	"两个维护", "一庭两所", "一庭三所", "三长", "一带一路", "五位一体",
+	"四个全面", "四个意识", "四个自信", "两个大局", "三农", "两新",
+	"两重", "一网通办", "一网统管", "一件事", "一次办", "一窗受理",
+	"一门式", "一条龙", "一盘棋", "一张网", "一体化", "一揽子", "一线",
+	"两不愁三保障", "两学一做", "三严三实", "三个代表", "四风",
+	"八项规定", "五险一金", "一岗双责", "一票否决", "一事一议",
+	"一案双查", "一法一条例", "一书一码", "一户一档", "一村一档",
 	"一人一档", "一企一策", "一事一策", "一点一策", "十件民生实事",
-	"普法一条街", "一条街", "第一议题", "第一责任人", "第一书记", "第一时间",
-	"六个坚持", "六个做到", NULL
+	"一条街", "六个坚持", "六个做到", NULL
 };
 
 /* Words that only look numeric. */
@@ -559,7 +619,8 @@ static const char *const words[] = {
 	"两岸", "两会", "两委", "两级", "两头", "两手", "两面", "三方", "一方",
 	"一边", "一点", "一下", "一样", "一部分", "一次性", "一带", "一把",
 	"一路", "一遍", "一轮", "一环", "一角", "一步", "一季度", "二季度",
-	"三季度", "四季度", "两位数", "三位数", "四位数", "五位数", NULL
+	"三季度", "四季度", "两位数", "三位数", "四位数", "五位数", "零件",
+	"零部件", "零头", NULL
 };
 
 /*
@@ -571,6 +632,12 @@ static const char *const inner_words[] = {
 	"如一", "合一", "归一", "接二连三", "不二", "独一无二", "长三角",
 	"珠三角", "周一", "周二", "周三", "周四", "周五", "周六", "星期一",
 	"星期二", "星期三", "星期四", "星期五", "星期六", NULL
+};
+
+/* Set phrases whose numeral is not first: names, like those of names[]. */
+static const char *const inner_names[] = {
+	"最后一公里", "第一道防线", "双随机、一公开", "双随机一公开",
+	"最多跑一次", "普法一条街", NULL
 };
 
 /* Amounts that name no number: 一批 (a batch of). */
@@ -670,12 +737,32 @@ wlist_at(const struct wlist *l, const char *p, size_t n)
 	return 0;
 }
 
+/* Note where the first numeral of w is, for inner_word(). */
+static void
+inner_add(struct rpt_numbers *x, const char *w, int name)
+{
+	size_t pre, k, len = strlen(w);
+	int32_t c;
+
+	if (x->ninner == INNER_MAX)
+		return;
+	for (pre = 0; pre < len; pre += k) {
+		c = 0;
+		k = rpt_utf8_decode(w + pre, len - pre, &c);
+		if (cn_digit(c) >= 0 || cn_unit(c) > 0)
+			break;
+	}
+	x->inner[x->ninner] = w;
+	x->inner_len[x->ninner] = len;
+	x->inner_pre[x->ninner] = pre;
+	x->inner_name[x->ninner++] = name;
+}
+
 struct rpt_numbers *
 rpt_numbers_new(int all)
 {
 	struct rpt_numbers *x;
-	const char *w;
-	size_t m, pre, k;
+	size_t m;
 	int32_t c;
 
 	if ((x = calloc(1, sizeof(*x))) == NULL)
@@ -684,18 +771,10 @@ rpt_numbers_new(int all)
 	for (c = 0; c < 0x10000; c++)
 		if (digit_value(c) >= 0 || cn_digit(c) >= 0 || cn_unit(c) > 0)
 			x->start[c >> 3] |= (uint8_t)(1U << (c & 7));
-	for (m = 0; inner_words[m] != NULL && m < INNER_MAX; m++) {
-		w = inner_words[m];
-		x->inner_len[m] = strlen(w);
-		for (pre = 0; pre < x->inner_len[m]; pre += k) {
-			c = 0;
-			k = rpt_utf8_decode(w + pre, x->inner_len[m] - pre, &c);
-			if (cn_digit(c) >= 0 || cn_unit(c) > 0)
-				break;
-		}
-		x->inner_pre[m] = pre;
-	}
-	x->ninner = m;
+	for (m = 0; inner_words[m] != NULL; m++)
+		inner_add(x, inner_words[m], 0);
+	for (m = 0; inner_names[m] != NULL; m++)
+		inner_add(x, inner_names[m], 1);
 	if (wlist_make(&x->names, names) == -1 ||
 	    wlist_make(&x->words, words) == -1 ||
 	    wlist_make(&x->counts, count_units) == -1 ||
@@ -804,17 +883,18 @@ static size_t
 unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
     const struct dec *v, int integer_digits, struct after *a)
 {
-	size_t k, j = skip_blank(p, n, i), m;
+	size_t k, j = skip_blank(p, n, i), end;
 	int mag = dec_magnitude(v);
 
 	a->qual = RPT_QUAL_EXACT;
 	a->unit = NULL;
 	a->unit_len = 0;
-	/* 40余次, 3000多人: the qualifier before the measure word. */
+	/* 40余次, 3000多人, 十余年: the qualifier before the unit. */
 	if ((k = word_at(p + j, n - j, post_over)) > 0 &&
-	    (m = wlist_at(&x->counts, p + j + k, n - j - k)) > 0) {
+	    !starts(p + j + k, n - j - k, "%") &&
+	    (end = unit_after(x, p, n, j + k, v, integer_digits, a)) > 0) {
 		a->qual = RPT_QUAL_OVER;
-		j += k;
+		return end;
 	}
 	if (starts(p + j, n - j, "%") || starts(p + j, n - j, "％")) {
 		a->kind = RPT_Q_PERCENT;
@@ -920,8 +1000,11 @@ qual_before(const char *p, size_t i, size_t *len)
 		return RPT_QUAL_AT_MOST;
 	if ((*len = word_before(p, i, pre_over)) > 0)
 		return RPT_QUAL_OVER;
-	if ((*len = word_before(p, i, pre_approx)) > 0)
+	/* Not the end of a word: 签约, 节约, 最近, 附近. */
+	if ((*len = word_before(p, i, pre_approx)) > 0 &&
+	    (*len > 3 || word_before(p, i, approx_not) == 0))
 		return RPT_QUAL_APPROX;
+	*len = 0;
 	return RPT_QUAL_EXACT;
 }
 
@@ -1053,10 +1136,11 @@ numeric_date(const char *p, size_t n, size_t i, struct rpt_quantity *q)
 static size_t
 date_at(const char *p, size_t n, size_t i, struct rpt_quantity *q)
 {
-	size_t j = i, save;
-	struct dec v;
-	int y = 0, m = 0, d = 0, idig, cn, r;
+	size_t j = i, save, t, k;
+	struct dec v, w;
+	int y = 0, m = 0, m2 = 0, d = 0, d2 = 0, idig, cn, r;
 
+	q->qual = RPT_QUAL_EXACT;
 	if ((save = numeric_date(p, n, i, q)) > 0)
 		return save;
 	if ((r = number(p, n, &j, &v, &idig, &cn)) != 1)
@@ -1071,21 +1155,43 @@ date_at(const char *p, size_t n, size_t i, struct rpt_quantity *q)
 		if (number(p, n, &j, &v, &idig, &cn) != 1)
 			return 0;
 		j = skip_blank(p, n, j);
-		if (!starts(p + j, n - j, "月"))
+	}
+	/* 1-11月, 2023年1—11月: a range of months. */
+	if ((t = word_at(p + j, n - j, range_marks)) > 0) {
+		k = j + t;
+		if (number(p, n, &k, &w, &idig, &cn) != 1)
 			return 0;
-		(void)save;
-	} else if (!starts(p + j, n - j, "月"))
+		k = skip_blank(p, n, k);
+		m2 = (int)whole(&w);
+		j = k;
+	}
+	if (!starts(p + j, n - j, "月"))
 		return 0;
 	m = (int)whole(&v);
-	if (m < 1 || m > 12)
+	if (m < 1 || m > 12 || (m2 != 0 && (m2 <= m || m2 > 12)))
 		return 0;
 	j += 3;
 	save = j;
+	if (m2 != 0) {
+		if (starts(p + j, n - j, "份"))
+			save = j + 3;
+		if (y > 0) {
+			snprintf(q->value, sizeof(q->value), "%04d-%02d", y, m);
+			snprintf(q->max, sizeof(q->max), "%04d-%02d", y, m2);
+		} else {
+			snprintf(q->value, sizeof(q->value), "--%02d", m);
+			snprintf(q->max, sizeof(q->max), "--%02d", m2);
+		}
+		q->qual = RPT_QUAL_RANGE;
+		q->kind = RPT_Q_DATE;
+		q->unit = "";
+		q->unit_len = 0;
+		return save;
+	}
 	if (starts(p + j, n - j, "份"))
 		save = j + 3;
 	else {
-		size_t t = skip_blank(p, n, j);
-
+		t = skip_blank(p, n, j);
 		if (number(p, n, &t, &v, &idig, &cn) == 1) {
 			size_t u = skip_blank(p, n, t);
 
@@ -1096,8 +1202,29 @@ date_at(const char *p, size_t n, size_t i, struct rpt_quantity *q)
 				else
 					d = 0;
 			}
+			/* 5月20日至22日: a range of days. */
+			if (d > 0 && (t = word_at(p + save, n - save,
+			    range_marks)) > 0) {
+				k = save + t;
+				if (number(p, n, &k, &w, &idig, &cn) == 1 &&
+				    (u = skip_blank(p, n, k)) < n &&
+				    starts(p + u, n - u, "日") &&
+				    (d2 = (int)whole(&w)) > d && d2 <= 31)
+					save = u + 3;
+				else
+					d2 = 0;
+			}
 		}
 	}
+	if (d2 > 0) {
+		q->qual = RPT_QUAL_RANGE;
+		if (y > 0)
+			snprintf(q->max, sizeof(q->max), "%04d-%02d-%02d", y, m,
+			    d2);
+		else
+			snprintf(q->max, sizeof(q->max), "--%02d-%02d", m, d2);
+	} else
+		q->max[0] = '\0';
 	if (y > 0 && d > 0)
 		snprintf(q->value, sizeof(q->value), "%04d-%02d-%02d", y, m, d);
 	else if (y > 0)
@@ -1106,7 +1233,6 @@ date_at(const char *p, size_t n, size_t i, struct rpt_quantity *q)
 		snprintf(q->value, sizeof(q->value), "--%02d-%02d", m, d);
 	else
 		snprintf(q->value, sizeof(q->value), "--%02d", m);
-	q->max[0] = '\0';
 	q->kind = RPT_Q_DATE;
 	q->unit = "";
 	q->unit_len = 0;
@@ -1211,10 +1337,6 @@ ratio(const char *p, size_t n, size_t i, size_t j, const struct dec *v,
 	return k;
 }
 
-/* Dashes and words of a range: 1-2名, 三至五次, 5%—8%. */
-static const char *const range_marks[] = {
-	"——", "—", "－", "-", "～", "~", "至", "到", NULL
-};
 
 /*
  * The offset of the next character from i on that can start a number
@@ -1258,7 +1380,8 @@ set_phrase(const char *p, size_t n, size_t i)
 	int32_t c;
 	int m;
 
-	if (!starts(p + i, n - i, "一"))
+	/* 一是进一步…: an enumerator, not a set phrase. */
+	if (!starts(p + i, n - i, "一") || starts(p + j, n - j, "是"))
 		return 0;
 	for (m = 0;; m++, j += k) {
 		if (j >= n)
@@ -1295,28 +1418,31 @@ vague_amount(const char *p, size_t n, size_t i)
 	if (i == 0 || cn_unit(c) == 0)
 		return 0;
 	rpt_utf8_prev(p, i, &b);
-	if (b != 0x6570 && b != 0x51e0 && b != 0x4e0a &&
-	    (b != 0x6210 || c == 0x5341))	/* 建成十个 is ten */
+	/* 成 only in 成千上万, 成百上千: 建成十个, 建成亿元项目 are numbers. */
+	if (b != 0x6570 && b != 0x51e0 && b != 0x4e0a && (b != 0x6210 ||
+	    !starts(p + i + k, n - i - k, "上")))
 		return 0;
 	return chinese_end(p, n, i) - i;
 }
 
 /*
- * Is the numeral at p + i inside one of inner_words?  Returns the length
- * of the word from i on, 0 if not.
+ * Is the numeral at p + i inside one of inner_words or inner_names?
+ * Returns the length of the word from i on, 0 if not; *m is its index.
  */
 static size_t
-inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
+inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
+    size_t *m)
 {
-	size_t m, pre, len;
+	const char *w;
+	size_t pre, len;
 
-	for (m = 0; m < x->ninner; m++) {
-		pre = x->inner_pre[m];
-		len = x->inner_len[m];
+	for (*m = 0; *m < x->ninner; (*m)++) {
+		w = x->inner[*m];
+		pre = x->inner_pre[*m];
+		len = x->inner_len[*m];
 		/* (Each word has text before its numeral: pre > 0.) */
-		if (pre > 0 && pre <= i && pre < len && p[i - 1] == inner_words[m][pre - 1] &&
-		    len - pre <= n - i &&
-		    memcmp(p + i - pre, inner_words[m], len) == 0)
+		if (pre > 0 && pre <= i && pre < len && p[i - 1] == w[pre - 1] &&
+		    len - pre <= n - i && memcmp(p + i - pre, w, len) == 0)
 			return len - pre;
 	}
 	return 0;
@@ -1343,7 +1469,7 @@ determiner(const char *p, size_t n, size_t i)
 /* What says that 一年 is a span of time: 用一年, 为期一年, 一年内. */
 static const char *const span_before[] = {
 	"用", "为期", "历时", "经过", "满", "仅", "持续", "连续", "花", "隔",
-	"达", "长达", NULL
+	"达", "长达", "学前", NULL
 };
 static const char *const span_after[] = {
 	"内", "时间", "期间", "之内", "半", "后", "左右", "多", NULL
@@ -1401,6 +1527,34 @@ ordinal_after(const struct rpt_numbers *x, const char *p, size_t n,
 	return 0;
 }
 
+/* Does p start with 万 or 亿 (萬, 億)? */
+static int
+magnitude_at(const char *p, size_t n)
+{
+	return starts(p, n, "万") || starts(p, n, "亿") || starts(p, n, "萬") ||
+	    starts(p, n, "億");
+}
+
+/* The power of ten of the 万 and 亿 that end the text before j: 5亿 is 8. */
+static int
+trailing_magnitude(const char *p, size_t from, size_t j)
+{
+	int32_t c;
+	int e = 0;
+
+	while (j > from) {
+		rpt_utf8_prev(p, j, &c);
+		if (c == 0x4e07 || c == 0x842c)
+			e += 4;
+		else if (c == 0x4ebf || c == 0x5104)
+			e += 8;
+		else if (c != ' ')
+			break;
+		j -= c == ' ' ? 1 : 3;
+	}
+	return e;
+}
+
 /* Does the number before j end with 万 or 亿 (a magnitude: 2100多万)? */
 static int
 magnitude_word(const char *p, size_t j)
@@ -1431,6 +1585,13 @@ lone_unit_counts(const struct rpt_numbers *x, const char *p, size_t n,
 
 	if (c == 0x5341 || word_at(p + i + k, n - i - k, post_over) > 0)
 		return 1;
+	if (c == 0x4ebf || c == 0x5104) {		/* 亿元以上, 破亿度 */
+		j = i + k;
+		v.d[0] = '1';
+		v.nd = 1;
+		v.exp = 8;
+		return unit_after(x, p, n, j, &v, 0, &a) > 0;
+	}
 	if (c != 0x767e && c != 0x5343)			/* 百 千 */
 		return 0;
 	c = char_at(p + i + k, n - i - k, &t);
@@ -1516,8 +1677,28 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			continue;
 		}
 		/* 统一部署: the numeral is inside a word that began before. */
-		if (digit_value(c) < 0 && (t = inner_word(x, p, n, i)) > 0) {
+		if (digit_value(c) < 0 && (t = inner_word(x, p, n, i, &e2)) > 0) {
+			/* 最后一公里: a name, from its first character. */
+			if (x->inner_name[e2] && skip_as(x, i - x->inner_pre[e2],
+			    x->inner_len[e2], RPT_Q_NAME) == -1)
+				return -1;
 			i += t;
+			continue;
+		}
+		/* 前三季度: the first quarters, a duration (三季度 is Q3). */
+		if (cn_digit(c) > 0 && starts(p + i + k, n - i - k, "季度") &&
+		    i >= 3 && memcmp(p + i - 3, "前", 3) == 0) {
+			memset(&q, 0, sizeof(q));
+			q.kind = RPT_Q_DURATION;
+			q.qual = RPT_QUAL_EXACT;
+			snprintf(q.value, sizeof(q.value), "%d", cn_digit(c));
+			q.off = i;
+			q.len = k + 6;
+			q.unit = p + i + k;
+			q.unit_len = 6;
+			if (add(x, &q) == -1)
+				return -1;
+			i += k + 6;
 			continue;
 		}
 		/* Words and names that start with a Chinese numeral. */
@@ -1529,7 +1710,10 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			continue;
 		}
 		if (digit_value(c) < 0 &&
-		    (t = wlist_at(&x->words, p + i, n - i)) > 0) {
+		    (t = wlist_at(&x->words, p + i, n - i)) > 0 &&
+		    !(t == 6 && memcmp(p + i, "一点", 6) == 0 &&
+		    cn_digit(char_at(p + i + 6, n - i - 6, &ql)) >= 0)) {
+			/* (一点二六万亿 is a number.) */
 			i += t;
 			continue;
 		}
@@ -1565,9 +1749,14 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 				q.unit = "%";
 				q.unit_len = 1;
 				set_value(&q, &v, NULL);
-				q.off = i;
 				end = qual_after(p, n, j, &q.qual);
-				q.len = end - i;
+				q.off = i;
+				/* 超过百分之九十 */
+				if (q.qual == RPT_QUAL_EXACT) {
+					q.qual = qual_before(p, i, &ql);
+					q.off -= ql;
+				}
+				q.len = end - q.off;
 				if (add(x, &q) == -1)
 					return -1;
 				i = end;
@@ -1587,7 +1776,11 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 		}
 		/* 零复议, 零诉讼: a zero count of what follows. */
 		if (c == 0x96f6 && zero_count(p, n, i, &q, &end)) {
-			if (add(x, &q) == -1)
+			/* “零亡人”: a slogan's name. */
+			if (in_short_quote(p, n, i, end)) {
+				if (skip_as(x, i, end - i, RPT_Q_NAME) == -1)
+					return -1;
+			} else if (add(x, &q) == -1)
 				return -1;
 			i = end;
 			continue;
@@ -1604,7 +1797,6 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			}
 			q.off = i;
 			q.len = end - i;
-			q.qual = RPT_QUAL_EXACT;
 			if (add(x, &q) == -1)
 				return -1;
 			i = end;
@@ -1617,6 +1809,9 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			continue;
 		}
 		if (r == -1 || dec_magnitude(&v) > EXP_MAX) {
+			/* The 万亿 after too many digits go with them. */
+			while (j < n && magnitude_at(p + j, n - j))
+				j += 3;
 			if (skip_as(x, i, j - i, RPT_Q_CODE) == -1)
 				return -1;
 			i = j;
@@ -1624,7 +1819,7 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 		}
 		/* 2100多万: a qualifier between the digits and their 万 or 亿. */
 		pend = RPT_QUAL_EXACT;
-		if (!cn && (t = word_at(p + j, n - j, post_over)) > 0 &&
+		if ((t = word_at(p + j, n - j, post_over)) > 0 &&
 		    (e2 = skip_blank(p, n, j + t)) < n &&
 		    (nc = char_at(p + e2, n - e2, &ql)) != 0 &&
 		    (nc == 0x4e07 || nc == 0x842c || nc == 0x4ebf ||
@@ -1641,15 +1836,19 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 		}
 		nk = not_before(p, i);
 		c = char_at(p + j, n - j, &t);
-		/* 一是, 二是: enumerators; 一、 markers. */
-		if (cn && (c == 0x662f || c == 0x3001)) {
+		/* 一是, 二是: enumerators; 一、 and （一） markers. */
+		if (cn && (c == 0x662f || c == 0x3001 ||
+		    ((c == 0xff09 || c == ')') && i > 0 &&
+		    (p[i - 1] == '(' || (i >= 3 && memcmp(p + i - 3, "（", 3) == 0))))) {
 			if (skip_as(x, i, j - i, RPT_Q_MARKER) == -1)
 				return -1;
 			i = j;
 			continue;
 		}
-		/* Letters and digits mixed: H5, 5G, G318. */
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+		/* Letters and digits mixed: H5, 5G, G318; 3+X; 12345热线. */
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c == '+' && j + 1 < n && (isalnum_ascii(p[j + 1]))) ||
+		    (!cn && starts(p + j, n - j, "热线")))
 			nk = RPT_Q_CODE;
 		if (cn && nk == RPT_Q_COUNT && ordinal_after(x, p, n, i, j))
 			nk = RPT_Q_ORDINAL;
@@ -1662,7 +1861,7 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 				if (!(digit_value(nc) >= 0 || cn_digit(nc) >= 0 ||
 				    (nc >= 'A' && nc <= 'Z') ||
 				    (nc >= 'a' && nc <= 'z') || nc == '.' ||
-				    nc == 0x00b7))
+				    nc == '+' || nc == 0x00b7))
 					break;
 				j += t;
 			}
@@ -1700,6 +1899,10 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			    dec_magnitude(&w) <= EXP_MAX) {
 				end = unit_after(x, p, n, j2, &w, idig2, &a);
 				if (end > 0) {
+					/* 3-5亿元, 三至五万人: 3亿 to 5亿. */
+					if (!magnitude_word(p, j))
+						v.exp += trailing_magnitude(p,
+						    j + t, j2);
 					q.qual = RPT_QUAL_RANGE;
 					set_value(&q, &v, &w);
 					e2 = j2;
@@ -1747,6 +1950,13 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 				i = j;
 				continue;
 			}
+		}
+		/* 2倍多, 一年多: 多 after the unit. */
+		if ((a.kind == RPT_Q_MULTIPLE || a.kind == RPT_Q_DURATION) &&
+		    a.qual == RPT_QUAL_EXACT && q.qual != RPT_QUAL_RANGE &&
+		    starts(p + end, n - end, "多")) {
+			a.qual = RPT_QUAL_OVER;
+			end += 3;
 		}
 		if (cn && a.kind == RPT_Q_DURATION && a_year(p, n, i, end)) {
 			i = end;

@@ -107,7 +107,7 @@ rows() {
 	run rows '123456789012345678901234元，电话13812345678，9999999999999999999999万亿元。'
 	assert_success
 	assert_output "$(printf '%s\n' $'code\t\t\t\texact\t123456789012345678901234' \
-	    $'code\t\t\t\texact\t13812345678' $'code\t\t\t\texact\t9999999999999999999999')"
+	    $'code\t\t\t\texact\t13812345678' $'code\t\t\t\texact\t9999999999999999999999万亿')"
 }
 
 @test "government work report forms: 超, 多万, bare magnitudes, currencies, more measure words" {
@@ -139,6 +139,34 @@ rows() {
 	    $'code\t\t\t\texact\tH5' $'code\t\t\t\texact\tG318' \
 	    $'code\t\t\t\texact\t亿亿亿亿' $'code\t\t\t\texact\t一亿亿亿亿' \
 	    $'vague\t\t\t\texact\t3.15' $'year\t2023\t\t年\texact\t2023年')"
+}
+
+@test "month ranges, bare 亿, 破, 多 after the unit, first quarters, units of measurement, 约 inside words" {
+	run rows '1-11月，2023年1—11月，1至3月份，全社会用电量破亿度，建成亿元以上项目，项目签约3543亿元，增长2倍多，一年多来，前三季度，三季度，28.5微克每立方米，31.7微克/立方米，233兆瓦，220千伏，“零亡人”，学前一年免费。'
+	assert_output "$(printf '%s\n' $'date\t--01\t--11\t\trange\t1-11月' \
+	    $'date\t2023-01\t2023-11\t\trange\t2023年1—11月' $'date\t--01\t--03\t\trange\t1至3月份' \
+	    $'count\t100000000\t\t度\tover\t破亿度' $'money\t100000000\t\t元\tat_least\t亿元以上' \
+	    $'money\t354300000000\t\t元\texact\t3543亿元' $'multiple\t2\t\t倍\tover\t2倍多' \
+	    $'duration\t1\t\t年\tover\t一年多' $'duration\t3\t\t季度\texact\t三季度' \
+	    $'count\t28.5\t\t微克每立方米\texact\t28.5微克每立方米' \
+	    $'count\t31.7\t\t微克/立方米\texact\t31.7微克/立方米' $'count\t233\t\t兆瓦\texact\t233兆瓦' \
+	    $'count\t220\t\t千伏\texact\t220千伏' $'name\t\t\t\texact\t零亡人' \
+	    $'duration\t1\t\t年\texact\t一年')"
+}
+
+@test "codes 3+X and 12345热线, 百分之 with a qualifier, 余 before 万, a range's multiplier, 一点二六, （一） in text, names that begin before the numeral" {
+	run rows '3+X模式，12345热线，超过百分之九十，投资二十余万元，共3-5亿元，三至五万人，5万-10万元，总额一点二六万亿元，工作如下：（一）加强领导，打通最后一公里，落实双随机、一公开，统一部署。'
+	assert_output "$(printf '%s\n' $'code\t\t\t\texact\t3+X' $'code\t\t\t\texact\t12345' \
+	    $'percent\t90\t\t%\tover\t超过百分之九十' $'money\t200000\t\t元\tover\t二十余万元' \
+	    $'money\t300000000\t500000000\t元\trange\t3-5亿元' $'count\t30000\t50000\t人\trange\t三至五万人' \
+	    $'money\t50000\t100000\t元\trange\t5万-10万元' $'money\t1260000000000\t\t元\texact\t一点二六万亿元' \
+	    $'marker\t\t\t\texact\t一' $'name\t\t\t\texact\t最后一公里' $'name\t\t\t\texact\t双随机、一公开')"
+}
+
+@test "Chinese numerals never wrap: digit runs past 20 digits, 10^24 and more are codes" {
+	run rows '共九九九九九九九九九九九九九九九九九九九九九人，共二〇二三二〇二三二〇二三二〇二三二〇二三二〇二三个，一亿亿亿亿元。'
+	assert_output "$(printf '%s\n' $'code\t\t\t\texact\t九九九九九九九九九九九九九九九九九九九九九' \
+	    $'code\t\t\t\texact\t二〇二三二〇二三二〇二三二〇二三二〇二三二〇二三' $'code\t\t\t\texact\t一亿亿亿亿')"
 }
 
 @test "--kinds keeps only the kinds asked for; a bad kind is a usage error" {

@@ -12,7 +12,7 @@ setup() {
 	make -s install DESTDIR="$d" PREFIX="$p" >/dev/null
 	run bash -c "cd '$d$p' && find . -type f | sort"
 	assert_success
-	assert_output "$(printf '%s\n' ./bin/rpt-numbers ./bin/rpt-sections ./bin/rpt-split ./share/man/man1/rpt-numbers.1 ./share/man/man1/rpt-sections.1 ./share/man/man1/rpt-split.1 ./share/man/man7/rpt.7)"
+	assert_output "$(printf '%s\n' ./bin/rpt-numbers ./bin/rpt-sections ./bin/rpt-split ./bin/rpt-stats ./share/man/man1/rpt-numbers.1 ./share/man/man1/rpt-sections.1 ./share/man/man1/rpt-split.1 ./share/man/man1/rpt-stats.1 ./share/man/man7/rpt.7)"
 	run "$d$p/bin/rpt-split" -V
 	assert_success
 	assert_line --index 0 "rpt-split (rpt) 0.1.0"

@@ -3,8 +3,7 @@
  * the API of rpt.h: rpt_numbers() with and without all, rpt_cn_number()
  * and rpt_cn_digit().
  *
- *	numbers-test [-v]		run the cases (-v: name each one, and
- *					show what the known failures get)
+ *	numbers-test [-v]		run the cases (-v: name each one)
  *	numbers-test -d TEXT...		print the mentions in each TEXT (all set)
  *
  * A case is a paragraph and the mentions rpt_numbers() must find in it
@@ -22,13 +21,8 @@
  * paragraph, in order, on character boundaries, a plain decimal value (ISO
  * 8601 for a date), a max exactly for a range.
  *
- * The known failures are cases issue 4 asks for that the library does not
- * pass yet: they are listed (-v shows what came out) but do not fail the
- * run; one that passes is reported, to be moved to the cases.
- *
- * Prints the failures, the known failures, and last the line
- * "numbers-test: N passed, M failed, K known failures"; exits 1 when a
- * case failed.
+ * Prints the failures and last the line "numbers-test: N passed, M
+ * failed"; exits 1 when a case failed.
  */
 #include <sys/resource.h>
 #include <sys/types.h>
@@ -334,17 +328,12 @@ static const struct tcase cases[] = {
 	C("an empty paragraph", "", ""),
 	C("a number at the very end", "共3", N("vague", "3")),
 	C("a unit cut by the end", "共3人", M("count", "3", "", "人", "exact", "3人")),
-};
 
-/*
- * What issue 4 asks for and the library does not do yet.  The expectations
- * are the issue's; do not weaken them to make a case pass.
- */
-static const struct tcase known[] = {
+	/* Once known failures, fixed: */
 	/* Overflow in Chinese numerals. */
 	C("just below 10^24 in Chinese", "共九千九百九十九万亿亿元。",
 	    M("money", "999900000000000000000000", "", "元", "exact", "九千九百九十九万亿亿元")),
-	/* Chinese digit runs: the value wraps around 2^64. */
+	/* Chinese digit runs: never wrapped around 2^64. */
 	C("20 Chinese digits", "共{九*20}人。",
 	    M("count", "99999999999999999999", "", "人", "exact", "{九*20}人")),
 	C("a 21-digit run in Chinese", "共二〇二三二〇二三二〇二三二〇二三二〇二三二人。",
@@ -371,8 +360,8 @@ static const struct tcase known[] = {
 	    M("money", "10000", "20000", "元", "range", "1至2万元")),
 };
 
+
 #define NCASES	(sizeof(cases) / sizeof(cases[0]))
-#define NKNOWN	(sizeof(known) / sizeof(known[0]))
 
 static int	 verbose;
 
@@ -923,7 +912,7 @@ main(int argc, char *argv[])
 {
 	struct run *runs;
 	size_t i;
-	int pass = 0, fail = 0, kfail = 0, kpass = 0;
+	int pass = 0, fail = 0;
 
 	if (argc > 1 && strcmp(argv[1], "-d") == 0)
 		return dump(argv + 2);
@@ -935,7 +924,7 @@ main(int argc, char *argv[])
 	}
 
 	cn_tests(&pass, &fail);
-	if ((runs = calloc(NCASES > NKNOWN ? NCASES : NKNOWN, sizeof(*runs))) == NULL)
+	if ((runs = calloc(NCASES, sizeof(*runs))) == NULL)
 		return 2;
 	run_all(cases, NCASES, runs);
 	for (i = 0; i < NCASES; i++) {
@@ -946,23 +935,7 @@ main(int argc, char *argv[])
 		free(runs[i].got.p);
 	}
 
-	run_all(known, NKNOWN, runs);
-	printf("numbers-test: known failures (issue 4 asks for them; they do "
-	    "not fail the run yet):\n");
-	for (i = 0; i < NKNOWN; i++) {
-		if (judge(&runs[i], "KNOWN", verbose)) {
-			printf("  PASSES NOW %s\n", known[i].what);
-			kpass++;
-		} else
-			kfail++;
-		free(runs[i].got.p);
-	}
-	if (kpass > 0)
-		printf("numbers-test: %d known failure%s pass%s now: move %s to "
-		    "the cases\n", kpass, kpass == 1 ? "" : "s",
-		    kpass == 1 ? "es" : "", kpass == 1 ? "it" : "them");
 	free(runs);
-	printf("numbers-test: %d passed, %d failed, %d known failures\n",
-	    pass, fail, kfail);
+	printf("numbers-test: %d passed, %d failed\n", pass, fail);
 	return fail > 0 ? 1 : 0;
 }
