@@ -166,9 +166,10 @@ shown_in() {
 	}' "$1" "$2" || fail "the output shown in $3 for this example is not what it prints"
 }
 
-@test "mandoc -Tlint -Wwarning: rpt.7, rpt-split.1 and rpt-numbers.1 are clean" {
+@test "mandoc -Tlint -Wwarning: rpt.7, rpt-split.1, rpt-numbers.1 and rpt-stats.1 are clean" {
 	command -v mandoc >/dev/null || fail "mandoc is not installed (make deps)"
-	run mandoc -Tlint -Wwarning "$MAN/rpt.7" "$MAN/rpt-split.1" "$MAN/rpt-numbers.1"
+	run mandoc -Tlint -Wwarning "$MAN/rpt.7" "$MAN/rpt-split.1" "$MAN/rpt-numbers.1" \
+	    "$MAN/rpt-stats.1"
 	assert_success
 	assert_output ""
 }
@@ -223,6 +224,26 @@ shown_in() {
 	done
 }
 
+@test "man: every example in rpt-stats.1 is tagged and tested here" {
+	run examples rpt-stats.1
+	assert_success
+	assert_equal "$(printf '%s\n' "$output" | cut -f 1 | sort | tr '\n' ' ')" \
+	    "stats-long stats-missing stats-patterns stats-table "
+	for n in stats-long stats-missing stats-patterns stats-table; do
+		[ -f "$GOLDEN/man-$n.out" ] || fail "no golden/man-$n.out"
+	done
+}
+
+@test "man: every option of rpt-stats --help is in its manual page" {
+	run -0 "$RPT_BIN/rpt-stats" --help
+	opts=$(printf '%s\n' "$output" | grep -o -- '--[a-z][a-z-]*' | sort -u)
+	[ -n "$opts" ]
+	for o in $opts; do
+		grep -q -F -e "Fl \\-${o#--}" "$MAN/rpt-stats.1" "$MAN/rpt.7" ||
+		    fail "$o is in --help but in no manual page"
+	done
+}
+
 @test "man: every word of the lists in lib/numbers.c is in rpt-numbers.1" {
 	local src=$TESTS/../lib/numbers.c w missing=
 	# The string arrays: measure words, qualifiers, names, words...
@@ -247,3 +268,7 @@ shown_in() {
 @test "example: rpt-numbers --kinds=percent, mean per report with datamash" { example rpt-numbers.1 numbers-percent; }
 @test "example: rpt-numbers -a, rows per kind with datamash" { example rpt-numbers.1 numbers-kinds; }
 @test "example: rpt-numbers -a --kinds=ordinal,name" { example rpt-numbers.1 numbers-names; }
+@test "example: rpt-stats, a few columns through column -t" { example rpt-stats.1 stats-table; }
+@test "example: rpt-stats, the reports that lack a required part" { example rpt-stats.1 stats-missing; }
+@test "example: rpt-stats -e, tracked phrases with mlr" { example rpt-stats.1 stats-patterns; }
+@test "example: rpt-stats -l, one metric in long form" { example rpt-stats.1 stats-long; }
