@@ -30,6 +30,9 @@ command -v mandoc >/dev/null 2>&1 || need mandoc
 command -v iconv >/dev/null 2>&1 || need iconv
 command -v mlr >/dev/null 2>&1 || need miller
 command -v datamash >/dev/null 2>&1 || need datamash
+command -v sqlite3 >/dev/null 2>&1 || need sqlite3
+command -v parallel >/dev/null 2>&1 || need parallel
+command -v column >/dev/null 2>&1 || need column
 
 [ -z "$missing" ] && exit 0
 
@@ -41,6 +44,9 @@ pkgs() {
 		apt:utf8proc) echo libutf8proc-dev ;;
 		apt:pcre2) echo libpcre2-dev ;;
 		apt:iconv) echo libc-bin ;;
+		apt:column) echo bsdextrautils ;;
+		dnf:column) echo util-linux ;;
+		brew:column) ;;
 		dnf:cc) echo gcc ;;
 		dnf:pkg-config) echo pkgconf-pkg-config ;;
 		dnf:utf8proc) echo utf8proc-devel ;;
