@@ -15,34 +15,28 @@ table() {
 	fi
 }
 
-echo "== The outline of 001: its heading rows (section, text)"
-rpt-split 001_3dec04221fb15ce6.txt |
-    awk -F'\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-	$c["kind"] == "heading" { print $c["section"] "\t" $c["text"] }' | table
+# The columns of rpt-stats by name, so that the demo reads like the table.
+stats_cols() {
+	awk -F'\t' -v want="$1" 'NR == 1 { n = split(want, w, ","); for (i = 1; i <= NF; i++) c[$i] = i }
+	{ line = ""; for (i = 1; i <= n; i++) line = line (i > 1 ? "\t" : "") $c[w[i]]; print line }'
+}
+
+echo "== One row per report (rpt-stats): what it is, how big, how built, how concrete"
+rpt-stats $reports | stats_cols file,year,title,chars,sents,avg_sent,headings,items,quantities,percents | table
 echo
-echo "== Per report: paragraphs, sentences, enumerated items, headings"
-{
-	printf 'file\tparas\tsentences\titems\theadings\n'
-	for f in $reports; do
-		p=$(rpt-split -N -u para "$f" | wc -l)
-		s=$(rpt-split -N "$f" | wc -l)
-		i=$(rpt-split -N -u item "$f" | wc -l)
-		h=$(rpt-split -N -u para "$f" | awk -F'\t' '$7 == "heading"' | wc -l)
-		printf '%s\t%s\t%s\t%s\t%s\n' "$f" $p $s $i $h
-	done
-} | table
+echo "== The parts each report has, with their size in characters, and what it lacks"
+rpt-stats $reports | stats_cols file,parts,missing | table
+echo
+echo "== The ten units figures come in most, and a clause that says what one counted (rpt-numbers)"
+rpt-numbers -N $reports | awk -F'\t' '$9 != "" { n[$9]++; if ($12 != "" && !($9 in c)) c[$9] = $12 "  " $11 }
+	END { for (u in n) print n[u] "\t" u "\t" c[u] }' |
+    sort -t "$(printf '\t')" -k1,1nr -k2 | head -10 | table
+echo
+echo "== The outline of 001 (rpt-sections: level, marker, part, title)"
+rpt-sections 001_3dec04221fb15ce6.txt | awk -F'\t' '$3 == "heading" { print $4 "\t" $5 "\t" $8 "\t" $9 }' | table
 echo
 echo "== Sentences that several reports share (rpt-split -k, grouped by key)"
 rpt-split -N -k $reports |
     awk -F'\t' '{ if (!seen[$10, $1]++) n[$10]++; if (!($10 in t)) t[$10] = $9 }
 	END { for (k in n) if (n[k] > 1) print n[k] "\t" t[k] }' |
     sort -t "$(printf '\t')" -k1,1nr -k2 | head -5 | table
-echo
-echo "== Short sentences of 000, as rpt-split writes them"
-rpt-split 000_6b9668183397f94f.txt | awk -F'\t' 'NR == 1 || ($8 < 20 && n++ < 6)' | table
-echo
-echo "== Which reports lack a required part (rpt-sections --check)"
-rpt-sections --check -N $reports | awk -F'\t' '$3 == "missing-part" || $3 == "buried-part" || $3 == "unmarked-part" { print $1 "\t" $2 "\t" $3 "\t" $4 }' | table
-echo
-echo "== The figures of 000 and what they count (rpt-numbers)"
-rpt-numbers 000_6b9668183397f94f.txt | cut -f2,6,7,9,10,11,12 | table
