@@ -35,7 +35,7 @@ static struct pattern *pats;
 static size_t npats, cappats;
 static const char **cols;		/* the header, built once */
 
-static struct rpt_splitter *sentences, *items_split;
+static struct rpt_splitter *sentences;
 static struct rpt_numbers *finder;
 
 /* The document being read. */
@@ -208,10 +208,9 @@ doc_begin(const struct rpt_cli_doc *doc)
 	size_t i;
 
 	(void)doc;
-	if ((sentences == NULL &&
-	    (sentences = rpt_splitter_new(RPT_U_SENTENCE, 0)) == NULL) ||
-	    (items_split == NULL &&
-	    (items_split = rpt_splitter_new(RPT_U_ITEM, 0)) == NULL) ||
+	/* Only the number of sentences is needed: their chars are the paragraph's. */
+	if ((sentences == NULL && (sentences = rpt_splitter_new(RPT_U_SENTENCE,
+	    RPT_SPLIT_NO_CHARS)) == NULL) ||
 	    (finder == NULL && (finder = rpt_numbers_new(0)) == NULL))
 		return -1;
 	d.title.len = d.docno.len = d.issuer.len = d.signature.len = 0;
@@ -291,7 +290,7 @@ note_part(const struct rpt_para *p, size_t chars)
 
 /* Sentences, items, quantities and pattern matches of the report proper. */
 static int
-count_text(const struct rpt_para *p)
+count_text(const struct rpt_para *p, size_t chars)
 {
 	struct rpt_profile_error e;
 	const struct rpt_quantity *q;
@@ -304,14 +303,10 @@ count_text(const struct rpt_para *p)
 		if ((n = rpt_split(sentences, p->p, p->len, &spans)) == -1)
 			return -1;
 		d.sents += (size_t)n;
-		for (i = 0; i < n; i++)
-			d.sent_chars += spans[i].chars;
+		/* The sentences hold every non-white character of it. */
+		d.sent_chars += chars;
 		/* Items, as rpt-sections -i: also in a heading's run-in text. */
-		if ((n = rpt_split(items_split, p->p, p->len, &spans)) == -1)
-			return -1;
-		for (i = 0; i < n; i++)
-			d.items += rpt_enumerator(p->p + spans[i].off,
-			    spans[i].len) > 0;
+		d.items += (size_t)rpt_count_items(p->p, p->len);
 	}
 	if ((n = rpt_numbers(finder, p->p, p->len, p->marker_len, &q)) == -1)
 		return -1;
@@ -387,7 +382,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	default:
 		break;
 	}
-	if (note_part(p, chars) == -1 || count_text(p) == -1)
+	if (note_part(p, chars) == -1 || count_text(p, chars) == -1)
 		return -1;
 	return 0;
 }
@@ -557,7 +552,6 @@ cleanup(void)
 	rpt_buf_free(&d.names);
 	rpt_buf_free(&d.out);
 	rpt_splitter_free(sentences);
-	rpt_splitter_free(items_split);
 	rpt_numbers_free(finder);
 }
 

@@ -31,14 +31,36 @@ struct dec {
 };
 
 /*
- * A word list sorted by first character, longest first within it, for the
- * lists looked up at every numeral and every unit.
+ * A word list for the lookups made at every numeral and every unit, sorted
+ * by key (the first two characters, or the one of a one-character word),
+ * longest first within a key: a lookup finds its few candidates by binary
+ * search instead of trying every word that starts with 一.
  */
 struct wlist {
 	const char	**w;
 	size_t		 *len;
+	size_t		 *klen;		/* bytes of the key */
 	size_t		  n;
+	/*
+	 * A bit per BMP code point: a word starts with it (first), has it
+	 * second (second), or is it alone (alone).  Most lookups end there.
+	 */
+	uint8_t		  first[0x10000 / 8], second[0x10000 / 8],
+			  alone[0x10000 / 8];
 };
+
+static inline int
+bit(const uint8_t *set, int32_t c)
+{
+	return c >= 0x10000 || (set[c >> 3] & (1U << (c & 7)));
+}
+
+static inline void
+set_bit(uint8_t *set, int32_t c)
+{
+	if (c < 0x10000)
+		set[c >> 3] |= (uint8_t)(1U << (c & 7));
+}
 
 struct rpt_numbers {
 	struct rpt_quantity *q;
@@ -49,6 +71,7 @@ struct rpt_numbers {
 	const char	*inner[INNER_MAX];
 	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
 	int		 inner_name[INNER_MAX];
+	uint8_t		 inner_prev[0x10000 / 8];	/* the character before */
 	/* A bit per BMP code point that can start a number (see numeral). */
 	uint8_t		 start[0x10000 / 8];
 };
@@ -656,44 +679,18 @@ char_len(unsigned char b)
 	return b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
 }
 
-/* Order: first character's bytes, then longer words first. */
-static int
-wcmp(const void *a, const void *b)
+/* The key of w: its first two characters, or one if it has one. */
+static size_t
+key_len(const char *w, size_t len)
 {
-	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
-	size_t kx = char_len((unsigned char)x[0]), ky = char_len((unsigned char)y[0]);
-	int c = memcmp(x, y, kx < ky ? kx : ky);
+	size_t k = char_len((unsigned char)w[0]);
 
-	if (c != 0 || kx != ky)
-		return c != 0 ? c : kx < ky ? -1 : 1;
-	return strlen(x) > strlen(y) ? -1 : strlen(x) < strlen(y);
+	if (k < len)
+		k += char_len((unsigned char)w[k]);
+	return k < len ? k : len;
 }
 
-static int
-wlist_make(struct wlist *l, const char *const *list)
-{
-	size_t i;
-
-	for (l->n = 0; list[l->n] != NULL; l->n++)
-		;
-	if ((l->w = malloc(l->n * sizeof(*l->w))) == NULL ||
-	    (l->len = malloc(l->n * sizeof(*l->len))) == NULL)
-		return -1;
-	memcpy(l->w, list, l->n * sizeof(*l->w));
-	qsort(l->w, l->n, sizeof(*l->w), wcmp);
-	for (i = 0; i < l->n; i++)
-		l->len[i] = strlen(l->w[i]);
-	return 0;
-}
-
-static void
-wlist_free(struct wlist *l)
-{
-	free(l->w);
-	free(l->len);
-}
-
-/* memcmp() for the few bytes of one character, without a call. */
+/* memcmp() for the few bytes of a key, without a call. */
 static inline int
 bytecmp(const char *a, const char *b, size_t k)
 {
@@ -705,36 +702,106 @@ bytecmp(const char *a, const char *b, size_t k)
 	return 0;
 }
 
-/* The longest word of l at p, its length; 0 if none. */
-static size_t
-wlist_at(const struct wlist *l, const char *p, size_t n)
+/* Keys in byte order, a shorter key first when one begins the other. */
+static int
+keycmp(const char *a, size_t ka, const char *b, size_t kb)
 {
-	size_t lo = 0, hi = l->n, mid, k;
-	int c;
+	int c = bytecmp(a, b, ka < kb ? ka : kb);
 
-	if (n == 0)
-		return 0;
-	k = char_len((unsigned char)p[0]);
-	if (k > n)
-		return 0;
-	/* The first word whose first character is p's. */
+	return c != 0 ? c : ka < kb ? -1 : ka > kb;
+}
+
+/* Order: key, then longer words first. */
+static int
+wcmp(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	size_t lx = strlen(x), ly = strlen(y);
+	int c = keycmp(x, key_len(x, lx), y, key_len(y, ly));
+
+	return c != 0 ? c : lx > ly ? -1 : lx < ly;
+}
+
+static int
+wlist_make(struct wlist *l, const char *const *list)
+{
+	size_t i;
+
+	for (l->n = 0; list[l->n] != NULL; l->n++)
+		;
+	if ((l->w = malloc(l->n * sizeof(*l->w))) == NULL ||
+	    (l->len = malloc(l->n * sizeof(*l->len))) == NULL ||
+	    (l->klen = malloc(l->n * sizeof(*l->klen))) == NULL)
+		return -1;
+	memcpy(l->w, list, l->n * sizeof(*l->w));
+	qsort(l->w, l->n, sizeof(*l->w), wcmp);
+	memset(l->first, 0, sizeof(l->first));
+	memset(l->second, 0, sizeof(l->second));
+	memset(l->alone, 0, sizeof(l->alone));
+	for (i = 0; i < l->n; i++) {
+		int32_t c1 = 0, c2 = 0;
+		size_t k;
+
+		l->len[i] = strlen(l->w[i]);
+		l->klen[i] = key_len(l->w[i], l->len[i]);
+		k = rpt_utf8_decode(l->w[i], l->len[i], &c1);
+		set_bit(l->first, c1);
+		if (k < l->len[i]) {
+			rpt_utf8_decode(l->w[i] + k, l->len[i] - k, &c2);
+			set_bit(l->second, c2);
+		} else
+			set_bit(l->alone, c1);
+	}
+	return 0;
+}
+
+static void
+wlist_free(struct wlist *l)
+{
+	free(l->w);
+	free(l->len);
+	free(l->klen);
+}
+
+/* The longest word of l with the key [p, p + k) at p, its length; 0 if none. */
+static size_t
+wlist_key(const struct wlist *l, const char *p, size_t n, size_t k)
+{
+	size_t lo = 0, hi = l->n, mid;
+
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
-		c = bytecmp(l->w[mid], p, k);
-		if (c == 0 && char_len((unsigned char)l->w[mid][0]) != k)
-			c = char_len((unsigned char)l->w[mid][0]) < k ? -1 : 1;
-		if (c < 0)
+		if (keycmp(l->w[mid], l->klen[mid], p, k) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	/* The byte after the first character tells most words apart. */
-	for (; lo < l->n && bytecmp(l->w[lo], p, k) == 0; lo++)
-		if (l->len[lo] <= n && (l->len[lo] == k ||
-		    (l->w[lo][k] == p[k] && memcmp(l->w[lo] + k + 1, p + k + 1,
-		    l->len[lo] - k - 1) == 0)))
+	for (; lo < l->n && l->klen[lo] == k && bytecmp(l->w[lo], p, k) == 0;
+	    lo++)
+		if (l->len[lo] <= n &&
+		    memcmp(l->w[lo] + k, p + k, l->len[lo] - k) == 0)
 			return l->len[lo];
 	return 0;
+}
+
+/* The longest word of l at p, its length; 0 if none. */
+static size_t
+wlist_at(const struct wlist *l, const char *p, size_t n)
+{
+	size_t k1, k2, r;
+	int32_t c1, c2;
+
+	if (n == 0 || (k1 = char_len((unsigned char)p[0])) > n)
+		return 0;
+	rpt_utf8_decode(p, n, &c1);
+	if (!bit(l->first, c1))
+		return 0;
+	/* Two-character keys first: their words are the longer ones. */
+	if (k1 < n && (k2 = k1 + char_len((unsigned char)p[k1])) <= n &&
+	    (rpt_utf8_decode(p + k1, n - k1, &c2), bit(l->second, c2)) &&
+	    (r = wlist_key(l, p, n, k2)) > 0)
+		return r;
+	return bit(l->alone, c1) ? wlist_key(l, p, n, k1) : 0;
 }
 
 /* Note where the first numeral of w is, for inner_word(). */
@@ -751,6 +818,11 @@ inner_add(struct rpt_numbers *x, const char *w, int name)
 		k = rpt_utf8_decode(w + pre, len - pre, &c);
 		if (cn_digit(c) >= 0 || cn_unit(c) > 0)
 			break;
+	}
+	if (pre > 0) {
+		rpt_utf8_prev(w, pre, &c);
+		if (c < 0x10000)
+			x->inner_prev[c >> 3] |= (uint8_t)(1U << (c & 7));
 	}
 	x->inner[x->ninner] = w;
 	x->inner_len[x->ninner] = len;
@@ -1131,20 +1203,20 @@ numeric_date(const char *p, size_t n, size_t i, struct rpt_quantity *q)
 
 /*
  * A date at p + i: 2023年12月5日, 2023 年 12 月, 12月5日, 5月, 9月份, 三月.
- * Returns its end, 0 if none.
+ * The number at i, already read, ends at j: first, with idig integer
+ * digits.  Returns the date's end, 0 if none.
  */
 static size_t
-date_at(const char *p, size_t n, size_t i, struct rpt_quantity *q)
+date_at(const char *p, size_t n, size_t i, size_t j, const struct dec *first,
+    int idig, struct rpt_quantity *q)
 {
-	size_t j = i, save, t, k;
-	struct dec v, w;
-	int y = 0, m = 0, m2 = 0, d = 0, d2 = 0, idig, cn, r;
+	size_t save, t, k;
+	struct dec v = *first, w;
+	int y = 0, m = 0, m2 = 0, d = 0, d2 = 0, cn;
 
 	q->qual = RPT_QUAL_EXACT;
 	if ((save = numeric_date(p, n, i, q)) > 0)
 		return save;
-	if ((r = number(p, n, &j, &v, &idig, &cn)) != 1)
-		return 0;
 	j = skip_blank(p, n, j);
 	if (starts(p + j, n - j, "年") && idig == 4) {
 		y = atoi(v.d);
@@ -1435,7 +1507,13 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 {
 	const char *w;
 	size_t pre, len;
+	int32_t c;
 
+	if (i == 0)
+		return 0;
+	rpt_utf8_prev(p, i, &c);
+	if (c >= 0x10000 || !(x->inner_prev[c >> 3] & (1U << (c & 7))))
+		return 0;
 	for (*m = 0; *m < x->ninner; (*m)++) {
 		w = x->inner[*m];
 		pre = x->inner_pre[*m];
@@ -1785,9 +1863,15 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			i = end;
 			continue;
 		}
+		j = i;
+		r = number(p, n, &j, &v, &idig, &cn);
+		if (r == 0) {
+			i += k;
+			continue;
+		}
 		/* Dates first: 2023年12月5日 is one mention. */
 		memset(&q, 0, sizeof(q));
-		if ((end = date_at(p, n, i, &q)) > 0) {
+		if (r == 1 && (end = date_at(p, n, i, j, &v, idig, &q)) > 0) {
 			/* “新十二月市”: a name. */
 			if (in_short_quote(p, n, i, end)) {
 				if (skip_as(x, i, end - i, RPT_Q_NAME) == -1)
@@ -1800,12 +1884,6 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			if (add(x, &q) == -1)
 				return -1;
 			i = end;
-			continue;
-		}
-		j = i;
-		r = number(p, n, &j, &v, &idig, &cn);
-		if (r == 0) {
-			i += k;
 			continue;
 		}
 		if (r == -1 || dec_magnitude(&v) > EXP_MAX) {

@@ -495,6 +495,7 @@ enum rpt_unit {
 int	rpt_unit_parse(const char *name, enum rpt_unit *u);
 
 #define RPT_SPLIT_SEMICOLON	0x1	/* ；and ; end sentences too */
+#define RPT_SPLIT_NO_CHARS	0x2	/* leave the spans' chars 0 (faster) */
 
 /* A unit: a trimmed span of its paragraph's text. */
 struct rpt_span {
@@ -516,6 +517,12 @@ void	rpt_splitter_free(struct rpt_splitter *s);
  */
 long	rpt_split(struct rpt_splitter *s, const char *p, size_t n,
 		    const struct rpt_span **spans);
+
+/*
+ * The number of enumerated items in p: the units rpt_split() cuts with
+ * RPT_U_ITEM that start with an enumerator.
+ */
+long	rpt_count_items(const char *p, size_t n);
 
 /*
  * Length of the enumerator (一是, 第一，, 首先，, ①...) at p, 0 if none.

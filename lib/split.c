@@ -78,8 +78,11 @@ add(struct rpt_splitter *s, const char *p, size_t from, size_t to, size_t ws)
 	sp = &s->spans[s->nspans++];
 	sp->off = (size_t)(q - p);
 	sp->len = n;
-	sp->chars = ws == NO_COUNT ? rpt_count_chars(q, n) :
-	    rpt_count_leads(q, n) - (ws - trimmed);
+	if (s->flags & RPT_SPLIT_NO_CHARS)
+		sp->chars = 0;
+	else
+		sp->chars = ws == NO_COUNT ? rpt_count_chars(q, n) :
+		    rpt_count_leads(q, n) - (ws - trimmed);
 	return 0;
 }
 
@@ -431,11 +434,15 @@ rpt_enumerator(const char *p, size_t n)
 	int32_t c;
 	int v;
 
-	if (n >= 3) {
-		rpt_utf8_decode(p, n, &c);
-		if (c >= 0x2460 && c <= 0x2473)		/* ① to ⑳ */
-			return 3;
-	}
+	if (n < 3)
+		return 0;
+	rpt_utf8_decode(p, n, &c);
+	if (c >= 0x2460 && c <= 0x2473)		/* ① to ⑳ */
+		return 3;
+	/* Most characters start none: 十, a digit, 第, 首先, 其次, 再次, 最后. */
+	if (c != 0x5341 && rpt_cn_digit(c) <= 0 && c != 0x7b2c &&
+	    c != 0x9996 && c != 0x5176 && c != 0x518d && c != 0x6700)
+		return 0;
 	if ((k = rpt_cn_number(p, n, &v)) > 0) {
 		if (k + 3 <= n && memcmp(p + k, "\xe6\x98\xaf", 3) == 0) /* 是 */
 			return k + 3;
@@ -468,11 +475,17 @@ is_item_lead(int32_t c)
 	    c == 0xff1a || c == ':' || c == 0xff0c || c == ',';
 }
 
-static int
+/*
+ * Cut p into items, adding them to s; with s NULL, only count the items,
+ * the units that start with an enumerator.  Returns -1 on allocation
+ * failure.
+ */
+static long
 split_items(struct rpt_splitter *s, const char *p, size_t n)
 {
 	size_t i = 0, k, start = 0;
 	int32_t c, lead = 0;	/* last non-white character, 0 at the start */
+	long items = 0;
 
 	while (i < n) {
 		k = rpt_utf8_decode(p + i, n - i, &c);
@@ -480,15 +493,25 @@ split_items(struct rpt_splitter *s, const char *p, size_t n)
 			i += k;
 			continue;
 		}
-		if (is_item_lead(lead) && i > start && rpt_enumerator(p + i, n - i)) {
-			if (add(s, p, start, i, NO_COUNT) == -1)
+		if (is_item_lead(lead) && rpt_enumerator(p + i, n - i)) {
+			items++;
+			if (i > start && s != NULL &&
+			    add(s, p, start, i, NO_COUNT) == -1)
 				return -1;
 			start = i;
 		}
 		lead = c;
 		i += k;
 	}
-	return add(s, p, start, n, NO_COUNT);
+	if (s != NULL && add(s, p, start, n, NO_COUNT) == -1)
+		return -1;
+	return items;
+}
+
+long
+rpt_count_items(const char *p, size_t n)
+{
+	return split_items(NULL, p, n);
 }
 
 long
@@ -503,7 +526,7 @@ rpt_split(struct rpt_splitter *s, const char *p, size_t n,
 		r = split_sentences(s, p, n);
 		break;
 	case RPT_U_ITEM:
-		r = split_items(s, p, n);
+		r = split_items(s, p, n) == -1 ? -1 : 0;
 		break;
 	default:
 		r = add(s, p, 0, n, NO_COUNT);

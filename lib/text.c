@@ -73,22 +73,103 @@ rpt_is_han(int32_t c)
 	    c == 0x3007;
 }
 
+/* Is the 3-byte character at p (valid UTF-8) a CJK ideograph? */
+static inline int
+han3(const unsigned char *p)
+{
+	unsigned cp = (p[0] & 0x0fU) << 12 | (p[1] & 0x3fU) << 6 |
+	    (p[2] & 0x3fU);
+
+	return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+	    (cp >= 0xf900 && cp <= 0xfaff) || cp == 0x3007;
+}
+
+#ifdef __SSE2__
+/* The sum of the 16 byte lanes of acc. */
+static inline size_t
+han_lanes(__m128i acc)
+{
+	__m128i s = _mm_sad_epu8(acc, _mm_setzero_si128());
+
+	return (size_t)_mm_cvtsi128_si32(s) +
+	    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(s, 8));
+}
+#endif
+
 size_t
 rpt_count_han(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, count = 0, k;
+	size_t i = 0, count = 0;
 	int32_t c;
+#ifdef __SSE2__
+	/*
+	 * Sixteen bytes at a time, with the two bytes after each: a lead E5
+	 * to E9 always starts an ideograph (U+5000-U+9FFF); E4 does but
+	 * before B7 (U+4DC0-U+4DFF are hexagrams); E3 from 90 (U+3400) on;
+	 * EF with A4 to AB (U+F900-U+FAFF).  〇 (E3 80 87) and the 4-byte
+	 * leads F0 are decoded one by one.  Continuation bytes are never
+	 * leads, so block edges do not matter.
+	 */
+	const __m128i e5 = _mm_set1_epi8((char)0xe5), four = _mm_set1_epi8(4);
+	const __m128i seven = _mm_set1_epi8(7), a4 = _mm_set1_epi8((char)0xa4);
+	const __m128i x90 = _mm_set1_epi8((char)0x90);
+	__m128i x, y, z, d, m, acc = _mm_setzero_si128();
+	unsigned bits, blocks = 0;
 
-	while (i < n) {
-		/* Han is 3 bytes (E3-E9, EF) or 4 (F0 A0 and up). */
-		if (p[i] < 0xe3) {
-			i++;
-			continue;
+	for (; i + 18 <= n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		y = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
+		z = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 2));
+		/* Each match subtracts -1, adding 1 to its lane. */
+		d = _mm_sub_epi8(x, e5);
+		m = _mm_cmpeq_epi8(_mm_min_epu8(d, four), d);
+		m = _mm_or_si128(m, _mm_andnot_si128(
+		    _mm_cmpeq_epi8(y, _mm_set1_epi8((char)0xb7)),
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xe4))));
+		m = _mm_or_si128(m, _mm_and_si128(
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xe3)),
+		    _mm_cmpeq_epi8(_mm_max_epu8(y, x90), y)));
+		d = _mm_sub_epi8(y, a4);
+		m = _mm_or_si128(m, _mm_and_si128(
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xef)),
+		    _mm_cmpeq_epi8(_mm_min_epu8(d, seven), d)));
+		acc = _mm_sub_epi8(acc, m);
+		if (++blocks == 255) {
+			count += han_lanes(acc);
+			acc = _mm_setzero_si128();
+			blocks = 0;
 		}
-		k = rpt_utf8_decode(s + i, n - i, &c);
-		count += rpt_is_han(c) != 0;
-		i += k;
+		/* 〇 and the 4-byte characters. */
+		m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xf0)),
+		    _mm_and_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xe3)),
+		    _mm_and_si128(_mm_cmpeq_epi8(y, _mm_set1_epi8((char)0x80)),
+		    _mm_cmpeq_epi8(z, _mm_set1_epi8((char)0x87)))));
+		for (bits = (unsigned)_mm_movemask_epi8(m); bits != 0;
+		    bits &= bits - 1) {
+			size_t j = i + (size_t)__builtin_ctz(bits);
+
+			rpt_utf8_decode(s + j, n - j, &c);
+			count += rpt_is_han(c) != 0;
+		}
+	}
+	count += han_lanes(acc);
+	/* Finish the character the last block began. */
+	while (i > 0 && i < n && (p[i] & 0xc0) == 0x80)
+		i++;
+#endif
+	while (i < n) {
+		if (p[i] < 0xe0) {
+			/* ASCII, a 2-byte lead or (never first) a continuation. */
+			i += p[i] < 0xc0 ? 1 : 2;
+		} else if (p[i] < 0xf0 && n - i >= 3) {
+			/* Nearly all Han is here: decoded on the spot. */
+			count += han3(p + i);
+			i += 3;
+		} else {
+			i += rpt_utf8_decode(s + i, n - i, &c);
+			count += rpt_is_han(c) != 0;
+		}
 	}
 	return count;
 }
