@@ -572,8 +572,9 @@ static const char *const pre_at_most[] = {
 static const char *const pre_approx[] = {
 	"大约", "将近", "约", "近", NULL
 };
-/* Words that end with 约 or 近 but say nothing of approximation. */
-static const char *const approx_not[] = {
+/* Words that end with 破, 超, 约 or 近 but say nothing of the number. */
+static const char *const qual_not[] = {
+	"打破", "侦破", "攻破", "识破", "爆破", "看破", "点破", "赶超",
 	"签约", "节约", "制约", "预约", "履约", "合约", "公约", "特约", "违约",
 	"邀约", "集约", "条约", "契约", "赴约", "隐约", "婚约", "相约", "最近",
 	"附近", "邻近", NULL
@@ -587,7 +588,7 @@ static const char *const post_approx[] = { "左右", "上下", NULL };
 static const char *const count_units[] = {
 	"人次", "场次", "家次", "件次", "批次", "户次", "条次",
 	"平方公里", "平方米", "立方米", "公顷", "千瓦时", "千瓦", "公里", "千米",
-	"万千瓦", "亩", "吨", "米", "千克", "公斤", "斤", "周年", "周岁", "岁",
+	"亩", "吨", "米", "千克", "公斤", "斤", "周年", "周岁", "岁",
 	"件", "次", "场", "名", "人", "份", "个", "起", "项", "台", "期", "家",
 	"本", "条", "户", "所", "座", "间", "套", "辆", "支", "批", "类", "种",
 	"篇", "部", "册", "张", "幅", "块", "处", "家", "位", "宗", "例", "株",
@@ -604,7 +605,7 @@ static const char *const range_marks[] = {
 
 /* Money in other currencies than 元. */
 static const char *const currencies[] = {
-	"美元", "港元", "欧元", "日元", "英镑", NULL
+	"美元", "港元", "欧元", "英镑", NULL
 };
 
 /* After 年 a duration, when the number is small: 3年, 两年. */
@@ -964,6 +965,7 @@ unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 	/* 40余次, 3000多人, 十余年: the qualifier before the unit. */
 	if ((k = word_at(p + j, n - j, post_over)) > 0 &&
 	    !starts(p + j + k, n - j - k, "%") &&
+	    !starts(p + j + k, n - j - k, "％") &&
 	    (end = unit_after(x, p, n, j + k, v, integer_digits, a)) > 0) {
 		a->qual = RPT_QUAL_OVER;
 		return end;
@@ -1032,7 +1034,21 @@ unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 		a->unit_len = k;
 		return j + k;
 	}
-	if ((k = wlist_at(&x->counts, p + j, n - j)) > 0) {
+	/* 3个多月, 2个多小时: 多 inside the unit. */
+	if (starts(p + j, n - j, "个多月") || starts(p + j, n - j, "个多小时")) {
+		a->kind = RPT_Q_DURATION;
+		a->qual = RPT_QUAL_OVER;
+		a->unit_len = 6;
+		if (starts(p + j + 6, n - j - 6, "月")) {
+			a->unit = "个月";
+			return j + 9;
+		}
+		a->unit = "小时";
+		return j + 12;
+	}
+	/* 度 counts kilowatt-hours (亿度), not times (两度获评). */
+	if ((k = wlist_at(&x->counts, p + j, n - j)) > 0 &&
+	    (k != 3 || !starts(p + j, n - j, "度") || mag >= 5)) {
 		a->kind = RPT_Q_COUNT;
 		a->unit = p + j;
 		a->unit_len = k;
@@ -1070,11 +1086,12 @@ qual_before(const char *p, size_t i, size_t *len)
 		return RPT_QUAL_AT_LEAST;
 	if ((*len = word_before(p, i, pre_at_most)) > 0)
 		return RPT_QUAL_AT_MOST;
-	if ((*len = word_before(p, i, pre_over)) > 0)
+	/* Not the end of a word: 打破, 侦破; 签约, 节约, 最近, 附近. */
+	if ((*len = word_before(p, i, pre_over)) > 0 &&
+	    (*len > 3 || word_before(p, i, qual_not) == 0))
 		return RPT_QUAL_OVER;
-	/* Not the end of a word: 签约, 节约, 最近, 附近. */
 	if ((*len = word_before(p, i, pre_approx)) > 0 &&
-	    (*len > 3 || word_before(p, i, approx_not) == 0))
+	    (*len > 3 || word_before(p, i, qual_not) == 0))
 		return RPT_QUAL_APPROX;
 	*len = 0;
 	return RPT_QUAL_EXACT;
@@ -1186,11 +1203,22 @@ numeric_date(const char *p, size_t n, size_t i, struct rpt_quantity *q)
 		return 0;
 	y = atoi(p + i);
 	j++;
-	if ((m = small_int(p, n, &j)) < 1 || m > 12 || j >= n || p[j] != sep)
+	if ((m = small_int(p, n, &j)) < 1 || m > 12 || y < 1000 ||
+	    (i > 0 && (is_ascii_digit(p[i - 1]) || p[i - 1] == sep)))
+		return 0;
+	/* 2023/12: a month (with a slash only: 2023.12 is a decimal). */
+	if (sep == '/' && (j >= n || (p[j] != sep && !is_ascii_digit(p[j])))) {
+		snprintf(q->value, sizeof(q->value), "%04d-%02d", y, m);
+		q->max[0] = '\0';
+		q->kind = RPT_Q_DATE;
+		q->unit = "";
+		q->unit_len = 0;
+		return j;
+	}
+	if (j >= n || p[j] != sep)
 		return 0;
 	j++;
-	if ((d = small_int(p, n, &j)) < 1 || d > 31 || y < 1000 ||
-	    (i > 0 && (is_ascii_digit(p[i - 1]) || p[i - 1] == sep)) ||
+	if ((d = small_int(p, n, &j)) < 1 || d > 31 ||
 	    (j < n && (is_ascii_digit(p[j]) || p[j] == sep)))
 		return 0;
 	snprintf(q->value, sizeof(q->value), "%04d-%02d-%02d", y, m, d);
@@ -1936,7 +1964,9 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			/* Take the rest of the name or code with it: H5, G318. */
 			while (j < n) {
 				nc = char_at(p + j, n - j, &t);
-				if (!(digit_value(nc) >= 0 || cn_digit(nc) >= 0 ||
+				/* (A code takes no Chinese digit: 5G一体化.) */
+				if (!(digit_value(nc) >= 0 ||
+				    (cn_digit(nc) >= 0 && nk != RPT_Q_CODE) ||
 				    (nc >= 'A' && nc <= 'Z') ||
 				    (nc >= 'a' && nc <= 'z') || nc == '.' ||
 				    nc == '+' || nc == 0x00b7))
@@ -1978,9 +2008,15 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 				end = unit_after(x, p, n, j2, &w, idig2, &a);
 				if (end > 0) {
 					/* 3-5亿元, 三至五万人: 3亿 to 5亿. */
-					if (!magnitude_word(p, j))
+					if (!magnitude_word(p, j)) {
 						v.exp += trailing_magnitude(p,
 						    j + t, j2);
+						/* Not 8000-1亿元. */
+						if (dec_magnitude(&v) >
+						    dec_magnitude(&w))
+							v.exp -= trailing_magnitude(
+							    p, j + t, j2);
+					}
 					q.qual = RPT_QUAL_RANGE;
 					set_value(&q, &v, &w);
 					e2 = j2;

@@ -169,6 +169,15 @@ rows() {
 	    $'code\t\t\t\texact\t二〇二三二〇二三二〇二三二〇二三二〇二三二〇二三' $'code\t\t\t\texact\t一亿亿亿亿')"
 }
 
+@test "破 and 超 ending a verb, 度 only for large amounts, 个多月, 2023/12, a range's multiplier only upwards, codes take no Chinese digit" {
+	run rows '打破3项纪录，侦破3起案件，赶超5家，两度获评，破亿度，3个多月，2个多小时，2023/12，8000-1亿元，5G一体化，50多%。'
+	assert_output "$(printf '%s\n' $'count\t3\t\t项\texact\t3项' $'count\t3\t\t起\texact\t3起' \
+	    $'count\t5\t\t家\texact\t5家' $'vague\t\t\t\texact\t两' $'count\t100000000\t\t度\tover\t破亿度' \
+	    $'duration\t3\t\t个月\tover\t3个多月' $'duration\t2\t\t小时\tover\t2个多小时' \
+	    $'date\t2023-12\t\t\texact\t2023/12' $'money\t8000\t100000000\t元\trange\t8000-1亿元' \
+	    $'code\t\t\t\texact\t5G' $'name\t\t\t\texact\t一体化' $'vague\t\t\t\texact\t50')"
+}
+
 @test "--kinds keeps only the kinds asked for; a bad kind is a usage error" {
 	run bash -c "'$RPT_BIN/rpt-numbers' -N --kinds=percent corpus/000_6b9668183397f94f.txt | cut -f6,11"
 	assert_output $'percent\t100%'
