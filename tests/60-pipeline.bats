@@ -66,14 +66,18 @@ commands() {
 	assert_output $'13000\t1.3万元'
 }
 
-@test "GNU parallel --keep-order -X gives the rows of one run; xargs -P the same rows in another order" {
-	local files=("$CORPUS"/*.txt "$CORPUS"/real/*.txt)
-	rpt-stats -N "${files[@]}" >one.tsv
-	parallel --will-cite --keep-order -X -j2 rpt-stats -N ::: "${files[@]}" >par.tsv
-	cmp one.tsv par.tsv
-	printf '%s\0' "${files[@]}" | xargs -0 -P2 -n3 rpt-stats -N >xargs.tsv
-	cmp <(sort one.tsv) <(sort xargs.tsv)
-	[ "$(wc -l <one.tsv)" -eq "${#files[@]}" ]
+@test "GNU parallel --keep-order -X gives the rows of one run; xargs -P, one file per process, the same rows" {
+	local files=("$CORPUS"/*.txt "$CORPUS"/real/*.txt) f
+	for f in rpt-stats rpt-split rpt-numbers; do
+		$f -N "${files[@]}" >one.tsv
+		parallel --will-cite --keep-order -X -j2 $f -N ::: "${files[@]}" >par.tsv
+		cmp one.tsv par.tsv
+		rm -f out.*
+		printf '%s\0' "${files[@]}" |
+		    xargs -0 -P2 -n3 sh -c "$f"' -N "$@" >"$(mktemp out.XXXXXX)"' sh
+		cmp <(sort one.tsv) <(cat out.* | sort)
+	done
+	[ "$(rpt-stats -N "${files[@]}" | wc -l)" -eq "${#files[@]}" ]
 }
 
 # The cron script of README.md, as rpt-cron in ./bin.
