@@ -33,6 +33,7 @@ command -v datamash >/dev/null 2>&1 || need datamash
 command -v sqlite3 >/dev/null 2>&1 || need sqlite3
 command -v parallel >/dev/null 2>&1 || need parallel
 command -v column >/dev/null 2>&1 || need column
+command -v man >/dev/null 2>&1 || need man
 
 [ -z "$missing" ] && exit 0
 
@@ -45,6 +46,7 @@ pkgs() {
 		apt:pcre2) echo libpcre2-dev ;;
 		apt:iconv) echo libc-bin ;;
 		apt:column) echo bsdextrautils ;;
+		apt:man|dnf:man) echo man-db ;;
 		dnf:column) echo util-linux ;;
 		brew:column) ;;
 		dnf:cc) echo gcc ;;
