@@ -182,66 +182,51 @@ shown_in() {
 	assert_output ""
 }
 
-@test "man: every example in rpt-split.1 is tagged and tested here" {
-	run examples rpt-split.1
+# tagged PAGE NAME...: the examples of PAGE are exactly the NAMEs tested
+# below, each with its golden file.
+tagged() {
+	local page=$1 n
+	shift
+	run examples "$page"
 	assert_success
-	# The names tested below, and nothing else.
 	assert_equal "$(printf '%s\n' "$output" | cut -f 1 | sort | tr '\n' ' ')" \
-	    "item item-mlr plain sections sections-mlr template template-mlr "
-	for n in plain sections sections-mlr item item-mlr template template-mlr; do
+	    "$(printf '%s\n' "$@" | sort | tr '\n' ' ')"
+	for n in "$@"; do
 		[ -f "$GOLDEN/man-$n.out" ] || fail "no golden/man-$n.out"
 	done
 }
 
-@test "man: every option in --help is in the manual pages" {
-	run -0 rpt_split --help
+# documented FILTER: every long option of FILTER --help is in its page or
+# in rpt.7, and the filter tested is the one built.
+documented() {
+	local o opts
+	run -0 "$RPT_BIN/$1" --help
 	opts=$(printf '%s\n' "$output" | grep -o -- '--[a-z][a-z-]*' | sort -u)
 	[ -n "$opts" ]
 	for o in $opts; do
-		grep -q -F -e "Fl \\-${o#--}" "$MAN/rpt-split.1" "$MAN/rpt.7" ||
-		    fail "$o is in --help but in no manual page"
+		grep -q -F -e "Fl \\-${o#--}" "$MAN/$1.1" "$MAN/rpt.7" ||
+		    fail "$o is in $1 --help but in no manual page"
 	done
-	[ "$(command -v rpt-split)" = "$RPT_BIN/rpt-split" ]
+	[ "$(command -v "$1")" = "$RPT_BIN/$1" ]
+}
+
+@test "man: every example in rpt-split.1 is tagged and tested here" {
+	tagged rpt-split.1 plain sections sections-mlr item item-mlr template template-mlr
 }
 
 @test "man: every example in rpt-numbers.1 is tagged and tested here" {
-	run examples rpt-numbers.1
-	assert_success
-	assert_equal "$(printf '%s\n' "$output" | cut -f 1 | sort | tr '\n' ' ')" \
-	    "numbers-head numbers-kinds numbers-mediated numbers-names numbers-percent "
-	for n in numbers-head numbers-mediated numbers-percent numbers-kinds numbers-names; do
-		[ -f "$GOLDEN/man-$n.out" ] || fail "no golden/man-$n.out"
-	done
-}
-
-@test "man: every option of rpt-numbers --help is in its manual page" {
-	run -0 "$RPT_BIN/rpt-numbers" --help
-	opts=$(printf '%s\n' "$output" | grep -o -- '--[a-z][a-z-]*' | sort -u)
-	[ -n "$opts" ]
-	for o in $opts; do
-		grep -q -F -e "Fl \\-${o#--}" "$MAN/rpt-numbers.1" "$MAN/rpt.7" ||
-		    fail "$o is in --help but in no manual page"
-	done
+	tagged rpt-numbers.1 numbers-head numbers-mediated numbers-percent numbers-kinds numbers-names
 }
 
 @test "man: every example in rpt-stats.1 is tagged and tested here" {
-	run examples rpt-stats.1
-	assert_success
-	assert_equal "$(printf '%s\n' "$output" | cut -f 1 | sort | tr '\n' ' ')" \
-	    "stats-long stats-missing stats-patterns stats-table "
-	for n in stats-long stats-missing stats-patterns stats-table; do
-		[ -f "$GOLDEN/man-$n.out" ] || fail "no golden/man-$n.out"
-	done
+	tagged rpt-stats.1 stats-table stats-missing stats-patterns stats-long
 }
 
-@test "man: every option of rpt-stats --help is in its manual page" {
-	run -0 "$RPT_BIN/rpt-stats" --help
-	opts=$(printf '%s\n' "$output" | grep -o -- '--[a-z][a-z-]*' | sort -u)
-	[ -n "$opts" ]
-	for o in $opts; do
-		grep -q -F -e "Fl \\-${o#--}" "$MAN/rpt-stats.1" "$MAN/rpt.7" ||
-		    fail "$o is in --help but in no manual page"
-	done
+@test "man: every option in --help of every filter is in its manual page" {
+	documented rpt-split
+	documented rpt-sections
+	documented rpt-numbers
+	documented rpt-stats
 }
 
 @test "man: every word of the lists in lib/numbers.c is in rpt-numbers.1" {
