@@ -396,8 +396,14 @@ compile(struct rpt_profile *p, const struct pline *l, size_t off,
 			e->offset = eo;
 		return -1;
 	}
-	/* Without the JIT (not built, or no executable memory) PCRE2 interprets. */
+	/*
+	 * Without the JIT (not built, or no executable memory) PCRE2
+	 * interprets; RPT_NO_JIT turns it off for make check-valgrind, as
+	 * valgrind cannot follow the code the JIT generates.
+	 */
+#ifndef RPT_NO_JIT
 	(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
+#endif
 	return 0;
 }
 
@@ -1151,7 +1157,9 @@ rpt_pattern_new(const char *pat, size_t len, struct rpt_pattern **pp,
 		free(pt);
 		return -1;
 	}
+#ifndef RPT_NO_JIT
 	(void)pcre2_jit_compile(pt->code, PCRE2_JIT_COMPLETE);
+#endif
 	if (limits_new(&pt->lim, e) == -1) {
 		rpt_pattern_free(pt);
 		return -1;

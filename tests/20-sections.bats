@@ -10,7 +10,7 @@ setup() {
 	cd "$TESTS"
 }
 
-rpt_sections() { ${RPT_VALGRIND:-} "$RPT_BIN/rpt-sections" "$@"; }
+rpt_sections() { "$RPT_BIN/rpt-sections" "$@"; }
 
 outline() {
 	rpt_sections "$1" >"$BATS_TEST_TMPDIR/out"

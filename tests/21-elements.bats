@@ -61,6 +61,7 @@ kinds() {
 	    >"$BATS_TEST_TMPDIR/many.txt"
 	# ulimit -v caps the address space (ASan needs far more: skip there).
 	[ -n "${ASAN_OPTIONS:-}" ] && skip "address-space limit does not apply under ASan"
+	[ -n "${RPT_UNDER_VALGRIND:-}" ] && skip "address-space limit does not apply under valgrind"
 	run bash -c "ulimit -v 65536; '$RPT_BIN/rpt-sections' -N '$BATS_TEST_TMPDIR/many.txt' | wc -l"
 	assert_success
 	[ "$output" -eq 50001 ]

@@ -12,7 +12,7 @@ setup() {
 	cd "$T"
 }
 
-try() { ${RPT_VALGRIND:-} "$RPT_TOOLS/profile-try" "$@"; }
+try() { "$RPT_TOOLS/profile-try" "$@"; }
 
 # parts TRY-ARGS -- TITLE...: the parts column for each title.
 parts() {

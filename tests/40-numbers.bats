@@ -8,7 +8,7 @@ setup() {
 	cd "$TESTS"
 }
 
-rpt_numbers() { ${RPT_VALGRIND:-} "$RPT_BIN/rpt-numbers" "$@"; }
+rpt_numbers() { "$RPT_BIN/rpt-numbers" "$@"; }
 
 # rows INPUT...: kind value max unit qual text of each quantity.
 rows() {

@@ -9,7 +9,7 @@ setup() {
 	cd "$TESTS"
 }
 
-rpt() { local f=$1; shift; ${RPT_VALGRIND:-} "$RPT_BIN/$f" "$@"; }
+rpt() { local f=$1; shift; "$RPT_BIN/$f" "$@"; }
 
 # col NAME: the column NAME of rpt-stats -N output on stdin, by position.
 col() {

@@ -1,6 +1,8 @@
 # Shared set-up for the bats files.  RPT_BIN (set by tests/run.sh) is the
-# directory holding the filters under test; RPT_VALGRIND, when set, is a
-# prefix for every filter call (make check-valgrind).
+# directory holding the filters under test, RPT_TOOLS that of the test
+# tools; under make check-valgrind both hold wrappers that run them under
+# valgrind, and RPT_UNDER_VALGRIND is set (for the few tests that measure
+# memory or time, which valgrind changes).
 bats_load_library bats-support
 bats_load_library bats-assert
 
@@ -9,7 +11,7 @@ TESTS=$BATS_TEST_DIRNAME
 CORPUS=$TESTS/corpus
 GOLDEN=$TESTS/golden
 
-rpt_split() { ${RPT_VALGRIND:-} "$RPT_BIN/rpt-split" "$@"; }
+rpt_split() { "$RPT_BIN/rpt-split" "$@"; }
 
 # golden_diff NAME: compare $BATS_TEST_TMPDIR/out with golden/NAME.
 golden_diff() {
