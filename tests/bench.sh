@@ -317,6 +317,33 @@ if command -v parallel >/dev/null 2>&1 && [ -x "$RPT_BIN/rpt-stats" ]; then
 	measure "rpt-stats xargs -P2" parts - -- sh -c 'printf "%s\n" "$@" |
 	    xargs -P2 -n8 "$0" -N' "$RPT_BIN/rpt-stats" "$parts"/part.*
 fi
+# 1 GiB, ordinary and with no line break (issue 6: peak RSS under 32 MiB
+# for every filter, time linear in the size), each filter run once; off
+# with RPT_BENCH_BIG=0.  The files are the 100 MB ones repeated.
+big_bytes=0 bigflat_bytes=0
+if [ "${RPT_BENCH_BIG:-1}" != 0 ]; then
+	gib=1073741824
+	for name in big bigflat; do
+		case $name in big) src=$corpus ;; *) src=$flat ;; esac
+		file=$dir/$name.txt
+		if [ ! -f "$file" ] || [ "$(size "$file")" -lt "$gib" ] ||
+		    [ "$file" -ot "$src" ]; then
+			echo "bench: building $file (1 GiB) ..." >&2
+			: >"$file.part" || die "cannot write $file"
+			while [ "$(size "$file.part")" -lt "$gib" ]; do
+				cat "$src" >>"$file.part" || die "cannot write $file"
+			done
+			mv "$file.part" "$file" || die "cannot write $file"
+		fi
+		eval "${name}_bytes=\$(size \"\$file\")"
+		runs=$RPT_BENCH_RUNS
+		RPT_BENCH_RUNS=1
+		for f in $filters; do
+			measure "$f" "$name" "$file" -- "$RPT_BIN/$f" </dev/null
+		done
+		RPT_BENCH_RUNS=$runs
+	done
+fi
 t_end=$(date +%s)
 
 # --- the report -----------------------------------------------------------
@@ -336,11 +363,15 @@ awk -v c="$corpus_bytes" -v cl="$corpus_lines" -v f="$flat_bytes" \
 	printf "flat:      %s  %.1f MB (%d bytes, no line break)\n", fn, f / 1e6, f
 }'
 echo
-awk -F '\t' -v cb="$corpus_bytes" -v fb="$flat_bytes" '
+awk -F '\t' -v cb="$corpus_bytes" -v fb="$flat_bytes" -v bb="$big_bytes" \
+    -v bfb="$bigflat_bytes" '
 	{
 		n++; input[n] = $1; label[n] = $2; best[n] = $3
 		rss[n] = $4; worst[n] = $5; runs[n] = $6
-		bytes = ($1 == "flat") ? fb : cb
+		bytes = ($1 == "flat") ? fb : ($1 == "big") ? bb : \
+		    ($1 == "bigflat") ? bfb : cb
+		secs[$1, $2] = $3
+		rssof[$1, $2] = $4
 		mbs[n] = bytes / 1e6 / $3
 		if ($2 == "wc -m") wc[$1] = mbs[n]
 		if ($2 == "cat") cat[$1] = mbs[n]
@@ -382,6 +413,23 @@ awk -F '\t' -v cb="$corpus_bytes" -v fb="$flat_bytes" '
 			sp = par["rpt-stats par -j2"] / par["rpt-stats 1 proc"]
 			printf "  %-22s %6.2fx faster than 1 process (>= 1.7) %s  (issue 5)\n", \
 			    "rpt-stats parallel -j2", sp, (sp >= 1.7) ? "PASS" : "MISS"
+		}
+		if (bb > 0) {
+			print ""
+			print "1 GiB (issue 6): peak RSS under 32 MiB, and at most 11x the time of"
+			print "100 MB (scaled from the corpus; the default mode of each filter):"
+			for (i = 1; i <= n; i++) {
+				if (input[i] != "big")
+					continue
+				l = label[i]
+				base = (("corpus", l " sentence") in secs) ? \
+				    secs["corpus", l " sentence"] : secs["corpus", l " default"]
+				lin = secs["big", l] / (base * 1e8 / cb)
+				printf "  %-13s RSS %5.1f MiB, flat %5.1f MiB %s   %5.2fx 100 MB %s\n", \
+				    l, rssof["big", l] / 1024, rssof["bigflat", l] / 1024, \
+				    (rssof["big", l] < 32768 && rssof["bigflat", l] < 32768) ? "PASS" : "MISS", \
+				    lin, (lin <= 11) ? "PASS" : "MISS"
+			}
 		}
 		if (("rpt-stats 1 proc" in par) && ("rpt-stats xargs -P2" in par)) {
 			sp = par["rpt-stats xargs -P2"] / par["rpt-stats 1 proc"]
