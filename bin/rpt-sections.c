@@ -29,6 +29,8 @@ struct row {
 
 static struct row *rows;
 static size_t nrows, caprows;
+/* Rows written at once when they are final (see flush_rows()). */
+#define FLUSH_ROWS	1024
 static struct rpt_buf pool, scratch;
 /* The open sections: indices of their heading rows, by level - 1. */
 static size_t open_rows[RPT_DEPTH_MAX];
@@ -469,14 +471,13 @@ item_rows(const struct rpt_para *p)
 }
 
 static int
-para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
+outline_para(const struct rpt_para *p)
 {
 	const char *mk;
 	size_t mlen;
 	struct row *r;
 	int i;
 
-	(void)doc;
 	if (check) {
 		mk = p->p;
 		mlen = p->marker_len;
@@ -553,6 +554,101 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	return 0;
 }
 
+/* Write one row of the outline. */
+static void
+write_row(const struct rpt_cli_doc *doc, const struct row *r)
+{
+	struct rpt_tsv *out = doc->out;
+	const char *kind = rpt_kind_name(r->kind);
+
+	rpt_tsv_raw(out, doc->name, doc->name_len);
+	rpt_tsv_long(out, r->line);
+	rpt_tsv_raw(out, kind, strlen(kind));
+	if (r->level > 0)
+		rpt_tsv_long(out, r->level);
+	else
+		rpt_tsv_field(out, "", 0);
+	rpt_tsv_field(out, pool.p + r->marker, r->marker_len);
+	if (r->num > 0)
+		rpt_tsv_long(out, r->num);
+	else
+		rpt_tsv_field(out, "", 0);
+	rpt_tsv_field(out, pool.p + r->path, r->path_len);
+	rpt_tsv_field(out, pool.p + r->part, r->part_len);
+	rpt_tsv_field(out, pool.p + r->title, r->title_len);
+	rpt_tsv_long(out, r->chars);
+	rpt_tsv_eol(out);
+}
+
+/* Move a string of a kept row into the new pool. */
+static int
+keep(struct rpt_buf *to, size_t *off, size_t len)
+{
+	size_t at = to->len;
+
+	if (rpt_buf_append(to, pool.p + *off, len) == -1)
+		return -1;
+	*off = at;
+	return 0;
+}
+
+/*
+ * Write the rows that are final, so that a long document is not held in
+ * memory: those before the oldest open section (whose chars still grow)
+ * and before the row a continuation line may still join; all at the end
+ * (final).  The rest move to the front, their strings to a fresh pool.
+ * --check keeps every row for its findings.
+ */
+static int
+flush_rows(const struct rpt_cli_doc *doc, int final)
+{
+	struct rpt_buf to = { NULL, 0, 0 };
+	size_t k = nrows, i;
+	struct row *r;
+	int l;
+
+	if (check)
+		return 0;
+	if (!final) {
+		if (nopen > 0 && open_rows[0] < k)
+			k = open_rows[0];
+		if (last_elem >= 0 && (size_t)last_elem < k)
+			k = (size_t)last_elem;
+		/* Not for every paragraph: in batches. */
+		if (k < FLUSH_ROWS)
+			return 0;
+	}
+	for (i = 0; i < k; i++)
+		write_row(doc, &rows[i]);
+	memmove(rows, rows + k, (nrows - k) * sizeof(*rows));
+	nrows -= k;
+	for (l = 0; l < nopen; l++)
+		open_rows[l] -= k;
+	if (last_elem >= 0)
+		last_elem -= (long)k;
+	for (i = 0; i < nrows; i++) {
+		r = &rows[i];
+		if (keep(&to, &r->marker, r->marker_len) == -1 ||
+		    keep(&to, &r->path, r->path_len) == -1 ||
+		    keep(&to, &r->part, r->part_len) == -1 ||
+		    keep(&to, &r->title, r->title_len) == -1) {
+			rpt_buf_free(&to);
+			return -1;
+		}
+	}
+	rpt_buf_free(&pool);
+	pool = to;
+	return 0;
+}
+
+static int
+para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
+{
+	if (outline_para(p) == -1)
+		return -1;
+	return flush_rows(doc, 0);
+}
+
 /* Findings in line order, those of the whole document first. */
 static int
 by_line(const void *a, const void *b)
@@ -626,39 +722,13 @@ refused(const struct rpt_cli_doc *doc, const char *reason)
 static int
 doc_end(const struct rpt_cli_doc *doc)
 {
-	struct rpt_tsv *out = doc->out;
-	const char *kind;
-	struct row *r;
-	size_t i;
-
 	if (check) {
 		if (check_doc() == -1)
 			return -1;
 		return write_findings(doc);
 	}
 
-	for (i = 0; i < nrows; i++) {
-		r = &rows[i];
-		kind = rpt_kind_name(r->kind);
-		rpt_tsv_raw(out, doc->name, doc->name_len);
-		rpt_tsv_long(out, r->line);
-		rpt_tsv_raw(out, kind, strlen(kind));
-		if (r->level > 0)
-			rpt_tsv_long(out, r->level);
-		else
-			rpt_tsv_field(out, "", 0);
-		rpt_tsv_field(out, pool.p + r->marker, r->marker_len);
-		if (r->num > 0)
-			rpt_tsv_long(out, r->num);
-		else
-			rpt_tsv_field(out, "", 0);
-		rpt_tsv_field(out, pool.p + r->path, r->path_len);
-		rpt_tsv_field(out, pool.p + r->part, r->part_len);
-		rpt_tsv_field(out, pool.p + r->title, r->title_len);
-		rpt_tsv_long(out, r->chars);
-		rpt_tsv_eol(out);
-	}
-	return 0;
+	return flush_rows(doc, 1);
 }
 
 static void
