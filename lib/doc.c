@@ -191,7 +191,12 @@ rpt_kind_name(enum rpt_kind k)
 struct rpt_doc *
 rpt_doc_new(void)
 {
-	return calloc(1, sizeof(struct rpt_doc));
+	struct rpt_doc *d;
+
+	/* A new model is one reset, ready for its first document. */
+	if ((d = calloc(1, sizeof(struct rpt_doc))) != NULL)
+		rpt_doc_reset(d);
+	return d;
 }
 
 void
@@ -232,7 +237,8 @@ rpt_doc_reset(struct rpt_doc *d)
 	d->numbered = 0;
 	d->paren_used = 0;
 	d->wrap = 0;
-	d->o.depth = 0;
+	/* The outline, open sections and path, as new. */
+	memset(&d->o, 0, sizeof(d->o));
 	d->title.len = d->subtitle.len = d->author.len = 0;
 	d->debris = 0;
 	d->debris_chars = 0;
@@ -1486,7 +1492,7 @@ next_piece(struct rpt_doc *d, struct rpt_para *para)
 	}
 	if (pc->type == P_NUMBERED) {
 		enum rpt_numbering nb = RPT_NUM_OK;
-		int expected;
+		int expected = 0;
 
 		place(&d->o, pc->fam, pc->num, &nb, &expected);
 		d->numbered = 1;

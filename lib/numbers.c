@@ -1748,7 +1748,7 @@ long
 rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
     const struct rpt_quantity **out)
 {
-	size_t i = skip, k, j, end, ql, e2, t, prev = SIZE_MAX;
+	size_t i = 0, k, j, end, ql, e2, t, prev = SIZE_MAX;
 	struct rpt_quantity q;
 	struct after a;
 	struct dec v, w;
@@ -1758,6 +1758,14 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 	enum rpt_qual pend;
 
 	x->n = 0;
+	/*
+	 * The text from skip on is all there is: no rule looks back into a
+	 * heading's marker, and no mention starts before skip.
+	 */
+	if (skip > n)
+		skip = n;
+	p += skip;
+	n -= skip;
 	for (;;) {
 		/* Every rule takes at least one character: never loop. */
 		if (prev != SIZE_MAX && i <= prev)
@@ -2105,6 +2113,8 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			return -1;
 		i = end;
 	}
+	for (i = 0; i < x->n; i++)
+		x->q[i].off += skip;
 	*out = x->q;
 	return (long)x->n;
 }
