@@ -203,3 +203,14 @@ outline() {
 	# the next file is still read
 	[[ $output == *"corpus/002_5e0d0e6190e313b8.txt"* ]]
 }
+
+@test "one run over many files gives the rows of each file read alone (nothing carries over)" {
+	local f
+	for t in rpt-sections rpt-split; do
+		"$RPT_BIN/$t" -N "$CORPUS"/*.txt "$CORPUS"/real/*.txt >"$BATS_TEST_TMPDIR/all"
+		for f in "$CORPUS"/*.txt "$CORPUS"/real/*.txt; do
+			"$RPT_BIN/$t" -N "$f"
+		done >"$BATS_TEST_TMPDIR/each"
+		cmp "$BATS_TEST_TMPDIR/all" "$BATS_TEST_TMPDIR/each"
+	done
+}
