@@ -618,9 +618,12 @@ flush_rows(const struct rpt_cli_doc *doc, int final)
 		if (k < FLUSH_ROWS)
 			return 0;
 	}
+	if (nrows == 0)
+		return 0;
 	for (i = 0; i < k; i++)
 		write_row(doc, &rows[i]);
-	memmove(rows, rows + k, (nrows - k) * sizeof(*rows));
+	if (k < nrows)
+		memmove(rows, rows + k, (nrows - k) * sizeof(*rows));
 	nrows -= k;
 	for (l = 0; l < nopen; l++)
 		open_rows[l] -= k;
