@@ -45,6 +45,12 @@ struct rpt_input {
 	size_t		 stop_at;	/* txt offset of the error */
 	int		 done;		/* no more lines: end or error */
 	int		 warned_replace, warned_long;
+	/*
+	 * The replacement warning of the head waits until the head is known
+	 * not to be binary: a refused file gets one message.
+	 */
+	int		 in_head, held;
+	struct rpt_diag	 held_diag;
 	struct rpt_diag	 diag;
 };
 
@@ -348,7 +354,10 @@ invalid(struct rpt_input *in, size_t nbad)
 		locate(in, in->txt.len, &d);
 		d.enc = in->enc;
 		in->warned_replace = 1;
-		if (in->opts.warn)
+		if (in->in_head) {
+			in->held_diag = d;
+			in->held = 1;
+		} else if (in->opts.warn)
 			in->opts.warn(in->opts.warn_ctx, RPT_W_REPLACED, &d);
 	}
 	if (rpt_buf_append(&in->txt, "\xef\xbf\xbd", 3) == -1) {
@@ -428,6 +437,26 @@ nul_unit(const struct rpt_input *in, size_t from, size_t to, size_t unit)
 	return to;
 }
 
+/*
+ * The bytes of the sequence iconv refused at raw_off: a GB18030 four-byte
+ * sequence that is well formed but names no character (past U+10FFFF, or
+ * in the gaps) is one bad sequence, not a bad byte followed by text;
+ * anything else is one code unit.
+ */
+static size_t
+bad_unit(const struct rpt_input *in, size_t lim)
+{
+	const unsigned char *p = in->raw + in->raw_off;
+
+	if (in->enc != RPT_ENC_GB18030)
+		return 2;
+	if (lim - in->raw_off >= 4 && p[0] >= 0x81 && p[0] <= 0xfe &&
+	    p[1] >= 0x30 && p[1] <= 0x39 && p[2] >= 0x81 && p[2] <= 0xfe &&
+	    p[3] >= 0x30 && p[3] <= 0x39)
+		return 4;
+	return 1;
+}
+
 static int
 decode_iconv(struct rpt_input *in)
 {
@@ -462,7 +491,7 @@ decode_iconv(struct rpt_input *in)
 		if (e == EINVAL && lim == in->raw_len && !in->raw_eof)
 			break;		/* cut off: read more */
 		if (invalid(in, e == EINVAL && lim == in->raw_len ?
-		    in->raw_len - in->raw_off : unit) == -1)
+		    in->raw_len - in->raw_off : bad_unit(in, lim)) == -1)
 			return -1;
 	}
 	return 0;
@@ -532,6 +561,7 @@ rpt_input_open(struct rpt_input *in, const char *path,
 	in->piece_chars = 0;
 	in->decoded_all = in->stopped = in->done = 0;
 	in->warned_replace = in->warned_long = 0;
+	in->in_head = in->held = 0;
 
 	if (path == NULL)
 		in->fd = STDIN_FILENO;
@@ -572,9 +602,15 @@ rpt_input_open(struct rpt_input *in, const char *path,
 		size_t bad, head = in->raw_len < RPT_SNIFF ? in->raw_len : RPT_SNIFF;
 		int whole = in->raw_eof && head == in->raw_len;
 
+		/*
+		 * A sequence merely cut off by the end of the head (bad 0) does
+		 * not count against UTF-8, even at the end of the file: a UTF-8
+		 * file cut inside its last character is reported, not taken
+		 * for GB18030 because its bytes happen to decode.
+		 */
 		in->enc = RPT_ENC_UTF8;
-		if (utf8_valid(in->raw, head, &bad) != head &&
-		    (bad != 0 || whole) && gb18030_clean(in->raw, head, whole))
+		if (utf8_valid(in->raw, head, &bad) != head && bad != 0 &&
+		    gb18030_clean(in->raw, head, whole))
 			in->enc = RPT_ENC_GB18030;
 	}
 	in->raw_off = bom;
@@ -599,7 +635,9 @@ rpt_input_open(struct rpt_input *in, const char *path,
 	in->diag.enc = in->enc;
 
 	/* Decode the head now: NUL bytes in it make the file binary. */
+	in->in_head = 1;
 	r = in->cd == (iconv_t)-1 ? decode_utf8(in) : decode_iconv(in);
+	in->in_head = 0;
 	if (r == -1 && in->diag.status != RPT_E_INVALID)
 		goto refused;
 	if (in->txt.len > 0 &&
@@ -608,6 +646,9 @@ rpt_input_open(struct rpt_input *in, const char *path,
 		in->diag.status = RPT_E_BINARY;
 		goto refused;
 	}
+	if (in->held && in->opts.warn)
+		in->opts.warn(in->opts.warn_ctx, RPT_W_REPLACED, &in->held_diag);
+	in->held = 0;
 	return RPT_OK;
 
 refused:

@@ -7,9 +7,10 @@
 # runs under `timeout`, so a hang fails its test instead of the suite.
 # The input is made at test time in $BATS_TEST_TMPDIR.
 #
-# A test that starts with `skip "known bug: ..."` states the behaviour that
-# man/rpt.7 and the project rules ask for, which the filters do not have
-# yet; remove the skip when the bug is fixed.
+# The three bugs this catalogue found (a UTF-8 file cut inside its last
+# character taken for GB18030; a GB18030 four-byte sequence with no
+# character split into a bad byte and text; two messages for a binary file
+# under --invalid=replace) are fixed, and their tests run.
 
 setup() {
 	load helper
@@ -197,7 +198,6 @@ head64k() { yes "$L63" | head -n 1024; }
 }
 
 @test "UTF-8 cut short at the end of a short file otherwise ASCII or valid GB18030 by chance: still UTF-8 and an error, not silent GB18030" {
-	skip "known bug: a UTF-8 file cut inside its last character is taken for GB18030 when its bytes happen to decode as GB18030 (report\\n\\344\\270 gives the row 涓, 中文\\n\\344\\270 gives 涓枃 and 涓), exit 0, no message"
 	local p
 	printf 'report\n\344\270' >ascii-cut.txt
 	printf '中文\n\344\270' >han-cut.txt
@@ -548,7 +548,6 @@ mk_gb4() {
 }
 
 @test "GB18030: a well-formed four-byte sequence with no character (past U+10FFFF, after U+FFFF) is one error naming its four bytes; its digit bytes are not text" {
-	skip "known bug: E3 32 9A 36 is reported as 'invalid GB18030 byte 0xe3', and --invalid=replace makes it U+FFFD 2 U+FFFD 6, so rpt-numbers -E gb18030 --invalid=replace finds a figure 6件 that is not in the text"
 	local p
 	# 共调解纠纷 <4 bytes> 件。
 	printf '\322\273\241\242\327\334\324\362\n\271\262\265\367\275\342\276\300\267\327\343\062\232\066\274\376\241\243\n' >past.txt
@@ -645,7 +644,6 @@ gbfill() {
 }
 
 @test "binary data with an undecodable byte before its NUL, --invalid=replace: refused with one message, no replacement warning" {
-	skip "known bug: with --invalid=replace the file gets a 'warning: invalid UTF-8 byte 0xff replaced by U+FFFD' line before the refusal, two messages for a refused file of which nothing was read"
 	local p
 	printf 'abc\377def\000ghi\n' >bin.txt
 	mk_pre ok.txt
