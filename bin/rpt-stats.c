@@ -33,7 +33,7 @@ struct part {
 static int long_form;
 static struct pattern *pats;
 static size_t npats, cappats;
-static const char **cols;		/* the header, built once */
+static const char **cols;		/* the header with the patterns */
 
 static struct rpt_splitter *sentences;
 static struct rpt_numbers *finder;
@@ -44,10 +44,9 @@ static struct {
 			 names, out;
 	struct part	*parts;
 	size_t		 nparts, capparts;
-	const char	*profile;
 	size_t		 chars, han, paras, sents, sent_chars, headings,
 			 items, quantities, percents, boilerplate;
-	int		 depth, have_title, have_date;
+	int		 depth, have_title;
 	struct rpt_profile *model_profile;
 } d;
 
@@ -92,6 +91,7 @@ add_pattern(const char *p, size_t n, const char *sep, const char *where)
 {
 	struct rpt_profile_error e;
 	struct pattern *pt;
+	const char **header;
 	size_t k = (size_t)(sep - p), i;
 
 	if (!good_name(p, k))
@@ -125,6 +125,15 @@ add_pattern(const char *p, size_t n, const char *sep, const char *where)
 		    e.msg);
 	}
 	npats++;
+	/* The header: the fixed columns, then the patterns in order. */
+	if ((header = realloc(cols, (NFIXED + npats + 1) * sizeof(*cols))) ==
+	    NULL)
+		goto nomem;
+	cols = header;
+	memcpy(cols, fixed_cols, NFIXED * sizeof(*cols));
+	for (i = 0; i < npats; i++)
+		cols[NFIXED + i] = pats[i].name;
+	cols[NFIXED + npats] = NULL;
 	return 0;
 nomem:
 	return rpt_cli_usage("%s", strerror(ENOMEM));
@@ -186,18 +195,10 @@ static const char *const *
 columns(void)
 {
 	static const char *const long_cols[] = { "file", "key", "value", NULL };
-	size_t i;
 
 	if (long_form)
 		return long_cols;
-	if (cols == NULL) {
-		if ((cols = calloc(NFIXED + npats + 1, sizeof(*cols))) == NULL)
-			return fixed_cols;
-		memcpy(cols, fixed_cols, NFIXED * sizeof(*cols));
-		for (i = 0; i < npats; i++)
-			cols[NFIXED + i] = pats[i].name;
-	}
-	return cols;
+	return cols != NULL ? cols : fixed_cols;
 }
 
 /* ---------------------------------------------------------------- a document */
@@ -218,7 +219,7 @@ doc_begin(const struct rpt_cli_doc *doc)
 	d.nparts = 0;
 	d.chars = d.han = d.paras = d.sents = d.sent_chars = 0;
 	d.headings = d.items = d.quantities = d.percents = d.boilerplate = 0;
-	d.depth = d.have_title = d.have_date = 0;
+	d.depth = d.have_title = 0;
 	d.model_profile = NULL;
 	for (i = 0; i < npats; i++)
 		pats[i].count = pats[i].failed = 0;
@@ -245,8 +246,7 @@ note_date(const struct rpt_para *p)
 
 	if (p->kind == RPT_K_DATE && rpt_parse_date(p->p, p->len, &y, &m, &dd)) {
 		snprintf(iso, sizeof(iso), "%04d-%02d-%02d", y, m, dd);
-		d.date.len = 0;
-		d.have_date = 1;
+		d.date.len = 0;		/* the last one, at the end */
 		return rpt_buf_append(&d.date, iso, strlen(iso));
 	}
 	if (p->kind != RPT_K_SUBTITLE || d.date.len > 0)
