@@ -37,8 +37,17 @@ TESTPROGS = $(O)/tests/tools/nows $(O)/tests/tools/trickle \
 	    $(O)/tests/tools/profile-try
 # Unit tests: one program per tests/unit/*.c, run before the bats suite.
 UNIT	= $(patsubst %.c,%,$(wildcard tests/unit/*.c))
+# Fuzz targets tests/fuzz/T.c: make check replays tests/fuzz/corpus/T/
+# through each (main() from tests/fuzz/replay.c), make fuzz runs libFuzzer.
+FUZZ	= input doc split numbers profile tsv
+FUZZSRC	= tests/fuzz/fuzz.c tests/fuzz/fuzz.h
+FUZZ_CC	?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# $(call REPLAY,DIR,ENV): run DIR's replay binaries over the corpora.
+REPLAY	= for t in $(FUZZ); do $(2) $(1)/tests/fuzz/$$t tests/fuzz/corpus/$$t || exit 1; done
 
-.PHONY: all deps demo check check-asan check-scalar bench install uninstall clean lint
+.PHONY: all deps demo check check-asan check-scalar check-valgrind coverage replay fuzz fuzzers bench install uninstall clean lint
 .SUFFIXES:
 
 all: $(PROGS)
@@ -66,6 +75,20 @@ $(O)/tests/unit/%: tests/unit/%.c $(O)/lib/librpt.a
 	@mkdir -p $(@D)
 	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librpt.a $(DEP_LIBS)
 
+$(O)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(FUZZSRC) $(O)/lib/librpt.a
+	@mkdir -p $(@D)
+	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) $(LDFLAGS) -o $@ $< tests/fuzz/replay.c tests/fuzz/fuzz.c $(O)/lib/librpt.a $(DEP_LIBS)
+
+$(O)/tests/fuzz/%-fuzzer: tests/fuzz/%.c $(FUZZSRC) $(O)/lib/librpt.a
+	@mkdir -p $(@D)
+	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/fuzz.c $(O)/lib/librpt.a $(DEP_LIBS)
+
+# The fuzz targets with the replay driver, into $(O)/tests/fuzz/.
+replay: $(FUZZ:%=$(O)/tests/fuzz/%)
+
+# The fuzz targets with libFuzzer (make fuzz builds them into build/fuzz).
+fuzzers: $(FUZZ:%=$(O)/tests/fuzz/%-fuzzer)
+
 # Installs what the build and the tests need, and nothing when all is there.
 deps:
 	@sh tests/deps.sh
@@ -75,17 +98,19 @@ demo: deps
 	@sh tests/demo.sh
 
 check: deps
-	@$(MAKE) --no-print-directory all $(TESTPROGS) $(UNIT:%=$(O)/%)
+	@$(MAKE) --no-print-directory all $(TESTPROGS) $(UNIT:%=$(O)/%) replay
 	@for t in $(UNIT:%=$(O)/%); do $$t || exit 1; done
+	@$(call REPLAY,$(O))
 	@RPT_BIN=$(CURDIR)/$(O)/bin RPT_TOOLS=$(CURDIR)/$(O)/tests/tools sh tests/run.sh
 
 check-asan: deps
 	@$(MAKE) --no-print-directory O=build/asan \
 	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" all \
 	    build/asan/tests/tools/nows build/asan/tests/tools/trickle \
-	    build/asan/tests/tools/profile-try $(UNIT:%=build/asan/%)
+	    build/asan/tests/tools/profile-try $(UNIT:%=build/asan/%) replay
 	@for t in $(UNIT:%=build/asan/%); do ASAN_OPTIONS=detect_leaks=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1 $$t || exit 1; done
+	@$(call REPLAY,build/asan,ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1)
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	    RPT_BIN=$(CURDIR)/build/asan/bin \
 	    RPT_TOOLS=$(CURDIR)/build/asan/tests/tools sh tests/run.sh
@@ -94,10 +119,43 @@ check-asan: deps
 check-scalar: deps
 	@$(MAKE) --no-print-directory O=build/scalar CPPFLAGS="-U__SSE2__" \
 	    all build/scalar/tests/tools/nows build/scalar/tests/tools/trickle \
-	    build/scalar/tests/tools/profile-try $(UNIT:%=build/scalar/%)
+	    build/scalar/tests/tools/profile-try $(UNIT:%=build/scalar/%) replay
 	@for t in $(UNIT:%=build/scalar/%); do $$t || exit 1; done
+	@$(call REPLAY,build/scalar)
 	@RPT_BIN=$(CURDIR)/build/scalar/bin \
 	    RPT_TOOLS=$(CURDIR)/build/scalar/tests/tools sh tests/run.sh
+
+# Each fuzz target under libFuzzer, ASan and UBSan for FUZZ_SECONDS on its
+# corpus; what it finds that adds coverage is merged into the corpus.
+fuzz:
+	@$(MAKE) --no-print-directory O=build/fuzz CC="$(FUZZ_CC)" \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+	    LDFLAGS="$(FUZZ_SAN)" fuzzers
+	@for t in $(FUZZ); do FUZZ_SECONDS=$(FUZZ_SECONDS) \
+	    sh tests/fuzz/run.sh build/fuzz $$t || exit 1; done
+
+# The suite with every filter and test tool under valgrind (memcheck, full
+# leak check), built without the PCRE2 JIT, whose code valgrind cannot
+# follow; one locale.  Slow: about half an hour.
+check-valgrind: deps
+	@$(MAKE) --no-print-directory O=build/valgrind CPPFLAGS="-DRPT_NO_JIT" \
+	    CFLAGS="-O1 -g" all build/valgrind/tests/tools/nows \
+	    build/valgrind/tests/tools/trickle build/valgrind/tests/tools/profile-try
+	@sh tests/valgrind.sh build/valgrind
+
+# Line and branch coverage of lib/ by the unit tests, the fuzz replays and
+# the bats suite (one locale), from gcov.
+coverage: deps
+	@rm -rf build/cov
+	@$(MAKE) --no-print-directory O=build/cov CFLAGS="-O0 -g --coverage" \
+	    LDFLAGS="--coverage" all build/cov/tests/tools/nows \
+	    build/cov/tests/tools/trickle build/cov/tests/tools/profile-try \
+	    $(UNIT:%=build/cov/%) replay
+	@for t in $(UNIT:%=build/cov/%); do $$t >/dev/null || exit 1; done
+	@$(call REPLAY,build/cov) >/dev/null
+	@RPT_BIN=$(CURDIR)/build/cov/bin RPT_TOOLS=$(CURDIR)/build/cov/tests/tools \
+	    RPT_LOCALES=C.UTF-8 sh tests/run.sh >/dev/null
+	@sh tests/coverage.sh build/cov
 
 bench: all
 	@RPT_BIN=$(CURDIR)/$(O)/bin sh tests/bench.sh
@@ -118,4 +176,4 @@ uninstall:
 
 clean:
 	rm -rf build bin/*.o lib/*.o lib/librpt.a $(FILTERS:%=bin/%) tests/tools/nows tests/tools/trickle \
-	    tests/tools/profile-try $(UNIT)
+	    tests/tools/profile-try $(UNIT) $(FUZZ:%=tests/fuzz/%)
