@@ -44,7 +44,8 @@
  * full-width ２０２４ or 二〇二四) followed by 年 and not part of a longer
  * number; the caller gives the report's year, and 0 turns the rule off.
  *
- * Patterns are compiled with PCRE2_UTF | PCRE2_UCP and with the JIT where
+ * Patterns are compiled with PCRE2_UTF | PCRE2_UCP (and without \C, which
+ * could split a character) and with the JIT where
  * it is available.  Every search runs under RPT_PROFILE_MATCH_LIMIT (and
  * RPT_PROFILE_HEAP_LIMIT for the interpreter), so that a pathological
  * pattern such as (a+)+$ fails quickly with an error instead of hanging.
@@ -382,7 +383,7 @@ compile(struct rpt_profile *p, const struct pline *l, size_t off,
 	r->pat = p->text + (size_t)(l->p - p->work) + off;
 	r->patlen = l->len - off;
 	r->code = pcre2_compile((PCRE2_SPTR)r->pat, r->patlen,
-	    PCRE2_UTF | PCRE2_UCP, &code, &eo, NULL);
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C, &code, &eo, NULL);
 	if (r->code == NULL) {
 		if (code == PCRE2_ERROR_NOMEMORY) {
 			nomem(e);
@@ -1142,7 +1143,8 @@ rpt_pattern_new(const char *pat, size_t len, struct rpt_pattern **pp,
 		nomem(e);
 		return -1;
 	}
-	pt->code = pcre2_compile((PCRE2_SPTR)pat, len, PCRE2_UTF | PCRE2_UCP,
+	pt->code = pcre2_compile((PCRE2_SPTR)pat, len,
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C,
 	    &code, &eo, NULL);
 	if (pt->code == NULL) {
 		if (code == PCRE2_ERROR_NOMEMORY)
