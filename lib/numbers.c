@@ -1522,6 +1522,10 @@ vague_amount(const char *p, size_t n, size_t i)
 	if (b != 0x6570 && b != 0x51e0 && b != 0x4e0a && (b != 0x6210 ||
 	    !starts(p + i + k, n - i - k, "上")))
 		return 0;
+	/* 上 of 以上 and 之上 (100%以上十人) ends a word: no 上十. */
+	if (b == 0x4e0a && i >= 6 && (memcmp(p + i - 6, "以", 3) == 0 ||
+	    memcmp(p + i - 6, "之", 3) == 0))
+		return 0;
 	return chinese_end(p, n, i) - i;
 }
 
@@ -1841,7 +1845,10 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			i += k;
 			continue;
 		}
-		if (digit_value(c) < 0 && (t = vague_amount(p, n, i)) > 0) {
+		/* (Its first character must not be a mention's last.) */
+		if (digit_value(c) < 0 && (t = vague_amount(p, n, i)) > 0 &&
+		    (x->n == 0 || x->q[x->n - 1].off + x->q[x->n - 1].len <=
+		    i - 3)) {
 			if (skip_as(x, i - 3, t + 3, RPT_Q_VAGUE) == -1)
 				return -1;
 			i += t;

@@ -128,6 +128,13 @@ accuracy() {
 	    $'name\t\t\t\texact\t一部门一课题' $'name\t\t\t\texact\t十二月' $'count\t10\t\t个\texact\t十个')"
 }
 
+@test "上 of 以上 and 之上 ends a word: 以上十项 is ten, not the vague 上十 (a fuzzing finding)" {
+	run rows '以上十项措施，增长100%以上十余个，之上十人，上百人。'
+	assert_output "$(printf '%s\n' $'count\t10\t\t项\texact\t十项' \
+	    $'percent\t100\t\t%\tat_least\t100%以上' $'count\t10\t\t个\tover\t十余个' \
+	    $'count\t10\t\t人\texact\t十人' $'vague\t\t\t\texact\t上百')"
+}
+
 @test "dates in digits, document numbers, codes with letters, 亿亿亿亿" {
 	run rows '2023/12/05，2023-12-05，2023.5.12，2023.12，〔2024〕7号，用好H5页面，G318国道，亿亿亿亿元，一亿亿亿亿元，3.15 2023年。'
 	assert_output "$(printf '%s\n' $'date\t2023-12-05\t\t\texact\t2023/12/05' \
