@@ -221,8 +221,10 @@ doc_begin(const struct rpt_cli_doc *doc)
 	d.headings = d.items = d.quantities = d.percents = d.boilerplate = 0;
 	d.depth = d.have_title = 0;
 	d.model_profile = NULL;
-	for (i = 0; i < npats; i++)
+	for (i = 0; i < npats; i++) {
 		pats[i].count = pats[i].failed = 0;
+		rpt_pattern_reset(pats[i].re);
+	}
 	return 0;
 }
 

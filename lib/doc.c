@@ -227,6 +227,8 @@ rpt_doc_free(struct rpt_doc *d)
 void
 rpt_doc_reset(struct rpt_doc *d)
 {
+	int i;
+
 	d->head = d->count = 0;
 	d->qbytes = 0;
 	d->finished = d->front_done = d->tail_done = 0;
@@ -243,6 +245,12 @@ rpt_doc_reset(struct rpt_doc *d)
 	d->debris = 0;
 	d->debris_chars = 0;
 	d->cur = d->fixed;
+	/* Each document has its own step budget for patterns. */
+	if (d->fixed != NULL)
+		rpt_profile_reset(d->fixed);
+	for (i = 0; i < 3; i++)
+		if (d->builtin[i] != NULL)
+			rpt_profile_reset(d->builtin[i]);
 	d->year = 0;
 	d->part.len = d->seen.len = 0;
 	d->failed = 0;

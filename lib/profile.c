@@ -49,6 +49,12 @@
  * it is available.  Every search runs under RPT_PROFILE_MATCH_LIMIT (and
  * RPT_PROFILE_HEAP_LIMIT for the interpreter), so that a pathological
  * pattern such as (a+)+$ fails quickly with an error instead of hanging.
+ * That limit holds per start position, and (?:a|a){1,18}(?!) stays under
+ * it at each of a million starts; so every pattern is also compiled with
+ * PCRE2_AUTO_CALLOUT, and a callout before each item counts steps against
+ * a budget per document: RPT_PATTERN_STEPS, plus RPT_PATTERN_STEPS_BYTE
+ * for each byte each pattern is given.  A search that would overrun it
+ * fails as one that hit the match limit does.
  */
 #define PCRE2_CODE_UNIT_WIDTH	8
 
@@ -62,6 +68,10 @@
 
 #include "rpt.h"
 
+/* How every pattern is compiled (see above for the callouts). */
+#define PATTERN_OPTIONS \
+	(PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | PCRE2_AUTO_CALLOUT)
+
 /* The JIT's stack grows from its default up to this size. */
 #define JIT_STACK_MAX	(1024 * 1024)
 
@@ -73,6 +83,8 @@ struct limits {
 	pcre2_match_context	*mctx;
 	pcre2_match_data	*md;
 	pcre2_jit_stack		*jstack;
+	uint64_t		 steps;		/* taken in this document */
+	uint64_t		 budget;	/* allowed so far */
 };
 
 struct rule {
@@ -219,6 +231,41 @@ pcre2_msg(int code, char *buf, size_t size)
 		snprintf(buf, size, "PCRE2 error %d", code);
 }
 
+/* The automatic callout: one step, or the match limit's error past the budget. */
+static int
+step(pcre2_callout_block *b, void *data)
+{
+	struct limits *l = data;
+
+	(void)b;
+	if (l->steps >= l->budget)
+		return PCRE2_ERROR_MATCHLIMIT;
+	l->steps++;
+	return 0;
+}
+
+/* A new document: nothing taken, the base budget. */
+static void
+limits_reset(struct limits *l)
+{
+	l->steps = 0;
+	l->budget = RPT_PATTERN_STEPS;
+}
+
+/* Text of n bytes for k patterns: its share of steps (saturating). */
+static void
+limits_credit(struct limits *l, size_t n, size_t k)
+{
+	uint64_t add = (uint64_t)n * k;
+
+	if (k != 0 && add / k != n)
+		add = UINT64_MAX;
+	add = add > UINT64_MAX / RPT_PATTERN_STEPS_BYTE ? UINT64_MAX :
+	    add * RPT_PATTERN_STEPS_BYTE;
+	l->budget = add > UINT64_MAX - l->budget ? UINT64_MAX :
+	    l->budget + add;
+}
+
 static int
 limits_new(struct limits *l, struct rpt_profile_error *e)
 {
@@ -229,6 +276,8 @@ limits_new(struct limits *l, struct rpt_profile_error *e)
 	}
 	pcre2_set_match_limit(l->mctx, RPT_PROFILE_MATCH_LIMIT);
 	pcre2_set_heap_limit(l->mctx, RPT_PROFILE_HEAP_LIMIT);
+	pcre2_set_callout(l->mctx, step, l);
+	limits_reset(l);
 	/*
 	 * The JIT's default 32 KiB stack is too small for some reasonable
 	 * patterns on long run-in titles; without a stack, the default
@@ -383,7 +432,7 @@ compile(struct rpt_profile *p, const struct pline *l, size_t off,
 	r->pat = p->text + (size_t)(l->p - p->work) + off;
 	r->patlen = l->len - off;
 	r->code = pcre2_compile((PCRE2_SPTR)r->pat, r->patlen,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C, &code, &eo, NULL);
+	    PATTERN_OPTIONS, &code, &eo, NULL);
 	if (r->code == NULL) {
 		if (code == PCRE2_ERROR_NOMEMORY) {
 			nomem(e);
@@ -647,6 +696,12 @@ rpt_profile_parse(const char *name, const char *text, size_t len,
 	}
 	*pp = p;
 	return 0;
+}
+
+void
+rpt_profile_reset(struct rpt_profile *p)
+{
+	limits_reset(&p->lim);
 }
 
 int
@@ -967,6 +1022,7 @@ rpt_profile_match(struct rpt_profile *p, const char *title, size_t len,
 	}
 	p->title.p[p->title.len] = '\0';
 	out->p[out->len] = '\0';
+	limits_credit(&p->lim, p->title.len, p->nrules + 1);
 
 	if (p->year.part != NULL && report_year > 0 &&
 	    latest_year(p->title.p, p->title.len) >= report_year) {
@@ -1144,7 +1200,7 @@ rpt_pattern_new(const char *pat, size_t len, struct rpt_pattern **pp,
 		return -1;
 	}
 	pt->code = pcre2_compile((PCRE2_SPTR)pat, len,
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C,
+	    PATTERN_OPTIONS,
 	    &code, &eo, NULL);
 	if (pt->code == NULL) {
 		if (code == PCRE2_ERROR_NOMEMORY)
@@ -1171,6 +1227,12 @@ rpt_pattern_new(const char *pat, size_t len, struct rpt_pattern **pp,
 }
 
 void
+rpt_pattern_reset(struct rpt_pattern *pt)
+{
+	limits_reset(&pt->lim);
+}
+
+void
 rpt_pattern_free(struct rpt_pattern *pt)
 {
 	if (pt == NULL)
@@ -1190,6 +1252,7 @@ rpt_pattern_count(struct rpt_pattern *pt, const char *p, size_t n,
 	long count = 0;
 	int rc;
 
+	limits_credit(&pt->lim, n, 1);
 	while (off <= n) {
 		rc = pcre2_match(pt->code, (PCRE2_SPTR)p, n, off,
 		    PCRE2_NO_UTF_CHECK, pt->lim.md, pt->lim.mctx);

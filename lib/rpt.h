@@ -623,6 +623,16 @@ const char *rpt_name_escape(struct rpt_buf *out, const char *name);
 
 /* The pcre2_set_match_limit() of every search a profile runs. */
 #define RPT_PROFILE_MATCH_LIMIT	1000000
+/*
+ * PCRE2's match limit holds per start position.  Patterns (a profile's
+ * rules, rpt_pattern) also count their steps, one per pattern item tried,
+ * against a budget per document: RPT_PATTERN_STEPS, plus
+ * RPT_PATTERN_STEPS_BYTE for each byte of text each pattern is given.  A
+ * search that would overrun it fails as if it hit the match limit.  The
+ * budget starts over with rpt_profile_reset() and rpt_pattern_reset().
+ */
+#define RPT_PATTERN_STEPS	1000000
+#define RPT_PATTERN_STEPS_BYTE	100
 /* The pcre2_set_heap_limit() (KiB) when the JIT is not available. */
 #define RPT_PROFILE_HEAP_LIMIT	(8 * 1024)
 /* Largest profile file read, in bytes: anything larger is not a profile. */
@@ -671,6 +681,8 @@ int	rpt_profile_load(const char *path, struct rpt_profile **p,
 int	rpt_profile_open(const char *arg, struct rpt_profile **p,
 	    struct rpt_profile_error *e);
 void	rpt_profile_free(struct rpt_profile *p);
+/* A new document: the profile's step budget starts over. */
+void	rpt_profile_reset(struct rpt_profile *p);
 
 /* The name the profile was made with (a built-in's name or a path). */
 const char *rpt_profile_name(const struct rpt_profile *p);
@@ -683,7 +695,8 @@ const char *rpt_profile_required(const struct rpt_profile *p);
  * Append to out the parts a heading title names, joined by '+' in the
  * order they occur in the title, the #year part first ("" if none), and
  * return how many; report_year (0 if unknown) turns on the #year rule.
- * Returns -1 when a search failed (a pattern hit the match limit: e->line
+ * Returns -1 when a search failed (a pattern hit the match limit or the
+ * step budget: e->line
  * and e->pat name the rule; it is an error for the document being read)
  * or memory ran out (e->line 0, errno ENOMEM).  The profile is not const:
  * it holds the scratch space.
@@ -724,18 +737,21 @@ int	rpt_profile_missing(const struct rpt_profile *p, const char *have,
 
 /*
  * A user's pattern (rpt-stats -e): PCRE2 with PCRE2_UTF | PCRE2_UCP, the
- * JIT where available, and the same match limit per search as a profile's
- * rules.  Returns 0 and *pt, or -1 with e->msg (PCRE2's message and the
+ * JIT where available, and the same match limit per search and step
+ * budget (RPT_PATTERN_STEPS) as a profile's rules.  Returns 0 and *pt, or -1 with e->msg (PCRE2's message and the
  * offset) and e->offset.
  */
 struct rpt_pattern;
 int	rpt_pattern_new(const char *pat, size_t len, struct rpt_pattern **pt,
 	    struct rpt_profile_error *e);
 void	rpt_pattern_free(struct rpt_pattern *pt);
+/* A new document: the pattern's step budget starts over. */
+void	rpt_pattern_reset(struct rpt_pattern *pt);
 /*
  * The number of non-overlapping matches in p (valid UTF-8; an empty match
  * counts once and the search goes on from the next character), or -1 when
- * a search failed: the match limit was hit (e->msg says so) or memory ran
+ * a search failed: the match limit or the step budget was hit (e->msg
+ * says "match limit exceeded") or memory ran
  * out (errno ENOMEM).
  */
 long	rpt_pattern_count(struct rpt_pattern *pt, const char *p, size_t n,

@@ -204,6 +204,18 @@ outline() {
 	[[ $output == *"corpus/002_5e0d0e6190e313b8.txt"* ]]
 }
 
+@test "a profile rule that defeats the per-start match limit ends on the step budget: an error for that file, no hang" {
+	local n=1048570
+	[ -z "${RPT_UNDER_VALGRIND:-}" ] || n=16378
+	printf 'slow\t(?:a|a){1,18}(?!)\n' >"$BATS_TEST_TMPDIR/slow.prof"
+	{ printf '一、'; head -c $n /dev/zero | tr '\0' a; printf '\n正文。\n'; } >"$BATS_TEST_TMPDIR/slow.txt"
+	run --separate-stderr timeout 60 "$RPT_BIN/rpt-sections" -N --profile="$BATS_TEST_TMPDIR/slow.prof" \
+	    "$BATS_TEST_TMPDIR/slow.txt" corpus/002_5e0d0e6190e313b8.txt
+	assert_failure 1
+	assert_equal "$stderr" "rpt-sections: $BATS_TEST_TMPDIR/slow.txt: profile $BATS_TEST_TMPDIR/slow.prof, line 1: pattern (?:a|a){1,18}(?!): match limit exceeded"
+	[[ $output == *"corpus/002_5e0d0e6190e313b8.txt"* ]]
+}
+
 @test "one run over many files gives the rows of each file read alone (nothing carries over)" {
 	local f
 	for t in rpt-sections rpt-split; do

@@ -114,6 +114,31 @@ col() {
 	assert_output "$(printf '%s\n' "rpt-stats: $BATS_TEST_TMPDIR/p.tsv:2: expected NAME<TAB>PATTERN" "Try 'rpt-stats --help'.")"
 }
 
+@test "catastrophic patterns over a 1 MiB line end on the step budget, each file with its own: one error per file and pattern" {
+	local n=1048575
+	# (valgrind interprets, some 100 times slower: a shorter line)
+	[ -z "${RPT_UNDER_VALGRIND:-}" ] || n=16383
+	{ head -c $n /dev/zero | tr '\0' a; printf 'b\n'; } >"$BATS_TEST_TMPDIR/a.txt"
+	cp "$BATS_TEST_TMPDIR/a.txt" "$BATS_TEST_TMPDIR/b.txt"
+	run -1 --separate-stderr timeout 60 "$RPT_BIN/rpt-stats" -N -e 'bad=(a+)+$' \
+	    -e 'worse=(?:a|a){1,18}(?!)' -e good=b "$BATS_TEST_TMPDIR/a.txt" "$BATS_TEST_TMPDIR/b.txt"
+	assert_equal "$(cut -f1,2,23- <<<"$output")" \
+	    "$(printf '%s\tok\t\t\t1\n' "$BATS_TEST_TMPDIR/a.txt" "$BATS_TEST_TMPDIR/b.txt")"
+	assert_equal "$stderr" "$(for f in a b; do
+		printf 'rpt-stats: %s: pattern %s: match limit exceeded, not counted\n' \
+		    "$BATS_TEST_TMPDIR/$f.txt" 'bad ((a+)+$)' "$BATS_TEST_TMPDIR/$f.txt" 'worse ((?:a|a){1,18}(?!))'
+	done)"
+}
+
+@test "a pattern that scans every sentence stays within the step budget on every report" {
+	run --separate-stderr "$RPT_BIN/rpt-stats" -N -e 'scan=[^。]*法治' -e 'lazy=.*?。' "$CORPUS"/*.txt "$CORPUS"/real/*.txt
+	assert_success
+	assert_equal "$stderr" ""
+	# every report has sentences, and the counts are numbers
+	run awk -F'\t' '$24 < 1 || $23 !~ /^[0-9]+$/' <<<"$output"
+	assert_output ""
+}
+
 @test "a pattern that hits the match limit is an error for that file, quickly; the row stays" {
 	awk 'BEGIN { s = ""; for (i = 0; i < 100000; i++) s = s "a"; print s "b" }' \
 	    >"$BATS_TEST_TMPDIR/a.txt"
