@@ -83,6 +83,9 @@ $(O)/tests/fuzz/%-fuzzer: tests/fuzz/%.c $(FUZZSRC) $(O)/lib/librpt.a
 	@mkdir -p $(@D)
 	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) $(LDFLAGS) -fsanitize=fuzzer -o $@ $< tests/fuzz/fuzz.c $(O)/lib/librpt.a $(DEP_LIBS)
 
+# The check of a mention's value that the numbers target and test share.
+$(O)/tests/fuzz/numbers $(O)/tests/fuzz/numbers-fuzzer $(O)/tests/unit/numbers-test: tests/numbers-check.h
+
 # The fuzz targets with the replay driver, into $(O)/tests/fuzz/.
 replay: $(FUZZ:%=$(O)/tests/fuzz/%)
 

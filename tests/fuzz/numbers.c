@@ -13,7 +13,8 @@
  * point) that strtod reads whole, or an ISO 8601 date (2023-12-05,
  * 2023-12, --12-05, --12) for a date; max is set exactly for a range, and
  * is a value of the same form; a non-quantity (all = 1 only) has no
- * value, max or unit and qualifier exact; a unit is valid UTF-8.  Without
+ * value, max or unit and qualifier exact (the check of tests/numbers-check.h,
+ * which the unit tests share); a unit is valid UTF-8.  Without
  * all, the mentions are exactly the quantities found with all.
  */
 #include <stdio.h>
@@ -21,6 +22,7 @@
 #include <string.h>
 
 #include "fuzz.h"
+#include "../numbers-check.h"
 
 /*
  * Finding 2, fixed in 8c949a3 (checked): with skip inside a word,
@@ -36,67 +38,13 @@
 #define FUZZ_SKIP_INSIDE_OPEN	0
 #endif
 
-static int
-is_decimal(const char *s)
-{
-	const char *v = s;
-	char *end;
-
-	if (*s == '0')
-		s++;
-	else if (*s >= '1' && *s <= '9')
-		while (*s >= '0' && *s <= '9')
-			s++;
-	else
-		return 0;
-	if (*s == '.') {
-		s++;
-		if (*s < '0' || *s > '9')
-			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
-		if (s[-1] == '0')
-			return 0;
-	}
-	if (*s != '\0')
-		return 0;
-	/* It reads back as a number, all of it. */
-	strtod(v, &end);
-	return *end == '\0';
-}
-
-static int
-two_digits(const char *s, int lo, int hi)
-{
-	int v;
-
-	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
-		return 0;
-	v = (s[0] - '0') * 10 + s[1] - '0';
-	return v >= lo && v <= hi;
-}
-
-/* 2023-12-05, 2023-12, --12-05, --12. */
-static int
-is_iso_date(const char *v)
-{
-	size_t n = strlen(v);
-
-	if (strncmp(v, "--", 2) == 0)
-		return (n == 4 && two_digits(v + 2, 1, 12)) ||
-		    (n == 7 && two_digits(v + 2, 1, 12) && v[4] == '-' &&
-		    two_digits(v + 5, 1, 31));
-	if ((n != 7 && n != 10) || !two_digits(v, 0, 99) ||
-	    !two_digits(v + 2, 0, 99) || v[4] != '-' || !two_digits(v + 5, 1, 12))
-		return 0;
-	return n == 7 || (v[7] == '-' && two_digits(v + 8, 1, 31));
-}
-
 static void
 check_one(const char *p, size_t n, size_t skip, size_t prev_end,
     const struct rpt_quantity *q, int all)
 {
 	int quantity = q->kind < RPT_Q_MARKER;
+	const char *bad;
+	char why[256];
 
 	if (!(q->off >= skip && q->off >= prev_end && q->off <= n &&
 	    q->len > 0 && q->len <= n - q->off))
@@ -115,17 +63,10 @@ check_one(const char *p, size_t n, size_t skip, size_t prev_end,
 	CHECK(q->unit_len == 0 || (q->unit != NULL &&
 	    fuzz_utf8_valid(q->unit, q->unit_len)));
 	CHECK(all || quantity);
-	if (quantity) {
-		CHECK(q->kind == RPT_Q_DATE ? is_iso_date(q->value) :
-		    is_decimal(q->value));
-		CHECK((q->qual == RPT_QUAL_RANGE) == (q->max[0] != '\0'));
-		if (q->max[0] != '\0')
-			CHECK(q->kind == RPT_Q_DATE ? is_iso_date(q->max) :
-			    is_decimal(q->max));
-	} else {
-		CHECK(q->value[0] == '\0' && q->max[0] == '\0');
-		CHECK(q->unit_len == 0 && q->qual == RPT_QUAL_EXACT);
-	}
+	if ((bad = numbers_check_value(q, why, sizeof(why))) != NULL)
+		fprintf(stderr, "fuzz: all %d skip %zu: mention at %zu: %s\n",
+		    all, skip, q->off, bad);
+	CHECK(bad == NULL);
 	CHECK(rpt_qkind_name(q->kind) != NULL && rpt_qual_name(q->qual) != NULL);
 }
 

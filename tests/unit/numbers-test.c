@@ -19,7 +19,8 @@
  * read past the end), so that a crash or a hang fails the case, not the
  * run.  Every mention is also checked for what holds of all: inside the
  * paragraph, in order, on character boundaries, a plain decimal value (ISO
- * 8601 for a date), a max exactly for a range.
+ * 8601 for a date), a max exactly for a range, no value for a
+ * non-quantity (tests/numbers-check.h, shared with the fuzz target).
  *
  * Prints the failures and last the line "numbers-test: N passed, M
  * failed"; exits 1 when a case failed.
@@ -36,6 +37,7 @@
 #include <unistd.h>
 
 #include "rpt.h"
+#include "../numbers-check.h"
 
 /* Seconds a case may run, and bytes it may allocate, before it fails. */
 #define TIMEOUT		5
@@ -487,58 +489,6 @@ print_lines(const char *label, const char *s)
 
 /* ---------------------------------------------------------------- checks */
 
-/* 0, or digits without a leading zero, then perhaps '.' and digits not ending in 0. */
-static int
-is_decimal(const char *v)
-{
-	const char *s = v;
-
-	if (*s == '0')
-		s++;
-	else if (*s >= '1' && *s <= '9')
-		while (*s >= '0' && *s <= '9')
-			s++;
-	else
-		return 0;
-	if (*s == '.') {
-		s++;
-		if (*s < '0' || *s > '9')
-			return 0;
-		while (*s >= '0' && *s <= '9')
-			s++;
-		if (s[-1] == '0')
-			return 0;
-	}
-	return *s == '\0';
-}
-
-static int
-two_digits(const char *s, int lo, int hi)
-{
-	int v;
-
-	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9')
-		return 0;
-	v = (s[0] - '0') * 10 + s[1] - '0';
-	return v >= lo && v <= hi;
-}
-
-/* 2023-12-05, 2023-12, --12-05, --05. */
-static int
-is_iso_date(const char *v)
-{
-	size_t n = strlen(v);
-
-	if (strncmp(v, "--", 2) == 0)
-		return (n == 4 && two_digits(v + 2, 1, 12)) ||
-		    (n == 7 && two_digits(v + 2, 1, 12) && v[4] == '-' &&
-		    two_digits(v + 5, 1, 31));
-	if ((n != 7 && n != 10) || !two_digits(v, 0, 99) ||
-	    !two_digits(v + 2, 0, 99) || v[4] != '-' || !two_digits(v + 5, 1, 12))
-		return 0;
-	return n == 7 || (v[7] == '-' && two_digits(v + 8, 1, 31));
-}
-
 /*
  * Write the mention q of p to out as a case does, after "!" lines for
  * whatever is wrong with it.  Returns 0 when its span is unusable.
@@ -548,6 +498,8 @@ put_mention(FILE *out, const char *p, size_t n, size_t skip, size_t prev_end,
     const struct rpt_quantity *q, int all)
 {
 	int quantity = q->kind < RPT_Q_MARKER;
+	const char *bad;
+	char why[256];
 
 	if (q->off < skip || q->off > n || q->len == 0 || q->len > n - q->off) {
 		fprintf(out, "!span off %zu len %zu outside [%zu, %zu)\n",
@@ -569,14 +521,8 @@ put_mention(FILE *out, const char *p, size_t n, size_t skip, size_t prev_end,
 		fprintf(out, "!span off %zu len %zu cuts a character\n", q->off, q->len);
 	if (!all && !quantity)
 		fprintf(out, "!a %s without all\n", rpt_qkind_name(q->kind));
-	if (quantity && !(q->kind == RPT_Q_DATE ? is_iso_date(q->value) :
-	    is_decimal(q->value)))
-		fprintf(out, "!value '%s' is no %s\n", q->value,
-		    q->kind == RPT_Q_DATE ? "ISO 8601 date" : "plain decimal");
-	if (quantity && (q->qual == RPT_QUAL_RANGE) != (q->max[0] != '\0'))
-		fprintf(out, "!max '%s' with qual %s\n", q->max, rpt_qual_name(q->qual));
-	if (q->max[0] != '\0' && !is_decimal(q->max) && !is_iso_date(q->max))
-		fprintf(out, "!max '%s' is no number\n", q->max);
+	if ((bad = numbers_check_value(q, why, sizeof(why))) != NULL)
+		fprintf(out, "!%s\n", bad);
 	fprintf(out, "%s\t%s\t%s\t%.*s\t%s\t%.*s\n", rpt_qkind_name(q->kind),
 	    q->value, q->max, (int)q->unit_len, q->unit_len > 0 ? q->unit : "",
 	    rpt_qual_name(q->qual), (int)q->len, p + q->off);
