@@ -158,6 +158,37 @@ fuzz_make_text(struct rpt_buf *out, const char *s, size_t n)
 	return 0;
 }
 
+void
+fuzz_paragraphs(const uint8_t *data, size_t size,
+    void (*fn)(const char *p, size_t n))
+{
+	static struct rpt_buf text;
+	size_t i, start;
+
+	/* The lines, each one paragraph. */
+	for (i = start = 0; i <= size; i++) {
+		if (i < size && data[i] != '\n' && data[i] != '\r')
+			continue;
+		text.len = 0;
+		if (fuzz_make_text(&text, (const char *)data + start,
+		    i - start) == -1)
+			abort();
+		fn(text.p, text.len);
+		start = i + 1;
+	}
+	/* All of them joined into one. */
+	text.len = 0;
+	for (i = start = 0; i <= size; i++) {
+		if (i < size && data[i] != '\n' && data[i] != '\r')
+			continue;
+		if (fuzz_make_text(&text, (const char *)data + start,
+		    i - start) == -1)
+			abort();
+		start = i + 1;
+	}
+	fn(text.p, text.len);
+}
+
 int
 fuzz_nonwhite(struct rpt_buf *out, const char *p, size_t n)
 {

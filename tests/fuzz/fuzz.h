@@ -44,6 +44,15 @@ int	fuzz_utf8_valid(const char *p, size_t n);
  */
 int	fuzz_make_text(struct rpt_buf *out, const char *p, size_t n);
 
+/*
+ * Hand fn each line of data (lines end at LF or CR) as a paragraph, made
+ * text by fuzz_make_text(), and then all the lines joined into one (as the
+ * model joins hard-wrapped lines).  The paragraph is valid until fn
+ * returns.
+ */
+void	fuzz_paragraphs(const uint8_t *data, size_t size,
+	    void (*fn)(const char *p, size_t n));
+
 /* Append the characters of p that are not rpt white space to out. */
 int	fuzz_nonwhite(struct rpt_buf *out, const char *p, size_t n);
 

@@ -200,32 +200,10 @@ paragraph(const char *text, size_t n)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct rpt_buf text;
-	size_t i, start;
-
 	if (finder[0] == NULL &&
 	    ((finder[0] = rpt_numbers_new(0)) == NULL ||
 	    (finder[1] = rpt_numbers_new(1)) == NULL))
 		abort();
-	for (i = start = 0; i <= size; i++) {
-		if (i < size && data[i] != '\n' && data[i] != '\r')
-			continue;
-		text.len = 0;
-		if (fuzz_make_text(&text, (const char *)data + start,
-		    i - start) == -1)
-			abort();
-		paragraph(text.p, text.len);
-		start = i + 1;
-	}
-	text.len = 0;
-	for (i = start = 0; i <= size; i++) {
-		if (i < size && data[i] != '\n' && data[i] != '\r')
-			continue;
-		if (fuzz_make_text(&text, (const char *)data + start,
-		    i - start) == -1)
-			abort();
-		start = i + 1;
-	}
-	paragraph(text.p, text.len);
+	fuzz_paragraphs(data, size, paragraph);
 	return 0;
 }

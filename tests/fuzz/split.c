@@ -79,8 +79,6 @@ split(const char *text, size_t n)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct rpt_buf text;
-	size_t i, start;
 	int u, f;
 
 	if (sp[0][0] == NULL)
@@ -89,27 +87,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				if ((sp[u][f] = rpt_splitter_new((enum rpt_unit)u,
 				    f)) == NULL)
 					abort();
-	/* The lines, each one paragraph. */
-	for (i = start = 0; i <= size; i++) {
-		if (i < size && data[i] != '\n' && data[i] != '\r')
-			continue;
-		text.len = 0;
-		if (fuzz_make_text(&text, (const char *)data + start,
-		    i - start) == -1)
-			abort();
-		split(text.p, text.len);
-		start = i + 1;
-	}
-	/* All of them joined into one. */
-	text.len = 0;
-	for (i = start = 0; i <= size; i++) {
-		if (i < size && data[i] != '\n' && data[i] != '\r')
-			continue;
-		if (fuzz_make_text(&text, (const char *)data + start,
-		    i - start) == -1)
-			abort();
-		start = i + 1;
-	}
-	split(text.p, text.len);
+	fuzz_paragraphs(data, size, split);
 	return 0;
 }
