@@ -65,6 +65,7 @@ set_bit(uint8_t *set, int32_t c)
 struct rpt_numbers {
 	struct rpt_quantity *q;
 	size_t		 n, cap;
+	size_t		 floor;		/* the end of what rules took */
 	int		 all;		/* also the non-quantities */
 	struct wlist	 names, words, counts, durations;
 	/* inner_words, inner_names: where the first numeral is, the length. */
@@ -882,6 +883,8 @@ add(struct rpt_numbers *x, const struct rpt_quantity *q)
 		return -1;
 	x->q = nq;
 	x->q[x->n++] = *q;
+	if (q->off + q->len > x->floor)
+		x->floor = q->off + q->len;
 	return 0;
 }
 
@@ -891,8 +894,11 @@ skip_as(struct rpt_numbers *x, size_t off, size_t len, enum rpt_qkind kind)
 {
 	struct rpt_quantity q;
 
-	if (!x->all)
+	if (!x->all) {
+		if (off + len > x->floor)
+			x->floor = off + len;
 		return 0;
+	}
 	memset(&q, 0, sizeof(q));
 	q.off = off;
 	q.len = len;
@@ -1095,6 +1101,19 @@ qual_before(const char *p, size_t i, size_t *len)
 		return RPT_QUAL_APPROX;
 	*len = 0;
 	return RPT_QUAL_EXACT;
+}
+
+/*
+ * The qualifier before i, but not out of text a rule took already:
+ * 一X一低于一亿元 leaves 低于 to the set phrase.
+ */
+static enum rpt_qual
+qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
+    size_t *len)
+{
+	size_t f = x->floor < i ? x->floor : i;
+
+	return qual_before(p + f, i - f, len);
 }
 
 /*
@@ -1590,13 +1609,14 @@ static const char *const span_after[] = {
  * reported on, is no duration unless something says it is a span.
  */
 static int
-a_year(const char *p, size_t n, size_t i, size_t end)
+a_year(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
+    size_t end)
 {
 	size_t ql;
 
 	if (end != i + 6 || memcmp(p + i, "一年", 6) != 0)
 		return 0;
-	if (qual_before(p, i, &ql) != RPT_QUAL_EXACT ||
+	if (qual_behind(x, p, i, &ql) != RPT_QUAL_EXACT ||
 	    word_before(p, i, span_before) > 0 ||
 	    word_at(p + end, n - end, span_after) > 0)
 		return 0;
@@ -1761,7 +1781,7 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 	int r, idig, cn, idig2, cn2;
 	enum rpt_qual pend;
 
-	x->n = 0;
+	x->n = x->floor = 0;
 	/*
 	 * The text from skip on is all there is: no rule looks back into a
 	 * heading's marker, and no mention starts before skip.
@@ -1847,8 +1867,7 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 		}
 		/* (Its first character must not be a mention's last.) */
 		if (digit_value(c) < 0 && (t = vague_amount(p, n, i)) > 0 &&
-		    (x->n == 0 || x->q[x->n - 1].off + x->q[x->n - 1].len <=
-		    i - 3)) {
+		    x->floor + 3 <= i) {
 			if (skip_as(x, i - 3, t + 3, RPT_Q_VAGUE) == -1)
 				return -1;
 			i += t;
@@ -1874,7 +1893,7 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 				q.off = i;
 				/* 超过百分之九十 */
 				if (q.qual == RPT_QUAL_EXACT) {
-					q.qual = qual_before(p, i, &ql);
+					q.qual = qual_behind(x, p, i, &ql);
 					q.off -= ql;
 				}
 				q.len = end - q.off;
@@ -2002,7 +2021,7 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 		}
 		/* 三分之一, 1/3: a ratio, the fraction to 6 decimals. */
 		if ((end = ratio(p, n, i, j, &v, &q)) > 0) {
-			q.qual = qual_before(p, i, &ql);
+			q.qual = qual_behind(x, p, i, &ql);
 			q.off -= ql;
 			q.len += ql;
 			if (add(x, &q) == -1)
@@ -2087,7 +2106,7 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			a.qual = RPT_QUAL_OVER;
 			end += 3;
 		}
-		if (cn && a.kind == RPT_Q_DURATION && a_year(p, n, i, end)) {
+		if (cn && a.kind == RPT_Q_DURATION && a_year(x, p, n, i, end)) {
 			i = end;
 			continue;
 		}
@@ -2108,7 +2127,7 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 		 */
 		if (q.kind != RPT_Q_YEAR &&
 		    (q.qual == RPT_QUAL_EXACT || q.qual == RPT_QUAL_RANGE)) {
-			enum rpt_qual b = qual_before(p, i, &ql);
+			enum rpt_qual b = qual_behind(x, p, i, &ql);
 
 			if (ql > 0 && q.qual == RPT_QUAL_EXACT) {
 				q.qual = b;
