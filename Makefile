@@ -131,6 +131,7 @@ check-scalar: deps
 # Each fuzz target under libFuzzer, ASan and UBSan for FUZZ_SECONDS on its
 # corpus; what it finds that adds coverage is merged into the corpus.
 fuzz:
+	@sh tests/deps.sh fuzz
 	@$(MAKE) --no-print-directory O=build/fuzz CC="$(FUZZ_CC)" \
 	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
 	    LDFLAGS="$(FUZZ_SAN)" fuzzers

@@ -2,7 +2,8 @@
 # Install what rpt needs to build and to run its tests, if anything is
 # missing; do nothing (quickly) when everything is there.  Debian/Ubuntu
 # (apt-get), Fedora (dnf) and macOS (brew) are supported; elsewhere the
-# missing packages are printed and the script fails.
+# missing packages are printed and the script fails.  With the argument
+# fuzz it also makes sure clang can build libFuzzer targets (make fuzz).
 set -u
 
 missing=""
@@ -34,6 +35,12 @@ command -v sqlite3 >/dev/null 2>&1 || need sqlite3
 command -v parallel >/dev/null 2>&1 || need parallel
 command -v column >/dev/null 2>&1 || need column
 command -v man >/dev/null 2>&1 || need man
+# deps.sh fuzz: also what make fuzz needs, clang with libFuzzer.
+if [ "${1:-}" = fuzz ]; then
+	printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' |
+	    clang -fsanitize=fuzzer -x c -o /dev/null - >/dev/null 2>&1 ||
+	    need libfuzzer
+fi
 
 [ -z "$missing" ] && exit 0
 
@@ -47,6 +54,9 @@ pkgs() {
 		apt:iconv) echo libc-bin ;;
 		apt:column) echo bsdextrautils ;;
 		apt:man|dnf:man) echo man-db ;;
+		apt:libfuzzer) echo clang libclang-rt-dev ;;
+		dnf:libfuzzer) echo clang compiler-rt ;;
+		brew:libfuzzer) echo llvm ;;
 		dnf:column) echo util-linux ;;
 		brew:column) ;;
 		dnf:cc) echo gcc ;;
