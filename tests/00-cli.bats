@@ -7,6 +7,7 @@
 
 setup() {
 	load helper
+	load expect
 	T=$BATS_TEST_TMPDIR
 	cd "$T"
 	# for `bash -c` pipelines: the filter is still called through rpt_split
@@ -30,36 +31,7 @@ split_to_files() {
 	rpt_split "$@" >"$T/out" 2>"$T/err" || status=$?
 }
 
-# tsv FIELD...: one TSV row (fields given already escaped).
-tsv() {
-	local IFS=$'\t'
-	printf '%s\n' "$*"
-}
-
 hdr() { tsv file line para n section part kind chars text; }
-
-# expect_out: stdout must equal what is piped in, byte for byte.
-expect_out() {
-	cat >"$T/expected-out"
-	diff -u "$T/expected-out" "$T/out"
-}
-
-# expect_err LINE...: stderr must be exactly these lines (none: empty).
-expect_err() {
-	if [ $# -eq 0 ]; then
-		: >"$T/expected-err"
-	else
-		printf '%s\n' "$@" >"$T/expected-err"
-	fi
-	diff -u "$T/expected-err" "$T/err"
-}
-
-expect_status() {
-	if [ "$status" -ne "$1" ]; then
-		echo "exit status $status, expected $1" >&2
-		return 1
-	fi
-}
 
 # usage_error MESSAGE ARGS...: exit 2, nothing on stdout, exactly
 # "rpt-split: MESSAGE" and the hint on stderr.

@@ -14,6 +14,7 @@
 
 setup() {
 	load helper
+	load expect
 	T=$BATS_TEST_TMPDIR
 	cd "$T"
 	FILTERS=(split sections numbers stats)
@@ -49,12 +50,6 @@ filt() {
 	"$RPT_BIN/rpt-$p" "$@"
 }
 
-# tsv FIELD...: one TSV row (fields given already escaped).
-tsv() {
-	local IFS=$'\t'
-	printf '%s\n' "$*"
-}
-
 hdr() {
 	case $1 in
 	split) tsv file line para n section part kind chars text ;;
@@ -65,29 +60,6 @@ hdr() {
 	    chars han paras sents avg_sent headings depth items quantities \
 	    percents parts missing boilerplate_chars ;;
 	esac
-}
-
-# expect_out: stdout must equal what is piped in, byte for byte.
-expect_out() {
-	cat >"$T/expected-out"
-	diff -u "$T/expected-out" "$T/out"
-}
-
-# expect_err LINE...: stderr must be exactly these lines (none: empty).
-expect_err() {
-	if [ $# -eq 0 ]; then
-		: >"$T/expected-err"
-	else
-		printf '%s\n' "$@" >"$T/expected-err"
-	fi
-	diff -u "$T/expected-err" "$T/err"
-}
-
-expect_status() {
-	if [ "$status" -ne "$1" ]; then
-		echo "exit status $status, expected $1" >&2
-		return 1
-	fi
 }
 
 # The text every damaged file starts with: a heading and a figure, so that

@@ -1,0 +1,34 @@
+# Checks of a filter run for the bats files that compare the exact output
+# (00-cli.bats, 70-hostile.bats): load it in setup() after helper, and set
+# T (the test's folder) and, after each run, $T/out (stdout), $T/err
+# (stderr) and status (the exit status).
+
+# tsv FIELD...: one TSV row (fields given already escaped).
+tsv() {
+	local IFS=$'\t'
+	printf '%s\n' "$*"
+}
+
+# expect_out: stdout must equal what is piped in, byte for byte.
+expect_out() {
+	cat >"$T/expected-out"
+	diff -u "$T/expected-out" "$T/out"
+}
+
+# expect_err LINE...: stderr must be exactly these lines (none: empty).
+expect_err() {
+	if [ $# -eq 0 ]; then
+		: >"$T/expected-err"
+	else
+		printf '%s\n' "$@" >"$T/expected-err"
+	fi
+	diff -u "$T/expected-err" "$T/err"
+}
+
+# expect_status N: the exit status must be N.
+expect_status() {
+	if [ "$status" -ne "$1" ]; then
+		echo "exit status $status, expected $1" >&2
+		return 1
+	fi
+}
