@@ -230,19 +230,31 @@ mk_overlong() {
 	done
 }
 
+# overlong_err P DIR LINE [warning]: rpt-P's stderr for DIR/NN.txt, one
+# line per OVERLONG case at LINE:2, in order: the error, or with warning
+# the warning of --invalid=replace.
+overlong_err() {
+	local i=0 c what
+	for c in "${OVERLONG[@]}"; do
+		i=$((i + 1))
+		what=${c#*|}
+		what=${what%|*}
+		if [ "${4:-}" = warning ]; then
+			printf 'rpt-%s: %s/%02d.txt:%s:2: warning: invalid UTF-8 %s replaced by U+FFFD (and any others in this file)\n' \
+			    "$1" "$2" "$i" "$3" "$what"
+		else
+			printf 'rpt-%s: %s/%02d.txt:%s:2: invalid UTF-8 %s %s\n' \
+			    "$1" "$2" "$i" "$3" "$what" "$u8hint"
+		fi
+	done
+}
+
 @test "overlong encodings, surrogates, past U+10FFFF, 5- and 6-byte forms in the first 64 KiB: error at the first byte, next file read, exit 1" {
-	local p c i what
+	local p i
 	mk_overlong ov pre_text
 	for p in "${FILTERS[@]}"; do
 		rr "$p" -N ov/*.txt
-		i=0
-		for c in "${OVERLONG[@]}"; do
-			i=$((i + 1))
-			what=${c#*|}
-			what=${what%|*}
-			printf 'rpt-%s: ov/%02d.txt:3:2: invalid UTF-8 %s %s\n' \
-			    "$p" "$i" "$what" "$u8hint"
-		done >"$T/want-err"
+		overlong_err "$p" ov 3 >"$T/want-err"
 		diff -u "$T/want-err" "$T/err"
 		for ((i = 1; i <= ${#OVERLONG[@]}; i++)); do
 			pre_rows "$p" "ov/$(printf %02d $i).txt" partial
@@ -252,18 +264,11 @@ mk_overlong() {
 }
 
 @test "overlong encodings and surrogates with --invalid=replace: one U+FFFD per invalid subpart, one warning per file, exit 0" {
-	local p c i what f
+	local p f
 	mk_overlong ov pre_text
 	for p in "${FILTERS[@]}"; do
 		rr "$p" -N --invalid=replace ov/*.txt
-		i=0
-		for c in "${OVERLONG[@]}"; do
-			i=$((i + 1))
-			what=${c#*|}
-			what=${what%|*}
-			printf 'rpt-%s: ov/%02d.txt:3:2: warning: invalid UTF-8 %s replaced by U+FFFD (and any others in this file)\n' \
-			    "$p" "$i" "$what"
-		done >"$T/want-err"
+		overlong_err "$p" ov 3 warning >"$T/want-err"
 		diff -u "$T/want-err" "$T/err"
 		for f in ov/*.txt; do
 			like "$p" "$f" "${f%.txt}.fixed"
@@ -273,20 +278,13 @@ mk_overlong() {
 }
 
 @test "overlong encodings and surrogates after the first 64 KiB: the same errors, at line 1025, the 1024 lines before kept" {
-	local p c i what
+	local p i
 	mk_overlong late head64k
 	# the rows of the 1024 good lines, as rpt-P gives them
 	head64k >good.txt
 	for p in "${FILTERS[@]}"; do
 		rr "$p" -N late/*.txt
-		i=0
-		for c in "${OVERLONG[@]}"; do
-			i=$((i + 1))
-			what=${c#*|}
-			what=${what%|*}
-			printf 'rpt-%s: late/%02d.txt:1025:2: invalid UTF-8 %s %s\n' \
-			    "$p" "$i" "$what" "$u8hint"
-		done >"$T/want-err"
+		overlong_err "$p" late 1025 >"$T/want-err"
 		diff -u "$T/want-err" "$T/err"
 		for ((i = 1; i <= ${#OVERLONG[@]}; i++)); do
 			if [ "$p" = stats ]; then
