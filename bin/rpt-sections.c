@@ -726,7 +726,9 @@ static int
 doc_end(const struct rpt_cli_doc *doc)
 {
 	if (check) {
-		if (check_doc() == -1)
+		if (check_doc() == -1 || (doc->stopped && find(0, "partial",
+		    "read stopped at an error (on standard error): the "
+		    "findings are those of the part before it") == -1))
 			return -1;
 		return write_findings(doc);
 	}

@@ -149,6 +149,16 @@ outline() {
 	    nosuch.txt '' refused 'could not be read: No such file or directory')"
 }
 
+@test "--check: a file read only in part has a partial finding, and the next file is read" {
+	printf '一、工作\n正文。\n\377坏\n' >"$BATS_TEST_TMPDIR/p.txt"
+	run --separate-stderr rpt_sections --check -N "$BATS_TEST_TMPDIR/p.txt" corpus/002_5e0d0e6190e313b8.txt
+	assert_failure 1
+	assert_equal "$stderr" "rpt-sections: $BATS_TEST_TMPDIR/p.txt:3:1: invalid UTF-8 byte 0xff (try -E gb18030, or iconv -f GB18030)"
+	assert_equal "$(grep -c partial <<<"$output")" 1
+	assert_line "$BATS_TEST_TMPDIR/p.txt		partial	read stopped at an error (on standard error): the findings are those of the part before it"
+	assert_line --partial "corpus/002_5e0d0e6190e313b8.txt	"
+}
+
 @test "--check: (1) under 一、 is a level skip, told once per parent" {
 	run bash -c "printf '%s\n' '一、甲' '（1）乙' '（2）丙' '二、丁' '（1）戊' | '$RPT_BIN/rpt-sections' --check -N | cut -f2- | grep -v missing-part"
 	assert_output "$(printf '%s\n' $'\tno-title\tno title found' $'\tno-date\tno date (成文日期) found' \
