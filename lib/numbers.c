@@ -1560,7 +1560,8 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 	size_t pre, len;
 	int32_t c;
 
-	if (i == 0)
+	/* Not out of text a rule took already. */
+	if (i <= x->floor)
 		return 0;
 	rpt_utf8_prev(p, i, &c);
 	if (c >= 0x10000 || !(x->inner_prev[c >> 3] & (1U << (c & 7))))
@@ -1570,7 +1571,8 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 		pre = x->inner_pre[*m];
 		len = x->inner_len[*m];
 		/* (Each word has text before its numeral: pre > 0.) */
-		if (pre > 0 && pre <= i && pre < len && p[i - 1] == w[pre - 1] &&
+		if (pre > 0 && pre <= i - x->floor && pre < len &&
+		    p[i - 1] == w[pre - 1] &&
 		    len - pre <= n - i && memcmp(p + i - pre, w, len) == 0)
 			return len - pre;
 	}
@@ -1799,7 +1801,8 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 		prev = i;
 		c = char_at(p + i, n - i, &k);
 		/* 无一起, 无一例: none. */
-		if (c == 0x4e00 && i >= 3 && memcmp(p + i - 3, "无", 3) == 0 &&
+		if (c == 0x4e00 && i >= x->floor + 3 &&
+		    memcmp(p + i - 3, "无", 3) == 0 &&
 		    (t = wlist_at(&x->counts, p + i + 3, n - i - 3)) > 0) {
 			memset(&q, 0, sizeof(q));
 			q.kind = RPT_Q_COUNT;
