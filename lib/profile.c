@@ -231,7 +231,7 @@ pcre2_msg(int code, char *buf, size_t size)
 		snprintf(buf, size, "PCRE2 error %d", code);
 }
 
-/* The automatic callout: one step, or the match limit's error past the budget. */
+/* The automatic callout: a step, or the match limit error past the budget. */
 static int
 step(pcre2_callout_block *b, void *data)
 {
