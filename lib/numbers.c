@@ -1868,7 +1868,7 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 			i += k;
 			continue;
 		}
-		/* (Its first character must not be a mention's last.) */
+		/* (Its first character, before i, not in text a rule took.) */
 		if (digit_value(c) < 0 && (t = vague_amount(p, n, i)) > 0 &&
 		    x->floor + 3 <= i) {
 			if (skip_as(x, i - 3, t + 3, RPT_Q_VAGUE) == -1)

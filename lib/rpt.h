@@ -696,9 +696,8 @@ const char *rpt_profile_required(const struct rpt_profile *p);
  * order they occur in the title, the #year part first ("" if none), and
  * return how many; report_year (0 if unknown) turns on the #year rule.
  * Returns -1 when a search failed (a pattern hit the match limit or the
- * step budget: e->line
- * and e->pat name the rule; it is an error for the document being read)
- * or memory ran out (e->line 0, errno ENOMEM).  The profile is not const:
+ * step budget: e->line and e->pat name the rule; it is an error for the
+ * document being read) or memory ran out (e->line 0, errno ENOMEM).  The profile is not const:
  * it holds the scratch space.
  */
 int	rpt_profile_match(struct rpt_profile *p, const char *title,
@@ -738,8 +737,8 @@ int	rpt_profile_missing(const struct rpt_profile *p, const char *have,
 /*
  * A user's pattern (rpt-stats -e): PCRE2 with PCRE2_UTF | PCRE2_UCP, the
  * JIT where available, and the same match limit per search and step
- * budget (RPT_PATTERN_STEPS) as a profile's rules.  Returns 0 and *pt, or -1 with e->msg (PCRE2's message and the
- * offset) and e->offset.
+ * budget (RPT_PATTERN_STEPS) as a profile's rules.  Returns 0 and *pt, or
+ * -1 with e->msg (PCRE2's message and the offset) and e->offset.
  */
 struct rpt_pattern;
 int	rpt_pattern_new(const char *pat, size_t len, struct rpt_pattern **pt,
@@ -751,8 +750,7 @@ void	rpt_pattern_reset(struct rpt_pattern *pt);
  * The number of non-overlapping matches in p (valid UTF-8; an empty match
  * counts once and the search goes on from the next character), or -1 when
  * a search failed: the match limit or the step budget was hit (e->msg
- * says "match limit exceeded") or memory ran
- * out (errno ENOMEM).
+ * says "match limit exceeded") or memory ran out (errno ENOMEM).
  */
 long	rpt_pattern_count(struct rpt_pattern *pt, const char *p, size_t n,
 	    struct rpt_profile_error *e);

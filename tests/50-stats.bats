@@ -130,6 +130,16 @@ col() {
 	done)"
 }
 
+@test "the step budget starts over with each file: a file after one that spent it all is counted" {
+	{ head -c 100000 /dev/zero | tr '\0' a; printf 'b\n'; } >"$BATS_TEST_TMPDIR/a.txt"
+	printf 'aaaaaaaaaaaab。\n' >"$BATS_TEST_TMPDIR/small.txt"
+	run -1 --separate-stderr timeout 60 "$RPT_BIN/rpt-stats" -N -e 'worse=(?:a|a){1,18}(?!)|b' \
+	    "$BATS_TEST_TMPDIR/a.txt" "$BATS_TEST_TMPDIR/small.txt"
+	assert_equal "$(cut -f1,23 <<<"$output")" \
+	    "$(printf '%s\t\n%s\t1' "$BATS_TEST_TMPDIR/a.txt" "$BATS_TEST_TMPDIR/small.txt")"
+	assert_equal "$stderr" "rpt-stats: $BATS_TEST_TMPDIR/a.txt: pattern worse ((?:a|a){1,18}(?!)|b): match limit exceeded, not counted"
+}
+
 @test "a pattern that scans every sentence stays within the step budget on every report" {
 	run --separate-stderr "$RPT_BIN/rpt-stats" -N -e 'scan=[^。]*法治' -e 'lazy=.*?。' "$CORPUS"/*.txt "$CORPUS"/real/*.txt
 	assert_success
