@@ -65,9 +65,9 @@ static int mixed_told[5];
 static struct rpt_buf skip_told[5];
 static size_t titles, dates;
 /* Parts with a section of their own, and where others are mentioned. */
-static struct rpt_buf have_parts, match_buf, missing;
+static uint64_t have_parts;
 struct mention {
-	size_t	 part, part_len;	/* in the pool */
+	int	 part;			/* of the document's profile */
 	long	 line;
 	size_t	 under, under_len;	/* the section's part, in the pool */
 };
@@ -136,7 +136,7 @@ doc_begin(const struct rpt_cli_doc *doc)
 	nrows = 0;
 	nfinds = 0;
 	titles = dates = 0;
-	have_parts.len = 0;
+	have_parts = 0;
 	nmentions = 0;
 	doc_profile = NULL;
 	memset(style, 0, sizeof(style));
@@ -236,20 +236,16 @@ static int
 note_mentions(const struct rpt_para *p, const char *t, size_t n)
 {
 	struct rpt_profile_error e;
+	struct rpt_parts named;
 	struct mention *m;
-	const char *q, *end;
-	size_t k;
+	int i;
 
 	if (p->profile == NULL)
 		return 0;
-	match_buf.len = 0;
-	if (rpt_profile_match(p->profile, t, n, 0, &match_buf, &e) <= 0)
+	if (rpt_profile_match(p->profile, t, n, 0, &named, &e) <= 0)
 		return 0;	/* a failed search is told when it is a heading's */
-	for (q = match_buf.p, end = match_buf.p + match_buf.len; q < end;
-	    q += k + 1) {
-		for (k = 0; q + k < end && q[k] != '+'; k++)
-			;
-		if (rpt_part_listed(p->part, strlen(p->part), q, k))
+	for (i = 0; i < named.n; i++) {
+		if (p->parts & (UINT64_C(1) << named.list[i]))
 			continue;
 		if ((m = rpt_grow(mentions, &capmentions, nmentions + 1,
 		    sizeof(*m))) == NULL)
@@ -257,80 +253,41 @@ note_mentions(const struct rpt_para *p, const char *t, size_t n)
 		mentions = m;
 		m = &mentions[nmentions++];
 		m->line = p->line;
-		if (intern(q, k, &m->part) == -1 ||
-		    intern(p->part, strlen(p->part), &m->under) == -1)
+		m->part = named.list[i];
+		if (intern(p->part, strlen(p->part), &m->under) == -1)
 			return -1;
-		m->part_len = k;
 		m->under_len = strlen(p->part);
 	}
 	return 0;
-}
-
-/*
- * The Chinese names of the parts of the built-in profiles; a NULL profile
- * entry serves every profile.
- */
-static const char *
-part_zh(const char *profile, const char *part, size_t n)
-{
-	static const struct { const char *profile, *part, *zh; } names[] = {
-		{ "gwr", "plans", "今年工作安排" },
-		{ "summary", "plans", "下一步打算" },
-		{ NULL, "measures", "主要举措和成效" },
-		{ NULL, "shortfalls", "存在的不足和原因" },
-		{ NULL, "leadership",
-		    "党政主要负责人履行推进法治建设第一责任人职责情况" },
-		{ NULL, "plans", "下一年度工作计划" },
-		{ NULL, "other", "其他事项" },
-		{ NULL, "review", "工作回顾" },
-		{ NULL, "self", "政府自身建设" },
-		{ NULL, "achievements", "主要成绩和做法" },
-		{ NULL, "problems", "存在的问题" },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if ((names[i].profile == NULL ||
-		    strcmp(names[i].profile, profile) == 0) &&
-		    strlen(names[i].part) == n &&
-		    memcmp(names[i].part, part, n) == 0)
-			return names[i].zh;
-	return NULL;
 }
 
 /* missing-part and buried-part: the profile's required parts. */
 static int
 check_parts(void)
 {
-	const char *req, *q, *zh;
-	size_t k, i;
-	int buried;
+	struct rpt_parts missing;
+	const char *req, *zh;
+	size_t i, zl;
+	int j, buried;
 
 	if (doc_profile == NULL)
 		return 0;
-	if (rpt_profile_missing(doc_profile, have_parts.p, have_parts.len,
-	    &missing) == -1)
-		return -1;
-	if (missing.len == 0)
-		return 0;
-	for (req = missing.p; req < missing.p + missing.len; req = q + 1) {
-		for (q = req; q < missing.p + missing.len && *q != ','; q++)
-			;
-		k = (size_t)(q - req);
-		zh = part_zh(rpt_profile_name(doc_profile), req, k);
-		if (find(0, "missing-part", "%s%s%s%.*s: no section of its own "
-		    "(profile %s)", zh ? "缺少“" : "", zh ? zh : "",
-		    zh ? "” / missing " : "missing ", (int)k, req,
+	rpt_profile_missing(doc_profile, have_parts, &missing);
+	for (j = 0; j < missing.n; j++) {
+		req = rpt_profile_part(doc_profile, missing.list[j]);
+		zh = rpt_profile_part_name(doc_profile, missing.list[j], &zl);
+		if (find(0, "missing-part", "%s%.*s%s%s: no section of its own "
+		    "(profile %s)", zh ? "缺少“" : "", zh ? (int)zl : 0,
+		    zh ? zh : "", zh ? "” / missing " : "missing ", req,
 		    rpt_profile_name(doc_profile)) == -1)
 			return -1;
 		for (i = 0, buried = 0; i < nmentions && !buried; i++) {
-			if (mentions[i].part_len != k || memcmp(pool.p +
-			    mentions[i].part, req, k) != 0)
+			if (mentions[i].part != missing.list[j])
 				continue;
 			buried = 1;
-			if (find(mentions[i].line, "buried-part", "%.*s is "
+			if (find(mentions[i].line, "buried-part", "%s is "
 			    "mentioned here, inside %.*s, but has no section of "
-			    "its own", (int)k, req, (int)mentions[i].under_len,
+			    "its own", req, (int)mentions[i].under_len,
 			    pool.p + mentions[i].under) == -1)
 				return -1;
 		}
@@ -358,10 +315,8 @@ check_para(const struct rpt_para *p, const char *mk, size_t mlen)
 
 	if (p->profile != NULL)
 		doc_profile = p->profile;
-	if (p->kind == RPT_K_HEADING && p->depth == 1 && p->part[0] != '\0' &&
-	    ((have_parts.len > 0 && rpt_buf_append(&have_parts, "+", 1) == -1) ||
-	    rpt_buf_append(&have_parts, p->part, strlen(p->part)) == -1))
-		return -1;
+	if (p->kind == RPT_K_HEADING && p->depth == 1)
+		have_parts |= p->parts;
 	if (p->implicit && find(p->line, "unmarked-part", "%s is stated only "
 	    "in an unnumbered paragraph, without a heading", p->part) == -1)
 		return -1;
@@ -742,9 +697,6 @@ cleanup(void)
 	int f;
 
 	rpt_splitter_free(splitter);
-	rpt_buf_free(&have_parts);
-	rpt_buf_free(&missing);
-	rpt_buf_free(&match_buf);
 	free(mentions);
 	for (f = 0; f < 5; f++)
 		rpt_buf_free(&skip_told[f]);

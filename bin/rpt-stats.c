@@ -40,13 +40,14 @@ static struct rpt_numbers *finder;
 
 /* The document being read. */
 static struct {
-	struct rpt_buf	 title, docno, issuer, signature, date, have, missing,
+	struct rpt_buf	 title, docno, issuer, signature, date, missing,
 			 names, out;
 	struct part	*parts;
 	size_t		 nparts, capparts;
 	size_t		 chars, han, paras, sents, sent_chars, headings,
 			 items, quantities, percents, boilerplate;
 	int		 depth, have_title;
+	uint64_t	 have;		/* parts with a level-1 section */
 	struct rpt_profile *model_profile;
 } d;
 
@@ -215,7 +216,8 @@ doc_begin(const struct rpt_cli_doc *doc)
 	    (finder == NULL && (finder = rpt_numbers_new(0)) == NULL))
 		return -1;
 	d.title.len = d.docno.len = d.issuer.len = d.signature.len = 0;
-	d.date.len = d.have.len = d.missing.len = d.names.len = 0;
+	d.date.len = d.missing.len = d.names.len = 0;
+	d.have = 0;
 	d.nparts = 0;
 	d.chars = d.han = d.paras = d.sents = d.sent_chars = 0;
 	d.headings = d.items = d.quantities = d.percents = d.boilerplate = 0;
@@ -376,10 +378,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		if (p->depth > d.depth)
 			d.depth = p->depth;
 		/* As rpt-sections --check: a part has a level-1 section. */
-		if (p->depth == 1 && p->part[0] != '\0' &&
-		    ((d.have.len > 0 && rpt_buf_append(&d.have, "+", 1) == -1) ||
-		    rpt_buf_append(&d.have, p->part, strlen(p->part)) == -1))
-			return -1;
+		if (p->depth == 1)
+			d.have |= p->parts;
 		break;
 	default:
 		break;
@@ -442,6 +442,7 @@ parts_text(struct rpt_buf *b)
 static int
 doc_end(const struct rpt_cli_doc *doc)
 {
+	struct rpt_parts missing;
 	char key[64], avg[32];
 	const char *profile = rpt_doc_profile(doc->model);
 	size_t i;
@@ -492,9 +493,12 @@ doc_end(const struct rpt_cli_doc *doc)
 		put(doc, "parts", d.out.p, d.out.len);
 	}
 	d.missing.len = 0;
-	if (d.model_profile != NULL && rpt_profile_missing(d.model_profile,
-	    d.have.p, d.have.len, &d.missing) == -1)
-		return -1;
+	if (d.model_profile != NULL) {
+		rpt_profile_missing(d.model_profile, d.have, &missing);
+		if (rpt_parts_format(d.model_profile, &missing, ',',
+		    &d.missing) == -1)
+			return -1;
+	}
 	put(doc, "missing", d.missing.p, d.missing.len);
 	put_num(doc, "boilerplate_chars", d.boilerplate);
 	for (i = 0; i < npats; i++) {
@@ -549,7 +553,6 @@ cleanup(void)
 	rpt_buf_free(&d.issuer);
 	rpt_buf_free(&d.signature);
 	rpt_buf_free(&d.date);
-	rpt_buf_free(&d.have);
 	rpt_buf_free(&d.missing);
 	rpt_buf_free(&d.names);
 	rpt_buf_free(&d.out);

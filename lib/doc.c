@@ -102,7 +102,7 @@ enum piece_type {
 struct piece {
 	size_t		 off, len;
 	enum piece_type	 type;
-	size_t		 part, part_len;	/* P_IMPLICIT: in piece_parts */
+	struct rpt_parts parts;			/* P_IMPLICIT */
 	enum rpt_family	 fam;			/* P_NUMBERED */
 	int		 num;
 	size_t		 mlen;
@@ -151,9 +151,9 @@ struct rpt_doc {
 	struct rpt_profile *builtin[3];	/* fzzf, gwr, summary, for auto */
 	struct rpt_profile *cur;	/* this document's */
 	int		 year;		/* the year the report is about */
-	struct rpt_buf	 part;		/* the level-1 section's part */
-	struct rpt_buf	 piece_parts;	/* the parts of the pieces */
-	struct rpt_buf	 seen;		/* parts seen so far, '+'-joined */
+	struct rpt_parts parts;		/* the level-1 section's parts */
+	struct rpt_buf	 part;		/* the same, '+'-joined */
+	uint64_t	 seen;		/* parts seen so far */
 	int		 failed;	/* a profile search failed */
 	struct rpt_profile_error err;
 	/* Paragraphs handed out, and the pieces of the one being handed out. */
@@ -161,7 +161,6 @@ struct rpt_doc {
 	struct rpt_splitter *sentences;
 	struct piece	*pieces;
 	size_t		 npieces, piece, cap_pieces;
-	struct rpt_buf	 piece_part;	/* the part of the piece handed out */
 };
 
 static struct slot *at(struct rpt_doc *, int);
@@ -214,9 +213,6 @@ rpt_doc_free(struct rpt_doc *d)
 	rpt_buf_free(&d->subtitle);
 	rpt_buf_free(&d->author);
 	rpt_buf_free(&d->part);
-	rpt_buf_free(&d->seen);
-	rpt_buf_free(&d->piece_parts);
-	rpt_buf_free(&d->piece_part);
 	rpt_splitter_free(d->sentences);
 	free(d->pieces);
 	for (i = 0; i < 3; i++)
@@ -252,7 +248,9 @@ rpt_doc_reset(struct rpt_doc *d)
 		if (d->builtin[i] != NULL)
 			rpt_profile_reset(d->builtin[i]);
 	d->year = 0;
-	d->part.len = d->seen.len = 0;
+	d->part.len = 0;
+	memset(&d->parts, 0, sizeof(d->parts));
+	d->seen = 0;
 	d->failed = 0;
 	d->emitted = 0;
 	d->npieces = d->piece = 0;
@@ -388,28 +386,19 @@ choose_profile(struct rpt_doc *d, int addressee, int body)
 static int
 level1_part(struct rpt_doc *d, const char *title, size_t len)
 {
-	const char *fb;
-	int n;
-
 	d->part.len = 0;
+	memset(&d->parts, 0, sizeof(d->parts));
 	if (d->cur == NULL)
 		return 0;
-	if ((n = rpt_profile_match(d->cur, title, len, d->year, &d->part,
-	    &d->err)) == -1) {
+	if (rpt_profile_match(d->cur, title, len, d->year, &d->parts,
+	    &d->err) == -1) {
 		d->failed = 1;
 		return -1;
 	}
-	if (n == 0) {
-		fb = rpt_profile_fallback(d->cur, d->seen.p ? d->seen.p : "",
-		    d->seen.len);
-		if (rpt_buf_append(&d->part, fb, strlen(fb)) == -1)
-			return -1;
-	}
-	if (d->part.len > 0 && ((d->seen.len > 0 &&
-	    rpt_buf_append(&d->seen, "+", 1) == -1) ||
-	    rpt_buf_append(&d->seen, d->part.p, d->part.len) == -1))
-		return -1;
-	return 0;
+	if (d->parts.n == 0)
+		rpt_parts_add(&d->parts, rpt_profile_fallback(d->cur, d->seen));
+	d->seen |= d->parts.set;
+	return rpt_parts_format(d->cur, &d->parts, '+', &d->part);
 }
 
 /*
@@ -1200,7 +1189,7 @@ place_unnumbered(struct rpt_doc *d, const struct slot *s)
 /* Decide the oldest paragraph's kind and place it in the outline. */
 static int
 add_piece(struct rpt_doc *d, size_t off, size_t len, enum piece_type type,
-    const char *part, size_t part_len)
+    const struct rpt_parts *parts)
 {
 	struct piece *p;
 
@@ -1215,25 +1204,10 @@ add_piece(struct rpt_doc *d, size_t off, size_t len, enum piece_type type,
 	p->fam = RPT_FAM_NONE;
 	p->num = 0;
 	p->mlen = 0;
-	p->part = d->piece_parts.len;
-	p->part_len = part_len;
-	return rpt_buf_append(&d->piece_parts, part, part_len);
-}
-
-/* Is part (one name) among the '+'-joined parts in list? */
-static int
-has_part(const char *list, size_t n, const char *part, size_t k)
-{
-	const char *p = list, *end = list + n, *q;
-
-	while (p < end) {
-		q = memchr(p, '+', (size_t)(end - p));
-		if (q == NULL)
-			q = end;
-		if ((size_t)(q - p) == k && memcmp(p, part, k) == 0)
-			return 1;
-		p = q + 1;
-	}
+	if (parts != NULL)
+		p->parts = *parts;
+	else
+		memset(&p->parts, 0, sizeof(p->parts));
 	return 0;
 }
 
@@ -1248,14 +1222,13 @@ unmarked(struct rpt_doc *d, const struct slot *s)
 {
 	const struct slot *next;
 	const struct rpt_span *sp;
-	struct rpt_buf parts = { NULL, 0, 0 };
-	const char *p, *q, *end;
+	struct rpt_parts parts, other;
+	const struct rpt_parts *last;
 	long n, i;
-	int r, cues = 0;
-	size_t k, start = 0, other;
+	int j, cues = 0;
+	size_t start = 0;
 
 	d->npieces = d->piece = 0;
-	d->piece_parts.len = 0;
 	if (d->cur == NULL || d->o.depth < 1 || d->last == RPT_K_HEADING ||
 	    d->count < 2)
 		return 0;
@@ -1270,54 +1243,38 @@ unmarked(struct rpt_doc *d, const struct slot *s)
 	if ((n = rpt_split(d->sentences, s->text.p, s->text.len, &sp)) <= 0)
 		return (int)n;
 	for (i = 0; i < n; i++) {
-		parts.len = 0;
-		r = rpt_profile_match(d->cur, s->text.p + sp[i].off, sp[i].len,
-		    0, &parts, &d->err);
-		if (r == -1) {
+		if (rpt_profile_match(d->cur, s->text.p + sp[i].off, sp[i].len,
+		    0, &parts, &d->err) == -1) {
 			d->failed = 1;
-			rpt_buf_free(&parts);
 			return -1;
 		}
-		/* The cues of parts other than the section's, '+'-joined. */
-		other = 0;
-		for (p = parts.p, end = parts.p + parts.len; r > 0 && p < end;
-		    p = q + 1) {
-			if ((q = memchr(p, '+', (size_t)(end - p))) == NULL)
-				q = end;
-			k = (size_t)(q - p);
-			if (has_part(d->part.p, d->part.len, p, k))
-				continue;
-			if (other > 0)
-				parts.p[other++] = '+';
-			memmove(parts.p + other, p, k);
-			other += k;
-		}
-		if (other == 0)
+		/* The cues of parts other than the section's. */
+		memset(&other, 0, sizeof(other));
+		for (j = 0; j < parts.n; j++)
+			if (!(d->parts.set & (UINT64_C(1) << parts.list[j])))
+				rpt_parts_add(&other, parts.list[j]);
+		if (other.n == 0)
 			continue;
-		/* The same part again goes on in the section it opened. */
-		if (cues > 0 && d->pieces[d->npieces - 1].part_len == other &&
-		    memcmp(d->piece_parts.p + d->pieces[d->npieces - 1].part,
-		    parts.p, other) == 0)
+		/* The same parts again go on in the section they opened. */
+		last = cues > 0 ? &d->pieces[d->npieces - 1].parts : NULL;
+		if (last != NULL && last->n == other.n &&
+		    memcmp(last->list, other.list, (size_t)other.n) == 0)
 			continue;
 		/* Close what came before, and open a piece at this sentence. */
 		if (cues == 0 && sp[i].off > 0 &&
-		    add_piece(d, start, sp[i].off - start, P_BODY, "", 0) == -1)
-			goto nomem;
+		    add_piece(d, start, sp[i].off - start, P_BODY, NULL) == -1)
+			return -1;
 		if (cues > 0)
 			d->pieces[d->npieces - 1].len = sp[i].off -
 			    d->pieces[d->npieces - 1].off;
 		if (add_piece(d, sp[i].off, s->text.len - sp[i].off,
-		    P_IMPLICIT, parts.p, other) == -1)
-			goto nomem;
+		    P_IMPLICIT, &other) == -1)
+			return -1;
 		cues++;
 	}
-	rpt_buf_free(&parts);
 	if (cues == 0)
 		d->npieces = 0;
 	return cues > 0;
-nomem:
-	rpt_buf_free(&parts);
-	return -1;
 }
 
 /* Length of a sentence end at p (。！？!?： and closing marks), else 0. */
@@ -1359,7 +1316,6 @@ flattened(struct rpt_doc *d, const struct slot *s)
 	int32_t c;
 
 	d->npieces = d->piece = 0;
-	d->piece_parts.len = 0;
 	for (i = 0; i < n; i += k) {
 		k = rpt_utf8_decode(p + i, n - i, &c);
 		if ((e = sentence_end(p + i, n - i)) == 0)
@@ -1380,10 +1336,10 @@ flattened(struct rpt_doc *d, const struct slot *s)
 			if (rpt_is_space(c) && e > end + mk + 3)
 				break;
 		}
-		if (body < end && add_piece(d, body, end - body, P_BODY, "",
-		    0) == -1)
+		if (body < end && add_piece(d, body, end - body, P_BODY,
+		    NULL) == -1)
 			return -1;
-		if (add_piece(d, end, e - end, P_NUMBERED, "", 0) == -1)
+		if (add_piece(d, end, e - end, P_NUMBERED, NULL) == -1)
 			return -1;
 		d->pieces[d->npieces - 1].fam = fam;
 		d->pieces[d->npieces - 1].num = num;
@@ -1396,7 +1352,7 @@ flattened(struct rpt_doc *d, const struct slot *s)
 		d->npieces = 0;
 		return 0;
 	}
-	if (body < n && add_piece(d, body, n - body, P_BODY, "", 0) == -1)
+	if (body < n && add_piece(d, body, n - body, P_BODY, NULL) == -1)
 		return -1;
 	return 1;
 }
@@ -1528,18 +1484,16 @@ next_piece(struct rpt_doc *d, struct rpt_para *para)
 		d->o.open[0].fam = RPT_FAM_NONE;
 		d->o.open[0].num = 0;
 		d->o.path[0]++;
+		d->parts = pc->parts;
+		d->seen |= pc->parts.set;
 		d->part.len = 0;
-		if (rpt_buf_append(&d->part, d->piece_parts.p + pc->part,
-		    pc->part_len) == -1 || rpt_buf_reserve(&d->part, 1) == -1 ||
-		    (d->seen.len > 0 && rpt_buf_append(&d->seen, "+", 1) == -1) ||
-		    rpt_buf_append(&d->seen, d->piece_parts.p + pc->part,
-		    pc->part_len) == -1)
+		if (rpt_parts_format(d->cur, &d->parts, '+', &d->part) == -1)
 			return -1;
-		d->part.p[d->part.len] = '\0';
 	}
 	d->last = para->kind;
 	para->depth = d->o.depth;
 	para->part = d->o.depth == 0 ? "preamble" : d->part.p ? d->part.p : "";
+	para->parts = d->o.depth == 0 ? 0 : d->parts.set;
 	memcpy(para->path, d->o.path, sizeof(para->path));
 	if (d->piece == d->npieces)
 		d->npieces = d->piece = 0;
@@ -1618,12 +1572,15 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	/* Only headings and body text are inside sections and parts. */
 	inside = s->kind == RPT_K_HEADING || s->kind == RPT_K_BODY;
 	para->depth = inside ? d->o.depth : 0;
+	para->parts = 0;
 	if (!inside)
 		para->part = "";
 	else if (d->o.depth == 0)
 		para->part = "preamble";
-	else
+	else {
 		para->part = d->part.p ? d->part.p : "";
+		para->parts = d->parts.set;
+	}
 	memcpy(para->path, d->o.path, sizeof(para->path));
 	para->profile = d->cur;
 	element(d, para, s);

@@ -20,6 +20,11 @@
  *				a later one (2024年重点工作 in a 2024 report)
  *				carries PART, unless it also matches the
  *				pattern EXCEPT.
+ *	#name PART NAME		the part's name in Chinese, for messages
+ *				(rpt-sections --check): NAME is the rest of
+ *				the line.  A part without one takes the name
+ *				the first built-in profile that has the part
+ *				gives it (fzzf, gwr, summary), if any.
  *	# text			a comment: # followed by anything but an
  *				ASCII letter (a letter makes it a directive,
  *				so that a misspelt directive is an error, not
@@ -28,7 +33,10 @@
  * Blank lines are ignored, and so are white space at the end of a line
  * and a UTF-8 byte order mark.  A PART is lower-case ASCII letters,
  * digits and _.  In directives, words are separated by spaces or TABs.
- * #fallback, #required and #year may each be given once.
+ * #fallback, #required and #year may each be given once, #name once a
+ * part.  A profile names at most RPT_PARTS_MAX (64) parts: they are
+ * numbered in the order the profile first names them, and a set of parts
+ * is a bitmask over those numbers.
  *
  * Matching.  A title is matched with all its white space removed
  * (名 词 解 释 is 名词解释).  Rules are tried in order, and a rule's
@@ -88,7 +96,7 @@ struct limits {
 };
 
 struct rule {
-	const char	*part;		/* NUL-terminated, in work */
+	int		 part;		/* number, -1 for none */
 	long		 line;
 	const char	*pat;		/* in text, as written */
 	size_t		 patlen;
@@ -96,8 +104,8 @@ struct rule {
 };
 
 struct after {
-	const char	*seen;
-	const char	*part;
+	int	seen;
+	int	part;
 };
 
 /* A stretch of the title claimed by a rule's match. */
@@ -107,8 +115,8 @@ struct span {
 
 /* A part that matched, and where its first match starts. */
 struct hit {
-	size_t		 pos;
-	const char	*part;
+	size_t	pos;
+	int	part;
 };
 
 struct rpt_profile {
@@ -118,11 +126,16 @@ struct rpt_profile {
 	char		*work;		/* a copy holding the NUL-ended names */
 	struct rule	*rules;
 	size_t		 nrules, caprules;
-	const char	*fallback;
+	/* The parts, by number: names NUL-terminated in work. */
+	const char	*parts[RPT_PARTS_MAX];
+	const char	*zh[RPT_PARTS_MAX];	/* #name's, NUL-terminated */
+	long		 zh_line[RPT_PARTS_MAX];
+	int		 nparts;
+	int		 fallback;		/* -1 for none */
 	long		 fallback_line;
 	struct after	*after;
 	size_t		 nafter, capafter;
-	struct rpt_buf	 required;
+	struct rpt_parts required;		/* in #required's order */
 	long		 required_line;
 	struct rule	 year;		/* code is the exception, may be NULL */
 	long		 year_line;
@@ -153,7 +166,13 @@ static const struct builtin {
 "# shortfalls; what follows them is other matters.\n"
 "#fallback measures\n"
 "#fallback-after shortfalls other\n"
-"#required measures,shortfalls,leadership,plans\n" },
+"#required measures,shortfalls,leadership,plans\n"
+"# The parts' names in messages, as the regulation words them.\n"
+"#name measures 主要举措和成效\n"
+"#name shortfalls 存在的不足和原因\n"
+"#name leadership 党政主要负责人履行推进法治建设第一责任人职责情况\n"
+"#name plans 下一年度工作计划\n"
+"#name other 其他事项\n" },
 	{ "gwr",
 "# gwr: government work reports (政府工作报告).\n"
 "self\t自身建设\n"
@@ -169,7 +188,11 @@ static const struct builtin {
 "# set; the topical task sections after them are plans.\n"
 "#fallback review\n"
 "#fallback-after plans plans\n"
-"#required review,plans\n" },
+"#required review,plans\n"
+"#name review 工作回顾\n"
+"#name plans 今年工作安排\n"
+"#name self 政府自身建设\n"
+"#name other 其他事项\n" },
 	{ "summary",
 "# summary: work summaries and self-inspection reports (工作总结, 自查报告).\n"
 "problems\t问题|不足|差距|短板\n"
@@ -177,7 +200,11 @@ static const struct builtin {
 "achievements\t成绩|成效|做法|开展情况|工作情况|主要工作|亮点\n"
 "#fallback achievements\n"
 "#fallback-after problems other\n"
-"#required achievements,problems,plans\n" },
+"#required achievements,problems,plans\n"
+"#name achievements 主要成绩和做法\n"
+"#name problems 存在的问题\n"
+"#name plans 下一步打算\n"
+"#name other 其他事项\n" },
 };
 
 #define NBUILTINS	(sizeof(builtins) / sizeof(builtins[0]))
@@ -332,7 +359,6 @@ rpt_profile_free(struct rpt_profile *p)
 	free(p->after);
 	free(p->claims);
 	free(p->hits);
-	rpt_buf_free(&p->required);
 	rpt_buf_free(&p->title);
 	free(p->work);
 	free(p->text);
@@ -377,27 +403,38 @@ part_bad(const char *p, size_t n)
 }
 
 /*
- * Check the part name at off (n bytes) and NUL-terminate it in place;
- * what follows it in the line must already have been read.
+ * Check the part name at off (n bytes), NUL-terminate it in place and
+ * return its number, numbering it if it is new; -1 on error.  What
+ * follows the name in the line must already have been read.
  */
-static const char *
-part_take(const struct pline *l, size_t off, size_t n,
-    struct rpt_profile_error *e)
+static int
+part_take(struct rpt_profile *p, const struct pline *l, size_t off,
+    size_t n, struct rpt_profile_error *e)
 {
 	size_t bad;
+	int i;
 
 	if (n == 0) {
 		seterr(e, l->line, colof(l, off), "missing part name");
-		return NULL;
+		return -1;
 	}
 	if ((bad = part_bad(l->p + off, n)) < n) {
 		seterr(e, l->line, colof(l, off + bad),
 		    "bad part name '%.*s': use lower-case ASCII letters, "
 		    "digits and _", (int)n, l->p + off);
-		return NULL;
+		return -1;
 	}
 	l->p[off + n] = '\0';
-	return l->p + off;
+	if ((i = rpt_profile_part_find(p, l->p + off, n)) >= 0)
+		return i;
+	if (p->nparts == RPT_PARTS_MAX) {
+		seterr(e, l->line, colof(l, off), "part '%s' is one too many: "
+		    "a profile names at most %d parts", l->p + off,
+		    RPT_PARTS_MAX);
+		return -1;
+	}
+	p->parts[p->nparts] = l->p + off;
+	return p->nparts++;
 }
 
 /* The next blank-separated word of the line at or after *off. */
@@ -485,7 +522,7 @@ parse_rule(struct rpt_profile *p, const struct pline *l,
 		return -1;
 	}
 	memset(&r, 0, sizeof(r));
-	if ((r.part = part_take(l, 0, plen, e)) == NULL ||
+	if ((r.part = part_take(p, l, 0, plen, e)) == -1 ||
 	    compile(p, l, off, &r, e) == -1)
 		return -1;
 	if (grow(&p->rules, &p->caprules, p->nrules, sizeof(r)) == -1) {
@@ -516,6 +553,7 @@ parse_required(struct rpt_profile *p, const struct pline *l, size_t off,
     struct rpt_profile_error *e)
 {
 	size_t s, t, n;
+	int i;
 
 	while (off < l->len && blank(l->p[off]))
 		off++;
@@ -533,21 +571,49 @@ parse_required(struct rpt_profile *p, const struct pline *l, size_t off,
 			s++, n--;
 		while (n > 0 && blank(l->p[s + n - 1]))
 			n--;
-		if (n == 0 || part_bad(l->p + s, n) < n) {
-			if (n == 0)
-				seterr(e, l->line, colof(l, s),
-				    "missing part name in #required");
-			else
-				(void)part_take(l, s, n, e);
+		if (n == 0) {
+			seterr(e, l->line, colof(l, s),
+			    "missing part name in #required");
 			return -1;
 		}
-		if ((p->required.len > 0 &&
-		    rpt_buf_append(&p->required, ",", 1) == -1) ||
-		    rpt_buf_append(&p->required, l->p + s, n) == -1) {
-			nomem(e);
+		if ((i = part_take(p, l, s, n, e)) == -1)
 			return -1;
-		}
+		rpt_parts_add(&p->required, i);
+		if (t == l->len)
+			break;
 	}
+	return 0;
+}
+
+/* #name PART NAME: NAME is the rest of the line. */
+static int
+parse_name(struct rpt_profile *p, const struct pline *l, size_t off,
+    struct rpt_profile_error *e)
+{
+	size_t s, n;
+	int i;
+
+	if (!word(l, &off, &s, &n)) {
+		seterr(e, l->line, 1, "#name takes a part and its name");
+		return -1;
+	}
+	while (off < l->len && blank(l->p[off]))
+		off++;
+	if (off == l->len) {
+		seterr(e, l->line, colof(l, off), "#name takes a part and "
+		    "its name");
+		return -1;
+	}
+	if ((i = part_take(p, l, s, n, e)) == -1)
+		return -1;
+	if (p->zh_line[i]) {
+		seterr(e, l->line, 1, "#name %s given twice (first on line "
+		    "%ld)", p->parts[i], p->zh_line[i]);
+		return -1;
+	}
+	p->zh_line[i] = l->line;
+	l->p[l->len] = '\0';
+	p->zh[i] = l->p + off;
 	return 0;
 }
 
@@ -569,7 +635,7 @@ parse_directive(struct rpt_profile *p, const struct pline *l,
 			return -1;
 		}
 		if (once(&p->fallback_line, l, "fallback", e) == -1 ||
-		    (p->fallback = part_take(l, s1, n1, e)) == NULL)
+		    (p->fallback = part_take(p, l, s1, n1, e)) == -1)
 			return -1;
 	} else if (IS("fallback-after")) {
 		if (!word(l, &off, &s1, &n1) || !word(l, &off, &s2, &n2) ||
@@ -578,8 +644,8 @@ parse_directive(struct rpt_profile *p, const struct pline *l,
 			    "#fallback-after takes two parts: SEEN PART");
 			return -1;
 		}
-		if ((a.seen = part_take(l, s1, n1, e)) == NULL ||
-		    (a.part = part_take(l, s2, n2, e)) == NULL)
+		if ((a.seen = part_take(p, l, s1, n1, e)) == -1 ||
+		    (a.part = part_take(p, l, s2, n2, e)) == -1)
 			return -1;
 		if (grow(&p->after, &p->capafter, p->nafter, sizeof(a)) == -1) {
 			nomem(e);
@@ -603,12 +669,15 @@ parse_directive(struct rpt_profile *p, const struct pline *l,
 		if (off < l->len && compile(p, l, off, &p->year, e) == -1)
 			return -1;
 		p->year.line = l->line;
-		if ((p->year.part = part_take(l, s1, n1, e)) == NULL)
+		if ((p->year.part = part_take(p, l, s1, n1, e)) == -1)
+			return -1;
+	} else if (IS("name")) {
+		if (parse_name(p, l, off, e) == -1)
 			return -1;
 	} else {
 		seterr(e, l->line, 1, "unknown directive '#%.*s': directives "
-		    "are #fallback, #fallback-after, #required and #year "
-		    "(write '# ' to start a comment)", (int)dn, d);
+		    "are #fallback, #fallback-after, #required, #year and "
+		    "#name (write '# ' to start a comment)", (int)dn, d);
 		return -1;
 	}
 #undef IS
@@ -690,6 +759,7 @@ rpt_profile_parse(const char *name, const char *text, size_t len,
 	p->text[len] = '\0';
 	memcpy(p->work, p->text, len + 1);
 	p->len = len;
+	p->fallback = p->year.part = -1;
 	if (parse(p, e) == -1) {
 		rpt_profile_free(p);
 		return -1;
@@ -820,41 +890,127 @@ rpt_profile_text(const struct rpt_profile *p, size_t *len)
 	return p->text;
 }
 
-const char *
+const struct rpt_parts *
 rpt_profile_required(const struct rpt_profile *p)
 {
-	return p->required.len > 0 ? p->required.p : "";
+	return &p->required;
 }
 
-/* ---------------------------------------------------------------- matching */
+/* ---------------------------------------------------------------- parts */
 
-/* Is the part named by [s, s + n) in the '+'- or ','-separated list? */
-static int
-listed(const char *list, size_t len, const char *s, size_t n)
+int
+rpt_profile_nparts(const struct rpt_profile *p)
 {
-	size_t i, j;
+	return p->nparts;
+}
 
-	for (i = 0; i < len; i = j + 1) {
-		for (j = i; j < len && list[j] != '+' && list[j] != ','; j++)
-			;
-		if (j - i == n && memcmp(list + i, s, n) == 0)
-			return 1;
+const char *
+rpt_profile_part(const struct rpt_profile *p, int i)
+{
+	return i >= 0 && i < p->nparts ? p->parts[i] : "";
+}
+
+int
+rpt_profile_part_find(const struct rpt_profile *p, const char *name,
+    size_t n)
+{
+	int i;
+
+	for (i = 0; i < p->nparts; i++)
+		if (strncmp(p->parts[i], name, n) == 0 &&
+		    p->parts[i][n] == '\0')
+			return i;
+	return -1;
+}
+
+/*
+ * The name a built-in profile's #name gives part, NUL-terminated at the
+ * end of its line, or NULL: the texts are scanned, not parsed, so that
+ * loading a profile never loads another.
+ */
+static const char *
+builtin_name(const char *part, size_t *len)
+{
+	const char *t, *q;
+	size_t i, n = strlen(part);
+
+	for (i = 0; i < NBUILTINS; i++)
+		for (t = builtins[i].text; (t = strstr(t, "\n#name ")) != NULL;
+		    t += 7) {
+			if (strncmp(t + 7, part, n) != 0 || t[7 + n] != ' ')
+				continue;
+			t += 8 + n;
+			q = strchr(t, '\n');
+			*len = (size_t)(q - t);
+			return t;
+		}
+	return NULL;
+}
+
+const char *
+rpt_profile_part_name(const struct rpt_profile *p, int i, size_t *len)
+{
+	if (i < 0 || i >= p->nparts)
+		return NULL;
+	if (p->zh[i] != NULL) {
+		*len = strlen(p->zh[i]);
+		return p->zh[i];
 	}
+	return builtin_name(p->parts[i], len);
+}
+
+void
+rpt_parts_add(struct rpt_parts *s, int i)
+{
+	if (i < 0 || i >= RPT_PARTS_MAX || (s->set & (UINT64_C(1) << i)))
+		return;
+	s->set |= UINT64_C(1) << i;
+	s->list[s->n++] = (unsigned char)i;
+}
+
+int
+rpt_parts_format(const struct rpt_profile *p, const struct rpt_parts *s,
+    char sep, struct rpt_buf *out)
+{
+	const char *name;
+	int i;
+
+	if (rpt_buf_reserve(out, 1) == -1)
+		return -1;
+	for (i = 0; i < s->n; i++) {
+		name = rpt_profile_part(p, s->list[i]);
+		if ((i > 0 && rpt_buf_append(out, &sep, 1) == -1) ||
+		    rpt_buf_append(out, name, strlen(name)) == -1)
+			return -1;
+	}
+	out->p[out->len] = '\0';
 	return 0;
 }
 
-const char *
-rpt_profile_fallback(const struct rpt_profile *p, const char *seen,
-    size_t seen_len)
+int
+rpt_profile_fallback(const struct rpt_profile *p, uint64_t seen)
 {
 	size_t i = p->nafter;
 
 	while (i-- > 0)
-		if (listed(seen, seen_len, p->after[i].seen,
-		    strlen(p->after[i].seen)))
+		if (seen & (UINT64_C(1) << p->after[i].seen))
 			return p->after[i].part;
-	return p->fallback != NULL ? p->fallback : "";
+	return p->fallback;
 }
+
+void
+rpt_profile_missing(const struct rpt_profile *p, uint64_t have,
+    struct rpt_parts *out)
+{
+	int i;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < p->required.n; i++)
+		if (!(have & (UINT64_C(1) << p->required.list[i])))
+			rpt_parts_add(out, p->required.list[i]);
+}
+
+/* ---------------------------------------------------------------- matching */
 
 /* Value of a digit as years are written: 2, ２, 二, 〇/零/○ for 0; or -1. */
 static int
@@ -988,28 +1144,19 @@ claim(struct rpt_profile *p, const struct rule *r, size_t *first,
 	return found;
 }
 
-static int
-emit(struct rpt_buf *out, int n, const char *part)
-{
-	if ((n > 0 && rpt_buf_append(out, "+", 1) == -1) ||
-	    rpt_buf_append(out, part, strlen(part)) == -1)
-		return -1;
-	return 0;
-}
-
 int
 rpt_profile_match(struct rpt_profile *p, const char *title, size_t len,
-    int report_year, struct rpt_buf *out, struct rpt_profile_error *e)
+    int report_year, struct rpt_parts *out, struct rpt_profile_error *e)
 {
-	const char *year_part = NULL;
+	int year_part = -1;
 	struct hit h;
 	size_t i, j, k, first = 0;
 	int32_t c;
-	int rc, n = 0;
+	int rc;
 
+	memset(out, 0, sizeof(*out));
 	p->title.len = 0;
-	if (rpt_buf_reserve(&p->title, len) == -1 ||
-	    rpt_buf_reserve(out, 0) == -1) {
+	if (rpt_buf_reserve(&p->title, len) == -1) {
 		nomem(e);
 		return -1;
 	}
@@ -1021,10 +1168,9 @@ rpt_profile_match(struct rpt_profile *p, const char *title, size_t len,
 		}
 	}
 	p->title.p[p->title.len] = '\0';
-	out->p[out->len] = '\0';
 	limits_credit(&p->lim, p->title.len, p->nrules + 1);
 
-	if (p->year.part != NULL && report_year > 0 &&
+	if (p->year.part >= 0 && report_year > 0 &&
 	    latest_year(p->title.p, p->title.len) >= report_year) {
 		rc = p->year.code == NULL ? 0 :
 		    search(p, &p->year, 0, &i, &j, e);
@@ -1053,27 +1199,11 @@ rpt_profile_match(struct rpt_profile *p, const char *title, size_t len,
 		p->nhits++;
 	}
 
-	if (year_part != NULL) {
-		if (emit(out, n, year_part) == -1)
-			goto fail;
-		n++;
-	}
-	for (i = 0; i < p->nhits; i++) {
-		if (year_part != NULL && strcmp(p->hits[i].part, year_part) == 0)
-			continue;
-		for (j = 0; j < i; j++)
-			if (strcmp(p->hits[j].part, p->hits[i].part) == 0)
-				break;
-		if (j < i)
-			continue;
-		if (emit(out, n, p->hits[i].part) == -1)
-			goto fail;
-		n++;
-	}
-	return n;
-fail:
-	nomem(e);
-	return -1;
+	/* The #year part first; a part that matched twice, once. */
+	rpt_parts_add(out, year_part);
+	for (i = 0; i < p->nhits; i++)
+		rpt_parts_add(out, p->hits[i].part);
+	return out->n;
 }
 
 /* ---------------------------------------------------------------- auto */
@@ -1139,43 +1269,6 @@ rpt_profile_auto(const char *title, size_t tlen, const char *addressee,
 	    has(body, blen, "法治政府建设"))
 		return "fzzf";
 	return "summary";
-}
-
-int
-rpt_part_listed(const char *list, size_t n, const char *p, size_t k)
-{
-	const char *q, *end = list + n;
-
-	while (list < end) {
-		for (q = list; q < end && *q != '+' && *q != ','; q++)
-			;
-		if ((size_t)(q - list) == k && memcmp(list, p, k) == 0)
-			return 1;
-		list = q + 1;
-	}
-	return 0;
-}
-
-int
-rpt_profile_missing(const struct rpt_profile *p, const char *have,
-    size_t n, struct rpt_buf *out)
-{
-	const char *req, *q;
-	size_t k;
-
-	out->len = 0;
-	for (req = rpt_profile_required(p); *req != '\0';
-	    req = *q ? q + 1 : q) {
-		for (q = req; *q != '\0' && *q != ','; q++)
-			;
-		k = (size_t)(q - req);
-		if (k == 0 || rpt_part_listed(have, n, req, k))
-			continue;
-		if ((out->len > 0 && rpt_buf_append(out, ",", 1) == -1) ||
-		    rpt_buf_append(out, req, k) == -1)
-			return -1;
-	}
-	return 0;
 }
 
 /* ---------------------------------------------------------------- patterns */

@@ -375,6 +375,8 @@ struct rpt_para {
 	 * before the first heading, "" outside the sections.
 	 */
 	const char	*part;
+	/* The same as a set of the profile's parts (0 for "preamble"). */
+	uint64_t	 parts;
 };
 
 struct rpt_doc;
@@ -641,6 +643,27 @@ const char *rpt_name_escape(struct rpt_buf *out, const char *name);
 struct rpt_profile;
 
 /*
+ * The parts a profile names are numbered from 0 in the order it first
+ * names them, at most RPT_PARTS_MAX of them (a profile with more is
+ * refused), so that a set of parts is a bitmask.
+ */
+#define RPT_PARTS_MAX	64
+
+/*
+ * A set of parts that also keeps the order its members came in: a
+ * heading's parts in the order its title names them, or the missing
+ * parts in #required's order.  Zeroed, it is the empty set.
+ */
+struct rpt_parts {
+	uint64_t	 set;			/* bit i: part i */
+	int		 n;
+	unsigned char	 list[RPT_PARTS_MAX];	/* the members, in order */
+};
+
+/* Add part i (0 <= i < RPT_PARTS_MAX) to s, at the end, unless it is in. */
+void	rpt_parts_add(struct rpt_parts *s, int i);
+
+/*
  * What went wrong, for a message such as "FILE:LINE:COL: msg".  line is the
  * profile's 1-based line (0 when the trouble is not on a line: unreadable
  * file, out of memory), col the 1-based character column in it (0 if
@@ -688,30 +711,50 @@ void	rpt_profile_reset(struct rpt_profile *p);
 const char *rpt_profile_name(const struct rpt_profile *p);
 /* The profile's text as given, NUL-terminated, for --print-profile. */
 const char *rpt_profile_text(const struct rpt_profile *p, size_t *len);
-/* Required parts, comma-separated ("measures,plans"); "" if none. */
-const char *rpt_profile_required(const struct rpt_profile *p);
+/* The required parts, in #required's order (owned by the profile). */
+const struct rpt_parts *rpt_profile_required(const struct rpt_profile *p);
+
+/* The number of parts the profile names. */
+int	rpt_profile_nparts(const struct rpt_profile *p);
+/* The name of part i ("measures"), "" if there is none such. */
+const char *rpt_profile_part(const struct rpt_profile *p, int i);
+/* The number of the part named [name, name + n), -1 if none. */
+int	rpt_profile_part_find(const struct rpt_profile *p, const char *name,
+	    size_t n);
+/*
+ * The Chinese name of part i for messages (主要举措和成效) and its length
+ * in *len, or NULL: the profile's #name, else a built-in profile's for a
+ * part of the same name.  NUL-terminated, owned by the profile.
+ */
+const char *rpt_profile_part_name(const struct rpt_profile *p, int i,
+	    size_t *len);
+/*
+ * Append the names of the parts of s to out in their order, joined by
+ * sep ("shortfalls+plans" with '+'), and NUL-terminate out.  Returns -1
+ * on allocation failure.
+ */
+int	rpt_parts_format(const struct rpt_profile *p, const struct rpt_parts *s,
+	    char sep, struct rpt_buf *out);
 
 /*
- * Append to out the parts a heading title names, joined by '+' in the
- * order they occur in the title, the #year part first ("" if none), and
- * return how many; report_year (0 if unknown) turns on the #year rule.
+ * Set out to the parts a heading title names, in the order they occur in
+ * the title, the #year part first, and return how many; report_year (0
+ * if unknown) turns on the #year rule.
  * Returns -1 when a search failed (a pattern hit the match limit or the
  * step budget: e->line and e->pat name the rule; it is an error for the
  * document being read) or memory ran out (e->line 0, errno ENOMEM).  The profile is not const:
  * it holds the scratch space.
  */
 int	rpt_profile_match(struct rpt_profile *p, const char *title,
-	    size_t len, int report_year, struct rpt_buf *out,
+	    size_t len, int report_year, struct rpt_parts *out,
 	    struct rpt_profile_error *e);
 
 /*
- * The part of a level-1 heading no rule matched, given the parts seen so
- * far in the document as a '+'- or ','-separated list: the last
- * #fallback-after whose SEEN part is listed, else #fallback, else "".
- * Owned by the profile.
+ * The part of a level-1 heading no rule matched, given the set of parts
+ * seen so far in the document: the last #fallback-after whose SEEN part
+ * is in seen, else #fallback, else -1.  Constant time in the document.
  */
-const char *rpt_profile_fallback(const struct rpt_profile *p,
-	    const char *seen, size_t seen_len);
+int	rpt_profile_fallback(const struct rpt_profile *p, uint64_t seen);
 
 /*
  * The built-in profile for a document: "gwr" when its title says
@@ -724,15 +767,12 @@ const char *rpt_profile_auto(const char *title, size_t tlen,
 	    const char *addressee, size_t alen, const char *first_body,
 	    size_t blen);
 
-/* Is the part name [p, p + k) in the '+'- or ','-separated list? */
-int	rpt_part_listed(const char *list, size_t n, const char *p, size_t k);
 /*
- * Write to out the profile's required parts that are not in have (a '+'-
- * or ','-separated list of the parts that have a section), comma-
- * separated, "" if none.  Returns -1 on allocation failure.
+ * Set out to the profile's required parts that are not in have (the set
+ * of parts that have a section), in #required's order.
  */
-int	rpt_profile_missing(const struct rpt_profile *p, const char *have,
-	    size_t n, struct rpt_buf *out);
+void	rpt_profile_missing(const struct rpt_profile *p, uint64_t have,
+	    struct rpt_parts *out);
 
 /*
  * A user's pattern (rpt-stats -e): PCRE2 with PCRE2_UTF | PCRE2_UCP, the

@@ -178,11 +178,25 @@ outline() {
 	assert_line --index 0 $'missing-part\t缺少“下一年度工作计划” / missing plans: no section of its own (profile '"$BATS_TEST_TMPDIR/p.prof)"
 }
 
+@test "#name gives a part its name in --check's messages" {
+	printf '%s\n' 'work	工作|举措' 'issues	问题' '#fallback work' '#required work,issues,plans,audit' \
+	    '#name plans 明年怎么干' '#name work 做了什么' >"$BATS_TEST_TMPDIR/p.prof"
+	run bash -c "'$RPT_BIN/rpt-sections' -N --check --profile='$BATS_TEST_TMPDIR/p.prof' corpus/002_5e0d0e6190e313b8.txt | cut -f3,4 | grep missing-part"
+	assert_success
+	# plans has its own name; audit has none, here or in a built-in profile
+	assert_output "$(printf '%s\n' \
+	    $'missing-part\t缺少“明年怎么干” / missing plans: no section of its own (profile '"$BATS_TEST_TMPDIR/p.prof)" \
+	    $'missing-part\tmissing audit: no section of its own (profile '"$BATS_TEST_TMPDIR/p.prof)")"
+}
+
 @test "--print-profile shows the built-in profiles; it needs --profile" {
 	run "$RPT_BIN/rpt-sections" --profile=fzzf --print-profile
 	assert_success
 	assert_line 'leadership	第一责任人|主要负责人|述法'
 	assert_line '#required measures,shortfalls,leadership,plans'
+	assert_line '#name plans 下一年度工作计划'
+	run "$RPT_BIN/rpt-sections" --profile=gwr --print-profile
+	assert_line '#name plans 今年工作安排'
 	run "$RPT_BIN/rpt-sections" --print-profile
 	assert_failure 2
 	assert_output "$(printf '%s\n' 'rpt-sections: --print-profile needs --profile=NAME|FILE' "Try 'rpt-sections --help'.")"

@@ -271,9 +271,9 @@ expect_bad() {
 
 @test "bad profile: unknown directive" {
 	expect_bad '# ok\n#fallbak measures\n' \
-	    "bad.prof:2:1: unknown directive '#fallbak': directives are #fallback, #fallback-after, #required and #year (write '# ' to start a comment)"
+	    "bad.prof:2:1: unknown directive '#fallbak': directives are #fallback, #fallback-after, #required, #year and #name (write '# ' to start a comment)"
 	expect_bad '#Fallback measures\n' \
-	    "bad.prof:1:1: unknown directive '#Fallback': directives are #fallback, #fallback-after, #required and #year (write '# ' to start a comment)"
+	    "bad.prof:1:1: unknown directive '#Fallback': directives are #fallback, #fallback-after, #required, #year and #name (write '# ' to start a comment)"
 }
 
 @test "bad profile: no TAB between part and pattern" {
@@ -426,4 +426,32 @@ expect_bad() {
 	assert_success
 	assert_output "$(printf '%s\n' gwr gwr fzzf summary summary gwr gwr gwr \
 	    fzzf summary fzzf summary summary)"
+}
+
+# ---- #name and the number of parts ------------------------------------------
+
+@test "bad profile: #name needs a part and a name, once a part" {
+	expect_bad '#name\n' "bad.prof:1:1: #name takes a part and its name"
+	expect_bad '#name plans\n' "bad.prof:1:12: #name takes a part and its name"
+	expect_bad '#name plans   \n' "bad.prof:1:12: #name takes a part and its name"
+	expect_bad '#name Plans 计划\n' \
+	    "bad.prof:1:7: bad part name 'Plans': use lower-case ASCII letters, digits and _"
+	expect_bad 'plans\t计划\n#name plans 工作计划\n\n#name plans 计划\n' \
+	    "bad.prof:4:1: #name plans given twice (first on line 2)"
+}
+
+@test "a profile names at most 64 parts: 64 load, the 65th is refused" {
+	local i
+	for i in $(seq 0 63); do printf 'p%d\tx%dx\n' "$i" "$i"; done >"$T/64.prof"
+	printf '%s\n' x63x x0x 'x7x x5x' x64x >"$T/titles"
+	STDIN=$T/titles run_try -f 64.prof
+	[ "$status" -eq 0 ]
+	printf '%s\n' $'x63x\tp63' $'x0x\tp0' $'x7x x5x\tp7+p5' $'x64x\t' | diff -u - "$T/out"
+	# A #name, #required or #fallback that names a 65th part counts too.
+	cp "$T/64.prof" "$T/bad.prof"
+	printf '#required p0,p64\n' >>"$T/bad.prof"
+	run_try -f bad.prof
+	[ "$status" -eq 2 ]
+	echo "profile-try: bad.prof:65:14: part 'p64' is one too many: a profile names at most 64 parts" |
+	    diff -u - "$T/err"
 }

@@ -1,6 +1,6 @@
 /*
  * profile.c - fuzz target of the profile parser (rpt_profile_parse, then
- * rpt_profile_match, _fallback, _missing, rpt_part_listed) and of user
+ * rpt_profile_match, _fallback, _missing, rpt_parts_format) and of user
  * patterns (rpt_pattern_new, rpt_pattern_count).
  *
  * The input is a profile's text, parsed as is.  A text that is not valid
@@ -64,6 +64,23 @@ names_ok(const char *p, size_t n, char sep)
 }
 
 /* Does the '+'-joined list name a part twice? */
+/* A set of parts: each member once, below n, its bit set, no other bit. */
+static int
+parts_ok(const struct rpt_parts *s, int n)
+{
+	uint64_t set = 0;
+	int i;
+
+	if (s->n < 0 || s->n > n || n > RPT_PARTS_MAX)
+		return 0;
+	for (i = 0; i < s->n; i++) {
+		if (s->list[i] >= n || (set & (UINT64_C(1) << s->list[i])))
+			return 0;
+		set |= UINT64_C(1) << s->list[i];
+	}
+	return set == s->set;
+}
+
 static int
 has_twice(const char *p, size_t n)
 {
@@ -102,15 +119,16 @@ match(struct rpt_profile *p, const char *text, size_t len, long lines,
 {
 	static struct rpt_buf out;
 	struct rpt_profile_error e;
-	const char *fb, *req;
+	struct rpt_parts named, miss;
+	const struct rpt_parts *req;
 	size_t k;
 	long c;
-	int year, r;
+	int year, r, fb, i, j;
 
 	for (year = 0; year <= 2024; year += 2024) {
 		out.len = 0;
 		memset(&e, 0, sizeof(e));
-		r = rpt_profile_match(p, t, tn, year, &out, &e);
+		r = rpt_profile_match(p, t, tn, year, &named, &e);
 		if (r == -1) {
 			/*
 			 * A search failed (the match limit, or an error such
@@ -129,7 +147,9 @@ match(struct rpt_profile *p, const char *text, size_t len, long lines,
 			(void)len;
 			continue;
 		}
-		CHECK(r >= 0);
+		CHECK(r >= 0 && r == named.n && r <= rpt_profile_nparts(p));
+		CHECK(parts_ok(&named, rpt_profile_nparts(p)));
+		CHECK(rpt_parts_format(p, &named, '+', &out) == 0);
 		CHECK(out.p != NULL && out.p[out.len] == '\0');
 		CHECK(strlen(out.p) == out.len);
 		if (r == 0)
@@ -142,26 +162,22 @@ match(struct rpt_profile *p, const char *text, size_t len, long lines,
 			CHECK(c == r);
 		}
 		/* What is seen so far, then the fallback and missing parts. */
-		fb = rpt_profile_fallback(p, out.p, out.len);
-		CHECK(fb != NULL && (fb[0] == '\0' ||
-		    names_ok(fb, strlen(fb), '+')));
+		fb = rpt_profile_fallback(p, named.set);
+		CHECK(fb >= -1 && fb < rpt_profile_nparts(p));
 		req = rpt_profile_required(p);
-		CHECK(req != NULL);
-		{
-			struct rpt_buf miss = { NULL, 0, 0 };
-			size_t i, j;
+		CHECK(req != NULL && parts_ok(req, rpt_profile_nparts(p)));
+		rpt_profile_missing(p, named.set, &miss);
+		CHECK(parts_ok(&miss, rpt_profile_nparts(p)));
+		/* missing is required less what was seen, in required's order */
+		for (i = 0, j = 0; i < req->n; i++)
+			if (!(named.set & (UINT64_C(1) << req->list[i])))
+				CHECK(j < miss.n && miss.list[j++] == req->list[i]);
+		CHECK(j == miss.n);
+		for (i = 0; i < rpt_profile_nparts(p); i++) {
+			const char *name = rpt_profile_part(p, i);
 
-			CHECK(rpt_profile_missing(p, out.p, out.len, &miss) == 0);
-			CHECK(miss.len == 0 || names_ok(miss.p, miss.len, ','));
-			for (i = 0; i < miss.len; i = j + 1) {
-				for (j = i; j < miss.len && miss.p[j] != ','; j++)
-					;
-				CHECK(rpt_part_listed(req, strlen(req),
-				    miss.p + i, j - i));
-				CHECK(!rpt_part_listed(out.p, out.len,
-				    miss.p + i, j - i));
-			}
-			rpt_buf_free(&miss);
+			CHECK(names_ok(name, strlen(name), '+'));
+			CHECK(rpt_profile_part_find(p, name, strlen(name)) == i);
 		}
 	}
 	if (pt != NULL) {
@@ -203,8 +219,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	got = rpt_profile_text(p, &len);
 	CHECK(len == size && got[len] == '\0' &&
 	    (size == 0 || memcmp(got, text, size) == 0));
-	got = rpt_profile_required(p);
-	CHECK(got[0] == '\0' || names_ok(got, strlen(got), ','));
+	CHECK(parts_ok(rpt_profile_required(p), rpt_profile_nparts(p)));
 
 	/* The first line as a user pattern. */
 	for (i = 0; i < size && data[i] != '\n'; i++)

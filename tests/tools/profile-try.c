@@ -55,7 +55,9 @@ main(int argc, char *argv[])
 {
 	struct rpt_profile *p = NULL;
 	struct rpt_profile_error e;
-	struct rpt_buf parts = { NULL, 0, 0 }, seen = { NULL, 0, 0 };
+	struct rpt_buf parts = { NULL, 0, 0 };
+	struct rpt_parts named;
+	uint64_t seen = 0;
 	const char *name = "fzzf", *file = NULL, *text, *a, *b, *t;
 	char *line = NULL;
 	size_t cap = 0, len, al, bl, tl;
@@ -109,16 +111,19 @@ main(int argc, char *argv[])
 	if (print) {
 		text = rpt_profile_text(p, &len);
 		fwrite(text, 1, len, stdout);
-	} else if (required)
-		printf("%s\n", rpt_profile_required(p));
-	else
+	} else if (required) {
+		if (rpt_parts_format(p, rpt_profile_required(p), ',',
+		    &parts) == -1)
+			return 1;
+		printf("%s\n", parts.p);
+	} else
 		while ((n = getline(&line, &cap, stdin)) > 0) {
 			num++;
 			len = (size_t)n;
 			if (line[len - 1] == '\n')
 				len--;
 			parts.len = 0;
-			if (rpt_profile_match(p, line, len, year, &parts,
+			if (rpt_profile_match(p, line, len, year, &named,
 			    &e) == -1) {
 				if (e.line == 0) {
 					fprintf(stderr, "profile-try: %s\n",
@@ -133,16 +138,12 @@ main(int argc, char *argv[])
 				status = 1;
 				break;
 			}
-			if (level1 && parts.len == 0) {
-				t = rpt_profile_fallback(p, seen.p != NULL ?
-				    seen.p : "", seen.len);
-				if (rpt_buf_append(&parts, t, strlen(t)) == -1)
-					return 1;
-			}
-			if (level1 && parts.len > 0 &&
-			    ((seen.len > 0 && rpt_buf_append(&seen, "+",
-			    1) == -1) ||
-			    rpt_buf_append(&seen, parts.p, parts.len) == -1))
+			if (level1 && named.n == 0)
+				rpt_parts_add(&named,
+				    rpt_profile_fallback(p, seen));
+			if (level1)
+				seen |= named.set;
+			if (rpt_parts_format(p, &named, '+', &parts) == -1)
 				return 1;
 			fwrite(line, 1, len, stdout);
 			putchar('\t');
@@ -151,7 +152,6 @@ main(int argc, char *argv[])
 		}
 	free(line);
 	rpt_buf_free(&parts);
-	rpt_buf_free(&seen);
 	rpt_profile_free(p);
 	if (ferror(stdout) || fclose(stdout))
 		return 1;
