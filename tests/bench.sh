@@ -347,6 +347,23 @@ if [ "${RPT_BENCH_BIG:-1}" != 0 ]; then
 		RPT_BENCH_RUNS=$runs
 	done
 fi
+# N numbered headings each with a line of body, N = 20 000 and 200 000
+# (issue 11: time linear in the number of headings, within 15x for 10x).
+for n in 20000 200000; do
+	file=$dir/headings-$n.txt
+	if [ ! -f "$file" ]; then
+		awk -v n="$n" 'BEGIN {
+			for (k = 1; k <= n; k++) {
+				printf "%d.标题%d\n", k, k
+				print "正文内容，这是一段正文。"
+			}
+		}' >"$file.part" && mv "$file.part" "$file" ||
+		    die "cannot write $file"
+	fi
+	for f in $filters; do
+		measure "$f" "h$n" "$file" -- "$RPT_BIN/$f" </dev/null
+	done
+done
 t_end=$(date +%s)
 
 # --- the report -----------------------------------------------------------
@@ -391,6 +408,15 @@ awk -F '\t' -v cb="$corpus_bytes" -v fb="$flat_bytes" -v bb="$big_bytes" \
 		printf fmt, "input", "filter/mode", "MB/s", "RSS MiB", \
 		    "x wc -m", "x cat", "spread"
 		for (i = 1; i <= n; i++) {
+			# the heading files have their own table below
+			if (input[i] ~ /^h[0-9]+$/) {
+				hd[input[i], label[i]] = best[i]
+				if (!((input[i], label[i]) in seen))
+					if (input[i] == "h20000")
+						hl[++nh] = label[i]
+				seen[input[i], label[i]] = 1
+				continue
+			}
 			if (i > 1 && input[i] != input[i - 1]) print ""
 			sp = (runs[i] > 1) ? \
 			    sprintf("%.0f%%", 100 * (worst[i] - best[i]) / best[i]) : "1 run"
@@ -434,6 +460,18 @@ awk -F '\t' -v cb="$corpus_bytes" -v fb="$flat_bytes" -v bb="$big_bytes" \
 				    l, rssof["big", l] / 1024, rssof["bigflat", l] / 1024, \
 				    (rssof["big", l] < 32768 && rssof["bigflat", l] < 32768) ? "PASS" : "MISS", \
 				    lin, (lin <= 11) ? "PASS" : "MISS"
+			}
+		}
+		if (nh > 0) {
+			print ""
+			print "N headings with body (issue 11): time for N = 200 000 over N = 20 000,"
+			print "at most 15x for 10x the input:"
+			for (j = 1; j <= nh; j++) {
+				l = hl[j]
+				q = hd["h200000", l] / hd["h20000", l]
+				printf "  %-13s %6.3f s / %6.3f s = %5.2fx %s\n", l, \
+				    hd["h200000", l], hd["h20000", l], q, \
+				    (q <= 15) ? "PASS" : "MISS"
 			}
 		}
 		if (("rpt-stats 1 proc" in par) && ("rpt-stats xargs -P2" in par)) {
