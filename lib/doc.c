@@ -866,7 +866,10 @@ spread_block(struct rpt_doc *d, int from, int to, unsigned seed)
 	}
 }
 
-/* Join the lines after element i that continue it; returns the last. */
+/*
+ * Join the lines after element i that continue it; returns the last, or
+ * -1 when memory ran out.
+ */
 static int
 join_lines(struct rpt_doc *d, int i, int end, struct rpt_buf *b,
     int (*more)(const struct rpt_buf *, const struct slot *))
@@ -878,7 +881,8 @@ join_lines(struct rpt_doc *d, int i, int end, struct rpt_buf *b,
 		if (s->settled || !more(b, s))
 			break;
 		settle(s, at(d, i)->kind, 1);
-		join_spaced(b, s);
+		if (join_spaced(b, s) == -1)
+			return -1;
 		i++;
 	}
 	return i;
@@ -1029,20 +1033,27 @@ front(struct rpt_doc *d)
 		else if (title < 0 && (s->f & F_TITLE) && !(s->f & F_ADDR)) {
 			settle(s, RPT_K_TITLE, 0);
 			title = i;
-			join_spaced(&d->title, s);
-			i = join_lines(d, i, fb, &d->title, title_more);
+			if (join_spaced(&d->title, s) == -1 ||
+			    (i = join_lines(d, i, fb, &d->title,
+			    title_more)) == -1)
+				return -1;
 		} else if (title >= 0 && (s->f & F_SUBTITLE) && d->subtitle.len == 0) {
 			settle(s, RPT_K_SUBTITLE, 0);
-			join_spaced(&d->subtitle, s);
-			i = join_lines(d, i, fb, &d->subtitle, subtitle_more);
+			if (join_spaced(&d->subtitle, s) == -1 ||
+			    (i = join_lines(d, i, fb, &d->subtitle,
+			    subtitle_more)) == -1)
+				return -1;
 		} else if (title >= 0 && (s->f & (F_AUTHOR | F_OFFICE)) &&
 		    d->author.len == 0) {
 			settle(s, RPT_K_AUTHOR, 0);
-			rpt_buf_append(&d->author, s->text.p, s->text.len);
-			if (s->f & F_OFFICE) {
-				rpt_buf_append(&d->author, " ", 1);
-				i = join_lines(d, i, fb, &d->author, name_more);
-			}
+			if (rpt_buf_append(&d->author, s->text.p,
+			    s->text.len) == -1)
+				return -1;
+			if ((s->f & F_OFFICE) &&
+			    (rpt_buf_append(&d->author, " ", 1) == -1 ||
+			    (i = join_lines(d, i, fb, &d->author,
+			    name_more)) == -1))
+				return -1;
 		} else if (s->f & F_ADDR)
 			settle(s, RPT_K_ADDRESSEE, 0);
 	}
