@@ -2492,3 +2492,52 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 	*out = x->q;
 	return (long)x->n;
 }
+
+/* ---------------------------------------------------------------- context */
+
+/* Is c a clause boundary: ，。；：、！？ and ASCII , ; : ! ? */
+static int
+boundary(int32_t c)
+{
+	switch (c) {
+	case CH_FW_COMMA: case CH_IDEO_STOP: case CH_FW_SEMICOLON:
+	case CH_FW_COLON: case CH_IDEO_COMMA: case CH_FW_EXCLAM:
+	case CH_FW_QUESTION: case ',': case ';': case ':': case '!': case '?':
+		return 1;
+	}
+	return 0;
+}
+
+void
+rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
+    struct rpt_context *c)
+{
+	const char *s;
+	size_t i, k, len, chars, end = q->off + q->len;
+	int32_t ch;
+
+	/* Back to the last boundary, the end nearest the number kept. */
+	for (i = q->off, chars = 0; i > 0 && chars < RPT_CONTEXT_MAX;
+	    i -= k, chars++) {
+		k = rpt_utf8_prev(p, i, &ch);
+		if (boundary(ch))
+			break;
+	}
+	s = p + i;
+	len = q->off - i;
+	rpt_trim(&s, &len);
+	c->before_off = (size_t)(s - p);
+	c->before_len = len;
+	/* On to the next one. */
+	for (i = end, chars = 0; i < n && chars < RPT_CONTEXT_MAX;
+	    i += k, chars++) {
+		k = rpt_utf8_decode(p + i, n - i, &ch);
+		if (boundary(ch))
+			break;
+	}
+	s = p + end;
+	len = i - end;
+	rpt_trim(&s, &len);
+	c->after_off = (size_t)(s - p);
+	c->after_len = len;
+}
