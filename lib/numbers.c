@@ -25,6 +25,55 @@
 
 #define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
 
+/* The characters the rules compare, by name. */
+enum {
+	CH_ONE		= 0x4e00,	/* 一 */
+	CH_TWO		= 0x4e24,	/* 两 */
+	CH_TEN		= 0x5341,	/* 十 */
+	CH_HUNDRED	= 0x767e,	/* 百 */
+	CH_THOUSAND	= 0x5343,	/* 千 */
+	CH_WAN		= 0x4e07,	/* 万 */
+	CH_WAN_TRAD	= 0x842c,	/* 萬 */
+	CH_YI		= 0x4ebf,	/* 亿 */
+	CH_YI_TRAD	= 0x5104,	/* 億 */
+	CH_POINT	= 0x70b9,	/* 点 */
+	CH_ZERO		= 0x96f6,	/* 零 */
+	CH_ORDINAL	= 0x7b2c,	/* 第 */
+	CH_IS		= 0x662f,	/* 是 */
+	CH_BIG		= 0x5927,	/* 大 */
+	CH_SESSION	= 0x5c4a,	/* 届 */
+	CH_MIDDLE	= 0x4e2d,	/* 中 */
+	CH_PHASE	= 0x671f,	/* 期 */
+	CH_IDEO_COMMA	= 0x3001,	/* 、 */
+	CH_IDEO_STOP	= 0x3002,	/* 。 */
+	CH_FW_COMMA	= 0xff0c,	/* ， */
+	CH_FW_SEMICOLON	= 0xff1b,	/* ； */
+	CH_FW_COLON	= 0xff1a,	/* ： */
+	CH_FW_EXCLAM	= 0xff01,	/* ！ */
+	CH_FW_QUESTION	= 0xff1f,	/* ？ */
+	CH_FW_RPAREN	= 0xff09,	/* ） */
+	CH_LDQUOTE	= 0x201c,	/* “ */
+	CH_RDQUOTE	= 0x201d,	/* ” */
+	CH_LTORTOISE	= 0x3014,	/* 〔 */
+	CH_RTORTOISE	= 0x3015,	/* 〕 */
+	CH_LLENTICULAR	= 0x3010,	/* 【 */
+	CH_RLENTICULAR	= 0x3011,	/* 】 */
+	CH_MIDDLE_DOT	= 0x00b7,	/* · */
+	CH_FW_ZERO	= 0xff10,	/* ０ */
+	CH_FW_NINE	= 0xff19,	/* ９ */
+	CH_FW_POINT	= 0xff0e,	/* ． */
+	CH_SEVERAL	= 0x6570,	/* 数 (数十) */
+	CH_HOW_MANY	= 0x51e0,	/* 几 */
+	CH_UP		= 0x4e0a,	/* 上 (上百) */
+	CH_BECOME	= 0x6210,	/* 成 (成千上万) */
+	CH_THIS		= 0x8fd9,	/* 这 */
+	CH_THAT		= 0x90a3,	/* 那 */
+	CH_EVERY	= 0x6bcf,	/* 每 */
+	CH_ANOTHER	= 0x53e6,	/* 另 */
+	CH_THIS_CI	= 0x6b64,	/* 此 */
+	CH_THE_GAI	= 0x8be5	/* 该 */
+};
+
 /* A decimal number: the digits of d, times 10^exp. */
 struct dec {
 	char	d[DIGITS_MAX + 1];
@@ -210,8 +259,8 @@ digit_value(int32_t c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
-	if (c >= 0xff10 && c <= 0xff19)
-		return c - 0xff10;
+	if (c >= CH_FW_ZERO && c <= CH_FW_NINE)
+		return c - CH_FW_ZERO;
 	return -1;
 }
 
@@ -222,52 +271,16 @@ digit_value(int32_t c)
  */
 #define cn_digit(c)	rpt_cn_digit(c)
 
-/* The characters the rules compare, by name. */
-enum {
-	CH_ONE		= 0x4e00,	/* 一 */
-	CH_TWO		= 0x4e24,	/* 两 */
-	CH_TEN		= 0x5341,	/* 十 */
-	CH_HUNDRED	= 0x767e,	/* 百 */
-	CH_THOUSAND	= 0x5343,	/* 千 */
-	CH_WAN		= 0x4e07,	/* 万 */
-	CH_WAN_TRAD	= 0x842c,	/* 萬 */
-	CH_YI		= 0x4ebf,	/* 亿 */
-	CH_YI_TRAD	= 0x5104,	/* 億 */
-	CH_POINT	= 0x70b9,	/* 点 */
-	CH_ZERO		= 0x96f6,	/* 零 */
-	CH_ORDINAL	= 0x7b2c,	/* 第 */
-	CH_IS		= 0x662f,	/* 是 */
-	CH_BIG		= 0x5927,	/* 大 */
-	CH_SESSION	= 0x5c4a,	/* 届 */
-	CH_MIDDLE	= 0x4e2d,	/* 中 */
-	CH_PHASE	= 0x671f,	/* 期 */
-	CH_IDEO_COMMA	= 0x3001,	/* 、 */
-	CH_IDEO_STOP	= 0x3002,	/* 。 */
-	CH_FW_COMMA	= 0xff0c,	/* ， */
-	CH_FW_SEMICOLON	= 0xff1b,	/* ； */
-	CH_FW_COLON	= 0xff1a,	/* ： */
-	CH_FW_EXCLAM	= 0xff01,	/* ！ */
-	CH_FW_QUESTION	= 0xff1f,	/* ？ */
-	CH_FW_RPAREN	= 0xff09,	/* ） */
-	CH_LDQUOTE	= 0x201c,	/* “ */
-	CH_RDQUOTE	= 0x201d,	/* ” */
-	CH_LTORTOISE	= 0x3014,	/* 〔 */
-	CH_RTORTOISE	= 0x3015,	/* 〕 */
-	CH_LLENTICULAR	= 0x3010,	/* 【 */
-	CH_RLENTICULAR	= 0x3011,	/* 】 */
-	CH_MIDDLE_DOT	= 0x00b7	/* · */
-};
-
 /* The power of ten of a Chinese unit (十 百 千 万 亿), or 0. */
 static inline int
 cn_unit(int32_t c)
 {
 	switch (c) {
-	case 0x5341: return 1;			/* 十 */
-	case 0x767e: return 2;			/* 百 */
-	case 0x5343: return 3;			/* 千 */
-	case 0x4e07: case 0x842c: return 4;	/* 万 萬 */
-	case 0x4ebf: case 0x5104: return 8;	/* 亿 億 */
+	case CH_TEN: return 1;
+	case CH_HUNDRED: return 2;
+	case CH_THOUSAND: return 3;
+	case CH_WAN: case CH_WAN_TRAD: return 4;
+	case CH_YI: case CH_YI_TRAD: return 8;
 	}
 	return 0;
 }
@@ -405,7 +418,7 @@ arabic(const char *p, size_t n, size_t *i, struct dec *v, int *digits,
 		}
 		c2 = char_at(p + j + k, n - j - k, &kk);
 		/* 1.3 and 1,234: a separator between digits. */
-		if ((c == '.' || c == 0xff0e) && !point && *digits > 0 &&
+		if ((c == '.' || c == CH_FW_POINT) && !point && *digits > 0 &&
 		    digit_value(c2) >= 0) {
 			point = 1;
 			*has_point = 1;
@@ -453,7 +466,7 @@ chinese_end(const char *p, size_t n, size_t j)
 
 	while (j < n) {
 		c = char_at(p + j, n - j, &k);
-		if (cn_digit(c) < 0 && cn_unit(c) == 0 && c != 0x70b9)
+		if (cn_digit(c) < 0 && cn_unit(c) == 0 && c != CH_POINT)
 			break;
 		j += k;
 	}
@@ -593,7 +606,7 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 				goto over;
 		} else if (!r.point && r.any && cn_unit(c) > 0 &&
 		    word_at(p + j, n - j, thousand_units) > 0)
-			break;		/* 三万千瓦: 千 begins the unit there. */
+			break;		/* 三万千瓦: 千 begins the unit. */
 		else if (!r.point && (u = cn_unit(c)) > 0) {
 			if (cn_read_unit(&r, u) == -1)
 				goto over;
@@ -973,9 +986,9 @@ in_short_quote(const char *p, size_t n, size_t a, size_t b)
 		int32_t ch;
 
 		k = rpt_utf8_prev(p, i, &ch);
-		if (ch == 0x201d || ch == 0x3002 || ch == 0xff0c)
+		if (ch == CH_RDQUOTE || ch == CH_IDEO_STOP || ch == CH_FW_COMMA)
 			return 0;
-		if (ch == 0x201c || ch == '"') {
+		if (ch == CH_LDQUOTE || ch == '"') {
 			o = p + i - k;
 			c = rpt_memmem(p + b, n - b, "\xe2\x80\x9d", 3);
 			if (c == NULL)
@@ -1022,7 +1035,8 @@ static const struct unit_word {
 	enum rpt_qual	 qual;
 } unit_words[] = {
 #define UW(w, kind, unit, qual) \
-	{ w, sizeof(w) - 1, RPT_Q_ ## kind, unit, sizeof(unit) - 1, RPT_QUAL_ ## qual }
+	{ w, sizeof(w) - 1, RPT_Q_ ## kind, unit, sizeof(unit) - 1, \
+	    RPT_QUAL_ ## qual }
 	UW("%",		PERCENT,	"%",		EXACT),
 	UW("％",	PERCENT,	"%",		EXACT),
 	UW("个百分点",	POINTS,		"百分点",	EXACT),
@@ -1193,10 +1207,8 @@ multipliers(const char *p, size_t n, size_t *i, struct dec *v, int *idigits)
 	for (;;) {
 		t = skip_blank(p, n, j);
 		c = char_at(p + t, n - t, &k);
-		if (c == 0x4e07 || c == 0x842c)
-			v->exp += 4;
-		else if (c == 0x4ebf || c == 0x5104)
-			v->exp += 8;
+		if (cn_unit(c) >= 4)		/* 万 萬 亿 億 */
+			v->exp += cn_unit(c);
 		else
 			break;
 		j = t + k;
@@ -1592,7 +1604,7 @@ set_phrase(const char *p, size_t n, size_t i)
 		if (j >= n)
 			return 0;
 		c = char_at(p + j, n - j, &k);
-		if (c == 0x4e00 || c == 0x4e24)		/* 一 两 */
+		if (c == CH_ONE || c == CH_TWO)
 			break;
 		if (m == 3 || !rpt_is_han(c) || cn_digit(c) >= 0 ||
 		    cn_unit(c) > 0)
@@ -1624,11 +1636,11 @@ vague_amount(const char *p, size_t n, size_t i)
 		return 0;
 	rpt_utf8_prev(p, i, &b);
 	/* 成 only in 成千上万, 成百上千: 建成十个, 建成亿元项目 are numbers. */
-	if (b != 0x6570 && b != 0x51e0 && b != 0x4e0a && (b != 0x6210 ||
-	    !starts(p + i + k, n - i - k, "上")))
+	if (b != CH_SEVERAL && b != CH_HOW_MANY && b != CH_UP &&
+	    (b != CH_BECOME || !starts(p + i + k, n - i - k, "上")))
 		return 0;
 	/* 上 of 以上 and 之上 (100%以上十人) ends a word: no 上十. */
-	if (b == 0x4e0a && i >= 6 && (memcmp(p + i - 6, "以", 3) == 0 ||
+	if (b == CH_UP && i >= 6 && (memcmp(p + i - 6, "以", 3) == 0 ||
 	    memcmp(p + i - 6, "之", 3) == 0))
 		return 0;
 	return chinese_end(p, n, i) - i;
@@ -1679,8 +1691,8 @@ determiner(const char *p, size_t n, size_t i)
 	if (cn_digit(c) >= 0 || cn_unit(c) > 0)
 		return 0;
 	rpt_utf8_prev(p, i, &c);
-	return c == 0x8fd9 || c == 0x90a3 || c == 0x6bcf || c == 0x53e6 ||
-	    c == 0x6b64 || c == 0x8be5;
+	return c == CH_THIS || c == CH_THAT || c == CH_EVERY ||
+	    c == CH_ANOTHER || c == CH_THIS_CI || c == CH_THE_GAI;
 }
 
 /* What says that 一年 is a span of time: 用一年, 为期一年, 一年内. */
@@ -1729,17 +1741,17 @@ ordinal_after(const struct rpt_numbers *x, const char *p, size_t n,
 	size_t k;
 	int32_t c = char_at(p + j, n - j, &k), b = 0;
 
-	if (c == 0x5927)		/* 大 */
+	if (c == CH_BIG)
 		return wlist_at(&x->counts, p + j, n - j) == 0;
-	if (c == 0x5c4a || c == 0x4e2d)	/* 届 中 */
+	if (c == CH_SESSION || c == CH_MIDDLE)
 		return 1;
 	if (starts(p + j, n - j, "次全会"))
 		return 1;
-	if (c == 0x671f && j == i + 3 && !starts(p + i, n - i, "两") &&
+	if (c == CH_PHASE && j == i + 3 && !starts(p + i, n - i, "两") &&
 	    !starts(p + j, n - j, "期间") && i > 0 &&
 	    word_before(p, i, phase_not) == 0) {
 		rpt_utf8_prev(p, i, &b);
-		return rpt_is_han(b) || b == 0x201d || b == 0xff09 ||
+		return rpt_is_han(b) || b == CH_RDQUOTE || b == CH_FW_RPAREN ||
 		    (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z');
 	}
 	return 0;
@@ -1762,10 +1774,8 @@ trailing_magnitude(const char *p, size_t from, size_t j)
 
 	while (j > from) {
 		rpt_utf8_prev(p, j, &c);
-		if (c == 0x4e07 || c == 0x842c)
-			e += 4;
-		else if (c == 0x4ebf || c == 0x5104)
-			e += 8;
+		if (cn_unit(c) >= 4)		/* 万 萬 亿 億 */
+			e += cn_unit(c);
 		else if (c != ' ')
 			break;
 		j -= c == ' ' ? 1 : 3;
@@ -1782,7 +1792,7 @@ magnitude_word(const char *p, size_t j)
 	if (j == 0)
 		return 0;
 	rpt_utf8_prev(p, j, &c);
-	return c == 0x4e07 || c == 0x842c || c == 0x4ebf || c == 0x5104;
+	return cn_unit(c) >= 4;		/* 万 萬 亿 億 */
 }
 
 /*
@@ -1801,19 +1811,19 @@ lone_unit_counts(const struct rpt_numbers *x, const char *p, size_t n,
 	int idig, cn;
 	int32_t c = char_at(p + i, n - i, &t);
 
-	if (c == 0x5341 || word_at(p + i + k, n - i - k, post_over) > 0)
+	if (c == CH_TEN || word_at(p + i + k, n - i - k, post_over) > 0)
 		return 1;
-	if (c == 0x4ebf || c == 0x5104) {		/* 亿元以上, 破亿度 */
+	if (c == CH_YI || c == CH_YI_TRAD) {	/* 亿元以上, 破亿度 */
 		j = i + k;
 		v.d[0] = '1';
 		v.nd = 1;
 		v.exp = 8;
 		return unit_after(x, p, n, j, &v, 0, &a) > 0;
 	}
-	if (c != 0x767e && c != 0x5343)			/* 百 千 */
+	if (c != CH_HUNDRED && c != CH_THOUSAND)
 		return 0;
 	c = char_at(p + i + k, n - i - k, &t);
-	if (c != 0x4e07 && c != 0x842c && c != 0x4ebf && c != 0x5104)
+	if (cn_unit(c) < 4)		/* 万 萬 亿 億 */
 		return 0;
 	return number(p, n, &j, &v, &idig, &cn) == 1 &&
 	    unit_after(x, p, n, j, &v, 0, &a) > 0;
@@ -1829,7 +1839,7 @@ unit_run(const char *p, size_t n, size_t i)
 	while (j < n) {
 		int32_t c = char_at(p + j, n - j, &k);
 
-		if (c != 0x4e07 && c != 0x842c && c != 0x4ebf && c != 0x5104)
+		if (cn_unit(c) < 4)	/* 万 萬 亿 億 */
 			break;
 		j += k;
 		m++;
@@ -1846,12 +1856,12 @@ not_before(const char *p, size_t i)
 	if (i == 0)
 		return RPT_Q_COUNT;
 	rpt_utf8_prev(p, i, &c);
-	if (c == 0x7b2c)			/* 第 */
+	if (c == CH_ORDINAL)
 		return RPT_Q_ORDINAL;
 	/* 〔2024〕7号: the brackets of a document number, before and after. */
 	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-	    c == 0x3014 || c == '[' || c == 0x3010 ||	/* 〔 [ 【 */
-	    c == 0x3015 || c == ']' || c == 0x3011)	/* 〕 ] 】 */
+	    c == CH_LTORTOISE || c == '[' || c == CH_LLENTICULAR ||
+	    c == CH_RTORTOISE || c == ']' || c == CH_RLENTICULAR)
 		return RPT_Q_CODE;
 	return RPT_Q_COUNT;		/* nothing to say */
 }
@@ -1873,7 +1883,7 @@ struct num {
 	int		 r;	/* number()'s: 1, or -1 when too long */
 	size_t		 j;	/* its end */
 	struct dec	 v;
-	int		 idig;	/* its integer digits (2023: 4), 0 if not plain */
+	int		 idig;	/* integer digits (2023: 4), 0 if not plain */
 	int		 cn;	/* written in Chinese numerals */
 	enum rpt_qual	 pend;	/* a qualifier between it and its 万 or 亿 */
 };
@@ -2305,7 +2315,8 @@ range_to(const struct scan *s, struct num *m, struct rpt_quantity *q,
 			return j;
 		j2 = j1 + t;
 		if (number(p, n, &j2, w, idig2, &cn2) != 1 ||
-		    !(starts(p + j2, n - j2, "%") || starts(p + j2, n - j2, "％")))
+		    !(starts(p + j2, n - j2, "%") ||
+		    starts(p + j2, n - j2, "％")))
 			return j;
 	} else
 		return j;

@@ -85,9 +85,10 @@ check_context(const char *p, size_t n, const struct rpt_quantity *q)
 
 	memset(&c, 0xa5, sizeof(c));
 	rpt_quantity_context(p, n, q, &c);
-	if ((bad = numbers_check_context(p, n, q, &c, why, sizeof(why))) != NULL)
-		fprintf(stderr, "fuzz: mention at %zu, %zu bytes: %s; paragraph "
-		    "of %zu bytes: %.*s\n", q->off, q->len, bad, n,
+	bad = numbers_check_context(p, n, q, &c, why, sizeof(why));
+	if (bad != NULL)
+		fprintf(stderr, "fuzz: mention at %zu, %zu bytes: %s; "
+		    "paragraph of %zu bytes: %.*s\n", q->off, q->len, bad, n,
 		    (int)(n < 600 ? n : 600), p);
 	CHECK(bad == NULL);
 }

@@ -525,7 +525,8 @@ put_mention(FILE *out, const char *p, size_t n, size_t skip, size_t prev_end,
 	if ((bad = numbers_check_value(q, why, sizeof(why))) != NULL)
 		fprintf(out, "!%s\n", bad);
 	rpt_quantity_context(p, n, q, &cx);
-	if ((bad = numbers_check_context(p, n, q, &cx, why, sizeof(why))) != NULL)
+	bad = numbers_check_context(p, n, q, &cx, why, sizeof(why));
+	if (bad != NULL)
 		fprintf(out, "!%s\n", bad);
 	fprintf(out, "%s\t%s\t%s\t%.*s\t%s\t%.*s\n", rpt_qkind_name(q->kind),
 	    q->value, q->max, (int)q->unit_len, q->unit_len > 0 ? q->unit : "",
@@ -907,7 +908,8 @@ context_tests(int *pass, int *fail)
 			bad = numbers_check_context(p, in.len, &q[j], &c, why,
 			    sizeof(why));
 			ok = bad == NULL && c.before_len == before.len &&
-			    memcmp(p + c.before_off, before.p, before.len) == 0 &&
+			    memcmp(p + c.before_off, before.p,
+			    before.len) == 0 &&
 			    c.after_len == after.len &&
 			    memcmp(p + c.after_off, after.p, after.len) == 0;
 		}
@@ -921,7 +923,8 @@ context_tests(int *pass, int *fail)
 			    (int)c.after_len, p + c.after_off, before.p,
 			    after.p);
 		else if (verbose)
-			printf("  ok   context of %s in %s\n", w, contexts[i].in);
+			printf("  ok   context of %s in %s\n", w,
+			    contexts[i].in);
 		*(ok ? pass : fail) += 1;
 		free(p);
 		free(in.p);
