@@ -8,6 +8,17 @@
  * stand before it (约, 超过, 不少于) or after it (余, 多, 以上, 左右).  Values
  * are computed exactly on decimal digits (1.3万 is 13000, never
  * 12999.999...), and anything that would overflow is a code.
+ *
+ * rpt_numbers() goes from numeral to numeral (numeral()); at each, take()
+ * tries the rules in order, and the first that applies says how much it
+ * took and what it found (struct took): first the rules that read the
+ * text before a number is read (rule_none ... rule_zero: set phrases,
+ * names, words, vague amounts), then, on the number (number(): arabic(),
+ * chinese(), multipliers()), those that classify it (rule_date ...
+ * rule_quantity: dates, codes, markers, ordinals and names, ratios,
+ * ranges and units).  A new rule is a function of that form, put in
+ * take() where it must win over the rules after it; a new unit with a
+ * kind of its own is a line of unit_words.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -1012,6 +1023,8 @@ whole(const struct dec *v)
 	return atol(buf);
 }
 
+/* ---------------------------------------------------------------- units */
+
 /* What follows a number: its kind, unit, and a qualifier before the unit. */
 struct after {
 	enum rpt_qkind	 kind;
@@ -1264,6 +1277,8 @@ set_value(struct rpt_quantity *q, const struct dec *v, const struct dec *w)
 		dec_format(w, q->max, sizeof(q->max));
 }
 
+/* ---------------------------------------------------------------- dates */
+
 /* 1 or 2 ASCII digits at p + *i, their value; -1 if none. */
 static int
 small_int(const char *p, size_t n, size_t *i)
@@ -1456,6 +1471,8 @@ date_at(const char *p, size_t n, size_t i, size_t j, const struct dec *first,
 	return save;
 }
 
+/* ---------------------------------------------------------------- ratios */
+
 /*
  * 零复议 (zero, then two Han characters that are no numeral) and 无一起 /
  * 无一例 (none of a measure word): zero counts.  Sets q and *end.
@@ -1492,6 +1509,24 @@ zero_count(const char *p, size_t n, size_t i, struct rpt_quantity *q,
 	q->unit = "";
 	*end = j;
 	return 1;
+}
+
+/* q's value: a / b to 6 decimals, rounded on integers. */
+static void
+ratio_value(struct rpt_quantity *q, long a, long b)
+{
+	long long num = (long long)a * 10000000LL / b;
+	long long r = (num + 5) / 10;
+	size_t len;
+
+	snprintf(q->value, sizeof(q->value), "%lld.%06lld", r / 1000000,
+	    r % 1000000);
+	/* No trailing zeros, nor a trailing point. */
+	len = strlen(q->value);
+	while (len > 0 && q->value[len - 1] == '0')
+		q->value[--len] = '\0';
+	if (len > 0 && q->value[len - 1] == '.')
+		q->value[--len] = '\0';
 }
 
 /*
@@ -1531,59 +1566,14 @@ ratio(const char *p, size_t n, size_t i, size_t j, const struct dec *v,
 	memset(q, 0, sizeof(*q));
 	q->kind = RPT_Q_RATIO;
 	q->qual = RPT_QUAL_EXACT;
-	/* Rounded to 6 decimals, on integers. */
-	{
-		long long num = (long long)a * 10000000LL / b;
-		long long r = (num + 5) / 10;
-
-		snprintf(q->value, sizeof(q->value), "%lld.%06lld", r / 1000000,
-		    r % 1000000);
-		/* No trailing zeros, nor a trailing point. */
-		{
-			size_t len = strlen(q->value);
-
-			while (len > 0 && q->value[len - 1] == '0')
-				q->value[--len] = '\0';
-			if (len > 0 && q->value[len - 1] == '.')
-				q->value[--len] = '\0';
-		}
-	}
+	ratio_value(q, a, b);
 	q->unit = "";
 	q->off = i;
 	q->len = k - i;
 	return k;
 }
 
-
-/*
- * The offset of the next character from i on that can start a number
- * (a digit, a Chinese digit or unit, 零), or n.  This is the loop every
- * byte of the text goes through, so it decodes only what it must: the
- * text is valid UTF-8 (rpt_input made sure), and no numeral is a 2- or
- * 4-byte character.
- */
-static size_t
-numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
-{
-	const unsigned char *s = (const unsigned char *)p;
-	unsigned cp;
-
-	while (i < n) {
-		if (s[i] < 0x80) {
-			if (s[i] >= '0' && s[i] <= '9')
-				return i;
-			i++;
-		} else if (s[i] >= 0xe0 && s[i] < 0xf0 && n - i >= 3) {
-			cp = (s[i] & 0x0fU) << 12 | (s[i + 1] & 0x3fU) << 6 |
-			    (s[i + 2] & 0x3fU);
-			if (x->start[cp >> 3] & (1U << (cp & 7)))
-				return i;
-			i += 3;
-		} else
-			i += char_len(s[i]);
-	}
-	return n;
-}
+/* ---------------------------------------------------------------- classes */
 
 /*
  * 一村一法律顾问, 一部门一课题, 一庭两所: the set pattern 一X一Y or 一X两Y
@@ -1888,19 +1878,23 @@ struct num {
 	enum rpt_qual	 pend;	/* a qualifier between it and its 万 or 亿 */
 };
 
-/* What a rule took: the scan goes on at end, and what is recorded. */
+/*
+ * What a rule took: the scan goes on at end (rpt_numbers() makes sure it
+ * moves on), and what record() keeps.
+ */
 struct took {
 	size_t		 end;
 	enum {
-		TOOK_NOTHING,		/* a word that only looks numeric */
-		TOOK_QUANTITY,		/* q */
-		TOOK_OTHER		/* a non-quantity: off, len, kind */
+		TOOK_NOTHING,		/* nothing to keep: 一定, 这一, 百姓 */
+		TOOK_QUANTITY,		/* the mention q */
+		TOOK_OTHER		/* a non-quantity for -a: off, len, kind */
 	}		 what;
 	size_t		 off, len;
 	enum rpt_qkind	 kind;
 	struct rpt_quantity q;
 };
 
+/* The rules end with one of these three: each returns 1, "it applied". */
 static int
 took_nothing(struct took *t, size_t end)
 {
@@ -2451,6 +2445,36 @@ take(const struct scan *s, struct took *t)
 	    rule_ratio(s, &m, t))		/* 三分之一, 1/3 */
 		return;
 	rule_quantity(s, &m, t);		/* 1-2名, 3亿元以上, 约5% */
+}
+
+/*
+ * The offset of the next character from i on that can start a number
+ * (a digit, a Chinese digit or unit, 零), or n.  This is the loop every
+ * byte of the text goes through, so it decodes only what it must: the
+ * text is valid UTF-8 (rpt_input made sure), and no numeral is a 2- or
+ * 4-byte character.
+ */
+static size_t
+numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	unsigned cp;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			if (s[i] >= '0' && s[i] <= '9')
+				return i;
+			i++;
+		} else if (s[i] >= 0xe0 && s[i] < 0xf0 && n - i >= 3) {
+			cp = (s[i] & 0x0fU) << 12 | (s[i + 1] & 0x3fU) << 6 |
+			    (s[i + 2] & 0x3fU);
+			if (x->start[cp >> 3] & (1U << (cp & 7)))
+				return i;
+			i += 3;
+		} else
+			i += char_len(s[i]);
+	}
+	return n;
 }
 
 /* Record what a rule took: -1 on allocation failure. */
