@@ -135,6 +135,8 @@ struct rpt_numbers {
 	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
 	int		 inner_name[INNER_MAX];
 	uint8_t		 inner_prev[0x10000 / 8];	/* the character before */
+	/* A bit per BMP code point that ends a qualifier before a number. */
+	uint8_t		 qual_end[0x10000 / 8];
 	/* A bit per BMP code point that can start a number (see numeral). */
 	uint8_t		 start[0x10000 / 8];
 };
@@ -883,6 +885,18 @@ wlist_at(const struct wlist *l, const char *p, size_t n)
 	return bit(l->alone, c1) ? wlist_key(l, p, n, k1) : 0;
 }
 
+/* Mark the last character of each word of list in set. */
+static void
+last_chars(uint8_t *set, const char *const *list)
+{
+	int32_t c;
+
+	for (; *list != NULL; list++) {
+		rpt_utf8_prev(*list, strlen(*list), &c);
+		set_bit(set, c);
+	}
+}
+
 /* Note where the first numeral of w is, for inner_word(). */
 static void
 inner_add(struct rpt_numbers *x, const char *w, int name)
@@ -926,6 +940,10 @@ rpt_numbers_new(int all)
 		inner_add(x, inner_words[m], 0);
 	for (m = 0; inner_names[m] != NULL; m++)
 		inner_add(x, inner_names[m], 1);
+	last_chars(x->qual_end, pre_over);
+	last_chars(x->qual_end, pre_at_least);
+	last_chars(x->qual_end, pre_at_most);
+	last_chars(x->qual_end, pre_approx);
 	if (wlist_make(&x->names, names) == -1 ||
 	    wlist_make(&x->words, words) == -1 ||
 	    wlist_make(&x->counts, count_units) == -1 ||
@@ -1074,9 +1092,9 @@ unit_word(const char *p, size_t n, size_t j, struct after *a)
 {
 	const struct unit_word *u;
 
+	/* (bytecmp(), not memcmp(): this runs after every number.) */
 	for (u = unit_words; u < unit_words + NITEMS(unit_words); u++)
-		if (u->len <= n - j && p[j] == u->w[0] &&
-		    memcmp(p + j, u->w, u->len) == 0) {
+		if (u->len <= n - j && bytecmp(p + j, u->w, u->len) == 0) {
 			a->kind = u->kind;
 			a->unit = u->unit;
 			a->unit_len = u->unit_len;
@@ -1203,7 +1221,14 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
     size_t *len)
 {
 	size_t f = x->floor < i ? x->floor : i;
+	int32_t c;
 
+	/* Most numbers have none: the character before says so at once. */
+	if (i == f ||
+	    (rpt_utf8_prev(p + f, i - f, &c), !bit(x->qual_end, c))) {
+		*len = 0;
+		return RPT_QUAL_EXACT;
+	}
 	return qual_before(p + f, i - f, len);
 }
 
