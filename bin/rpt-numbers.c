@@ -9,13 +9,18 @@
 
 enum { OPT_KINDS = 0x200 };
 
-/* Longest context and after, in characters. */
-#define CONTEXT_MAX	30
-
+/* The options. */
 static int all;
 static unsigned kinds;			/* bit per enum rpt_qkind; 0 = default */
-static struct rpt_numbers *finder;
-static struct rpt_buf section;
+
+/*
+ * What the run keeps from one paragraph to the next: cli.h's callbacks
+ * take no argument of the filter's own.
+ */
+static struct {
+	struct rpt_numbers	*finder;
+	struct rpt_buf		 section;	/* the section column */
+} run;
 
 static const struct option longopts[] = {
 	{ "all",	no_argument,		NULL, 'a' },
@@ -61,63 +66,10 @@ static int
 doc_begin(const struct rpt_cli_doc *doc)
 {
 	(void)doc;
-	if (finder == NULL && (finder = rpt_numbers_new(all)) == NULL)
+	if (run.finder == NULL &&
+	    (run.finder = rpt_numbers_new(all)) == NULL)
 		return -1;
 	return 0;
-}
-
-/* Is c a clause boundary: ，。；：、！？ and ASCII , ; : ! ? */
-static int
-boundary(int32_t c)
-{
-	switch (c) {
-	case 0xff0c: case 0x3002: case 0xff1b: case 0xff1a: case 0x3001:
-	case 0xff01: case 0xff1f: case ',': case ';': case ':': case '!':
-	case '?':
-		return 1;
-	}
-	return 0;
-}
-
-/*
- * The clause before the mention (from the last boundary, at most
- * CONTEXT_MAX characters, the end nearest the number kept), trimmed.
- */
-static void
-context(const char *p, size_t off, const char **cp, size_t *cn)
-{
-	size_t i = off, k, chars = 0;
-	int32_t c;
-
-	while (i > 0 && chars < CONTEXT_MAX) {
-		k = rpt_utf8_prev(p, i, &c);
-		if (boundary(c))
-			break;
-		i -= k;
-		chars++;
-	}
-	*cp = p + i;
-	*cn = off - i;
-	rpt_trim(cp, cn);
-}
-
-/* The rest of the clause after the mention, at most CONTEXT_MAX characters. */
-static void
-after(const char *p, size_t n, size_t end, const char **ap, size_t *an)
-{
-	size_t i = end, k, chars = 0;
-	int32_t c;
-
-	while (i < n && chars < CONTEXT_MAX) {
-		k = rpt_utf8_decode(p + i, n - i, &c);
-		if (boundary(c))
-			break;
-		i += k;
-		chars++;
-	}
-	*ap = p + end;
-	*an = i - end;
-	rpt_trim(ap, an);
 }
 
 static int
@@ -125,16 +77,18 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
 	const struct rpt_quantity *q;
 	struct rpt_tsv *out = doc->out;
-	const char *kind, *qual, *cp, *ap;
-	size_t cn, an, at = 0;
+	struct rpt_context cx;
+	const char *kind, *qual;
+	size_t at = 0;
 	long i, n, col = 0;
 
 	/* Web remnants are never scanned. */
 	if (p->kind == RPT_K_BOILERPLATE)
 		return 0;
-	if ((n = rpt_numbers(finder, p->p, p->len, p->marker_len, &q)) == -1)
+	if ((n = rpt_numbers(run.finder, p->p, p->len, p->marker_len,
+	    &q)) == -1)
 		return -1;
-	if (n > 0 && rpt_path_format(&section, p->path, p->depth) == -1)
+	if (n > 0 && rpt_path_format(&run.section, p->path, p->depth) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		if (kinds != 0 ? !(kinds & (1U << q[i].kind)) :
@@ -148,7 +102,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		col += (long)rpt_count_leads(p->p + at, q[i].off - at);
 		at = q[i].off;
 		rpt_tsv_long(out, col + 1);
-		rpt_tsv_field(out, section.p, section.len);
+		rpt_tsv_field(out, run.section.p, run.section.len);
 		rpt_tsv_field(out, p->part, strlen(p->part));
 		rpt_tsv_raw(out, kind, strlen(kind));
 		rpt_tsv_field(out, q[i].value, strlen(q[i].value));
@@ -156,10 +110,9 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		rpt_tsv_field(out, q[i].unit ? q[i].unit : "", q[i].unit_len);
 		rpt_tsv_raw(out, qual, strlen(qual));
 		rpt_tsv_field(out, p->p + q[i].off, q[i].len);
-		context(p->p, q[i].off, &cp, &cn);
-		rpt_tsv_field(out, cp, cn);
-		after(p->p, p->len, q[i].off + q[i].len, &ap, &an);
-		rpt_tsv_field(out, ap, an);
+		rpt_quantity_context(p->p, p->len, &q[i], &cx);
+		rpt_tsv_field(out, p->p + cx.before_off, cx.before_len);
+		rpt_tsv_field(out, p->p + cx.after_off, cx.after_len);
 		rpt_tsv_eol(out);
 	}
 	return 0;
@@ -168,8 +121,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 static void
 cleanup(void)
 {
-	rpt_numbers_free(finder);
-	rpt_buf_free(&section);
+	rpt_numbers_free(run.finder);
+	rpt_buf_free(&run.section);
 }
 
 static const struct rpt_cli numbers_cli = {

@@ -8,6 +8,17 @@
  * stand before it (约, 超过, 不少于) or after it (余, 多, 以上, 左右).  Values
  * are computed exactly on decimal digits (1.3万 is 13000, never
  * 12999.999...), and anything that would overflow is a code.
+ *
+ * rpt_numbers() goes from numeral to numeral (numeral()); at each, take()
+ * tries the rules in order, and the first that applies says how much it
+ * took and what it found (struct took): first the rules that read the
+ * text before a number is read (rule_none ... rule_zero: set phrases,
+ * names, words, vague amounts), then, on the number (number(): arabic(),
+ * chinese(), multipliers()), those that classify it (rule_date ...
+ * rule_quantity: dates, codes, markers, ordinals and names, ratios,
+ * ranges and units).  A new rule is a function of that form, put in
+ * take() where it must win over the rules after it; a new unit with a
+ * kind of its own is a line of unit_words.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -22,6 +33,57 @@
 #define EXP_MAX		24
 /* Room for the inner_words and inner_names lists. */
 #define INNER_MAX	40
+
+#define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* The characters the rules compare, by name. */
+enum {
+	CH_ONE		= 0x4e00,	/* 一 */
+	CH_TWO		= 0x4e24,	/* 两 */
+	CH_TEN		= 0x5341,	/* 十 */
+	CH_HUNDRED	= 0x767e,	/* 百 */
+	CH_THOUSAND	= 0x5343,	/* 千 */
+	CH_WAN		= 0x4e07,	/* 万 */
+	CH_WAN_TRAD	= 0x842c,	/* 萬 */
+	CH_YI		= 0x4ebf,	/* 亿 */
+	CH_YI_TRAD	= 0x5104,	/* 億 */
+	CH_POINT	= 0x70b9,	/* 点 */
+	CH_ZERO		= 0x96f6,	/* 零 */
+	CH_ORDINAL	= 0x7b2c,	/* 第 */
+	CH_IS		= 0x662f,	/* 是 */
+	CH_BIG		= 0x5927,	/* 大 */
+	CH_SESSION	= 0x5c4a,	/* 届 */
+	CH_MIDDLE	= 0x4e2d,	/* 中 */
+	CH_PHASE	= 0x671f,	/* 期 */
+	CH_IDEO_COMMA	= 0x3001,	/* 、 */
+	CH_IDEO_STOP	= 0x3002,	/* 。 */
+	CH_FW_COMMA	= 0xff0c,	/* ， */
+	CH_FW_SEMICOLON	= 0xff1b,	/* ； */
+	CH_FW_COLON	= 0xff1a,	/* ： */
+	CH_FW_EXCLAM	= 0xff01,	/* ！ */
+	CH_FW_QUESTION	= 0xff1f,	/* ？ */
+	CH_FW_RPAREN	= 0xff09,	/* ） */
+	CH_LDQUOTE	= 0x201c,	/* “ */
+	CH_RDQUOTE	= 0x201d,	/* ” */
+	CH_LTORTOISE	= 0x3014,	/* 〔 */
+	CH_RTORTOISE	= 0x3015,	/* 〕 */
+	CH_LLENTICULAR	= 0x3010,	/* 【 */
+	CH_RLENTICULAR	= 0x3011,	/* 】 */
+	CH_MIDDLE_DOT	= 0x00b7,	/* · */
+	CH_FW_ZERO	= 0xff10,	/* ０ */
+	CH_FW_NINE	= 0xff19,	/* ９ */
+	CH_FW_POINT	= 0xff0e,	/* ． */
+	CH_SEVERAL	= 0x6570,	/* 数 (数十) */
+	CH_HOW_MANY	= 0x51e0,	/* 几 */
+	CH_UP		= 0x4e0a,	/* 上 (上百) */
+	CH_BECOME	= 0x6210,	/* 成 (成千上万) */
+	CH_THIS		= 0x8fd9,	/* 这 */
+	CH_THAT		= 0x90a3,	/* 那 */
+	CH_EVERY	= 0x6bcf,	/* 每 */
+	CH_ANOTHER	= 0x53e6,	/* 另 */
+	CH_THIS_CI	= 0x6b64,	/* 此 */
+	CH_THE_GAI	= 0x8be5	/* 该 */
+};
 
 /* A decimal number: the digits of d, times 10^exp. */
 struct dec {
@@ -73,6 +135,8 @@ struct rpt_numbers {
 	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
 	int		 inner_name[INNER_MAX];
 	uint8_t		 inner_prev[0x10000 / 8];	/* the character before */
+	/* A bit per BMP code point that ends a qualifier before a number. */
+	uint8_t		 qual_end[0x10000 / 8];
 	/* A bit per BMP code point that can start a number (see numeral). */
 	uint8_t		 start[0x10000 / 8];
 };
@@ -208,8 +272,8 @@ digit_value(int32_t c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
-	if (c >= 0xff10 && c <= 0xff19)
-		return c - 0xff10;
+	if (c >= CH_FW_ZERO && c <= CH_FW_NINE)
+		return c - CH_FW_ZERO;
 	return -1;
 }
 
@@ -225,11 +289,11 @@ static inline int
 cn_unit(int32_t c)
 {
 	switch (c) {
-	case 0x5341: return 1;			/* 十 */
-	case 0x767e: return 2;			/* 百 */
-	case 0x5343: return 3;			/* 千 */
-	case 0x4e07: case 0x842c: return 4;	/* 万 萬 */
-	case 0x4ebf: case 0x5104: return 8;	/* 亿 億 */
+	case CH_TEN: return 1;
+	case CH_HUNDRED: return 2;
+	case CH_THOUSAND: return 3;
+	case CH_WAN: case CH_WAN_TRAD: return 4;
+	case CH_YI: case CH_YI_TRAD: return 8;
 	}
 	return 0;
 }
@@ -367,7 +431,7 @@ arabic(const char *p, size_t n, size_t *i, struct dec *v, int *digits,
 		}
 		c2 = char_at(p + j + k, n - j - k, &kk);
 		/* 1.3 and 1,234: a separator between digits. */
-		if ((c == '.' || c == 0xff0e) && !point && *digits > 0 &&
+		if ((c == '.' || c == CH_FW_POINT) && !point && *digits > 0 &&
 		    digit_value(c2) >= 0) {
 			point = 1;
 			*has_point = 1;
@@ -415,7 +479,7 @@ chinese_end(const char *p, size_t n, size_t j)
 
 	while (j < n) {
 		c = char_at(p + j, n - j, &k);
-		if (cn_digit(c) < 0 && cn_unit(c) == 0 && c != 0x70b9)
+		if (cn_digit(c) < 0 && cn_unit(c) == 0 && c != CH_POINT)
 			break;
 		j += k;
 	}
@@ -427,6 +491,109 @@ static const char *const thousand_units[] = {
 	"千瓦", "千米", "千克", "千伏", NULL
 };
 
+/* A Chinese numeral being read, left to right. */
+struct cnread {
+	cnum		 total;	/* what the 万 and 亿 closed */
+	cnum		 section;	/* what 十 百 千 closed since */
+	cnum		 num;	/* the digits since the last unit */
+	int		 any;	/* a digit or unit was read */
+	int		 last_unit;	/* the last character was a unit */
+	int		 tail_unit;	/* the power of the last unit */
+	int		 run;	/* digits in a row */
+	int		 only_digits;	/* no unit at all: 二〇二三 */
+	int		 point;	/* after 点 */
+	struct dec	 frac;	/* the digits after 点 */
+};
+
+/* A Chinese digit d; -1 on overflow. */
+static int
+cn_read_digit(struct cnread *r, int d)
+{
+	if (r->point) {
+		if (dec_digit(&r->frac, d) == -1)
+			return -1;
+		r->frac.exp--;
+	} else {
+		/* 二〇二三: digit by digit, as many as Arabic. */
+		if (r->run > 0 && !r->last_unit) {
+			if (r->run >= DIGITS_MAX ||
+			    __builtin_mul_overflow(r->num, 10U, &r->num) ||
+			    __builtin_add_overflow(r->num, (cnum)d, &r->num))
+				return -1;
+		} else
+			r->num = (cnum)d;
+		r->run++;
+		r->last_unit = 0;
+	}
+	r->any = 1;
+	return 0;
+}
+
+/* A unit of power u (十 百 千 万 亿); -1 on overflow. */
+static int
+cn_read_unit(struct cnread *r, int u)
+{
+	static const unsigned pow10[] = { 1, 10, 100, 1000 };
+
+	r->only_digits = 0;
+	if (u >= 4) {
+		/* 亿元: a leading 万 or 亿 is one of it. */
+		if (r->section == 0 && r->num == 0 && !r->any)
+			r->num = 1;
+		if (__builtin_add_overflow(r->section, r->num, &r->section))
+			return -1;
+		if (u == 8) {
+			if (__builtin_add_overflow(r->total, r->section,
+			    &r->total) || __builtin_mul_overflow(r->total,
+			    100000000ULL, &r->total))
+				return -1;
+		} else if (__builtin_mul_overflow(r->section, 10000ULL,
+		    &r->section) || __builtin_add_overflow(r->total,
+		    r->section, &r->total))
+			return -1;
+		r->section = 0;
+	} else {
+		if (r->num == 0)
+			r->num = 1;	/* 十 is 10 */
+		if (__builtin_mul_overflow(r->num, pow10[u], &r->num) ||
+		    __builtin_add_overflow(r->section, r->num, &r->section))
+			return -1;
+	}
+	r->num = 0;
+	r->run = 0;
+	r->last_unit = r->tail_unit = u;
+	r->any = 1;
+	return 0;
+}
+
+/* The value of what r read, into v; -1 on overflow. */
+static int
+cn_read_value(struct cnread *r, struct dec *v)
+{
+	int e, m;
+
+	/* 三万五, 三千五: a lone digit after a unit is one order below it. */
+	if (r->num > 0 && r->tail_unit >= 2 && r->run == 1 && !r->point)
+		for (e = 1; e < r->tail_unit; e++)
+			r->num *= 10;	/* num < 10, tail_unit <= 8 */
+	if (__builtin_add_overflow(r->total, r->section, &r->total) ||
+	    __builtin_add_overflow(r->total, r->num, &r->total))
+		return -1;
+	if (dec_from_cnum(v, r->total) == -1)
+		return -1;
+	if (r->point && r->frac.nd > 0) {
+		/* Append the fraction digits (十点五: 10 with its zero). */
+		for (; v->exp > 0; v->exp--)
+			if (dec_digit(v, 0) == -1)
+				return -1;
+		for (m = 0; m < r->frac.nd; m++)
+			if (dec_digit(v, r->frac.d[m] - '0') == -1)
+				return -1;
+		v->exp = r->frac.exp;
+	}
+	return 0;
+}
+
 /*
  * Chinese numerals at p + *i: 三, 十二, 一万二千三百, 三万五, 两千零五,
  * 二〇二三 (digit by digit), 三点五.  Returns 1 and the value, 0 if none,
@@ -436,123 +603,40 @@ static int
 chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
     int *digitwise)
 {
+	struct cnread r;
 	size_t j = *i, k, kk;
 	int32_t c;
-	cnum total = 0, section = 0, num = 0;
-	int d, u, any = 0, last_unit = 0, tail_unit = 0, run = 0;
-	int only_digits = 1;
-	int point = 0;
-	struct dec frac;
+	int d, u;
 
+	memset(&r, 0, sizeof(r));
+	r.only_digits = 1;
 	*chars = 0;
 	*digitwise = 0;
-	dec_zero(&frac);
 	while (j < n) {
 		c = char_at(p + j, n - j, &k);
 		if ((d = cn_digit(c)) >= 0) {
-			if (point) {
-				if (dec_digit(&frac, d) == -1)
-					goto over;
-				frac.exp--;
-			} else {
-				/* 二〇二三: digit by digit, as many as Arabic. */
-				if (run > 0 && !last_unit) {
-					if (run >= DIGITS_MAX ||
-					    __builtin_mul_overflow(num, 10U, &num) ||
-					    __builtin_add_overflow(num, (cnum)d,
-					    &num))
-						goto over;
-				} else
-					num = (cnum)d;
-				run++;
-				last_unit = 0;
-			}
-			any = 1;
-			(*chars)++;
-			j += k;
-			continue;
-		}
-		/* 三万千瓦: 千 begins the unit there. */
-		if (!point && any && cn_unit(c) > 0 &&
+			if (cn_read_digit(&r, d) == -1)
+				goto over;
+		} else if (!r.point && r.any && cn_unit(c) > 0 &&
 		    word_at(p + j, n - j, thousand_units) > 0)
+			break;		/* 三万千瓦: 千 begins the unit. */
+		else if (!r.point && (u = cn_unit(c)) > 0) {
+			if (cn_read_unit(&r, u) == -1)
+				goto over;
+		} else if (!r.point && r.any && c == CH_POINT && j + k < n &&
+		    cn_digit(char_at(p + j + k, n - j - k, &kk)) >= 0)
+			r.point = 1;	/* 三点五 */
+		else
 			break;
-		if (!point && (u = cn_unit(c)) > 0) {
-			only_digits = 0;
-			if (u >= 4) {
-				/* 亿元: a leading 万 or 亿 is one of it. */
-				if (section == 0 && num == 0 && !any)
-					num = 1;
-				if (__builtin_add_overflow(section, num, &section))
-					goto over;
-				if (u == 8) {
-					if (__builtin_add_overflow(total, section,
-					    &total) || __builtin_mul_overflow(total,
-					    100000000ULL, &total))
-						goto over;
-				} else if (__builtin_mul_overflow(section, 10000ULL,
-				    &section) || __builtin_add_overflow(total,
-				    section, &total))
-					goto over;
-				section = 0;
-			} else {
-				static const unsigned pow10[] = { 1, 10, 100, 1000 };
-
-				if (num == 0 && !any)
-					num = 1;	/* 十 is 10 */
-				if (num == 0)
-					num = 1;
-				if (__builtin_mul_overflow(num, pow10[u], &num) ||
-				    __builtin_add_overflow(section, num, &section))
-					goto over;
-			}
-			num = 0;
-			run = 0;
-			last_unit = tail_unit = u;
-			any = 1;
-			(*chars)++;
-			j += k;
-			continue;
-		}
-		/* 三点五 */
-		if (!point && any && c == 0x70b9 && j + k < n &&
-		    cn_digit(char_at(p + j + k, n - j - k, &kk)) >= 0) {
-			point = 1;
-			j += k;
-			(*chars)++;
-			continue;
-		}
-		break;
+		(*chars)++;
+		j += k;
 	}
-	if (!any)
+	if (!r.any)
 		return 0;
-	/* 三万五, 三千五: a lone digit after a unit is one order below it. */
-	if (num > 0 && tail_unit >= 2 && run == 1 && !point) {
-		int e;
-
-		for (e = 1; e < tail_unit; e++)
-			num *= 10;	/* num < 10, tail_unit <= 8 */
-	}
-	if (__builtin_add_overflow(total, section, &total) ||
-	    __builtin_add_overflow(total, num, &total))
+	if (cn_read_value(&r, v) == -1)
 		goto over;
 	*i = j;
-	*digitwise = only_digits && run > 1;
-	if (dec_from_cnum(v, total) == -1)
-		goto over;
-	if (point && frac.nd > 0) {
-		/* Append the fraction digits (十点五: 10 with its zero). */
-		int e = frac.exp, m;
-
-		for (; v->exp > 0; v->exp--)
-			if (dec_digit(v, 0) == -1)
-				goto over;
-		for (m = 0; m < frac.nd; m++)
-			if (dec_digit(v, frac.d[m] - '0') == -1)
-				goto over;
-		v->exp = e;
-		if (total == 0)
-			v->exp = e;
-	}
+	*digitwise = r.only_digits && r.run > 1;
 	return 1;
 over:
 	*i = chinese_end(p, n, j);
@@ -602,11 +686,6 @@ static const char *const count_units[] = {
 /* Dashes and words of a range: 1-2名, 三至五次, 5%—8%. */
 static const char *const range_marks[] = {
 	"——", "—", "－", "-", "～", "~", "至", "到", NULL
-};
-
-/* Money in other currencies than 元. */
-static const char *const currencies[] = {
-	"美元", "港元", "欧元", "英镑", NULL
 };
 
 /* After 年 a duration, when the number is small: 3年, 两年. */
@@ -806,6 +885,18 @@ wlist_at(const struct wlist *l, const char *p, size_t n)
 	return bit(l->alone, c1) ? wlist_key(l, p, n, k1) : 0;
 }
 
+/* Mark the last character of each word of list in set. */
+static void
+last_chars(uint8_t *set, const char *const *list)
+{
+	int32_t c;
+
+	for (; *list != NULL; list++) {
+		rpt_utf8_prev(*list, strlen(*list), &c);
+		set_bit(set, c);
+	}
+}
+
 /* Note where the first numeral of w is, for inner_word(). */
 static void
 inner_add(struct rpt_numbers *x, const char *w, int name)
@@ -849,6 +940,10 @@ rpt_numbers_new(int all)
 		inner_add(x, inner_words[m], 0);
 	for (m = 0; inner_names[m] != NULL; m++)
 		inner_add(x, inner_names[m], 1);
+	last_chars(x->qual_end, pre_over);
+	last_chars(x->qual_end, pre_at_least);
+	last_chars(x->qual_end, pre_at_most);
+	last_chars(x->qual_end, pre_approx);
 	if (wlist_make(&x->names, names) == -1 ||
 	    wlist_make(&x->words, words) == -1 ||
 	    wlist_make(&x->counts, count_units) == -1 ||
@@ -920,9 +1015,9 @@ in_short_quote(const char *p, size_t n, size_t a, size_t b)
 		int32_t ch;
 
 		k = rpt_utf8_prev(p, i, &ch);
-		if (ch == 0x201d || ch == 0x3002 || ch == 0xff0c)
+		if (ch == CH_RDQUOTE || ch == CH_IDEO_STOP || ch == CH_FW_COMMA)
 			return 0;
-		if (ch == 0x201c || ch == '"') {
+		if (ch == CH_LDQUOTE || ch == '"') {
 			o = p + i - k;
 			c = rpt_memmem(p + b, n - b, "\xe2\x80\x9d", 3);
 			if (c == NULL)
@@ -946,6 +1041,8 @@ whole(const struct dec *v)
 	return atol(buf);
 }
 
+/* ---------------------------------------------------------------- units */
+
 /* What follows a number: its kind, unit, and a qualifier before the unit. */
 struct after {
 	enum rpt_qkind	 kind;
@@ -953,6 +1050,81 @@ struct after {
 	const char	*unit;
 	size_t		 unit_len;
 };
+
+/*
+ * The units that are a kind of their own, as (word, kind, unit, qualifier):
+ * the unit is how the column writes it.  They are tried before 年, the
+ * durations and the measure words, and no word here begins another's text
+ * that is tried after it (个多月 before the measure word 个).
+ */
+static const struct unit_word {
+	const char	*w;
+	size_t		 len;
+	enum rpt_qkind	 kind;
+	const char	*unit;
+	size_t		 unit_len;
+	enum rpt_qual	 qual;
+} unit_words[] = {
+#define UW(w, kind, unit, qual) \
+	{ w, sizeof(w) - 1, RPT_Q_ ## kind, unit, sizeof(unit) - 1, \
+	    RPT_QUAL_ ## qual }
+	UW("%",		PERCENT,	"%",		EXACT),
+	UW("％",	PERCENT,	"%",		EXACT),
+	UW("个百分点",	POINTS,		"百分点",	EXACT),
+	UW("百分点",	POINTS,		"百分点",	EXACT),
+	UW("番",	MULTIPLE,	"番",		EXACT),	/* 翻一番 */
+	UW("倍",	MULTIPLE,	"倍",		EXACT),
+	UW("元",	MONEY,		"元",		EXACT),
+	/* Other currencies keep their name: 49亿美元. */
+	UW("美元",	MONEY,		"美元",		EXACT),
+	UW("港元",	MONEY,		"港元",		EXACT),
+	UW("欧元",	MONEY,		"欧元",		EXACT),
+	UW("英镑",	MONEY,		"英镑",		EXACT),
+	/* 3个多月, 2个多小时: 多 inside the unit. */
+	UW("个多月",	DURATION,	"个月",		OVER),
+	UW("个多小时",	DURATION,	"小时",		OVER),
+#undef UW
+};
+
+/* The word of unit_words at p + j into *a: the end of it, 0 if none. */
+static size_t
+unit_word(const char *p, size_t n, size_t j, struct after *a)
+{
+	const struct unit_word *u;
+
+	/* (bytecmp(), not memcmp(): this runs after every number.) */
+	for (u = unit_words; u < unit_words + NITEMS(unit_words); u++)
+		if (u->len <= n - j && bytecmp(p + j, u->w, u->len) == 0) {
+			a->kind = u->kind;
+			a->unit = u->unit;
+			a->unit_len = u->unit_len;
+			a->qual = u->qual;
+			return j + u->len;
+		}
+	return 0;
+}
+
+/* 年 at p + j after v: 2023年 is a year, 3年 and 两年 durations. */
+static size_t
+unit_year(const char *p, size_t n, size_t j, const struct dec *v,
+    int integer_digits, struct after *a)
+{
+	int mag = dec_magnitude(v);
+
+	a->unit = "年";
+	a->unit_len = 3;
+	if (integer_digits == 4 && mag == 4 && v->exp >= 0) {
+		a->kind = RPT_Q_YEAR;
+		return j + (starts(p + j + 3, n - j - 3, "度") ? 6 : 3);
+	}
+	if (mag <= 3) {
+		a->kind = RPT_Q_DURATION;
+		return j + 3;
+	}
+	a->unit = NULL;
+	a->unit_len = 0;
+	return 0;
+}
 
 /*
  * Classify what follows a number at p + i into *a.  Returns the end of
@@ -963,7 +1135,6 @@ unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
     const struct dec *v, int integer_digits, struct after *a)
 {
 	size_t k, j = skip_blank(p, n, i), end;
-	int mag = dec_magnitude(v);
 
 	a->qual = RPT_QUAL_EXACT;
 	a->unit = NULL;
@@ -976,61 +1147,10 @@ unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 		a->qual = RPT_QUAL_OVER;
 		return end;
 	}
-	if (starts(p + j, n - j, "%") || starts(p + j, n - j, "％")) {
-		a->kind = RPT_Q_PERCENT;
-		a->unit = "%";
-		a->unit_len = 1;
-		return j + (p[j] == '%' ? 1 : 3);
-	}
-	if (starts(p + j, n - j, "个百分点") || starts(p + j, n - j, "百分点")) {
-		a->kind = RPT_Q_POINTS;
-		a->unit = "百分点";
-		a->unit_len = strlen("百分点");
-		return j + (starts(p + j, n - j, "个") ? 3 : 0) + a->unit_len;
-	}
-	if (starts(p + j, n - j, "番")) {		/* 翻一番 */
-		a->kind = RPT_Q_MULTIPLE;
-		a->unit = "番";
-		a->unit_len = 3;
-		return j + 3;
-	}
-	if (starts(p + j, n - j, "倍")) {
-		a->kind = RPT_Q_MULTIPLE;
-		a->unit = "倍";
-		a->unit_len = 3;
-		return j + 3;
-	}
-	if (starts(p + j, n - j, "元")) {
-		a->kind = RPT_Q_MONEY;
-		a->unit = "元";
-		a->unit_len = 3;
-		return j + 3;
-	}
-	/* Other currencies keep their name: 49亿美元. */
-	if ((k = word_at(p + j, n - j, currencies)) > 0) {
-		a->kind = RPT_Q_MONEY;
-		a->unit = p + j;
-		a->unit_len = k;
-		return j + k;
-	}
-	if (starts(p + j, n - j, "年")) {
-		/* 2023年 is a year; 3年 and 两年 are durations. */
-		if (integer_digits == 4 && mag == 4 && v->exp >= 0) {
-			a->kind = RPT_Q_YEAR;
-			a->unit = "年";
-			a->unit_len = 3;
-			if (starts(p + j + 3, n - j - 3, "度"))
-				return j + 6;
-			return j + 3;
-		}
-		if (mag <= 3) {
-			a->kind = RPT_Q_DURATION;
-			a->unit = "年";
-			a->unit_len = 3;
-			return j + 3;
-		}
-		return 0;
-	}
+	if ((end = unit_word(p, n, j, a)) > 0)
+		return end;
+	if (starts(p + j, n - j, "年"))
+		return unit_year(p, n, j, v, integer_digits, a);
 	/* 70周年: an anniversary is a count, not a duration. */
 	if ((k = wlist_at(&x->durations, p + j, n - j)) > 0 &&
 	    !starts(p + j, n - j, "日") && !starts(p + j, n - j, "周年") &&
@@ -1040,21 +1160,10 @@ unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 		a->unit_len = k;
 		return j + k;
 	}
-	/* 3个多月, 2个多小时: 多 inside the unit. */
-	if (starts(p + j, n - j, "个多月") || starts(p + j, n - j, "个多小时")) {
-		a->kind = RPT_Q_DURATION;
-		a->qual = RPT_QUAL_OVER;
-		a->unit_len = 6;
-		if (starts(p + j + 6, n - j - 6, "月")) {
-			a->unit = "个月";
-			return j + 9;
-		}
-		a->unit = "小时";
-		return j + 12;
-	}
 	/* 度 counts kilowatt-hours (亿度), not times (两度获评). */
 	if ((k = wlist_at(&x->counts, p + j, n - j)) > 0 &&
-	    (k != 3 || !starts(p + j, n - j, "度") || mag >= 5)) {
+	    (k != 3 || !starts(p + j, n - j, "度") ||
+	    dec_magnitude(v) >= 5)) {
 		a->kind = RPT_Q_COUNT;
 		a->unit = p + j;
 		a->unit_len = k;
@@ -1112,7 +1221,14 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
     size_t *len)
 {
 	size_t f = x->floor < i ? x->floor : i;
+	int32_t c;
 
+	/* Most numbers have none: the character before says so at once. */
+	if (i == f ||
+	    (rpt_utf8_prev(p + f, i - f, &c), !bit(x->qual_end, c))) {
+		*len = 0;
+		return RPT_QUAL_EXACT;
+	}
 	return qual_before(p + f, i - f, len);
 }
 
@@ -1129,10 +1245,8 @@ multipliers(const char *p, size_t n, size_t *i, struct dec *v, int *idigits)
 	for (;;) {
 		t = skip_blank(p, n, j);
 		c = char_at(p + t, n - t, &k);
-		if (c == 0x4e07 || c == 0x842c)
-			v->exp += 4;
-		else if (c == 0x4ebf || c == 0x5104)
-			v->exp += 8;
+		if (cn_unit(c) >= 4)		/* 万 萬 亿 億 */
+			v->exp += cn_unit(c);
 		else
 			break;
 		j = t + k;
@@ -1187,6 +1301,8 @@ set_value(struct rpt_quantity *q, const struct dec *v, const struct dec *w)
 	if (w != NULL)
 		dec_format(w, q->max, sizeof(q->max));
 }
+
+/* ---------------------------------------------------------------- dates */
 
 /* 1 or 2 ASCII digits at p + *i, their value; -1 if none. */
 static int
@@ -1248,6 +1364,87 @@ numeric_date(const char *p, size_t n, size_t i, struct rpt_quantity *q)
 	return j;
 }
 
+/* The parts of a date read so far; 0 for a part not there. */
+struct ymd {
+	int	y, m, m2, d, d2;	/* m2, d2: a range's last month, day */
+};
+
+/*
+ * The day after a month that ends at j: 5日, 5 号, and a range of days
+ * (5月20日至22日) into *t.  Returns the end of the date.
+ */
+static size_t
+date_day(const char *p, size_t n, size_t j, struct ymd *t)
+{
+	size_t save = j, k, u;
+	struct dec v, w;
+	int idig, cn;
+
+	k = skip_blank(p, n, j);
+	if (number(p, n, &k, &v, &idig, &cn) != 1)
+		return save;
+	u = skip_blank(p, n, k);
+	if (starts(p + u, n - u, "日") || starts(p + u, n - u, "号")) {
+		t->d = (int)whole(&v);
+		if (t->d >= 1 && t->d <= 31)
+			save = u + 3;
+		else
+			t->d = 0;
+	}
+	/* 5月20日至22日: a range of days. */
+	if (t->d > 0 && (k = word_at(p + save, n - save, range_marks)) > 0) {
+		k += save;
+		if (number(p, n, &k, &w, &idig, &cn) == 1 &&
+		    (u = skip_blank(p, n, k)) < n &&
+		    starts(p + u, n - u, "日") &&
+		    (t->d2 = (int)whole(&w)) > t->d && t->d2 <= 31)
+			save = u + 3;
+		else
+			t->d2 = 0;
+	}
+	return save;
+}
+
+/* Write the date t into q: its value, a range's max, qualifier and kind. */
+static void
+date_set(const struct ymd *t, struct rpt_quantity *q)
+{
+	q->max[0] = '\0';
+	if (t->m2 != 0) {
+		if (t->y > 0) {
+			snprintf(q->value, sizeof(q->value), "%04d-%02d", t->y,
+			    t->m);
+			snprintf(q->max, sizeof(q->max), "%04d-%02d", t->y,
+			    t->m2);
+		} else {
+			snprintf(q->value, sizeof(q->value), "--%02d", t->m);
+			snprintf(q->max, sizeof(q->max), "--%02d", t->m2);
+		}
+	} else {
+		if (t->d2 > 0 && t->y > 0)
+			snprintf(q->max, sizeof(q->max), "%04d-%02d-%02d", t->y,
+			    t->m, t->d2);
+		else if (t->d2 > 0)
+			snprintf(q->max, sizeof(q->max), "--%02d-%02d", t->m,
+			    t->d2);
+		if (t->y > 0 && t->d > 0)
+			snprintf(q->value, sizeof(q->value), "%04d-%02d-%02d",
+			    t->y, t->m, t->d);
+		else if (t->y > 0)
+			snprintf(q->value, sizeof(q->value), "%04d-%02d", t->y,
+			    t->m);
+		else if (t->d > 0)
+			snprintf(q->value, sizeof(q->value), "--%02d-%02d", t->m,
+			    t->d);
+		else
+			snprintf(q->value, sizeof(q->value), "--%02d", t->m);
+	}
+	q->qual = t->m2 != 0 || t->d2 > 0 ? RPT_QUAL_RANGE : RPT_QUAL_EXACT;
+	q->kind = RPT_Q_DATE;
+	q->unit = "";
+	q->unit_len = 0;
+}
+
 /*
  * A date at p + i: 2023年12月5日, 2023 年 12 月, 12月5日, 5月, 9月份, 三月.
  * The number at i, already read, ends at j: first, with idig integer
@@ -1259,17 +1456,17 @@ date_at(const char *p, size_t n, size_t i, size_t j, const struct dec *first,
 {
 	size_t save, t, k;
 	struct dec v = *first, w;
-	int y = 0, m = 0, m2 = 0, d = 0, d2 = 0, cn;
+	struct ymd d = { 0, 0, 0, 0, 0 };
+	int cn;
 
 	q->qual = RPT_QUAL_EXACT;
 	if ((save = numeric_date(p, n, i, q)) > 0)
 		return save;
 	j = skip_blank(p, n, j);
 	if (starts(p + j, n - j, "年") && idig == 4) {
-		y = atoi(v.d);
-		if (dec_magnitude(&v) != 4 || y < 1000)
+		d.y = atoi(v.d);
+		if (dec_magnitude(&v) != 4 || d.y < 1000)
 			return 0;
-		save = j + 3;
 		j = skip_blank(p, n, j + 3);
 		if (number(p, n, &j, &v, &idig, &cn) != 1)
 			return 0;
@@ -1280,83 +1477,26 @@ date_at(const char *p, size_t n, size_t i, size_t j, const struct dec *first,
 		k = j + t;
 		if (number(p, n, &k, &w, &idig, &cn) != 1)
 			return 0;
-		k = skip_blank(p, n, k);
-		m2 = (int)whole(&w);
-		j = k;
+		d.m2 = (int)whole(&w);
+		j = skip_blank(p, n, k);
 	}
 	if (!starts(p + j, n - j, "月"))
 		return 0;
-	m = (int)whole(&v);
-	if (m < 1 || m > 12 || (m2 != 0 && (m2 <= m || m2 > 12)))
+	d.m = (int)whole(&v);
+	if (d.m < 1 || d.m > 12 || (d.m2 != 0 && (d.m2 <= d.m || d.m2 > 12)))
 		return 0;
 	j += 3;
-	save = j;
-	if (m2 != 0) {
-		if (starts(p + j, n - j, "份"))
-			save = j + 3;
-		if (y > 0) {
-			snprintf(q->value, sizeof(q->value), "%04d-%02d", y, m);
-			snprintf(q->max, sizeof(q->max), "%04d-%02d", y, m2);
-		} else {
-			snprintf(q->value, sizeof(q->value), "--%02d", m);
-			snprintf(q->max, sizeof(q->max), "--%02d", m2);
-		}
-		q->qual = RPT_QUAL_RANGE;
-		q->kind = RPT_Q_DATE;
-		q->unit = "";
-		q->unit_len = 0;
-		return save;
-	}
 	if (starts(p + j, n - j, "份"))
 		save = j + 3;
-	else {
-		t = skip_blank(p, n, j);
-		if (number(p, n, &t, &v, &idig, &cn) == 1) {
-			size_t u = skip_blank(p, n, t);
-
-			if (starts(p + u, n - u, "日") || starts(p + u, n - u, "号")) {
-				d = (int)whole(&v);
-				if (d >= 1 && d <= 31)
-					save = u + 3;
-				else
-					d = 0;
-			}
-			/* 5月20日至22日: a range of days. */
-			if (d > 0 && (t = word_at(p + save, n - save,
-			    range_marks)) > 0) {
-				k = save + t;
-				if (number(p, n, &k, &w, &idig, &cn) == 1 &&
-				    (u = skip_blank(p, n, k)) < n &&
-				    starts(p + u, n - u, "日") &&
-				    (d2 = (int)whole(&w)) > d && d2 <= 31)
-					save = u + 3;
-				else
-					d2 = 0;
-			}
-		}
-	}
-	if (d2 > 0) {
-		q->qual = RPT_QUAL_RANGE;
-		if (y > 0)
-			snprintf(q->max, sizeof(q->max), "%04d-%02d-%02d", y, m,
-			    d2);
-		else
-			snprintf(q->max, sizeof(q->max), "--%02d-%02d", m, d2);
-	} else
-		q->max[0] = '\0';
-	if (y > 0 && d > 0)
-		snprintf(q->value, sizeof(q->value), "%04d-%02d-%02d", y, m, d);
-	else if (y > 0)
-		snprintf(q->value, sizeof(q->value), "%04d-%02d", y, m);
-	else if (d > 0)
-		snprintf(q->value, sizeof(q->value), "--%02d-%02d", m, d);
+	else if (d.m2 == 0)
+		save = date_day(p, n, j, &d);
 	else
-		snprintf(q->value, sizeof(q->value), "--%02d", m);
-	q->kind = RPT_Q_DATE;
-	q->unit = "";
-	q->unit_len = 0;
+		save = j;
+	date_set(&d, q);
 	return save;
 }
+
+/* ---------------------------------------------------------------- ratios */
 
 /*
  * 零复议 (zero, then two Han characters that are no numeral) and 无一起 /
@@ -1396,6 +1536,24 @@ zero_count(const char *p, size_t n, size_t i, struct rpt_quantity *q,
 	return 1;
 }
 
+/* q's value: a / b to 6 decimals, rounded on integers. */
+static void
+ratio_value(struct rpt_quantity *q, long a, long b)
+{
+	long long num = (long long)a * 10000000LL / b;
+	long long r = (num + 5) / 10;
+	size_t len;
+
+	snprintf(q->value, sizeof(q->value), "%lld.%06lld", r / 1000000,
+	    r % 1000000);
+	/* No trailing zeros, nor a trailing point. */
+	len = strlen(q->value);
+	while (len > 0 && q->value[len - 1] == '0')
+		q->value[--len] = '\0';
+	if (len > 0 && q->value[len - 1] == '.')
+		q->value[--len] = '\0';
+}
+
 /*
  * 三分之一 (the denominator first) or 1/3, the number v ending at j being
  * the first: the fraction to 6 decimals.  Returns the end, 0 if none.
@@ -1433,59 +1591,14 @@ ratio(const char *p, size_t n, size_t i, size_t j, const struct dec *v,
 	memset(q, 0, sizeof(*q));
 	q->kind = RPT_Q_RATIO;
 	q->qual = RPT_QUAL_EXACT;
-	/* Rounded to 6 decimals, on integers. */
-	{
-		long long num = (long long)a * 10000000LL / b;
-		long long r = (num + 5) / 10;
-
-		snprintf(q->value, sizeof(q->value), "%lld.%06lld", r / 1000000,
-		    r % 1000000);
-		/* No trailing zeros, nor a trailing point. */
-		{
-			size_t len = strlen(q->value);
-
-			while (len > 0 && q->value[len - 1] == '0')
-				q->value[--len] = '\0';
-			if (len > 0 && q->value[len - 1] == '.')
-				q->value[--len] = '\0';
-		}
-	}
+	ratio_value(q, a, b);
 	q->unit = "";
 	q->off = i;
 	q->len = k - i;
 	return k;
 }
 
-
-/*
- * The offset of the next character from i on that can start a number
- * (a digit, a Chinese digit or unit, 零), or n.  This is the loop every
- * byte of the text goes through, so it decodes only what it must: the
- * text is valid UTF-8 (rpt_input made sure), and no numeral is a 2- or
- * 4-byte character.
- */
-static size_t
-numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
-{
-	const unsigned char *s = (const unsigned char *)p;
-	unsigned cp;
-
-	while (i < n) {
-		if (s[i] < 0x80) {
-			if (s[i] >= '0' && s[i] <= '9')
-				return i;
-			i++;
-		} else if (s[i] >= 0xe0 && s[i] < 0xf0 && n - i >= 3) {
-			cp = (s[i] & 0x0fU) << 12 | (s[i + 1] & 0x3fU) << 6 |
-			    (s[i + 2] & 0x3fU);
-			if (x->start[cp >> 3] & (1U << (cp & 7)))
-				return i;
-			i += 3;
-		} else
-			i += char_len(s[i]);
-	}
-	return n;
-}
+/* ---------------------------------------------------------------- classes */
 
 /*
  * 一村一法律顾问, 一部门一课题, 一庭两所: the set pattern 一X一Y or 一X两Y
@@ -1506,7 +1619,7 @@ set_phrase(const char *p, size_t n, size_t i)
 		if (j >= n)
 			return 0;
 		c = char_at(p + j, n - j, &k);
-		if (c == 0x4e00 || c == 0x4e24)		/* 一 两 */
+		if (c == CH_ONE || c == CH_TWO)
 			break;
 		if (m == 3 || !rpt_is_han(c) || cn_digit(c) >= 0 ||
 		    cn_unit(c) > 0)
@@ -1538,11 +1651,11 @@ vague_amount(const char *p, size_t n, size_t i)
 		return 0;
 	rpt_utf8_prev(p, i, &b);
 	/* 成 only in 成千上万, 成百上千: 建成十个, 建成亿元项目 are numbers. */
-	if (b != 0x6570 && b != 0x51e0 && b != 0x4e0a && (b != 0x6210 ||
-	    !starts(p + i + k, n - i - k, "上")))
+	if (b != CH_SEVERAL && b != CH_HOW_MANY && b != CH_UP &&
+	    (b != CH_BECOME || !starts(p + i + k, n - i - k, "上")))
 		return 0;
 	/* 上 of 以上 and 之上 (100%以上十人) ends a word: no 上十. */
-	if (b == 0x4e0a && i >= 6 && (memcmp(p + i - 6, "以", 3) == 0 ||
+	if (b == CH_UP && i >= 6 && (memcmp(p + i - 6, "以", 3) == 0 ||
 	    memcmp(p + i - 6, "之", 3) == 0))
 		return 0;
 	return chinese_end(p, n, i) - i;
@@ -1593,8 +1706,8 @@ determiner(const char *p, size_t n, size_t i)
 	if (cn_digit(c) >= 0 || cn_unit(c) > 0)
 		return 0;
 	rpt_utf8_prev(p, i, &c);
-	return c == 0x8fd9 || c == 0x90a3 || c == 0x6bcf || c == 0x53e6 ||
-	    c == 0x6b64 || c == 0x8be5;
+	return c == CH_THIS || c == CH_THAT || c == CH_EVERY ||
+	    c == CH_ANOTHER || c == CH_THIS_CI || c == CH_THE_GAI;
 }
 
 /* What says that 一年 is a span of time: 用一年, 为期一年, 一年内. */
@@ -1643,17 +1756,17 @@ ordinal_after(const struct rpt_numbers *x, const char *p, size_t n,
 	size_t k;
 	int32_t c = char_at(p + j, n - j, &k), b = 0;
 
-	if (c == 0x5927)		/* 大 */
+	if (c == CH_BIG)
 		return wlist_at(&x->counts, p + j, n - j) == 0;
-	if (c == 0x5c4a || c == 0x4e2d)	/* 届 中 */
+	if (c == CH_SESSION || c == CH_MIDDLE)
 		return 1;
 	if (starts(p + j, n - j, "次全会"))
 		return 1;
-	if (c == 0x671f && j == i + 3 && !starts(p + i, n - i, "两") &&
+	if (c == CH_PHASE && j == i + 3 && !starts(p + i, n - i, "两") &&
 	    !starts(p + j, n - j, "期间") && i > 0 &&
 	    word_before(p, i, phase_not) == 0) {
 		rpt_utf8_prev(p, i, &b);
-		return rpt_is_han(b) || b == 0x201d || b == 0xff09 ||
+		return rpt_is_han(b) || b == CH_RDQUOTE || b == CH_FW_RPAREN ||
 		    (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z');
 	}
 	return 0;
@@ -1676,10 +1789,8 @@ trailing_magnitude(const char *p, size_t from, size_t j)
 
 	while (j > from) {
 		rpt_utf8_prev(p, j, &c);
-		if (c == 0x4e07 || c == 0x842c)
-			e += 4;
-		else if (c == 0x4ebf || c == 0x5104)
-			e += 8;
+		if (cn_unit(c) >= 4)		/* 万 萬 亿 億 */
+			e += cn_unit(c);
 		else if (c != ' ')
 			break;
 		j -= c == ' ' ? 1 : 3;
@@ -1696,7 +1807,7 @@ magnitude_word(const char *p, size_t j)
 	if (j == 0)
 		return 0;
 	rpt_utf8_prev(p, j, &c);
-	return c == 0x4e07 || c == 0x842c || c == 0x4ebf || c == 0x5104;
+	return cn_unit(c) >= 4;		/* 万 萬 亿 億 */
 }
 
 /*
@@ -1715,19 +1826,19 @@ lone_unit_counts(const struct rpt_numbers *x, const char *p, size_t n,
 	int idig, cn;
 	int32_t c = char_at(p + i, n - i, &t);
 
-	if (c == 0x5341 || word_at(p + i + k, n - i - k, post_over) > 0)
+	if (c == CH_TEN || word_at(p + i + k, n - i - k, post_over) > 0)
 		return 1;
-	if (c == 0x4ebf || c == 0x5104) {		/* 亿元以上, 破亿度 */
+	if (c == CH_YI || c == CH_YI_TRAD) {	/* 亿元以上, 破亿度 */
 		j = i + k;
 		v.d[0] = '1';
 		v.nd = 1;
 		v.exp = 8;
 		return unit_after(x, p, n, j, &v, 0, &a) > 0;
 	}
-	if (c != 0x767e && c != 0x5343)			/* 百 千 */
+	if (c != CH_HUNDRED && c != CH_THOUSAND)
 		return 0;
 	c = char_at(p + i + k, n - i - k, &t);
-	if (c != 0x4e07 && c != 0x842c && c != 0x4ebf && c != 0x5104)
+	if (cn_unit(c) < 4)		/* 万 萬 亿 億 */
 		return 0;
 	return number(p, n, &j, &v, &idig, &cn) == 1 &&
 	    unit_after(x, p, n, j, &v, 0, &a) > 0;
@@ -1743,7 +1854,7 @@ unit_run(const char *p, size_t n, size_t i)
 	while (j < n) {
 		int32_t c = char_at(p + j, n - j, &k);
 
-		if (c != 0x4e07 && c != 0x842c && c != 0x4ebf && c != 0x5104)
+		if (cn_unit(c) < 4)	/* 万 萬 亿 億 */
 			break;
 		j += k;
 		m++;
@@ -1760,28 +1871,658 @@ not_before(const char *p, size_t i)
 	if (i == 0)
 		return RPT_Q_COUNT;
 	rpt_utf8_prev(p, i, &c);
-	if (c == 0x7b2c)			/* 第 */
+	if (c == CH_ORDINAL)
 		return RPT_Q_ORDINAL;
 	/* 〔2024〕7号: the brackets of a document number, before and after. */
 	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-	    c == 0x3014 || c == '[' || c == 0x3010 ||	/* 〔 [ 【 */
-	    c == 0x3015 || c == ']' || c == 0x3011)	/* 〕 ] 】 */
+	    c == CH_LTORTOISE || c == '[' || c == CH_LLENTICULAR ||
+	    c == CH_RTORTOISE || c == ']' || c == CH_RLENTICULAR)
 		return RPT_Q_CODE;
 	return RPT_Q_COUNT;		/* nothing to say */
+}
+
+/* ---------------------------------------------------------------- rules */
+
+/* The paragraph the rules read, and the numeral they are tried at. */
+struct scan {
+	const struct rpt_numbers *x;
+	const char	*p;
+	size_t		 n;
+	size_t		 i;	/* where the numeral starts */
+	int32_t		 c;	/* its first character */
+	size_t		 k;	/* that character's length */
+};
+
+/* A number read at the numeral, for the rules tried after it. */
+struct num {
+	int		 r;	/* number()'s: 1, or -1 when too long */
+	size_t		 j;	/* its end */
+	struct dec	 v;
+	int		 idig;	/* integer digits (2023: 4), 0 if not plain */
+	int		 cn;	/* written in Chinese numerals */
+	enum rpt_qual	 pend;	/* a qualifier between it and its 万 or 亿 */
+};
+
+/*
+ * What a rule took: the scan goes on at end (rpt_numbers() makes sure it
+ * moves on), and what record() keeps.
+ */
+struct took {
+	size_t		 end;
+	enum {
+		TOOK_NOTHING,		/* nothing to keep: 一定, 这一, 百姓 */
+		TOOK_QUANTITY,		/* the mention q */
+		TOOK_OTHER		/* a non-quantity for -a: off, len, kind */
+	}		 what;
+	size_t		 off, len;
+	enum rpt_qkind	 kind;
+	struct rpt_quantity q;
+};
+
+/* The rules end with one of these three: each returns 1, "it applied". */
+static int
+took_nothing(struct took *t, size_t end)
+{
+	t->what = TOOK_NOTHING;
+	t->end = end;
+	return 1;
+}
+
+static int
+took_other(struct took *t, size_t off, size_t len, enum rpt_qkind kind,
+    size_t end)
+{
+	t->what = TOOK_OTHER;
+	t->off = off;
+	t->len = len;
+	t->kind = kind;
+	t->end = end;
+	return 1;
+}
+
+/* q, filled in by the rule, is the mention. */
+static int
+took_quantity(struct took *t, size_t end)
+{
+	t->what = TOOK_QUANTITY;
+	t->end = end;
+	return 1;
+}
+
+/*
+ * The rules tried at a numeral before it is read as a number.  Each
+ * returns 1 and fills *t when it applies, else 0.
+ */
+
+/* 无一起, 无一例: none. */
+static int
+rule_none(const struct scan *s, struct took *t)
+{
+	const char *p = s->p;
+	size_t u, i = s->i;
+
+	if (s->c != CH_ONE || i < s->x->floor + 3 ||
+	    memcmp(p + i - 3, "无", 3) != 0 ||
+	    (u = wlist_at(&s->x->counts, p + i + 3, s->n - i - 3)) == 0)
+		return 0;
+	memset(&t->q, 0, sizeof(t->q));
+	t->q.kind = RPT_Q_COUNT;
+	t->q.qual = RPT_QUAL_EXACT;
+	t->q.value[0] = '0';
+	t->q.off = i - 3;
+	t->q.len = 6 + u;
+	t->q.unit = p + i + 3;
+	t->q.unit_len = u;
+	return took_quantity(t, i + 3 + u);
+}
+
+/* 统一部署: the numeral is inside a word that began before. */
+static int
+rule_inner(const struct scan *s, struct took *t)
+{
+	size_t u, m;
+
+	if (digit_value(s->c) >= 0 ||
+	    (u = inner_word(s->x, s->p, s->n, s->i, &m)) == 0)
+		return 0;
+	/* 最后一公里: a name, from its first character. */
+	if (s->x->inner_name[m])
+		return took_other(t, s->i - s->x->inner_pre[m],
+		    s->x->inner_len[m], RPT_Q_NAME, s->i + u);
+	return took_nothing(t, s->i + u);
+}
+
+/* 前三季度: the first quarters, a duration (三季度 is Q3). */
+static int
+rule_quarters(const struct scan *s, struct took *t)
+{
+	size_t i = s->i, k = s->k;
+	int d = cn_digit(s->c);
+
+	if (d <= 0 || !starts(s->p + i + k, s->n - i - k, "季度") || i < 3 ||
+	    memcmp(s->p + i - 3, "前", 3) != 0)
+		return 0;
+	memset(&t->q, 0, sizeof(t->q));
+	t->q.kind = RPT_Q_DURATION;
+	t->q.qual = RPT_QUAL_EXACT;
+	t->q.value[0] = (char)('0' + d);
+	t->q.off = i;
+	t->q.len = k + 6;
+	t->q.unit = s->p + i + k;
+	t->q.unit_len = 6;
+	return took_quantity(t, i + k + 6);
+}
+
+/* The set phrases of names[]: 三会一课, 一网通办. */
+static int
+rule_name(const struct scan *s, struct took *t)
+{
+	size_t u;
+
+	if (digit_value(s->c) >= 0 ||
+	    (u = wlist_at(&s->x->names, s->p + s->i, s->n - s->i)) == 0)
+		return 0;
+	return took_other(t, s->i, u, RPT_Q_NAME, s->i + u);
+}
+
+/* The words of words[] that only look numeric: 一定, 十分. */
+static int
+rule_word(const struct scan *s, struct took *t)
+{
+	const char *p = s->p;
+	size_t u, i = s->i, n = s->n, k;
+
+	if (digit_value(s->c) >= 0 ||
+	    (u = wlist_at(&s->x->words, p + i, n - i)) == 0)
+		return 0;
+	/* (一点二六万亿 is a number.) */
+	if (u == 6 && memcmp(p + i, "一点", 6) == 0 &&
+	    cn_digit(char_at(p + i + 6, n - i - 6, &k)) >= 0)
+		return 0;
+	return took_nothing(t, i + u);
+}
+
+/* 一村一法律顾问: a set pattern of names (set_phrase()). */
+static int
+rule_set_phrase(const struct scan *s, struct took *t)
+{
+	size_t u;
+
+	if ((u = set_phrase(s->p, s->n, s->i)) == 0)
+		return 0;
+	return took_other(t, s->i, u, RPT_Q_NAME, s->i + u);
+}
+
+/* 这一, 每一: 一 as "this" or "every". */
+static int
+rule_determiner(const struct scan *s, struct took *t)
+{
+	if (!determiner(s->p, s->n, s->i))
+		return 0;
+	return took_nothing(t, s->i + s->k);
+}
+
+/* 数十人, 上百人: a vague amount, from the character before. */
+static int
+rule_vague_amount(const struct scan *s, struct took *t)
+{
+	size_t u;
+
+	/* (Its first character, before i, not in text a rule took.) */
+	if (digit_value(s->c) >= 0 ||
+	    (u = vague_amount(s->p, s->n, s->i)) == 0 ||
+	    s->x->floor + 3 > s->i)
+		return 0;
+	return took_other(t, s->i - 3, u + 3, RPT_Q_VAGUE, s->i + u);
+}
+
+/* 一批, 一大批: amounts that name no number. */
+static int
+rule_vague_word(const struct scan *s, struct took *t)
+{
+	size_t u;
+
+	if ((u = word_at(s->p + s->i, s->n - s->i, vague_words)) == 0)
+		return 0;
+	return took_other(t, s->i, u, RPT_Q_VAGUE, s->i + u);
+}
+
+/* 百分之九十八: a percent written out. */
+static int
+rule_percent_words(const struct scan *s, struct took *t)
+{
+	struct rpt_quantity *q = &t->q;
+	const char *p = s->p;
+	size_t i = s->i, n = s->n, j = i + 9, end, ql;
+	struct dec v;
+	int idig, cn;
+
+	if (!starts(p + i, n - i, "百分之") ||
+	    number(p, n, &j, &v, &idig, &cn) != 1 ||
+	    dec_magnitude(&v) > EXP_MAX)
+		return 0;
+	memset(q, 0, sizeof(*q));
+	q->kind = RPT_Q_PERCENT;
+	q->unit = "%";
+	q->unit_len = 1;
+	set_value(q, &v, NULL);
+	end = qual_after(p, n, j, &q->qual);
+	q->off = i;
+	/* 超过百分之九十 */
+	if (q->qual == RPT_QUAL_EXACT) {
+		q->qual = qual_behind(s->x, p, i, &ql);
+		q->off -= ql;
+	}
+	q->len = end - q->off;
+	return took_quantity(t, end);
+}
+
+/* 亿亿亿: a run of 万 and 亿 (unit_run()) is a code. */
+static int
+rule_unit_run(const struct scan *s, struct took *t)
+{
+	size_t u;
+
+	if ((u = unit_run(s->p, s->n, s->i)) == 0)
+		return 0;
+	return took_other(t, s->i, u, RPT_Q_CODE, s->i + u);
+}
+
+/* 百姓, 千万: a Chinese unit alone that counts nothing. */
+static int
+rule_lone_unit(const struct scan *s, struct took *t)
+{
+	if (cn_digit(s->c) >= 0 || digit_value(s->c) >= 0 ||
+	    cn_unit(s->c) == 0 ||
+	    lone_unit_counts(s->x, s->p, s->n, s->i, s->k))
+		return 0;
+	return took_nothing(t, s->i + s->k);
+}
+
+/* 零复议, 零诉讼: a zero count of what follows. */
+static int
+rule_zero(const struct scan *s, struct took *t)
+{
+	size_t end;
+
+	if (s->c != CH_ZERO || !zero_count(s->p, s->n, s->i, &t->q, &end))
+		return 0;
+	/* “零亡人”: a slogan's name. */
+	if (in_short_quote(s->p, s->n, s->i, end))
+		return took_other(t, s->i, end - s->i, RPT_Q_NAME, end);
+	return took_quantity(t, end);
+}
+
+/*
+ * The rules tried after the number is read, in order: the last one
+ * always applies.  Each returns 1 and fills *t when it applies, else 0.
+ */
+
+/* Dates first: 2023年12月5日 is one mention. */
+static int
+rule_date(const struct scan *s, struct num *m, struct took *t)
+{
+	size_t end, i = s->i;
+
+	if (m->r != 1)
+		return 0;
+	memset(&t->q, 0, sizeof(t->q));
+	if ((end = date_at(s->p, s->n, i, m->j, &m->v, m->idig, &t->q)) == 0)
+		return 0;
+	/* “新十二月市”: a name. */
+	if (in_short_quote(s->p, s->n, i, end))
+		return took_other(t, i, end - i, RPT_Q_NAME, end);
+	t->q.off = i;
+	t->q.len = end - i;
+	return took_quantity(t, end);
+}
+
+/* Too many digits, or too large: a code. */
+static int
+rule_too_long(const struct scan *s, struct num *m, struct took *t)
+{
+	size_t j = m->j;
+
+	if (m->r == 1 && dec_magnitude(&m->v) <= EXP_MAX)
+		return 0;
+	/* The 万亿 after too many digits go with them. */
+	while (j < s->n && magnitude_at(s->p + j, s->n - j))
+		j += 3;
+	return took_other(t, s->i, j - s->i, RPT_Q_CODE, j);
+}
+
+/*
+ * 2100多万: a qualifier between the digits and their 万 or 亿.  The
+ * number takes both; it is a code only when that makes it too large.
+ */
+static int
+rule_split_magnitude(const struct scan *s, struct num *m, struct took *t)
+{
+	const char *p = s->p;
+	size_t n = s->n, u, e, k;
+
+	if ((u = word_at(p + m->j, n - m->j, post_over)) == 0 ||
+	    (e = skip_blank(p, n, m->j + u)) >= n ||
+	    cn_unit(char_at(p + e, n - e, &k)) < 4)	/* 万 萬 亿 億 */
+		return 0;
+	m->j += u;
+	multipliers(p, n, &m->j, &m->v, &m->idig);
+	m->pend = RPT_QUAL_OVER;
+	if (dec_magnitude(&m->v) <= EXP_MAX)
+		return 0;
+	return took_other(t, s->i, m->j - s->i, RPT_Q_CODE, m->j);
+}
+
+/* 一是, 二是: enumerators; 一、 and （一） markers. */
+static int
+rule_marker(const struct scan *s, struct num *m, struct took *t)
+{
+	const char *p = s->p;
+	size_t i = s->i, k;
+	int32_t c;
+
+	if (!m->cn)
+		return 0;
+	c = char_at(p + m->j, s->n - m->j, &k);
+	if (c != CH_IS && c != CH_IDEO_COMMA &&
+	    !((c == CH_FW_RPAREN || c == ')') && i > 0 && (p[i - 1] == '(' ||
+	    (i >= 3 && memcmp(p + i - 3, "（", 3) == 0))))
+		return 0;
+	return took_other(t, i, m->j - i, RPT_Q_MARKER, m->j);
+}
+
+/* Letters and digits mixed (H5, 5G, G318; 3+X; 12345热线): a code. */
+static int
+code_after(const char *p, size_t n, size_t j, int cn)
+{
+	size_t k;
+	int32_t c = char_at(p + j, n - j, &k);
+
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c == '+' && j + 1 < n && (isalnum_ascii(p[j + 1]))) ||
+	    (!cn && starts(p + j, n - j, "热线"));
+}
+
+/*
+ * 第三 (an ordinal), 〔2024〕7号 and G318 (codes), 二十大 (an ordinal),
+ * “十二五” (a name in a short quotation): no quantities.  The name or
+ * code takes the rest of its letters and digits with it.
+ */
+static int
+rule_not_quantity(const struct scan *s, struct num *m, struct took *t)
+{
+	const struct rpt_numbers *x = s->x;
+	const char *p = s->p;
+	size_t i = s->i, n = s->n, j = m->j, e, k;
+	enum rpt_qkind nk = not_before(p, i);
+	int32_t c;
+
+	if (code_after(p, n, j, m->cn))
+		nk = RPT_Q_CODE;
+	if (m->cn && nk == RPT_Q_COUNT && ordinal_after(x, p, n, i, j))
+		nk = RPT_Q_ORDINAL;
+	if (nk == RPT_Q_COUNT && !in_short_quote(p, n, i, j))
+		return 0;
+	if (nk == RPT_Q_COUNT)
+		nk = RPT_Q_NAME;
+	/* Take the rest of the name or code with it: H5, G318. */
+	while (j < n) {
+		c = char_at(p + j, n - j, &k);
+		/* (A code takes no Chinese digit: 5G一体化.) */
+		if (!(digit_value(c) >= 0 ||
+		    (cn_digit(c) >= 0 && nk != RPT_Q_CODE) ||
+		    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    c == '.' || c == '+' || c == CH_MIDDLE_DOT))
+			break;
+		j += k;
+	}
+	/* A code from the start of its letters, not into the last mention. */
+	e = i;
+	while (nk == RPT_Q_CODE && e > 0 &&
+	    (x->n == 0 || e > x->q[x->n - 1].off + x->q[x->n - 1].len) &&
+	    ((p[e - 1] >= 'A' && p[e - 1] <= 'Z') ||
+	    (p[e - 1] >= 'a' && p[e - 1] <= 'z')))
+		e--;
+	return took_other(t, e, j - e, nk, j);
+}
+
+/* 三分之一, 1/3: a ratio, the fraction to 6 decimals. */
+static int
+rule_ratio(const struct scan *s, struct num *m, struct took *t)
+{
+	size_t end, ql;
+
+	if ((end = ratio(s->p, s->n, s->i, m->j, &m->v, &t->q)) == 0)
+		return 0;
+	t->q.qual = qual_behind(s->x, s->p, s->i, &ql);
+	t->q.off -= ql;
+	t->q.len += ql;
+	return took_quantity(t, end);
+}
+
+/*
+ * A range after the number at m: 1-2名, 三至五次, 2021—2025年, 5%—8%.
+ * Sets q's qualifier and values and the upper end in *w and *idig2 when
+ * there is one; returns where the unit is looked for.
+ */
+static size_t
+range_to(const struct scan *s, struct num *m, struct rpt_quantity *q,
+    struct dec *w, int *idig2)
+{
+	const char *p = s->p;
+	size_t n = s->n, j = m->j, j1, j2, t;
+	struct after a;
+	int cn2, e;
+
+	if ((t = word_at(p + j, n - j, range_marks)) > 0) {
+		j2 = j + t;
+		/* 5%—8%: the first unit may stand before the dash. */
+		if (number(p, n, &j2, w, idig2, &cn2) != 1 ||
+		    dec_magnitude(w) > EXP_MAX ||
+		    unit_after(s->x, p, n, j2, w, *idig2, &a) == 0)
+			return j;
+		/* 3-5亿元, 三至五万人: 3亿 to 5亿; not 8000-1亿元. */
+		if (!magnitude_word(p, j)) {
+			e = trailing_magnitude(p, j + t, j2);
+			m->v.exp += e;
+			if (dec_magnitude(&m->v) > dec_magnitude(w))
+				m->v.exp -= e;
+		}
+	} else if (starts(p + j, n - j, "%") || starts(p + j, n - j, "％")) {
+		j1 = j + (p[j] == '%' ? 1 : 3);
+		if ((t = word_at(p + j1, n - j1, range_marks)) == 0)
+			return j;
+		j2 = j1 + t;
+		if (number(p, n, &j2, w, idig2, &cn2) != 1 ||
+		    !(starts(p + j2, n - j2, "%") ||
+		    starts(p + j2, n - j2, "％")))
+			return j;
+	} else
+		return j;
+	q->qual = RPT_QUAL_RANGE;
+	set_value(q, &m->v, w);
+	return j2;
+}
+
+/*
+ * A number with no unit after it that still counts: 人口1500万 (a
+ * magnitude counts what it names), 2023法治政府建设 (a year before a
+ * noun).  Returns its end, 0 if none.
+ */
+static size_t
+bare_number(const struct scan *s, const struct num *m, struct after *a)
+{
+	size_t j = m->j, k;
+
+	a->unit = "";
+	a->unit_len = 0;
+	a->qual = RPT_QUAL_EXACT;
+	if (!m->cn && magnitude_word(s->p, j)) {
+		a->kind = RPT_Q_COUNT;
+		return j;
+	}
+	if (m->idig == 4 && !m->cn && dec_magnitude(&m->v) == 4 &&
+	    m->v.exp >= 0 && atoi(m->v.d) >= 1900 && atoi(m->v.d) <= 2100 &&
+	    j < s->n && rpt_is_han(char_at(s->p + j, s->n - j, &k))) {
+		a->kind = RPT_Q_YEAR;
+		a->unit = "年";
+		a->unit_len = 3;
+		return j;
+	}
+	return 0;
+}
+
+/*
+ * The number with its range, unit and qualifiers, a quantity; without a
+ * unit, a code (8 digits or more) or a vague amount.
+ */
+static int
+rule_quantity(const struct scan *s, struct num *m, struct took *t)
+{
+	struct rpt_quantity *q = &t->q;
+	const char *p = s->p;
+	size_t i = s->i, n = s->n, e, end, ql;
+	struct after a;
+	struct dec w;
+	enum rpt_qual b;
+	int idig2 = 0, range;
+
+	memset(q, 0, sizeof(*q));
+	q->qual = RPT_QUAL_EXACT;
+	e = range_to(s, m, q, &w, &idig2);
+	range = q->qual == RPT_QUAL_RANGE;
+	end = unit_after(s->x, p, n, e, range ? &w : &m->v,
+	    range ? idig2 : m->idig, &a);
+	if (end == 0 && (end = bare_number(s, m, &a)) == 0)
+		return took_other(t, i, m->j - i,
+		    m->idig >= 8 ? RPT_Q_CODE : RPT_Q_VAGUE, m->j);
+	/* 2倍多, 一年多: 多 after the unit. */
+	if ((a.kind == RPT_Q_MULTIPLE || a.kind == RPT_Q_DURATION) &&
+	    a.qual == RPT_QUAL_EXACT && !range &&
+	    starts(p + end, n - end, "多")) {
+		a.qual = RPT_QUAL_OVER;
+		end += 3;
+	}
+	if (m->cn && a.kind == RPT_Q_DURATION && a_year(s->x, p, n, i, end))
+		return took_nothing(t, end);
+	q->kind = a.kind;
+	q->unit = a.unit;
+	q->unit_len = a.unit_len;
+	if (!range) {
+		q->qual = a.qual != RPT_QUAL_EXACT ? a.qual : m->pend;
+		set_value(q, &m->v, NULL);
+	}
+	end = qual_after(p, n, end, range ? &a.qual : &q->qual);
+	q->off = i;
+	/*
+	 * A qualifier before the number belongs to the mention, but not to
+	 * a year: 超过2019年水平 compares with the year.
+	 */
+	if (q->kind != RPT_Q_YEAR && q->qual == RPT_QUAL_EXACT &&
+	    (b = qual_behind(s->x, p, i, &ql), ql > 0)) {
+		q->qual = b;
+		q->off = i - ql;
+	}
+	q->len = end - q->off;
+	return took_quantity(t, end);
+}
+
+/*
+ * Try the rules at the numeral s->i, in order: the first that applies
+ * says what is taken.  The order is the table: a rule earlier in it wins
+ * (a set phrase before the number in it, a date before a count).  It is
+ * written as a chain of calls, not an array of function pointers, so that
+ * the compiler can inline the rules' first tests: this runs at every
+ * numeral of the text, and the indirect calls cost 5% of rpt-numbers.
+ */
+static void
+take(const struct scan *s, struct took *t)
+{
+	struct num m;
+
+	/* Before the number is read. */
+	if (rule_none(s, t) ||			/* 无一起 */
+	    rule_inner(s, t) ||			/* 统一, 最后一公里 */
+	    rule_quarters(s, t) ||		/* 前三季度 */
+	    rule_name(s, t) ||			/* 三会一课 */
+	    rule_word(s, t) ||			/* 一定, 十分 */
+	    rule_set_phrase(s, t) ||		/* 一村一法律顾问 */
+	    rule_determiner(s, t) ||		/* 这一, 每一 */
+	    rule_vague_amount(s, t) ||		/* 数十人 */
+	    rule_vague_word(s, t) ||		/* 一批 */
+	    rule_percent_words(s, t) ||		/* 百分之九十八 */
+	    rule_unit_run(s, t) ||		/* 亿亿亿 */
+	    rule_lone_unit(s, t) ||		/* 百姓 */
+	    rule_zero(s, t))			/* 零复议 */
+		return;
+	m.j = s->i;
+	m.pend = RPT_QUAL_EXACT;
+	if ((m.r = number(s->p, s->n, &m.j, &m.v, &m.idig, &m.cn)) == 0) {
+		took_nothing(t, s->i + s->k);
+		return;
+	}
+	/* After it: the last rule always applies. */
+	if (rule_date(s, &m, t) ||		/* 2023年12月5日 */
+	    rule_too_long(s, &m, t) ||		/* 123456789012345678901 */
+	    rule_split_magnitude(s, &m, t) ||	/* 2100多万 */
+	    rule_marker(s, &m, t) ||		/* 一是, 一、, （一） */
+	    rule_not_quantity(s, &m, t) ||	/* 第三, G318, 二十大 */
+	    rule_ratio(s, &m, t))		/* 三分之一, 1/3 */
+		return;
+	rule_quantity(s, &m, t);		/* 1-2名, 3亿元以上, 约5% */
+}
+
+/*
+ * The offset of the next character from i on that can start a number
+ * (a digit, a Chinese digit or unit, 零), or n.  This is the loop every
+ * byte of the text goes through, so it decodes only what it must: the
+ * text is valid UTF-8 (rpt_input made sure), and no numeral is a 2- or
+ * 4-byte character.
+ */
+static size_t
+numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	unsigned cp;
+
+	while (i < n) {
+		if (s[i] < 0x80) {
+			if (s[i] >= '0' && s[i] <= '9')
+				return i;
+			i++;
+		} else if (s[i] >= 0xe0 && s[i] < 0xf0 && n - i >= 3) {
+			cp = (s[i] & 0x0fU) << 12 | (s[i + 1] & 0x3fU) << 6 |
+			    (s[i + 2] & 0x3fU);
+			if (x->start[cp >> 3] & (1U << (cp & 7)))
+				return i;
+			i += 3;
+		} else
+			i += char_len(s[i]);
+	}
+	return n;
+}
+
+/* Record what a rule took: -1 on allocation failure. */
+static int
+record(struct rpt_numbers *x, const struct took *t)
+{
+	switch (t->what) {
+	case TOOK_QUANTITY:
+		return add(x, &t->q);
+	case TOOK_OTHER:
+		return skip_as(x, t->off, t->len, t->kind);
+	default:
+		return 0;
+	}
 }
 
 long
 rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
     const struct rpt_quantity **out)
 {
-	size_t i = 0, k, j, end, ql, e2, t, prev = SIZE_MAX;
-	struct rpt_quantity q;
-	struct after a;
-	struct dec v, w;
-	enum rpt_qkind nk;
-	int32_t c, nc;
-	int r, idig, cn, idig2, cn2;
-	enum rpt_qual pend;
+	struct scan s;
+	struct took t;
+	size_t i = 0, prev = SIZE_MAX;
 
 	x->n = x->floor = 0;
 	/*
@@ -1790,360 +2531,73 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 	 */
 	if (skip > n)
 		skip = n;
-	p += skip;
-	n -= skip;
+	s.x = x;
+	s.p = p += skip;
+	s.n = n -= skip;
 	for (;;) {
 		/* Every rule takes at least one character: never loop. */
 		if (prev != SIZE_MAX && i <= prev)
 			i = prev + char_len((unsigned char)p[prev]);
 		if ((i = numeral(x, p, n, i)) >= n)
 			break;
-		prev = i;
-		c = char_at(p + i, n - i, &k);
-		/* 无一起, 无一例: none. */
-		if (c == 0x4e00 && i >= x->floor + 3 &&
-		    memcmp(p + i - 3, "无", 3) == 0 &&
-		    (t = wlist_at(&x->counts, p + i + 3, n - i - 3)) > 0) {
-			memset(&q, 0, sizeof(q));
-			q.kind = RPT_Q_COUNT;
-			q.qual = RPT_QUAL_EXACT;
-			snprintf(q.value, sizeof(q.value), "0");
-			q.off = i - 3;
-			q.len = 6 + t;
-			q.unit = p + i + 3;
-			q.unit_len = t;
-			if (add(x, &q) == -1)
-				return -1;
-			i += 3 + t;
-			continue;
-		}
-		/* 统一部署: the numeral is inside a word that began before. */
-		if (digit_value(c) < 0 && (t = inner_word(x, p, n, i, &e2)) > 0) {
-			/* 最后一公里: a name, from its first character. */
-			if (x->inner_name[e2] && skip_as(x, i - x->inner_pre[e2],
-			    x->inner_len[e2], RPT_Q_NAME) == -1)
-				return -1;
-			i += t;
-			continue;
-		}
-		/* 前三季度: the first quarters, a duration (三季度 is Q3). */
-		if (cn_digit(c) > 0 && starts(p + i + k, n - i - k, "季度") &&
-		    i >= 3 && memcmp(p + i - 3, "前", 3) == 0) {
-			memset(&q, 0, sizeof(q));
-			q.kind = RPT_Q_DURATION;
-			q.qual = RPT_QUAL_EXACT;
-			snprintf(q.value, sizeof(q.value), "%d", cn_digit(c));
-			q.off = i;
-			q.len = k + 6;
-			q.unit = p + i + k;
-			q.unit_len = 6;
-			if (add(x, &q) == -1)
-				return -1;
-			i += k + 6;
-			continue;
-		}
-		/* Words and names that start with a Chinese numeral. */
-		if (digit_value(c) < 0 &&
-		    (t = wlist_at(&x->names, p + i, n - i)) > 0) {
-			if (skip_as(x, i, t, RPT_Q_NAME) == -1)
-				return -1;
-			i += t;
-			continue;
-		}
-		if (digit_value(c) < 0 &&
-		    (t = wlist_at(&x->words, p + i, n - i)) > 0 &&
-		    !(t == 6 && memcmp(p + i, "一点", 6) == 0 &&
-		    cn_digit(char_at(p + i + 6, n - i - 6, &ql)) >= 0)) {
-			/* (一点二六万亿 is a number.) */
-			i += t;
-			continue;
-		}
-		if ((t = set_phrase(p, n, i)) > 0) {
-			if (skip_as(x, i, t, RPT_Q_NAME) == -1)
-				return -1;
-			i += t;
-			continue;
-		}
-		if (determiner(p, n, i)) {
-			i += k;
-			continue;
-		}
-		/* (Its first character, before i, not in text a rule took.) */
-		if (digit_value(c) < 0 && (t = vague_amount(p, n, i)) > 0 &&
-		    x->floor + 3 <= i) {
-			if (skip_as(x, i - 3, t + 3, RPT_Q_VAGUE) == -1)
-				return -1;
-			i += t;
-			continue;
-		}
-		if ((t = word_at(p + i, n - i, vague_words)) > 0) {
-			if (skip_as(x, i, t, RPT_Q_VAGUE) == -1)
-				return -1;
-			i += t;
-			continue;
-		}
-		/* 百分之九十八: a percent written out. */
-		if (starts(p + i, n - i, "百分之")) {
-			j = i + 9;
-			if (number(p, n, &j, &v, &idig, &cn) == 1 &&
-			    dec_magnitude(&v) <= EXP_MAX) {
-				memset(&q, 0, sizeof(q));
-				q.kind = RPT_Q_PERCENT;
-				q.unit = "%";
-				q.unit_len = 1;
-				set_value(&q, &v, NULL);
-				end = qual_after(p, n, j, &q.qual);
-				q.off = i;
-				/* 超过百分之九十 */
-				if (q.qual == RPT_QUAL_EXACT) {
-					q.qual = qual_behind(x, p, i, &ql);
-					q.off -= ql;
-				}
-				q.len = end - q.off;
-				if (add(x, &q) == -1)
-					return -1;
-				i = end;
-				continue;
-			}
-		}
-		if ((t = unit_run(p, n, i)) > 0) {
-			if (skip_as(x, i, t, RPT_Q_CODE) == -1)
-				return -1;
-			i += t;
-			continue;
-		}
-		if (cn_digit(c) < 0 && digit_value(c) < 0 && cn_unit(c) > 0 &&
-		    !lone_unit_counts(x, p, n, i, k)) {
-			i += k;
-			continue;
-		}
-		/* 零复议, 零诉讼: a zero count of what follows. */
-		if (c == 0x96f6 && zero_count(p, n, i, &q, &end)) {
-			/* “零亡人”: a slogan's name. */
-			if (in_short_quote(p, n, i, end)) {
-				if (skip_as(x, i, end - i, RPT_Q_NAME) == -1)
-					return -1;
-			} else if (add(x, &q) == -1)
-				return -1;
-			i = end;
-			continue;
-		}
-		j = i;
-		r = number(p, n, &j, &v, &idig, &cn);
-		if (r == 0) {
-			i += k;
-			continue;
-		}
-		/* Dates first: 2023年12月5日 is one mention. */
-		memset(&q, 0, sizeof(q));
-		if (r == 1 && (end = date_at(p, n, i, j, &v, idig, &q)) > 0) {
-			/* “新十二月市”: a name. */
-			if (in_short_quote(p, n, i, end)) {
-				if (skip_as(x, i, end - i, RPT_Q_NAME) == -1)
-					return -1;
-				i = end;
-				continue;
-			}
-			q.off = i;
-			q.len = end - i;
-			if (add(x, &q) == -1)
-				return -1;
-			i = end;
-			continue;
-		}
-		if (r == -1 || dec_magnitude(&v) > EXP_MAX) {
-			/* The 万亿 after too many digits go with them. */
-			while (j < n && magnitude_at(p + j, n - j))
-				j += 3;
-			if (skip_as(x, i, j - i, RPT_Q_CODE) == -1)
-				return -1;
-			i = j;
-			continue;
-		}
-		/* 2100多万: a qualifier between the digits and their 万 or 亿. */
-		pend = RPT_QUAL_EXACT;
-		if ((t = word_at(p + j, n - j, post_over)) > 0 &&
-		    (e2 = skip_blank(p, n, j + t)) < n &&
-		    (nc = char_at(p + e2, n - e2, &ql)) != 0 &&
-		    (nc == 0x4e07 || nc == 0x842c || nc == 0x4ebf ||
-		    nc == 0x5104)) {
-			j += t;
-			multipliers(p, n, &j, &v, &idig);
-			pend = RPT_QUAL_OVER;
-			if (dec_magnitude(&v) > EXP_MAX) {
-				if (skip_as(x, i, j - i, RPT_Q_CODE) == -1)
-					return -1;
-				i = j;
-				continue;
-			}
-		}
-		nk = not_before(p, i);
-		c = char_at(p + j, n - j, &t);
-		/* 一是, 二是: enumerators; 一、 and （一） markers. */
-		if (cn && (c == 0x662f || c == 0x3001 ||
-		    ((c == 0xff09 || c == ')') && i > 0 &&
-		    (p[i - 1] == '(' || (i >= 3 && memcmp(p + i - 3, "（", 3) == 0))))) {
-			if (skip_as(x, i, j - i, RPT_Q_MARKER) == -1)
-				return -1;
-			i = j;
-			continue;
-		}
-		/* Letters and digits mixed: H5, 5G, G318; 3+X; 12345热线. */
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c == '+' && j + 1 < n && (isalnum_ascii(p[j + 1]))) ||
-		    (!cn && starts(p + j, n - j, "热线")))
-			nk = RPT_Q_CODE;
-		if (cn && nk == RPT_Q_COUNT && ordinal_after(x, p, n, i, j))
-			nk = RPT_Q_ORDINAL;
-		if (nk != RPT_Q_COUNT || in_short_quote(p, n, i, j)) {
-			if (nk == RPT_Q_COUNT)
-				nk = RPT_Q_NAME;
-			/* Take the rest of the name or code with it: H5, G318. */
-			while (j < n) {
-				nc = char_at(p + j, n - j, &t);
-				/* (A code takes no Chinese digit: 5G一体化.) */
-				if (!(digit_value(nc) >= 0 ||
-				    (cn_digit(nc) >= 0 && nk != RPT_Q_CODE) ||
-				    (nc >= 'A' && nc <= 'Z') ||
-				    (nc >= 'a' && nc <= 'z') || nc == '.' ||
-				    nc == '+' || nc == 0x00b7))
-					break;
-				j += t;
-			}
-			e2 = i;
-			while (nk == RPT_Q_CODE && e2 > 0 &&
-			    (x->n == 0 || e2 > x->q[x->n - 1].off +
-			    x->q[x->n - 1].len) &&
-			    ((p[e2 - 1] >= 'A' && p[e2 - 1] <= 'Z') ||
-			    (p[e2 - 1] >= 'a' && p[e2 - 1] <= 'z')))
-				e2--;
-			if (skip_as(x, e2, j - e2, nk) == -1)
-				return -1;
-			i = j;
-			continue;
-		}
-		/* 三分之一, 1/3: a ratio, the fraction to 6 decimals. */
-		if ((end = ratio(p, n, i, j, &v, &q)) > 0) {
-			q.qual = qual_behind(x, p, i, &ql);
-			q.off -= ql;
-			q.len += ql;
-			if (add(x, &q) == -1)
-				return -1;
-			i = end;
-			continue;
-		}
-		/* A range: 1-2名, 三至五次, 2021—2025年. */
-		memset(&q, 0, sizeof(q));
-		q.qual = RPT_QUAL_EXACT;
-		e2 = j;
-		if ((t = word_at(p + j, n - j, range_marks)) > 0) {
-			size_t j2 = j + t;
-
-			/* 5%—8%: the first unit may stand before the dash. */
-			if (number(p, n, &j2, &w, &idig2, &cn2) == 1 &&
-			    dec_magnitude(&w) <= EXP_MAX) {
-				end = unit_after(x, p, n, j2, &w, idig2, &a);
-				if (end > 0) {
-					/* 3-5亿元, 三至五万人: 3亿 to 5亿. */
-					if (!magnitude_word(p, j)) {
-						v.exp += trailing_magnitude(p,
-						    j + t, j2);
-						/* Not 8000-1亿元. */
-						if (dec_magnitude(&v) >
-						    dec_magnitude(&w))
-							v.exp -= trailing_magnitude(
-							    p, j + t, j2);
-					}
-					q.qual = RPT_QUAL_RANGE;
-					set_value(&q, &v, &w);
-					e2 = j2;
-				}
-			}
-		} else if ((starts(p + j, n - j, "%") || starts(p + j, n - j, "％"))) {
-			size_t j1 = j + (p[j] == '%' ? 1 : 3);
-
-			if ((t = word_at(p + j1, n - j1, range_marks)) > 0) {
-				size_t j2 = j1 + t;
-
-				if (number(p, n, &j2, &w, &idig2, &cn2) == 1 &&
-				    (starts(p + j2, n - j2, "%") ||
-				    starts(p + j2, n - j2, "％"))) {
-					q.qual = RPT_QUAL_RANGE;
-					set_value(&q, &v, &w);
-					e2 = j2;
-				}
-			}
-		}
-		end = unit_after(x, p, n, e2, q.qual == RPT_QUAL_RANGE ? &w : &v,
-		    q.qual == RPT_QUAL_RANGE ? idig2 : idig, &a);
-		if (end == 0) {
-			/* 人口1500万: a magnitude is a count of what it names. */
-			if (!cn && magnitude_word(p, j)) {
-				a.kind = RPT_Q_COUNT;
-				a.unit = "";
-				a.unit_len = 0;
-				a.qual = RPT_QUAL_EXACT;
-				end = j;
-			/* 2023法治政府建设工作: a year before a noun. */
-			} else if (idig == 4 && !cn && dec_magnitude(&v) == 4 &&
-			    v.exp >= 0 && atoi(v.d) >= 1900 && atoi(v.d) <= 2100 &&
-			    j < n && rpt_is_han(char_at(p + j, n - j, &t))) {
-				a.kind = RPT_Q_YEAR;
-				a.unit = "年";
-				a.unit_len = 3;
-				a.qual = RPT_QUAL_EXACT;
-				end = j;
-			} else {
-				/* A run of 8 digits or more is an identifier. */
-				if (skip_as(x, i, j - i, idig >= 8 ? RPT_Q_CODE :
-				    RPT_Q_VAGUE) == -1)
-					return -1;
-				i = j;
-				continue;
-			}
-		}
-		/* 2倍多, 一年多: 多 after the unit. */
-		if ((a.kind == RPT_Q_MULTIPLE || a.kind == RPT_Q_DURATION) &&
-		    a.qual == RPT_QUAL_EXACT && q.qual != RPT_QUAL_RANGE &&
-		    starts(p + end, n - end, "多")) {
-			a.qual = RPT_QUAL_OVER;
-			end += 3;
-		}
-		if (cn && a.kind == RPT_Q_DURATION && a_year(x, p, n, i, end)) {
-			i = end;
-			continue;
-		}
-		/* Chinese numerals count only before a measure word or unit. */
-		q.kind = a.kind;
-		q.unit = a.unit;
-		q.unit_len = a.unit_len;
-		if (q.qual != RPT_QUAL_RANGE) {
-			q.qual = a.qual != RPT_QUAL_EXACT ? a.qual : pend;
-			set_value(&q, &v, NULL);
-		}
-		end = qual_after(p, n, end, q.qual == RPT_QUAL_RANGE ? &a.qual :
-		    &q.qual);
-		q.off = i;
-		/*
-		 * A qualifier before the number belongs to the mention, but
-		 * not to a year: 超过2019年水平 compares with the year.
-		 */
-		if (q.kind != RPT_Q_YEAR &&
-		    (q.qual == RPT_QUAL_EXACT || q.qual == RPT_QUAL_RANGE)) {
-			enum rpt_qual b = qual_behind(x, p, i, &ql);
-
-			if (ql > 0 && q.qual == RPT_QUAL_EXACT) {
-				q.qual = b;
-				q.off = i - ql;
-			}
-		}
-		q.len = end - q.off;
-		if (add(x, &q) == -1)
+		prev = s.i = i;
+		s.c = char_at(p + i, n - i, &s.k);
+		take(&s, &t);
+		if (record(x, &t) == -1)
 			return -1;
-		i = end;
+		i = t.end;
 	}
 	for (i = 0; i < x->n; i++)
 		x->q[i].off += skip;
 	*out = x->q;
 	return (long)x->n;
+}
+
+/* ---------------------------------------------------------------- context */
+
+/* Is c a clause boundary: ，。；：、！？ and ASCII , ; : ! ? */
+static int
+boundary(int32_t c)
+{
+	switch (c) {
+	case CH_FW_COMMA: case CH_IDEO_STOP: case CH_FW_SEMICOLON:
+	case CH_FW_COLON: case CH_IDEO_COMMA: case CH_FW_EXCLAM:
+	case CH_FW_QUESTION: case ',': case ';': case ':': case '!': case '?':
+		return 1;
+	}
+	return 0;
+}
+
+void
+rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
+    struct rpt_context *c)
+{
+	const char *s;
+	size_t i, k, len, chars, end = q->off + q->len;
+	int32_t ch;
+
+	/* Back to the last boundary, the end nearest the number kept. */
+	for (i = q->off, chars = 0; i > 0 && chars < RPT_CONTEXT_MAX;
+	    i -= k, chars++) {
+		k = rpt_utf8_prev(p, i, &ch);
+		if (boundary(ch))
+			break;
+	}
+	s = p + i;
+	len = q->off - i;
+	rpt_trim(&s, &len);
+	c->before_off = (size_t)(s - p);
+	c->before_len = len;
+	/* On to the next one. */
+	for (i = end, chars = 0; i < n && chars < RPT_CONTEXT_MAX;
+	    i += k, chars++) {
+		k = rpt_utf8_decode(p + i, n - i, &ch);
+		if (boundary(ch))
+			break;
+	}
+	s = p + end;
+	len = i - end;
+	rpt_trim(&s, &len);
+	c->after_off = (size_t)(s - p);
+	c->after_len = len;
 }

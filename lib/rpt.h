@@ -577,6 +577,31 @@ void	rpt_numbers_free(struct rpt_numbers *x);
 long	rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 	    const struct rpt_quantity **out);
 
+/* The longest clause before or after a mention, in characters. */
+#define RPT_CONTEXT_MAX	30
+
+/*
+ * The clause around a mention, as rpt-numbers' context and after columns
+ * show it: before is the text from the last clause boundary (，。；：、！？
+ * and ASCII , ; : ! ?) up to the mention, after the text from the
+ * mention's end up to the next boundary; each is at most RPT_CONTEXT_MAX
+ * characters (the ones nearest the mention kept) and trimmed of white
+ * space.  Offsets into the paragraph, on character boundaries.
+ */
+struct rpt_context {
+	size_t		 before_off, before_len;
+	size_t		 after_off, after_len;
+};
+
+/*
+ * Fill *c with the clause around q, a mention that rpt_numbers() found in
+ * the paragraph p of n bytes (the same p and n it was given: the clause
+ * may reach back past skip, into a heading's marker).  Nothing is
+ * allocated; the offsets hold as long as p does.
+ */
+void	rpt_quantity_context(const char *p, size_t n,
+	    const struct rpt_quantity *q, struct rpt_context *c);
+
 /* ---------------------------------------------------------------- tsv.c */
 
 struct rpt_tsv;

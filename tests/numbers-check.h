@@ -1,6 +1,6 @@
 /*
  * numbers-check.h - the check of a mention's value, max and qualifier
- * (struct rpt_quantity, rpt.h), shared by the fuzz target
+ * (struct rpt_quantity, rpt.h) and of its clause, shared by the fuzz target
  * tests/fuzz/numbers.c and the unit tests tests/unit/numbers-test.c.
  *
  * A quantity's value is a plain decimal (no sign, grouping, exponent,
@@ -8,7 +8,10 @@
  * whole, or an ISO 8601 date (2023-12-05, 2023-12, --12-05, --12) for a
  * date; max is set exactly for a range, and is a value of the same form.
  * A non-quantity (marker, ordinal, name, code, vague amount) has no value,
- * max or unit, and its qualifier is exact.
+ * max or unit, and its qualifier is exact.  The clause around a mention
+ * (rpt_quantity_context()) lies on its side of the mention, on character
+ * boundaries, with no clause boundary and at most RPT_CONTEXT_MAX
+ * characters.
  *
  * Static functions: include it in one source file of a program, after
  * rpt.h's kind and qualifier are known to be in range.
@@ -111,6 +114,87 @@ numbers_check_value(const struct rpt_quantity *q, char *why, size_t size)
 	else
 		return NULL;
 	return why;
+}
+
+/* Is c one of the clause boundaries of rpt.h: ，。；：、！？ , ; : ! ? */
+static int
+nc_boundary(int32_t c)
+{
+	static const int32_t b[] = {
+		0xff0c, 0x3002, 0xff1b, 0xff1a, 0x3001, 0xff01, 0xff1f,
+		',', ';', ':', '!', '?'
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(b) / sizeof(b[0]); i++)
+		if (c == b[i])
+			return 1;
+	return 0;
+}
+
+/* Does off fall on a character boundary of the n bytes of p? */
+static int
+nc_on_char(const char *p, size_t n, size_t off)
+{
+	return off == n || (off < n && ((unsigned char)p[off] & 0xc0) != 0x80);
+}
+
+/*
+ * What is wrong with the span [off, off + len) of a clause of the
+ * paragraph p of n bytes (name: before or after), or NULL: it lies in
+ * [lo, hi), on character boundaries, holds at most RPT_CONTEXT_MAX
+ * characters and no clause boundary.
+ */
+static const char *
+nc_clause(const char *p, size_t n, const char *name, size_t off, size_t len,
+    size_t lo, size_t hi, char *why, size_t size)
+{
+	size_t i, k, chars = 0;
+	int32_t c;
+
+	if (off < lo || off > hi || len > hi - off) {
+		snprintf(why, size, "%s at %zu, %zu bytes, outside [%zu, %zu)",
+		    name, off, len, lo, hi);
+		return why;
+	}
+	if (!nc_on_char(p, n, off) || !nc_on_char(p, n, off + len)) {
+		snprintf(why, size, "%s at %zu, %zu bytes, cuts a character",
+		    name, off, len);
+		return why;
+	}
+	for (i = off; i < off + len; i += k, chars++) {
+		k = rpt_utf8_decode(p + i, off + len - i, &c);
+		if (nc_boundary(c)) {
+			snprintf(why, size, "%s at %zu holds the boundary "
+			    "U+%04X", name, off, (unsigned)c);
+			return why;
+		}
+	}
+	if (chars > RPT_CONTEXT_MAX) {
+		snprintf(why, size, "%s at %zu is %zu characters long", name,
+		    off, chars);
+		return why;
+	}
+	return NULL;
+}
+
+/*
+ * What is wrong with c, rpt_quantity_context() of the mention q of the
+ * paragraph p of n bytes, said in why; NULL when nothing is.  The clause
+ * before lies before the mention, the one after after it, each as
+ * nc_clause() says.  q's span must be inside the paragraph.
+ */
+static const char *
+numbers_check_context(const char *p, size_t n, const struct rpt_quantity *q,
+    const struct rpt_context *c, char *why, size_t size)
+{
+	const char *bad;
+
+	if ((bad = nc_clause(p, n, "context", c->before_off, c->before_len, 0,
+	    q->off, why, size)) != NULL)
+		return bad;
+	return nc_clause(p, n, "after", c->after_off, c->after_len,
+	    q->off + q->len, n, why, size);
 }
 
 #endif /* NUMBERS_CHECK_H */

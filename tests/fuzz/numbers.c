@@ -1,6 +1,7 @@
 /*
  * numbers.c - fuzz target of the number extractor (rpt_numbers, with the
- * Chinese-numeral parser; also rpt_cn_number and rpt_cn_digit).
+ * Chinese-numeral parser; rpt_quantity_context; also rpt_cn_number and
+ * rpt_cn_digit).
  *
  * The input is text, made valid UTF-8 as in split.c; each line is a
  * paragraph, and so are all lines joined into one.  Each paragraph is
@@ -15,7 +16,11 @@
  * is a value of the same form; a non-quantity (all = 1 only) has no
  * value, max or unit and qualifier exact (the check of tests/numbers-check.h,
  * which the unit tests share); a unit is valid UTF-8.  Without
- * all, the mentions are exactly the quantities found with all.
+ * all, the mentions are exactly the quantities found with all.  The clause
+ * around each mention (rpt_quantity_context(), rpt-numbers' context and
+ * after) lies inside the paragraph on its side of the mention, on
+ * character boundaries, with no clause boundary and at most
+ * RPT_CONTEXT_MAX characters (numbers-check.h too).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +75,24 @@ check_one(const char *p, size_t n, size_t skip, size_t prev_end,
 	CHECK(rpt_qkind_name(q->kind) != NULL && rpt_qual_name(q->qual) != NULL);
 }
 
+/* The clause around the mention q (rpt_quantity_context()). */
+static void
+check_context(const char *p, size_t n, const struct rpt_quantity *q)
+{
+	struct rpt_context c;
+	const char *bad;
+	char why[256];
+
+	memset(&c, 0xa5, sizeof(c));
+	rpt_quantity_context(p, n, q, &c);
+	bad = numbers_check_context(p, n, q, &c, why, sizeof(why));
+	if (bad != NULL)
+		fprintf(stderr, "fuzz: mention at %zu, %zu bytes: %s; "
+		    "paragraph of %zu bytes: %.*s\n", q->off, q->len, bad, n,
+		    (int)(n < 600 ? n : 600), p);
+	CHECK(bad == NULL);
+}
+
 static int
 same(const struct rpt_quantity *a, const struct rpt_quantity *b)
 {
@@ -97,6 +120,7 @@ scan(const char *p, size_t n, size_t skip)
 		prev_end = skip;
 		for (i = 0; i < m; i++) {
 			check_one(p, n, skip, prev_end, &q[i], all);
+			check_context(p, n, &q[i]);
 			prev_end = q[i].off + q[i].len;
 		}
 		if (all == 0) {

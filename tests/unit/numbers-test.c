@@ -1,7 +1,7 @@
 /*
  * numbers-test - unit tests of the numeral parser (lib/numbers.c) through
- * the API of rpt.h: rpt_numbers() with and without all, rpt_cn_number()
- * and rpt_cn_digit().
+ * the API of rpt.h: rpt_numbers() with and without all,
+ * rpt_quantity_context(), rpt_cn_number() and rpt_cn_digit().
  *
  *	numbers-test [-v]		run the cases (-v: name each one)
  *	numbers-test -d TEXT...		print the mentions in each TEXT (all set)
@@ -498,6 +498,7 @@ put_mention(FILE *out, const char *p, size_t n, size_t skip, size_t prev_end,
     const struct rpt_quantity *q, int all)
 {
 	int quantity = q->kind < RPT_Q_MARKER;
+	struct rpt_context cx;
 	const char *bad;
 	char why[256];
 
@@ -522,6 +523,10 @@ put_mention(FILE *out, const char *p, size_t n, size_t skip, size_t prev_end,
 	if (!all && !quantity)
 		fprintf(out, "!a %s without all\n", rpt_qkind_name(q->kind));
 	if ((bad = numbers_check_value(q, why, sizeof(why))) != NULL)
+		fprintf(out, "!%s\n", bad);
+	rpt_quantity_context(p, n, q, &cx);
+	bad = numbers_check_context(p, n, q, &cx, why, sizeof(why));
+	if (bad != NULL)
 		fprintf(out, "!%s\n", bad);
 	fprintf(out, "%s\t%s\t%s\t%.*s\t%s\t%.*s\n", rpt_qkind_name(q->kind),
 	    q->value, q->max, (int)q->unit_len, q->unit_len > 0 ? q->unit : "",
@@ -827,6 +832,108 @@ cn_tests(int *pass, int *fail)
 	*(bad == 0 ? pass : fail) += 1;
 }
 
+/* ---------------------------------------------------------------- context */
+
+/*
+ * rpt_quantity_context(): in the paragraph in (written as a case's), the
+ * clause before and after the first mention (with all) whose text is
+ * mention.
+ */
+static const struct {
+	const char	*in;
+	const char	*mention;
+	const char	*before, *after;
+} contexts[] = {
+	{ "全市共办理案件100件，同比增长5%。", "100件", "全市共办理案件", "" },
+	{ "全市共办理案件100件，同比增长5%。", "5%", "同比增长", "" },
+	{ "办理100件行政复议案件；其余", "100件", "办理", "行政复议案件" },
+	/* At most 30 characters, those nearest the mention. */
+	{ "{甲*40}5件{乙*40}", "5件", "{甲*30}", "{乙*30}" },
+	{ "{甲*30}5件{乙*30}", "5件", "{甲*30}", "{乙*30}" },
+	/* Trimmed of white space. */
+	{ "其中， 共计  10人  参加 。", "10人", "共计", "参加" },
+	/* ASCII boundaries. */
+	{ "a,b;c:共5人!后", "5人", "共", "" },
+	{ "问?共5人,后", "5人", "共", "" },
+	/* ：、！？ */
+	{ "目标：3项、4项！好", "3项", "", "" },
+	{ "目标：3项、4项？好", "4项", "", "" },
+	/* The mention is the paragraph. */
+	{ "5件", "5件", "", "" },
+	/* The qualifier is the mention's, not the clause's. */
+	{ "今年约5%的增长", "约5%", "今年", "的增长" },
+	/* Back past skip into a heading's marker, as rpt-numbers shows it. */
+	{ "（一）{^}全年办结5件", "5件", "（一）全年办结", "" },
+	{ "一、{^}全年办结5件", "5件", "全年办结", "" },
+};
+
+/* Check rpt_quantity_context(); adds to *pass and *fail. */
+static void
+context_tests(int *pass, int *fail)
+{
+	const struct rpt_quantity *q;
+	struct rpt_numbers *x;
+	struct rpt_context c;
+	struct str in, before, after;
+	const char *bad, *w;
+	char why[256], *p;
+	size_t i, skip, s2, wl;
+	long m, j;
+	int ok;
+
+	if ((x = rpt_numbers_new(1)) == NULL)
+		exit(2);
+	for (i = 0; i < sizeof(contexts) / sizeof(contexts[0]); i++) {
+		memset(&in, 0, sizeof(in));
+		memset(&before, 0, sizeof(before));
+		memset(&after, 0, sizeof(after));
+		expand(contexts[i].in, &in, &skip);
+		expand(contexts[i].before, &before, &s2);
+		expand(contexts[i].after, &after, &s2);
+		/* A copy of exactly its length: nothing after it may be read. */
+		if ((p = malloc(in.len)) == NULL)
+			exit(2);
+		memcpy(p, in.p, in.len);
+		w = contexts[i].mention;
+		wl = strlen(w);
+		m = rpt_numbers(x, p, in.len, skip, &q);
+		for (j = 0; j < m; j++)
+			if (q[j].len == wl && memcmp(p + q[j].off, w, wl) == 0)
+				break;
+		ok = 0;
+		bad = j < m ? NULL : "no such mention";
+		if (j < m) {
+			memset(&c, 0xa5, sizeof(c));
+			rpt_quantity_context(p, in.len, &q[j], &c);
+			bad = numbers_check_context(p, in.len, &q[j], &c, why,
+			    sizeof(why));
+			ok = bad == NULL && c.before_len == before.len &&
+			    memcmp(p + c.before_off, before.p,
+			    before.len) == 0 &&
+			    c.after_len == after.len &&
+			    memcmp(p + c.after_off, after.p, after.len) == 0;
+		}
+		if (!ok && bad != NULL)
+			printf("  FAIL context of %s in %s: %s\n", w,
+			    contexts[i].in, bad);
+		else if (!ok)
+			printf("  FAIL context of %s in %s: '%.*s' and '%.*s', "
+			    "want '%s' and '%s'\n", w, contexts[i].in,
+			    (int)c.before_len, p + c.before_off,
+			    (int)c.after_len, p + c.after_off, before.p,
+			    after.p);
+		else if (verbose)
+			printf("  ok   context of %s in %s\n", w,
+			    contexts[i].in);
+		*(ok ? pass : fail) += 1;
+		free(p);
+		free(in.p);
+		free(before.p);
+		free(after.p);
+	}
+	rpt_numbers_free(x);
+}
+
 /* ---------------------------------------------------------------- main */
 
 /* -d: the mentions in each argument. */
@@ -870,6 +977,7 @@ main(int argc, char *argv[])
 	}
 
 	cn_tests(&pass, &fail);
+	context_tests(&pass, &fail);
 	if ((runs = calloc(NCASES, sizeof(*runs))) == NULL)
 		return 2;
 	run_all(cases, NCASES, runs);
