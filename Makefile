@@ -175,6 +175,13 @@ coverage: deps
 	    RPT_LOCALES=C.UTF-8 sh tests/run.sh >/dev/null
 	@sh tests/coverage.sh build/cov
 
+# Rewrites tests/golden/ from this build with the commands of
+# tests/golden/CASES (those the tests run) and shows the diff: review it
+# before a commit.
+golden: deps
+	@$(MAKE) --no-print-directory all
+	@RPT_BIN=$(CURDIR)/$(O)/bin bash tests/golden.sh
+
 bench: all
 	@RPT_BIN=$(CURDIR)/$(O)/bin sh tests/bench.sh
 

@@ -13,7 +13,7 @@ GOLDEN=$TESTS/golden
 
 rpt_split() { "$RPT_BIN/rpt-split" "$@"; }
 
-# golden_diff NAME: compare $BATS_TEST_TMPDIR/out with golden/NAME.
-golden_diff() {
-	diff -u "$GOLDEN/$1" "$BATS_TEST_TMPDIR/out"
-}
+# golden_check NAME: the output of NAME's command in golden/CASES is
+# golden/NAME (make golden rewrites them).
+# shellcheck source=tests/golden.bash
+. "$TESTS/golden.bash"
