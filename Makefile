@@ -185,7 +185,14 @@ golden: deps
 bench: all
 	@RPT_BIN=$(CURDIR)/$(O)/bin sh tests/bench.sh
 
+# The shell scripts under shellcheck (which tests/deps.sh lint installs;
+# tests/.shellcheckrc says what it leaves out) and the manual pages under
+# mandoc -Tlint.
+SHSRC	= .ci/run $(wildcard tests/*.sh tests/*/*.sh) \
+	  $(wildcard tests/*.bash tests/*.bats)
 lint:
+	@sh tests/deps.sh lint
+	shellcheck -x $(SHSRC)
 	mandoc -Tlint -Wwarning $(MAN7) $(MAN1)
 
 install: all

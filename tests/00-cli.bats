@@ -137,8 +137,8 @@ rows_b() {
 
 # big.txt: the five reports ten times over (about 400 KB).
 mk_big() {
-	local i
-	for i in 1 2 3 4 5 6 7 8 9 10; do cat "${REPORTS[@]}"; done >big.txt
+	local _
+	for _ in 1 2 3 4 5 6 7 8 9 10; do cat "${REPORTS[@]}"; done >big.txt
 }
 
 # A 63-byte line of UTF-8 (57 characters: 3 CJK, a digit and 53 ASCII
@@ -919,7 +919,7 @@ rows_mid1() {
 # numbered headings 1. 2. 3. ...).
 endless() {
 	case $F in
-	rpt-sections) echo "awk 'BEGIN { for (i = 1; ; i++) printf \"%d.标题\\n正文。\\n\", i }'" ;;
+	rpt-sections) printf '%s\n' "awk 'BEGIN { for (i = 1; ; i++) printf \"%d.标题\\n正文。\\n\", i }'" ;;
 	*) echo 'yes 文本3次。' ;;
 	esac
 }
@@ -951,6 +951,7 @@ endless() {
 		*) flunk "exit status $(cat "$T/st"), expected 0 or 141" ;;
 		esac
 		# finite input, several files
+		# shellcheck disable=SC2016 # for the inner shell
 		timeout 20 "${dflt[@]}" bash -c '
 			"$RPT_BIN/$5" "$4" "$4" "$4" 2>"$1" | head -n 1 >"$2"
 			echo "${PIPESTATUS[0]}" >"$3"' _ "$T/err" "$T/out" "$T/st" big.txt "$F" ||
@@ -980,6 +981,7 @@ endless() {
 		expect_err
 		hdr | expect_out
 		[ "$(cat "$T/st")" = 0 ] || flunk "exit status $(cat "$T/st"), expected 0"
+		# shellcheck disable=SC2016 # for the inner shell
 		timeout 20 bash -c '
 			trap "" PIPE
 			"$RPT_BIN/$5" "$4" "$4" "$4" 2>"$1" | head -n 1 >"$2"

@@ -7,7 +7,7 @@ bats_require_minimum_version 1.5.0
 
 setup() {
 	load helper
-	cd "$TESTS"
+	cd "$TESTS" || return 1
 }
 
 rpt_sections() { "$RPT_BIN/rpt-sections" "$@"; }
@@ -113,6 +113,7 @@ rpt_sections() { "$RPT_BIN/rpt-sections" "$@"; }
 	    '正文。' '版权所有：某某' '网站标识码：123' >"$BATS_TEST_TMPDIR/r.txt"
 	run --separate-stderr rpt_sections --check -N "$BATS_TEST_TMPDIR/r.txt" nosuch.txt
 	assert_failure 1
+	# shellcheck disable=SC2154 # run --separate-stderr sets it
 	[ "$stderr" = "rpt-sections: nosuch.txt: No such file or directory" ]
 	local f=$BATS_TEST_TMPDIR/r.txt
 	assert_output "$(printf '%s\t%s\t%s\t%s\n' \

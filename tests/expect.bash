@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Checks of a filter run for the bats files that compare the exact output
 # (00-cli.bats, 70-hostile.bats): load it in setup() after helper, and set
 # T (the test's folder) and, after each run, $T/out (stdout), $T/err
@@ -30,6 +31,7 @@ expect_err() {
 
 # expect_status N: the exit status must be N.
 expect_status() {
+	# shellcheck disable=SC2154 # the caller sets it
 	if [ "$status" -ne "$1" ]; then
 		echo "${F:+$F: }exit status $status, expected $1" >&2
 		return 1

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared set-up for the bats files.  RPT_BIN (set by tests/run.sh) is the
 # directory holding the filters under test, RPT_TOOLS that of the test
 # tools; under make check-valgrind both hold wrappers that run them under
@@ -8,7 +9,9 @@ bats_load_library bats-assert
 
 : "${RPT_BIN:?RPT_BIN must name the directory of the rpt binaries}"
 TESTS=$BATS_TEST_DIRNAME
+# shellcheck disable=SC2034 # for the bats files
 CORPUS=$TESTS/corpus
+# shellcheck disable=SC2034
 GOLDEN=$TESTS/golden
 
 rpt_split() { "$RPT_BIN/rpt-split" "$@"; }
