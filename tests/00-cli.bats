@@ -822,6 +822,41 @@ rows_mid1() {
 	done
 }
 
+@test "an error stops a file: the rows of what was read are written, also those held (rpt-sections' open headings)" {
+	printf '一、总则\n我们开会3次。\n（一）分项\n第二行\261有错。\n' >stop.txt
+	for F in "${FILTERS[@]}"; do
+		to_files -N stop.txt
+		expect_err "$F: stop.txt:4:4: invalid UTF-8 byte 0xb1 (try -E gb18030, or iconv -f GB18030)"
+		case $F in
+		rpt-split)
+			tsv stop.txt 1 1 1 1 achievements heading 4 '一、总则'
+			tsv stop.txt 2 2 2 1 achievements body 7 '我们开会3次。'
+			tsv stop.txt 3 3 3 1.1 achievements heading 5 '（一）分项' ;;
+		rpt-sections)
+			tsv stop.txt 1 heading 1 一、 1 1 achievements 总则 16
+			tsv stop.txt 3 heading 2 （一） 1 1.1 achievements 分项 5 ;;
+		rpt-numbers)
+			tsv stop.txt 2 5 1 achievements count 3 '' 次 exact 3次 我们开会 '' ;;
+		rpt-stats)
+			stats stop.txt partial utf-8 summary '' 16 11 3 3 5.3 2 2 1 \
+			    achievements:16 problems,plans ;;
+		esac | expect_out
+		expect_status 1
+	done
+	# rpt-sections --check says the findings are those of a part
+	F=rpt-sections
+	to_files -N --check stop.txt
+	expect_err "$F: stop.txt:4:4: invalid UTF-8 byte 0xb1 (try -E gb18030, or iconv -f GB18030)"
+	{
+		tsv stop.txt '' missing-part '缺少“存在的问题” / missing problems: no section of its own (profile summary)'
+		tsv stop.txt '' missing-part '缺少“下一步打算” / missing plans: no section of its own (profile summary)'
+		tsv stop.txt '' no-title 'no title found'
+		tsv stop.txt '' no-date 'no date (成文日期) found'
+		tsv stop.txt '' partial 'read stopped at an error (on standard error): the findings are those of the part before it'
+	} | expect_out
+	expect_status 1
+}
+
 @test "--invalid=replace: U+FFFD for each bad sequence, one warning per file, exit 0" {
 	mk_mid
 	printf '好。\n坏\261。\n' >mid2.txt
@@ -1265,7 +1300,11 @@ endless() {
 				f $o "${REPORTS[@]}" $'odd\tname\n\xb1.txt' tabs.txt empty.txt nope.txt || :
 			done
 		} >all.tsv 2>/dev/null
-		# each run starts with its header; every line has its field count
+		# each run starts with its header of lower-case ASCII names;
+		# every line has its field count
+		if grep '^file	' all.tsv | grep -v -x -E '[a-z_]+(	[a-z_]+)*'; then
+			flunk "a header with other than lower-case ASCII names"
+		fi
 		awk -F '\t' -v f="$F" '
 			$1 == "file" { n = NF; runs++; next }
 			NF != n { print f ": line " NR ": " NF " fields, header has " n; bad = 1 }
