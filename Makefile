@@ -37,17 +37,20 @@ TESTPROGS = $(O)/tests/tools/nows $(O)/tests/tools/trickle \
 	    $(O)/tests/tools/profile-try
 # Unit tests: one program per tests/unit/*.c, run before the bats suite.
 UNIT	= $(patsubst %.c,%,$(wildcard tests/unit/*.c))
-# Fuzz targets tests/fuzz/T.c: make check replays tests/fuzz/corpus/T/
-# through each (main() from tests/fuzz/replay.c), make fuzz runs libFuzzer.
+# Fuzz targets tests/fuzz/T.c: make check replays tests/fuzz/corpus/T/ and
+# the crash reproducers tests/fuzz/crashes/T/ through each (main() from
+# tests/fuzz/replay.c); make fuzz runs libFuzzer.
 FUZZ	= input doc split numbers profile tsv
 FUZZSRC	= tests/fuzz/fuzz.c tests/fuzz/fuzz.h
 FUZZ_CC	?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-# $(call REPLAY,DIR,ENV): run DIR's replay binaries over the corpora.
-REPLAY	= for t in $(FUZZ); do $(2) $(1)/tests/fuzz/$$t tests/fuzz/corpus/$$t || exit 1; done
+# $(call REPLAY,DIR,ENV): run DIR's replay binaries over the corpora and
+# the crash reproducers.
+REPLAY	= for t in $(FUZZ); do c=tests/fuzz/crashes/$$t; [ -d $$c ] || c=; \
+	    $(2) $(1)/tests/fuzz/$$t tests/fuzz/corpus/$$t $$c || exit 1; done
 
-.PHONY: all deps demo check check-asan check-scalar check-valgrind coverage replay fuzz fuzzers bench install uninstall clean lint
+.PHONY: all deps demo check check-asan check-scalar check-valgrind coverage replay fuzz fuzzers fuzz-build fuzz-merge fuzz-minimize golden bench install uninstall clean lint
 .SUFFIXES:
 
 all: $(PROGS)
@@ -128,15 +131,26 @@ check-scalar: deps
 	@RPT_BIN=$(CURDIR)/build/scalar/bin \
 	    RPT_TOOLS=$(CURDIR)/build/scalar/tests/tools sh tests/run.sh
 
-# Each fuzz target under libFuzzer, ASan and UBSan for FUZZ_SECONDS on its
-# corpus; what it finds that adds coverage is merged into the corpus.
-fuzz:
+# Each fuzz target under libFuzzer, ASan and UBSan for FUZZ_SECONDS, on a
+# corpus outside the tree (build/fuzz-corpus/T, seeded from the tree's);
+# the tree is not changed.  make fuzz-merge then adds to
+# tests/fuzz/corpus/T the inputs that add coverage (review, then commit);
+# make fuzz-minimize rewrites each tests/fuzz/corpus/T as the smallest set
+# with its coverage.  Crash reproducers go in tests/fuzz/crashes/T/ by hand.
+fuzz-build:
 	@sh tests/deps.sh fuzz
 	@$(MAKE) --no-print-directory O=build/fuzz CC="$(FUZZ_CC)" \
 	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
 	    LDFLAGS="$(FUZZ_SAN)" fuzzers
+
+fuzz: fuzz-build
 	@for t in $(FUZZ); do FUZZ_SECONDS=$(FUZZ_SECONDS) \
-	    sh tests/fuzz/run.sh build/fuzz $$t || exit 1; done
+	    sh tests/fuzz/run.sh fuzz build/fuzz $$t || exit 1; done
+
+fuzz-merge fuzz-minimize: fuzz-build
+	@for t in $(FUZZ); do \
+	    sh tests/fuzz/run.sh $(@:fuzz-%=%) build/fuzz $$t || exit 1; done
+	@git status --short -- tests/fuzz/corpus 2>/dev/null | cut -c1-2 | sort | uniq -c || :
 
 # The suite with every filter and test tool under valgrind (memcheck, full
 # leak check), built without the PCRE2 JIT, whose code valgrind cannot
@@ -161,10 +175,24 @@ coverage: deps
 	    RPT_LOCALES=C.UTF-8 sh tests/run.sh >/dev/null
 	@sh tests/coverage.sh build/cov
 
+# Rewrites tests/golden/ from this build with the commands of
+# tests/golden/CASES (those the tests run) and shows the diff: review it
+# before a commit.
+golden: deps
+	@$(MAKE) --no-print-directory all
+	@RPT_BIN=$(CURDIR)/$(O)/bin bash tests/golden.sh
+
 bench: all
 	@RPT_BIN=$(CURDIR)/$(O)/bin sh tests/bench.sh
 
+# The shell scripts under shellcheck (which tests/deps.sh lint installs;
+# tests/.shellcheckrc says what it leaves out) and the manual pages under
+# mandoc -Tlint.
+SHSRC	= .ci/run $(wildcard tests/*.sh tests/*/*.sh) \
+	  $(wildcard tests/*.bash tests/*.bats)
 lint:
+	@sh tests/deps.sh lint
+	shellcheck -x $(SHSRC)
 	mandoc -Tlint -Wwarning $(MAN7) $(MAN1)
 
 install: all

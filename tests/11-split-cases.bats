@@ -149,6 +149,7 @@ expect_units() {
 	run bash -c "printf '%s\n' '加强学习，提高能力（试行）。' '加强 学习,提高能力(试行)。' | '$RPT_BIN/rpt-split' -N -k | cut -f10 | uniq | wc -l"
 	assert_success
 	assert_output 1
+	# shellcheck disable=SC1111 # Chinese quotation marks, as in the reports
 	run bash -c "printf '%s\n' '“枫桥经验”——ＡＢＣ１２３' | '$RPT_BIN/rpt-split' -N -k | cut -f10"
 	assert_output '"枫桥经验"--ABC123'
 	run bash -c "printf '%s\n' '「依法」『办事』' | '$RPT_BIN/rpt-split' -N -k | cut -f10"

@@ -31,7 +31,7 @@ setup_file() {
 setup() {
 	load helper
 	: "${RPT_TOOLS:?RPT_TOOLS must name the directory of the test tools}"
-	cd "$BATS_FILE_TMPDIR"
+	cd "$BATS_FILE_TMPDIR" || return 1
 	[ -f want ] || rpt_split -k --label=x <lf.txt >want
 	[ "$(wc -l <want)" -gt 2000 ]
 }

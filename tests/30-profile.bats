@@ -9,7 +9,7 @@ setup() {
 	load helper
 	: "${RPT_TOOLS:?RPT_TOOLS must name the directory of the test tools}"
 	T=$BATS_TEST_TMPDIR
-	cd "$T"
+	cd "$T" || return 1
 }
 
 try() { "$RPT_TOOLS/profile-try" "$@"; }
@@ -52,6 +52,7 @@ run_try() {
 # expect_bad FILE-CONTENT (printf format) MESSAGE: the profile is refused
 # with exit 2 and exactly this message.
 expect_bad() {
+	# shellcheck disable=SC2059 # $1 is a printf format
 	printf "$1" >"$T/bad.prof"
 	run_try -f bad.prof
 	[ "$status" -eq 2 ] || { echo "exit status $status, expected 2"; return 1; }

@@ -8,7 +8,7 @@ bats_require_minimum_version 1.5.0
 setup() {
 	load helper
 	PATH=$RPT_BIN:$PATH
-	cd "$BATS_TEST_TMPDIR"
+	cd "$BATS_TEST_TMPDIR" || return 1
 	# A report whose fields hold a TAB, a backslash, a leading " and a
 	# newline-free name with a TAB and a newline in it.
 	name=$'odd\tname\nx.txt'
@@ -35,6 +35,7 @@ commands() {
 		cmp out.tsv back.tsv || fail "$c: TSV -> JSON -> TSV changed it"
 	done < <(commands)
 	# The values themselves, as JSON strings.
+	# shellcheck disable=SC2016,SC1010 # Miller's expression and its then
 	rpt-split -u para "$name" | mlr --itsv --ojsonl filter '$line == 3' then cut -o -f file,text >got
 	assert_equal "$(cat got)" '{"file": "odd\tname\nx.txt", "text": "\"引号开头\t制表符\\反斜杠，共调解纠纷34件，满意率98%以上。"}'
 }
@@ -73,6 +74,7 @@ commands() {
 		parallel --will-cite --keep-order -X -j2 $f -N ::: "${files[@]}" >par.tsv
 		cmp one.tsv par.tsv
 		rm -f out.*
+		# shellcheck disable=SC2016 # for the inner shell
 		printf '%s\0' "${files[@]}" |
 		    xargs -0 -P2 -n3 sh -c "$f"' -N "$@" >"$(mktemp out.XXXXXX)"' sh
 		cmp <(sort one.tsv) <(cat out.* | sort)

@@ -18,7 +18,7 @@ setup() {
 	load helper
 	load expect
 	T=$BATS_TEST_TMPDIR
-	cd "$T"
+	cd "$T" || return 1
 	FILTERS=(split sections numbers stats)
 	# seconds per filter call; under valgrind (make check-valgrind) far more
 	TMO=20
@@ -226,6 +226,7 @@ mk_overlong() {
 		n=${c##*|}
 		fffd=
 		for ((k = 0; k < n; k++)); do fffd+=$'\xef\xbf\xbd'; done
+		# shellcheck disable=SC2059 # $bytes holds octal escapes for printf
 		{ $2; printf "二$bytes句。\\n"; } >"$1/$(printf %02d $i).txt"
 		{ $2; printf '二%s句。\n' "$fffd"; } >"$1/$(printf %02d $i).fixed"
 	done
@@ -1179,9 +1180,9 @@ NAMES=(
 		# the same names in the file column
 		[ "$(cut -f 1 "$T/out" | sort -u | tr '\n' ' ')" = "$(
 		    case $p in
-		    split) echo 'bad\t\xb1\n.txt long\n\xe4.txt ' ;;
-		    sections | numbers) echo 'bad\t\xb1\n.txt ' ;;
-		    stats) echo 'bad\t\xb1\n.txt gone\t\xff\n.txt long\n\xe4.txt nul\r\xc0.txt r\tx\xff.pdf ' ;;
+		    split) printf '%s\n' 'bad\t\xb1\n.txt long\n\xe4.txt ' ;;
+		    sections | numbers) printf '%s\n' 'bad\t\xb1\n.txt ' ;;
+		    stats) printf '%s\n' 'bad\t\xb1\n.txt gone\t\xff\n.txt long\n\xe4.txt nul\r\xc0.txt r\tx\xff.pdf ' ;;
 		    esac)" ]
 	done
 }

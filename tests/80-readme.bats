@@ -6,7 +6,7 @@
 setup() {
 	load helper
 	PATH=$RPT_BIN:$PATH
-	cd "$TESTS/.."
+	cd "$TESTS/.." || return 1
 }
 
 @test "README: every console example prints what the README shows" {

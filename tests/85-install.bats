@@ -4,7 +4,7 @@
 
 setup() {
 	load helper
-	cd "$TESTS/.."
+	cd "$TESTS/.." || return 1
 }
 
 @test "install: PREFIX and DESTDIR; the installed filter and man pages work; uninstall removes them" {

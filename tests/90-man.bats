@@ -5,8 +5,9 @@
 # literal display, the "$ command" after it (continued while it ends in | or
 # \ or has an open quote), and the output lines shown under it, where
 # "\&..." stands for lines left out.  The command's whole output must equal
-# golden/man-NAME.out, and the lines shown must be in it, in that order.
-# The examples of rpt-numbers.1 are named numbers-*.
+# golden/man-NAME.out (golden/CASES names it "example PAGE NAME"), and the
+# lines shown must be in it, in that order.  The examples of rpt-numbers.1
+# are named numbers-*.
 
 bats_require_minimum_version 1.5.0
 
@@ -15,88 +16,18 @@ setup() {
 	MAN=$TESTS/../man
 	# Pipelines in the examples call the filters by name.
 	PATH=$RPT_BIN:$PATH
-	# The files the examples name: report.txt and reports/*.txt.
-	EX=$BATS_TEST_TMPDIR/ex
-	mkdir -p "$EX/reports"
-	ln -s "$CORPUS/001_3dec04221fb15ce6.txt" "$EX/report.txt"
-	ln -s "$CORPUS/000_6b9668183397f94f.txt" "$EX/reports/zuoba.txt"
-	ln -s "$CORPUS/001_3dec04221fb15ce6.txt" "$EX/reports/qinglong.txt"
-	ln -s "$CORPUS/002_5e0d0e6190e313b8.txt" "$EX/reports/biandangou.txt"
-	ln -s "$CORPUS/003_31e37ca5113b7cf1.txt" "$EX/reports/daxi.txt"
-	ln -s "$CORPUS/004_4d7abf357b95ea80.txt" "$EX/reports/zhifang.txt"
 }
 
-# examples PAGE: one line per example of man/PAGE, "NAME<TAB>COMMAND" with
-# the command's lines joined by \001; with SHOWN=NAME, the lines shown under
-# that example instead.  mdoc escapes are undone; an unknown one is an error.
-examples() {
-	awk -v shown="${SHOWN:-}" -v q="'" '
-	function unesc(s,    out, i, c) {
-		out = ""
-		while ((i = index(s, "\\")) > 0) {
-			out = out substr(s, 1, i - 1)
-			c = substr(s, i + 1, 1)
-			if (c == "e")
-				out = out "\\"
-			else if (c == "-")
-				out = out "-"
-			else if (c != "&") {
-				print FILENAME ":" FNR ": unknown escape \\" c \
-				    >"/dev/stderr"
-				bad = 1
-			}
-			s = substr(s, i + 2)
-		}
-		return out s
-	}
-	function open_quotes(s,    t) {
-		t = s
-		return gsub(q, "", t) % 2
-	}
-	/^\.Sh / { inex = ($2 == "EXAMPLES"); next }
-	!inex { next }
-	/^\.Bd -literal/ { bd = 1; name = ""; next }
-	/^\.Ed/ { bd = 0; name = ""; next }
-	!bd { next }
-	/^\.\\" example: / { name = $3; cmd = ""; state = "cmd"; next }
-	/^\.\\"/ { next }
-	/^\./ { print FILENAME ":" FNR ": request in a display" >"/dev/stderr"; bad = 1; next }
-	{
-		line = unesc($0)
-		if (name == "") {
-			print FILENAME ":" FNR ": untagged example: " line >"/dev/stderr"
-			bad = 1
-			next
-		}
-		if (state == "cmd") {
-			if (cmd == "" && substr(line, 1, 2) != "$ ") {
-				print FILENAME ":" FNR ": no command after the tag" >"/dev/stderr"
-				bad = 1
-			}
-			cmd = (cmd == "") ? substr(line, 3) : (cmd "\001" line)
-			if (open_quotes(cmd) || line ~ /[|\\][ ]*$/)
-				next
-			state = "shown"
-			if (shown == "")
-				printf "%s\t%s\n", name, cmd
-			next
-		}
-		if (substr(line, 1, 2) == "$ ") {
-			print FILENAME ":" FNR ": second command in " name >"/dev/stderr"
-			bad = 1
-		}
-		if (name == shown)
-			print line
-	}
-	END { exit bad }
-	' "$MAN/$1"
-}
+# examples PAGE: the examples of man/PAGE (man_examples in golden.bash).
+examples() { man_examples "$@"; }
 
-# example PAGE NAME: run it in $EX and check its output.
+# example PAGE NAME: its command (golden/CASES: "example PAGE NAME") gives
+# golden/man-NAME.out, and the lines the page shows are in it.
 example() {
 	local page=$1 name=$2 cmd
-	cmd=$(examples "$page" | awk -F'\t' -v n="$name" '$1 == n { sub(/^[^\t]*\t/, ""); print }')
-	[ -n "$cmd" ] || fail "no example '$name' in $page"
+	cmd=$(golden_cmd "man-$name.out") || fail "no line for man-$name.out in golden/CASES"
+	grep -q -x -F -e "man-$name.out	example $page $name" "$GOLDEN/CASES" ||
+	    fail "golden/CASES: man-$name.out is not the example $name of $page"
 	case $cmd in
 	*mlr\ *)
 		command -v mlr >/dev/null || skip "Miller (mlr) is not installed"
@@ -107,11 +38,7 @@ example() {
 		command -v datamash >/dev/null || skip "GNU datamash is not installed"
 		;;
 	esac
-	cmd=${cmd//$'\001'/$'\n'}
-	(cd "$EX" && sh -c "$cmd") >"$BATS_TEST_TMPDIR/out" \
-	    2>"$BATS_TEST_TMPDIR/err" || fail "exit status $? from: $cmd"
-	[ ! -s "$BATS_TEST_TMPDIR/err" ] || fail "stderr: $(cat "$BATS_TEST_TMPDIR/err")"
-	golden_diff "man-$name.out"
+	golden_check "man-$name.out"
 	SHOWN=$name examples "$page" >"$BATS_TEST_TMPDIR/shown"
 	shown_in "$GOLDEN/man-$name.out" "$BATS_TEST_TMPDIR/shown" "$page"
 }

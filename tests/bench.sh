@@ -304,9 +304,9 @@ done
 if command -v parallel >/dev/null 2>&1 && [ -x "$RPT_BIN/rpt-stats" ]; then
 	parts=$dir/parts
 	if [ ! -f "$parts/sig" ] || ! cmp -s "$dir/corpus.sig" "$parts/sig"; then
-		rm -rf "$parts" && mkdir -p "$parts" &&
+		{ rm -rf "$parts" && mkdir -p "$parts" &&
 		    split -n l/16 -d "$corpus" "$parts/part." &&
-		    cp "$dir/corpus.sig" "$parts/sig" ||
+		    cp "$dir/corpus.sig" "$parts/sig"; } ||
 		    die "cannot cut $corpus into $parts"
 	fi
 	measure "rpt-stats 1 proc" parts - -- "$RPT_BIN/rpt-stats" -N \
@@ -314,6 +314,7 @@ if command -v parallel >/dev/null 2>&1 && [ -x "$RPT_BIN/rpt-stats" ]; then
 	measure "rpt-stats par -j2" parts - -- parallel --will-cite -j2 -X \
 	    "$RPT_BIN/rpt-stats" -N ::: "$parts"/part.*
 	# The same without GNU parallel's start-up (about 0.1 s of perl).
+	# shellcheck disable=SC2016 # for the inner shell
 	measure "rpt-stats xargs -P2" parts - -- sh -c 'printf "%s\n" "$@" |
 	    xargs -P2 -n8 "$0" -N' "$RPT_BIN/rpt-stats" "$parts"/part.*
 fi
@@ -326,6 +327,7 @@ if [ "${RPT_BENCH_BIG:-1}" != 0 ]; then
 	for name in big bigflat; do
 		case $name in big) src=$corpus ;; *) src=$flat ;; esac
 		file=$dir/$name.txt
+		# shellcheck disable=SC3013 # dash, bash and BSD sh have -ot
 		if [ ! -f "$file" ] || [ "$(size "$file")" -lt "$gib" ] ||
 		    [ "$file" -ot "$src" ]; then
 			echo "bench: building $file (1 GiB) ..." >&2

@@ -3,7 +3,8 @@
 # missing; do nothing (quickly) when everything is there.  Debian/Ubuntu
 # (apt-get), Fedora (dnf) and macOS (brew) are supported; elsewhere the
 # missing packages are printed and the script fails.  With the argument
-# fuzz it also makes sure clang can build libFuzzer targets (make fuzz).
+# fuzz it also makes sure clang can build libFuzzer targets (make fuzz),
+# with lint that shellcheck is there (make lint).
 set -u
 
 missing=""
@@ -35,6 +36,10 @@ command -v sqlite3 >/dev/null 2>&1 || need sqlite3
 command -v parallel >/dev/null 2>&1 || need parallel
 command -v column >/dev/null 2>&1 || need column
 command -v man >/dev/null 2>&1 || need man
+# deps.sh lint: also what make lint needs.
+if [ "${1:-}" = lint ]; then
+	command -v shellcheck >/dev/null 2>&1 || need shellcheck
+fi
 # deps.sh fuzz: also what make fuzz needs, clang with libFuzzer.
 if [ "${1:-}" = fuzz ]; then
 	printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n)\n{ (void)d; (void)n; return 0; }\n' |
@@ -58,6 +63,7 @@ pkgs() {
 		dnf:libfuzzer) echo clang compiler-rt ;;
 		brew:libfuzzer) echo llvm ;;
 		dnf:column) echo util-linux ;;
+		dnf:shellcheck) echo ShellCheck ;;
 		brew:column) ;;
 		dnf:cc) echo gcc ;;
 		dnf:pkg-config) echo pkgconf-pkg-config ;;
@@ -84,16 +90,19 @@ fi
 if command -v apt-get >/dev/null 2>&1; then
 	p=$(pkgs apt)
 	echo "deps: installing $p"
+	# shellcheck disable=SC2086 # $p is a list of packages
 	$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
 	    $sudo env DEBIAN_FRONTEND=noninteractive \
 	    apt-get install -y -qq --no-install-recommends $p >/dev/null
 elif command -v dnf >/dev/null 2>&1; then
 	p=$(pkgs dnf)
 	echo "deps: installing $p"
+	# shellcheck disable=SC2086 # $p is a list of packages
 	$sudo dnf install -y $p
 elif command -v brew >/dev/null 2>&1; then
 	p=$(pkgs brew)
 	echo "deps: installing $p"
+	# shellcheck disable=SC2086 # $p is a list of packages
 	brew install $p
 else
 	echo "deps: missing:$missing" >&2

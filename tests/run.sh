@@ -15,6 +15,7 @@ status=0
 for loc in ${RPT_LOCALES:-C C.UTF-8}; do
 	echo "# LC_ALL=$loc"
 	# RPT_TESTS: some of the files (names in tests/), all by default.
+	# shellcheck disable=SC2086 # a list of files, or the pattern
 	(cd "$here" && LC_ALL=$loc bats --tap ${RPT_TESTS:-*.bats}) >"$log" 2>&1 ||
 	    status=1
 	cat "$log"
