@@ -359,8 +359,8 @@ for n in 20000 200000; do
 				printf "%d.标题%d\n", k, k
 				print "正文内容，这是一段正文。"
 			}
-		}' >"$file.part" && mv "$file.part" "$file" ||
-		    die "cannot write $file"
+		}' >"$file.part" || die "cannot write $file"
+		mv "$file.part" "$file" || die "cannot write $file"
 	fi
 	for f in $filters; do
 		measure "$f" "h$n" "$file" -- "$RPT_BIN/$f" </dev/null
