@@ -165,7 +165,11 @@ patterns(void)
 	T(rpt_stats_npatterns(s) == 1);
 
 	/* A file: comments, blank lines, CRLF; an error names its line. */
-	T((fd = mkstemp(path)) != -1 && (fp = fdopen(fd, "w")) != NULL);
+	if ((fd = mkstemp(path)) == -1 || (fp = fdopen(fd, "w")) == NULL) {
+		T(!"a temporary file");
+		rpt_stats_free(s);
+		return;
+	}
 	fputs("# patterns\n\nb\tfoo|bar\r\nc\t[0-9]+\nd no tab\ne\tx\n", fp);
 	fclose(fp);
 	T(rpt_stats_load(s, path, &e) == -1 && e.line == 5 &&
