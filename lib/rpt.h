@@ -834,7 +834,7 @@ struct rpt_doc_facts {
 	const char	*date;
 	size_t		 date_len;
 	int		 year;		/* rpt_doc_year(), 0 when not known */
-	const char	*profile;	/* rpt_doc_profile(): "" if none */
+	const char	*profile;	/* rpt_doc_profile(), owned by the model */
 	/*
 	 * The profile that named the document's parts (the last paragraph's),
 	 * NULL if none did: have and missing are sets of its parts.
@@ -863,9 +863,9 @@ void	rpt_facts_free(struct rpt_facts *f);
 /* Forget the document: the next paragraph starts another.  Keeps memory. */
 void	rpt_facts_reset(struct rpt_facts *f);
 /*
- * Take in the next paragraph of the document (nothing of it is kept but
- * copies).  Returns 0, or -1 (errno ENOMEM) when memory ran out: the facts
- * are then those of the paragraphs before it.
+ * Take in the next paragraph of the document (f keeps copies, never p).
+ * Returns 0, or -1 (errno ENOMEM) when memory ran out: the document's facts
+ * are then incomplete, and it should stop there.
  */
 int	rpt_facts_para(struct rpt_facts *f, const struct rpt_para *p);
 /*
