@@ -820,4 +820,152 @@ void	rpt_pattern_reset(struct rpt_pattern *pt);
 long	rpt_pattern_count(struct rpt_pattern *pt, const char *p, size_t n,
 	    struct rpt_profile_error *e);
 
+/* ---------------------------------------------------------------- facts.c */
+
+/*
+ * The facts of a document that rpt-stats writes and rpt-sections --check
+ * tests, gathered in one pass over its settled paragraphs: what it is
+ * (title, 发文字号, issuer, date, year, profile), which of the profile's
+ * parts it has and lacks, and how big it and its parts are.  Feed every
+ * paragraph rpt_doc_next() hands out, in order, then end the document.
+ */
+
+/* The size of a part: its paragraphs' non-white characters. */
+struct rpt_part_size {
+	const char	*name;		/* as rpt_para.part: "shortfalls+plans" */
+	size_t		 name_len;
+	size_t		 chars;
+};
+
+/*
+ * What rpt_facts_end() found.  The text is owned by the rpt_facts and
+ * valid until its next para, reset or free; text that was not found is
+ * "" (length 0, never NULL).
+ */
+struct rpt_doc_facts {
+	const char	*title;		/* the first title, its lines joined */
+	size_t		 title_len;
+	const char	*docno;		/* the first 发文字号 */
+	size_t		 docno_len;
+	/* The issuer lines above the title, else the signature's lines. */
+	const char	*issuer;
+	size_t		 issuer_len;
+	const char	*signature;	/* lines joined by " / " like the issuer's */
+	size_t		 signature_len;
+	/*
+	 * YYYY-MM-DD: the last 成文日期, else the first full date of a
+	 * subtitle (——2024年3月5日在…会议上).
+	 */
+	const char	*date;
+	size_t		 date_len;
+	int		 year;		/* rpt_doc_year(), 0 when not known */
+	const char	*profile;	/* rpt_doc_profile(), owned by the model */
+	/*
+	 * The profile that named the document's parts (the last paragraph's),
+	 * NULL if none did: have and missing are sets of its parts.
+	 */
+	const struct rpt_profile *parts_profile;
+	uint64_t	 have;		/* parts with a level-1 section */
+	struct rpt_parts missing;	/* its required parts not in have */
+	/* The parts' sizes, in the order the parts first occur. */
+	const struct rpt_part_size *sizes;
+	size_t		 nsizes;
+	size_t		 titles;	/* titles (a multi-line one counts once) */
+	size_t		 dates;		/* 成文日期 lines */
+	size_t		 paras;		/* headings and body paragraphs */
+	size_t		 headings;
+	int		 depth;		/* of the deepest heading, 0 if none */
+	size_t		 chars;		/* the report's: all but web remnants */
+	size_t		 text_chars;	/* its headings' and body paragraphs' */
+	size_t		 boilerplate_chars; /* web remnants' and debris' */
+};
+
+struct rpt_facts;
+
+/* A new gatherer, or NULL (errno ENOMEM); free it with rpt_facts_free(). */
+struct rpt_facts *rpt_facts_new(void);
+void	rpt_facts_free(struct rpt_facts *f);
+/* Forget the document: the next paragraph starts another.  Keeps memory. */
+void	rpt_facts_reset(struct rpt_facts *f);
+/*
+ * Take in the next paragraph of the document (f keeps copies, never p).
+ * Returns 0, or -1 (errno ENOMEM) when memory ran out: the document's facts
+ * are then incomplete, and it should stop there.
+ */
+int	rpt_facts_para(struct rpt_facts *f, const struct rpt_para *p);
+/*
+ * The document has ended (or stopped): its facts, owned by f, with the year
+ * and profile of the model d that handed out the paragraphs.  Cannot fail.
+ */
+const struct rpt_doc_facts *rpt_facts_end(struct rpt_facts *f,
+	    const struct rpt_doc *d);
+/*
+ * Append the parts' sizes to out as NAME:CHARS joined by ','
+ * (preamble:210,measures:5234) and NUL-terminate it.  Returns -1 (errno
+ * ENOMEM) on allocation failure.
+ */
+int	rpt_part_sizes_format(const struct rpt_doc_facts *f, struct rpt_buf *out);
+
+/* ---------------------------------------------------------------- stats.c */
+
+/*
+ * How a report's text reads, counted over its paragraphs except web
+ * remnants by the code of the filter that lists what is counted.
+ */
+struct rpt_text_stats {
+	size_t	 han;		/* CJK ideographs (rpt_is_han) */
+	size_t	 sents;		/* of headings and body, as rpt-split */
+	size_t	 items;		/* enumerated items, as rpt-sections -i */
+	size_t	 quantities;	/* as rpt-numbers' rows */
+	size_t	 percents;	/* of them, RPT_Q_PERCENT */
+};
+
+struct rpt_stats;
+
+/*
+ * A new counter, or NULL (errno ENOMEM); free it with rpt_stats_free().
+ * taken lists the names no pattern may have (the caller's other columns,
+ * NULL-terminated; not copied, so it must outlive s) and what says what
+ * they are, for messages ("a column of rpt-stats").
+ */
+struct rpt_stats *rpt_stats_new(const char *const *taken, const char *what);
+/* Free the counter and its patterns. */
+void	rpt_stats_free(struct rpt_stats *s);
+/*
+ * Also count the matches of the pattern [pat, pat + plen) (rpt_pattern_new()),
+ * named [name, name + nlen): lower-case ASCII letters, digits and _, neither
+ * taken nor an earlier pattern's name.  s compiles and keeps a copy of both.
+ * Returns 0, or -1 with errno ENOMEM, or EINVAL and e->msg saying what is
+ * wrong (e may be NULL).
+ */
+int	rpt_stats_pattern(struct rpt_stats *s, const char *name, size_t nlen,
+	    const char *pat, size_t plen, struct rpt_profile_error *e);
+/*
+ * Add the patterns of a file (rpt-stats -f): NAME<TAB>PATTERN a line, blank
+ * lines and lines starting with # skipped.  Returns 0, or -1 like
+ * rpt_stats_pattern() with e->line the line at fault; e->line 0 when the
+ * file could not be read (errno says why, e->msg too).  The patterns before
+ * the line at fault are kept.
+ */
+int	rpt_stats_load(struct rpt_stats *s, const char *path,
+	    struct rpt_profile_error *e);
+/* The taken names, then the patterns', NULL-terminated (owned by s). */
+const char *const *rpt_stats_columns(const struct rpt_stats *s);
+size_t	rpt_stats_npatterns(const struct rpt_stats *s);
+/* Pattern i's name, and its text as given in *text (owned by s). */
+const char *rpt_stats_pattern_name(const struct rpt_stats *s, size_t i,
+	    const char **text);
+/* A new document: the counts are 0 and the patterns' step budgets start over. */
+void	rpt_stats_reset(struct rpt_stats *s);
+/*
+ * Count the next paragraph of the document.  Returns 0, or -1 (errno
+ * ENOMEM) when memory ran out.  A pattern that hits the match limit or
+ * its step budget stops counting for the document (rpt_stats_matches()).
+ */
+int	rpt_stats_para(struct rpt_stats *s, const struct rpt_para *p);
+/* The counts of the document so far, owned by s. */
+const struct rpt_text_stats *rpt_stats_counts(const struct rpt_stats *s);
+/* The matches of pattern i in the document so far, -1 when a search failed. */
+long	rpt_stats_matches(const struct rpt_stats *s, size_t i);
+
 #endif /* RPT_H */
