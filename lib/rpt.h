@@ -59,7 +59,7 @@
 #define RPT_CH_FW_COLON		0xff1a	/* ： */
 #define RPT_CH_ELLIPSIS		0x2026	/* … */
 #define RPT_CH_MIDDLE_DOT	0x00b7	/* · in foreign names */
-#define RPT_CH_KATAKANA_DOT	0x30fb	/* ・ the same, as Japanese fonts type it */
+#define RPT_CH_KATAKANA_DOT	0x30fb	/* ・ the same, from Japanese input */
 
 /* Quotation marks and brackets. */
 #define RPT_CH_LDQUO		0x201c	/* “ */

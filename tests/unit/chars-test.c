@@ -271,8 +271,8 @@ main(void)
 	check(rpt_char_class(-1) == 0 && rpt_char_class(0x110000) == 0 &&
 	    rpt_char_class(0x20000) == 0, "no classes outside the BMP");
 	/* rpt_cn_digit() is the Chinese digits' and 两's value. */
-	check(rpt_cn_digit(RPT_CH_LIANG) == 2 && rpt_cn_digit(RPT_CH_LING) == 0 &&
-	    rpt_cn_digit(RPT_CH_CN_9) == 9 && rpt_cn_digit('9') == -1 &&
+	check(rpt_cn_digit(RPT_CH_LIANG) == 2 &&
+	    rpt_cn_digit(RPT_CH_LING) == 0 && rpt_cn_digit(RPT_CH_CN_9) == 9 && rpt_cn_digit('9') == -1 &&
 	    rpt_cn_digit(RPT_CH_TEN) == -1, "rpt_cn_digit");
 	printf("1..%d\n", num);
 	printf("chars-test: %d passed, %d failed\n", pass, fail);
