@@ -268,6 +268,9 @@ rpt_space_lead16(__m128i x)
 static inline int
 rpt_is_space(int32_t c)
 {
+	/* Above U+3000 only U+FEFF is: Han text needs no table look-up. */
+	if (c > RPT_CH_IDEO_SPACE)
+		return c == RPT_CH_BOM;
 	return (rpt_char_class(c) & RPT_C_SPACE) != 0;
 }
 

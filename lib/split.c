@@ -434,13 +434,13 @@ rpt_enumerator(const char *p, size_t n)
 
 /*
  * 。；;：:，, — after these (or at the start) an item may begin.  Of the
- * sentence stops only 。 is one (not ！？!?).
+ * sentence stops only 。 is one (not ！？!?).  f is c's class.
  */
 static int
-is_item_lead(int32_t c)
+is_item_lead(int32_t c, uint32_t f)
 {
-	return c == 0 || c == RPT_CH_IDEO_STOP || (rpt_char_class(c) &
-	    (RPT_C_SEMICOLON | RPT_C_COLON | RPT_C_COMMA)) != 0;
+	return c == RPT_CH_IDEO_STOP ||
+	    (f & (RPT_C_SEMICOLON | RPT_C_COLON | RPT_C_COMMA)) != 0;
 }
 
 /*
@@ -452,23 +452,26 @@ static long
 split_items(struct rpt_splitter *s, const char *p, size_t n)
 {
 	size_t i = 0, k, start = 0;
-	int32_t c, lead = 0;	/* last non-white character, 0 at the start */
+	uint32_t f;
+	int32_t c;
+	int lead = 1;		/* may an item start at the next character? */
 	long items = 0;
 
 	while (i < n) {
 		k = rpt_utf8_decode(p + i, n - i, &c);
-		if (rpt_is_space(c)) {
+		f = rpt_char_class(c);
+		if (f & RPT_C_SPACE) {
 			i += k;
 			continue;
 		}
-		if (is_item_lead(lead) && rpt_enumerator(p + i, n - i)) {
+		if (lead && rpt_enumerator(p + i, n - i)) {
 			items++;
 			if (i > start && s != NULL &&
 			    add(s, p, start, i, NO_COUNT) == -1)
 				return -1;
 			start = i;
 		}
-		lead = c;
+		lead = is_item_lead(c, f);
 		i += k;
 	}
 	if (s != NULL && add(s, p, start, n, NO_COUNT) == -1)
