@@ -644,7 +644,7 @@ parse(struct rpt_profile *p, struct rpt_profile_error *e)
 	char *nl, *end = p->work + p->len;
 	char *s = p->work;
 
-	if (p->len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+	if (p->len >= 3 && memcmp(s, RPT_UTF8_BOM, 3) == 0)
 		s += 3;
 	for (l.line = 1; s < end; s = nl + 1, l.line++) {
 		if ((nl = memchr(s, '\n', (size_t)(end - s))) == NULL)

@@ -47,6 +47,10 @@
 #define RPT_CH_WORD_JOINER	0x2060	/* WORD JOINER */
 #define RPT_CH_IDEO_SPACE	0x3000	/* 　 IDEOGRAPHIC SPACE */
 #define RPT_CH_BOM		0xfeff	/* ZERO WIDTH NO-BREAK SPACE, the BOM */
+#define RPT_CH_REPLACEMENT	0xfffd	/* REPLACEMENT CHARACTER */
+/* Their UTF-8, for the input layer's byte compares. */
+#define RPT_UTF8_BOM		"\xef\xbb\xbf"
+#define RPT_UTF8_REPLACEMENT	"\xef\xbf\xbd"
 
 /* Punctuation. */
 #define RPT_CH_IDEO_COMMA	0x3001	/* 、 */

@@ -252,6 +252,10 @@ check_names(void)
 			    names[i].s, (unsigned)c, (unsigned)names[i].c);
 		}
 	}
+	rpt_utf8_decode(RPT_UTF8_BOM, 3, &c);
+	bad += c != RPT_CH_BOM;
+	rpt_utf8_decode(RPT_UTF8_REPLACEMENT, 3, &c);
+	bad += c != RPT_CH_REPLACEMENT;
 	check(bad == 0, "the RPT_CH_ constants are the characters named");
 }
 
