@@ -288,28 +288,26 @@ static int
 year_in(const char *p, size_t n)
 {
 	size_t i, k, j;
+	uint32_t f;
 	int32_t c;
 	int y, digits;
 
 	for (i = 0; i < n; i += k) {
 		k = rpt_utf8_decode(p + i, n - i, &c);
-		if (!((c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19)))
+		if (!(rpt_char_class(c) & RPT_C_DIGIT))
 			continue;
 		if (i > 0) {
 			int32_t b;
 
 			rpt_utf8_prev(p, i, &b);
-			if ((b >= '0' && b <= '9') || (b >= 0xff10 && b <= 0xff19))
+			if (rpt_char_class(b) & RPT_C_DIGIT)
 				continue;
 		}
 		for (j = i, y = 0, digits = 0; j < n && digits < 5; digits++) {
 			k = rpt_utf8_decode(p + j, n - j, &c);
-			if (c >= '0' && c <= '9')
-				y = y * 10 + (c - '0');
-			else if (c >= 0xff10 && c <= 0xff19)
-				y = y * 10 + (c - 0xff10);
-			else
+			if (!((f = rpt_char_class(c)) & RPT_C_DIGIT))
 				break;
+			y = y * 10 + RPT_C_VALUE(f);
 			j += k;
 		}
 		if (digits == 4 && j + 3 <= n && memcmp(p + j, "年", 3) == 0 &&
@@ -462,7 +460,7 @@ open_paren(const char *p, size_t n)
 {
 	if (n >= 1 && p[0] == '(')
 		return 1;
-	if (n >= 3 && memcmp(p, "\xef\xbc\x88", 3) == 0)	/* （ */
+	if (n >= 3 && memcmp(p, "（", 3) == 0)
 		return 3;
 	return 0;
 }
@@ -472,7 +470,7 @@ close_paren(const char *p, size_t n)
 {
 	if (n >= 1 && p[0] == ')')
 		return 1;
-	if (n >= 3 && memcmp(p, "\xef\xbc\x89", 3) == 0)	/* ） */
+	if (n >= 3 && memcmp(p, "）", 3) == 0)
 		return 3;
 	return 0;
 }
@@ -514,11 +512,11 @@ is_digit_at(const char *p, size_t n)
 static size_t
 number_stop(const char *p, size_t n, int dot_ok)
 {
-	if (n >= 3 && memcmp(p, "\xe3\x80\x81", 3) == 0)	/* 、 */
+	if (n >= 3 && memcmp(p, "、", 3) == 0)
 		return 3;
 	if (!dot_ok)
 		return 0;
-	if (n >= 3 && memcmp(p, "\xef\xbc\x8e", 3) == 0)	/* ． */
+	if (n >= 3 && memcmp(p, "．", 3) == 0)
 		return 3;
 	if (n >= 1 && p[0] == '.')
 		return 1;
@@ -907,7 +905,7 @@ subtitle_more(const struct rpt_buf *b, const struct slot *s)
 	if (b->len > 0)
 		rpt_utf8_prev(b->p, b->len, &c);
 	return b->len >= 3 && memcmp(b->p + b->len - 3, tail, 3) != 0 &&
-	    c != 0xff09 && c != ')' && s->chars <= 40 &&
+	    c != RPT_CH_FW_RPAREN && c != ')' && s->chars <= 40 &&
 	    !(s->f & (F_PUNCT | F_ADDR | F_AUTHOR | F_OFFICE | F_MARK));
 }
 
@@ -1295,15 +1293,18 @@ sentence_end(const char *p, size_t n)
 	size_t k, i;
 	int32_t c;
 
-	/* A colon too: 主要做了以下工作：（一）… */
+	/* A colon too, the full-width one: 主要做了以下工作：（一）… */
 	k = rpt_utf8_decode(p, n, &c);
-	if (c != 0x3002 && c != 0xff01 && c != 0xff1f && c != '!' && c != '?' &&
-	    c != 0xff1a)
+	if (!(rpt_char_class(c) & RPT_C_STOP) && c != RPT_CH_FW_COLON)
 		return 0;
+	/*
+	 * Then the closing marks ” ） ) 》 】: not ’ 」 』, which RPT_C_CLOSE
+	 * (split.c's closers) also holds.
+	 */
 	for (i = k; i < n; i += k) {
 		k = rpt_utf8_decode(p + i, n - i, &c);
-		if (c != 0x201d && c != 0xff09 && c != ')' && c != 0x300b &&
-		    c != 0x3011)
+		if (!(rpt_char_class(c) & RPT_C_CLOSE) || c == RPT_CH_RSQUO ||
+		    c == RPT_CH_RCORNER || c == RPT_CH_RWCORNER)
 			break;
 	}
 	return i;

@@ -59,29 +59,22 @@ skip_space(const char *p, size_t n, size_t i)
 static int
 date_number(const char *p, size_t n, size_t *i, int maxd, int year)
 {
-	static const char *const cn[] = {
-		"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"
-	};
 	size_t j = *i, k;
 	int v = 0, digits = 0, d;
+	uint32_t f;
 	int32_t c;
 
 	while (j < n && digits < maxd) {
 		k = rpt_utf8_decode(p + j, n - j, &c);
-		if (c >= '0' && c <= '9')
-			d = c - '0';
-		else if (c >= 0xff10 && c <= 0xff19)
-			d = c - 0xff10;
-		else if (year && (c == 0x96f6 || c == 0x25cb || c == 0x039f ||
-		    c == 0x004f))		/* 零 ○ Ο O written for 〇 */
-			d = 0;
-		else {
-			for (d = 0; d < 10; d++)
-				if (k == 3 && memcmp(p + j, cn[d], 3) == 0)
-					break;
-			if (d == 10 || !year)
-				break;
-		}
+		f = rpt_char_class(c);
+		if (f & RPT_C_DIGIT)
+			d = RPT_C_VALUE(f);
+		else if (year && (f & RPT_C_CN_DIGIT))	/* 〇 零 ○ 一 to 九 */
+			d = RPT_C_VALUE(f);
+		else if (year && (c == RPT_CH_GREEK_OMICRON || c == 'O'))
+			d = 0;			/* Ο O typed for 〇 */
+		else
+			break;
 		v = v * 10 + d;
 		digits++;
 		j += k;
@@ -264,8 +257,8 @@ rpt_is_organ_line(const char *p, size_t n)
 			k = rpt_utf8_decode(p + i, n - i, &c);
 			if (rpt_is_space(c))
 				break;
-			if (!rpt_is_han(c) && c != 0xff08 && c != 0xff09 &&
-			    c != '(' && c != ')')
+			if (!rpt_is_han(c) && c != RPT_CH_FW_LPAREN &&
+			    c != RPT_CH_FW_RPAREN && c != '(' && c != ')')
 				return 0;
 			i += k;
 		}
@@ -365,7 +358,8 @@ rpt_is_author(const char *p, size_t n, int *office_only)
 			k = rpt_utf8_decode(p + i, n - i, &c);
 			if (rpt_is_space(c))
 				continue;
-			if (!rpt_is_han(c) && c != 0x00b7 && c != 0x30fb)
+			if (!rpt_is_han(c) && c != RPT_CH_MIDDLE_DOT &&
+			    c != RPT_CH_KATAKANA_DOT)
 				return 0;
 			nameq++;
 		}
@@ -384,7 +378,7 @@ rpt_is_person_name(const char *p, size_t n)
 		k = rpt_utf8_decode(p + i, n - i, &c);
 		if (rpt_is_space(c))
 			continue;
-		if (!rpt_is_han(c) && c != 0x00b7)
+		if (!rpt_is_han(c) && c != RPT_CH_MIDDLE_DOT)
 			return 0;
 		chars++;
 	}
@@ -410,45 +404,46 @@ rpt_ends_sentence(const char *p, size_t n)
 int
 rpt_end_mark(const char *p, size_t n)
 {
+	uint32_t f;
 	int32_t c;
 	size_t k;
 
 	/* Look through closing marks: （详见附件。） ends a sentence. */
 	while (n > 0) {
 		k = rpt_utf8_prev(p, n, &c);
-		switch (c) {
-		case 0x201d: case 0x2019: case 0xff09: case ')': case 0x300b:
-		case 0x3011: case 0x300d: case 0x300f:
+		f = rpt_char_class(c);
+		if (f & RPT_C_CLOSE) {
 			n -= k;
 			continue;
-		case 0x3002: case 0xff01: case 0xff1f: case '!': case '?':
-		case 0xff1b: case ';': case 0xff1a: case ':': case 0x2026:
-			return 2;		/* ends a sentence or a lead-in */
-		case 0xff0c: case ',': case 0x3001:
-			return 1;		/* the sentence goes on */
 		}
+		/* 。！？!?；;：:… end a sentence or a lead-in. */
+		if (f & (RPT_C_STOP | RPT_C_SEMICOLON | RPT_C_COLON |
+		    RPT_C_ELLIPSIS))
+			return 2;
+		/* ，,、: the sentence goes on. */
+		if (f & (RPT_C_COMMA | RPT_C_IDEO_COMMA))
+			return 1;
 		return 0;
 	}
 	return 0;
 }
 
 int
-rpt_has_punct(const char *s, size_t n)
+rpt_has_punct(const char *p, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
+	size_t i, k;
+	uint32_t f;
+	int32_t c;
 
-	/* 。，；：！？ and ASCII , ; in one pass. */
-	for (i = 0; i < n; i++) {
-		if (p[i] == ',' || p[i] == ';')
-			return 1;
-		if (i + 2 >= n)
-			continue;
-		if (p[i] == 0xe3 && p[i + 1] == 0x80 && p[i + 2] == 0x82)
-			return 1;
-		if (p[i] == 0xef && p[i + 1] == 0xbc && (p[i + 2] == 0x8c ||
-		    p[i + 2] == 0x9b || p[i + 2] == 0x9a || p[i + 2] == 0x81 ||
-		    p[i + 2] == 0x9f))
+	/*
+	 * 。，；：！？ and ASCII , ; — not ASCII : ! ?, which in a short line
+	 * are as often a time (10:30), an address or a web page's.
+	 */
+	for (i = 0; i < n; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		f = rpt_char_class(c);
+		if ((f & (RPT_C_STOP | RPT_C_SEMICOLON | RPT_C_COLON |
+		    RPT_C_COMMA)) && c != ':' && c != '!' && c != '?')
 			return 1;
 	}
 	return 0;

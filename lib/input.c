@@ -360,7 +360,7 @@ invalid(struct rpt_input *in, size_t nbad)
 		} else if (in->opts.warn)
 			in->opts.warn(in->opts.warn_ctx, RPT_W_REPLACED, &d);
 	}
-	if (rpt_buf_append(&in->txt, "\xef\xbf\xbd", 3) == -1) {
+	if (rpt_buf_append(&in->txt, RPT_UTF8_REPLACEMENT, 3) == -1) {
 		in->diag.status = RPT_E_NOMEM;
 		return -1;
 	}
@@ -585,7 +585,7 @@ rpt_input_open(struct rpt_input *in, const char *path,
 		in->diag.status = RPT_E_FORMAT;
 		goto refused;
 	}
-	if (in->raw_len >= 3 && memcmp(in->raw, "\xef\xbb\xbf", 3) == 0 &&
+	if (in->raw_len >= 3 && memcmp(in->raw, RPT_UTF8_BOM, 3) == 0 &&
 	    (in->enc == RPT_ENC_AUTO || in->enc == RPT_ENC_UTF8)) {
 		in->enc = RPT_ENC_UTF8_BOM;
 		bom = 3;

@@ -713,7 +713,7 @@ parse(struct rpt_profile *p, struct rpt_profile_error *e)
 	char *nl, *end = p->work + p->len;
 	char *s = p->work;
 
-	if (p->len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+	if (p->len >= 3 && memcmp(s, RPT_UTF8_BOM, 3) == 0)
 		s += 3;
 	for (l.line = 1; s < end; s = nl + 1, l.line++) {
 		if ((nl = memchr(s, '\n', (size_t)(end - s))) == NULL)
@@ -1016,20 +1016,10 @@ rpt_profile_missing(const struct rpt_profile *p, uint64_t have,
 static int
 year_digit(int32_t c)
 {
-	static const int32_t cn[] = { 0x3007, 0x4e00, 0x4e8c, 0x4e09, 0x56db,
-	    0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d };	/* 〇一二…九 */
-	int i;
+	uint32_t f = rpt_char_class(c);
 
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 0xff10 && c <= 0xff19)
-		return c - 0xff10;
-	if (c == 0x96f6 || c == 0x25cb)		/* 零 ○ */
-		return 0;
-	for (i = 0; i < 10; i++)
-		if (cn[i] == c)
-			return i;
-	return -1;
+	/* Not 两 (RPT_C_CN_TWO): it counts, it does not spell a year. */
+	return f & (RPT_C_DIGIT | RPT_C_CN_DIGIT) ? RPT_C_VALUE(f) : -1;
 }
 
 /*
@@ -1053,7 +1043,7 @@ latest_year(const char *t, size_t n)
 				val = 100000;	/* too long for a year */
 			continue;
 		}
-		if (c == 0x5e74 && ndig == 4 && val > best)	/* 年 */
+		if (c == RPT_CH_NIAN && ndig == 4 && val > best)	/* 年 */
 			best = val;
 		ndig = val = 0;
 	}

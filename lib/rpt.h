@@ -23,6 +23,168 @@
 /* Bytes examined for signatures, BOMs, encoding and NUL bytes. */
 #define RPT_SNIFF	(64 * 1024)
 
+/* ---------------------------------------------------------------- chars.c */
+
+/*
+ * The characters the rules compare, by name, and one table of the classes
+ * they belong to.  A rule asks rpt_char_class(c) & RPT_C_... and names a
+ * single character by its RPT_CH_ constant, never by a bare code point.
+ */
+
+/* White space and invisible characters (RPT_C_SPACE). */
+#define RPT_CH_NEL		0x0085	/* NEXT LINE */
+#define RPT_CH_NBSP		0x00a0	/* NO-BREAK SPACE */
+#define RPT_CH_OGHAM_SPACE	0x1680	/* OGHAM SPACE MARK */
+#define RPT_CH_EN_QUAD		0x2000	/* first of the spaces U+2000-U+200A */
+#define RPT_CH_HAIR_SPACE	0x200a	/* last of them */
+#define RPT_CH_ZWSP		0x200b	/* ZERO WIDTH SPACE */
+#define RPT_CH_ZWNJ		0x200c	/* ZERO WIDTH NON-JOINER */
+#define RPT_CH_ZWJ		0x200d	/* ZERO WIDTH JOINER */
+#define RPT_CH_LINE_SEP		0x2028	/* LINE SEPARATOR */
+#define RPT_CH_PARA_SEP		0x2029	/* PARAGRAPH SEPARATOR */
+#define RPT_CH_NNBSP		0x202f	/* NARROW NO-BREAK SPACE */
+#define RPT_CH_MMSP		0x205f	/* MEDIUM MATHEMATICAL SPACE */
+#define RPT_CH_WORD_JOINER	0x2060	/* WORD JOINER */
+#define RPT_CH_IDEO_SPACE	0x3000	/* 　 IDEOGRAPHIC SPACE */
+#define RPT_CH_BOM		0xfeff	/* ZERO WIDTH NO-BREAK SPACE, the BOM */
+#define RPT_CH_REPLACEMENT	0xfffd	/* REPLACEMENT CHARACTER */
+/* Their UTF-8, for the input layer's byte compares. */
+#define RPT_UTF8_BOM		"\xef\xbb\xbf"
+#define RPT_UTF8_REPLACEMENT	"\xef\xbf\xbd"
+
+/* Punctuation. */
+#define RPT_CH_IDEO_COMMA	0x3001	/* 、 */
+#define RPT_CH_IDEO_STOP	0x3002	/* 。 */
+#define RPT_CH_FW_EXCL		0xff01	/* ！ */
+#define RPT_CH_FW_QUESTION	0xff1f	/* ？ */
+#define RPT_CH_FW_DOT		0xff0e	/* ． */
+#define RPT_CH_FW_COMMA		0xff0c	/* ， */
+#define RPT_CH_FW_SEMICOLON	0xff1b	/* ； */
+#define RPT_CH_FW_COLON		0xff1a	/* ： */
+#define RPT_CH_ELLIPSIS		0x2026	/* … */
+#define RPT_CH_MIDDLE_DOT	0x00b7	/* · in foreign names */
+#define RPT_CH_KATAKANA_DOT	0x30fb	/* ・ the same, from Japanese input */
+
+/* Quotation marks and brackets. */
+#define RPT_CH_LDQUO		0x201c	/* “ */
+#define RPT_CH_RDQUO		0x201d	/* ” */
+#define RPT_CH_LDQUO_LOW	0x201e	/* „ */
+#define RPT_CH_LSQUO		0x2018	/* ‘ */
+#define RPT_CH_RSQUO		0x2019	/* ’ */
+#define RPT_CH_LSQUO_LOW	0x201a	/* ‚ */
+#define RPT_CH_LCORNER		0x300c	/* 「 */
+#define RPT_CH_RCORNER		0x300d	/* 」 */
+#define RPT_CH_LWCORNER		0x300e	/* 『 */
+#define RPT_CH_RWCORNER		0x300f	/* 』 */
+#define RPT_CH_REV_DQUO		0x301d	/* 〝 */
+#define RPT_CH_DPRIME_DQUO	0x301e	/* 〞 */
+#define RPT_CH_LBOOK		0x300a	/* 《 */
+#define RPT_CH_RBOOK		0x300b	/* 》 */
+#define RPT_CH_LLENTIC		0x3010	/* 【 */
+#define RPT_CH_RLENTIC		0x3011	/* 】 */
+#define RPT_CH_LTORTOISE	0x3014	/* 〔 */
+#define RPT_CH_RTORTOISE	0x3015	/* 〕 */
+#define RPT_CH_FW_LPAREN	0xff08	/* （ */
+#define RPT_CH_FW_RPAREN	0xff09	/* ） */
+
+/* Dashes (RPT_C_DASH). */
+#define RPT_CH_HYPHEN		0x2010	/* ‐ */
+#define RPT_CH_NB_HYPHEN	0x2011	/* ‑ */
+#define RPT_CH_FIGURE_DASH	0x2012	/* ‒ */
+#define RPT_CH_EN_DASH		0x2013	/* – */
+#define RPT_CH_EM_DASH		0x2014	/* — */
+#define RPT_CH_HBAR		0x2015	/* ― */
+#define RPT_CH_MINUS		0x2212	/* − */
+
+/* Digits and numerals. */
+#define RPT_CH_FW_DIGIT_0	0xff10	/* ０ (to ９ U+FF19) */
+#define RPT_CH_FW_DIGIT_9	0xff19	/* ９ */
+#define RPT_CH_IDEO_ZERO	0x3007	/* 〇 */
+#define RPT_CH_LING		0x96f6	/* 零 */
+#define RPT_CH_WHITE_CIRCLE	0x25cb	/* ○ typed for 〇 */
+#define RPT_CH_GREEK_OMICRON	0x039f	/* Ο typed for 〇 */
+#define RPT_CH_CN_1		0x4e00	/* 一 */
+#define RPT_CH_CN_2		0x4e8c	/* 二 */
+#define RPT_CH_CN_3		0x4e09	/* 三 */
+#define RPT_CH_CN_4		0x56db	/* 四 */
+#define RPT_CH_CN_5		0x4e94	/* 五 */
+#define RPT_CH_CN_6		0x516d	/* 六 */
+#define RPT_CH_CN_7		0x4e03	/* 七 */
+#define RPT_CH_CN_8		0x516b	/* 八 */
+#define RPT_CH_CN_9		0x4e5d	/* 九 */
+#define RPT_CH_LIANG		0x4e24	/* 两 */
+#define RPT_CH_LIANG_TRAD	0x5169	/* 兩 */
+#define RPT_CH_TEN		0x5341	/* 十 */
+#define RPT_CH_CIRCLED_1	0x2460	/* ① (to ⑳ U+2473) */
+#define RPT_CH_CIRCLED_20	0x2473	/* ⑳ */
+
+/* Words the rules look for by their first character. */
+#define RPT_CH_DI		0x7b2c	/* 第 of 第一 */
+#define RPT_CH_SHOU		0x9996	/* 首 of 首先 */
+#define RPT_CH_QI		0x5176	/* 其 of 其次 */
+#define RPT_CH_ZAI		0x518d	/* 再 of 再次 */
+#define RPT_CH_ZUI		0x6700	/* 最 of 最后 */
+#define RPT_CH_NIAN		0x5e74	/* 年 */
+
+/* Blocks. */
+#define RPT_CH_CJK_SYMBOLS_FIRST 0x3000	/* CJK Symbols and Punctuation */
+#define RPT_CH_CJK_SYMBOLS_LAST	0x303f
+#define RPT_CH_FULLWIDTH_FIRST	0xff00	/* Halfwidth and Fullwidth Forms */
+#define RPT_CH_FULLWIDTH_LAST	0xffef
+#define RPT_CH_HAN_FIRST	0x4e00	/* CJK Unified Ideographs */
+#define RPT_CH_HAN_LAST		0x9fff
+#define RPT_CH_HAN_A_FIRST	0x3400	/* Extension A */
+#define RPT_CH_HAN_A_LAST	0x4dbf
+#define RPT_CH_HAN_COMPAT_FIRST	0xf900	/* CJK Compatibility Ideographs */
+#define RPT_CH_HAN_COMPAT_LAST	0xfaff
+#define RPT_CH_HAN_B_FIRST	0x20000	/* Extensions B to H */
+#define RPT_CH_HAN_H_LAST	0x3134f
+
+/*
+ * The classes.  A character may be in several (” is RPT_C_CLOSE and
+ * RPT_C_DQUOTE); each rule combines the ones it needs and names its
+ * exceptions.
+ */
+#define RPT_C_SPACE	0x00001	/* white space or invisible: rpt_is_space() */
+#define RPT_C_STOP	0x00002	/* ends a sentence: 。！？ ! ? */
+#define RPT_C_DOT	0x00004	/* a dot that may end one: ． . */
+#define RPT_C_SEMICOLON	0x00008	/* ； ; */
+#define RPT_C_COLON	0x00010	/* ： : */
+#define RPT_C_COMMA	0x00020	/* ， , */
+#define RPT_C_IDEO_COMMA 0x00040	/* 、 (the enumeration comma) */
+#define RPT_C_ELLIPSIS	0x00080	/* … */
+/* The closing marks that may follow a sentence's end, and their openers. */
+#define RPT_C_OPEN	0x00100	/* “ ‘ 「 『 （ ( 《 【 */
+#define RPT_C_CLOSE	0x00200	/* ” ’ 」 』 ） ) 》 】 */
+/* The quotation marks the comparison key folds to " and '. */
+#define RPT_C_DQUOTE	0x00400	/* “ ” „ 〝 〞 「 」 */
+#define RPT_C_SQUOTE	0x00800	/* ‘ ’ ‚ 『 』 */
+#define RPT_C_DASH	0x01000	/* ‐ ‑ ‒ – — ― − (folded to -) */
+#define RPT_C_DIGIT	0x02000	/* 0-9 ０-９, with their value */
+/* Chinese digits, with their value: 〇 零 ○ 一 二 三 四 五 六 七 八 九. */
+#define RPT_C_CN_DIGIT	0x04000
+/* 两 兩: 2 in an amount, but never a digit of a year or a marker. */
+#define RPT_C_CN_TWO	0x08000
+/* The value of a digit's class bits (0 for other characters). */
+#define RPT_C_VALUE(f)	((int)((f) >> 28))
+
+/*
+ * The table: a page number for each 256 code points of the BMP (0 for the
+ * pages without a classified character, whose entries are all 0) and the
+ * pages.  Read it through rpt_char_class().
+ */
+extern const unsigned char rpt_char_page[256];
+extern const uint32_t rpt_char_tab[][256];
+
+/* The classes of c (0 for every character outside them). */
+static inline uint32_t
+rpt_char_class(int32_t c)
+{
+	if ((uint32_t)c > 0xffff)
+		return 0;
+	return rpt_char_tab[rpt_char_page[(uint32_t)c >> 8]][c & 0xff];
+}
+
 /* ---------------------------------------------------------------- text.c */
 
 /*
@@ -107,18 +269,13 @@ rpt_space_lead16(__m128i x)
 }
 #endif
 
-static inline int	rpt_is_space(int32_t cp);
-/* The same for cp >= 0x80: the part of the test that needs a table. */
-int	rpt_is_space_wide(int32_t cp);
-
 static inline int
 rpt_is_space(int32_t c)
 {
-	if (c < 0x80)
-		return c == ' ' || (c >= '\t' && c <= '\r');
-	if (c > 0x3000)
-		return c == 0xfeff;
-	return rpt_is_space_wide(c);
+	/* Above U+3000 only U+FEFF is: Han text needs no table look-up. */
+	if (c > RPT_CH_IDEO_SPACE)
+		return c == RPT_CH_BOM;
+	return (rpt_char_class(c) & RPT_C_SPACE) != 0;
 }
 
 /* Is cp a CJK ideograph (any Han block, and U+3007 〇)? */

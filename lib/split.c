@@ -90,33 +90,31 @@ add(struct rpt_splitter *s, const char *p, size_t from, size_t to, size_t ws)
 static int
 is_stop(int32_t c)
 {
-	return c == 0x3002 || c == 0xff01 || c == 0xff1f || c == '!' || c == '?';
+	return (rpt_char_class(c) & RPT_C_STOP) != 0;
 }
 
 /* ”’」』）)》】 */
 static int
 is_closer(int32_t c)
 {
-	switch (c) {
-	case 0x201d: case 0x2019: case 0x300d: case 0x300f: case 0xff09:
-	case ')': case 0x300b: case 0x3011:
-		return 1;
-	}
-	return 0;
+	return (rpt_char_class(c) & RPT_C_CLOSE) != 0;
 }
 
+/* 0-9 ０-９ */
 static int
 is_digit(int32_t c)
 {
-	return (c >= '0' && c <= '9') || (c >= 0xff10 && c <= 0xff19);
+	return (rpt_char_class(c) & RPT_C_DIGIT) != 0;
 }
 
 /* A CJK character for the dot rule: Han, CJK punctuation, full-width forms. */
 static int
 is_cjk(int32_t c)
 {
-	return rpt_is_han(c) || (c >= 0x3000 && c <= 0x303f) ||
-	    (c >= 0xff00 && c <= 0xffef && !is_digit(c));
+	return rpt_is_han(c) ||
+	    (c >= RPT_CH_CJK_SYMBOLS_FIRST && c <= RPT_CH_CJK_SYMBOLS_LAST) ||
+	    (c >= RPT_CH_FULLWIDTH_FIRST && c <= RPT_CH_FULLWIDTH_LAST &&
+	    !is_digit(c));
 }
 
 /* Character at p + i, or 0 at the end. */
@@ -157,7 +155,7 @@ stop_run_before(const char *p, size_t q)
 static size_t
 utterance(const char *p, size_t n, size_t i, size_t *next_close)
 {
-	static const char open[] = "\xe2\x80\x9c", close[] = "\xe2\x80\x9d";
+	static const char open[] = "“", close[] = "”";
 	const char *c;
 	size_t run, q;
 
@@ -182,7 +180,7 @@ cn_dot_marker(const char *p, size_t n)
 
 	if ((k = rpt_cn_number(p, n, &v)) == 0)
 		return 0;
-	if (k + 3 <= n && memcmp(p + k, "\xef\xbc\x8e", 3) == 0)
+	if (k + 3 <= n && memcmp(p + k, "．", 3) == 0)
 		return k + 3;
 	if (k < n && p[k] == '.')
 		return k + 1;
@@ -211,10 +209,11 @@ last_book_close(const char *p, size_t n)
 {
 	size_t i = n;
 
+	/* The last byte of 》 (E3 80 8B) first: a cheap test. */
 	while (i >= 3) {
 		i--;
 		if ((unsigned char)p[i] == 0x8b && i >= 2 &&
-		    memcmp(p + i - 2, "\xe3\x80\x8b", 3) == 0)
+		    memcmp(p + i - 2, "》", 3) == 0)
 			return i - 2;
 	}
 	return 0;
@@ -286,73 +285,38 @@ enum mark {
 };
 
 /*
- * Classify the character at u (n > 0 bytes, valid UTF-8) from its bytes,
- * without decoding it, and set *len to its length.
+ * Classify the character at u (n > 0 bytes, valid UTF-8) and set *len to
+ * its length.  The hot bytes (above) are the lead bytes of every character
+ * that is not M_NONE here.
  */
 static enum mark
 classify(const unsigned char *u, size_t n, size_t *len)
 {
-	unsigned char b1, b2;
+	uint32_t f;
+	int32_t c;
 
-	if (u[0] < 0x80) {
-		*len = 1;
-		switch (u[0]) {
-		case '!': case '?':
-			return M_STOP;
-		case '.':
-			return M_DOT;
-		case ';':
-			return M_SEMI;
-		case ' ': case '\t': case '\n': case '\v': case '\f': case '\r':
-			return M_SPACE;
-		}
+	*len = rpt_utf8_decode((const char *)u, n, &c);
+	f = rpt_char_class(c);
+	/* Most are ，、：（ and the like: one test sends them on. */
+	if ((f & (RPT_C_SPACE | RPT_C_STOP | RPT_C_DOT | RPT_C_SEMICOLON |
+	    RPT_C_OPEN | RPT_C_CLOSE)) == 0)
 		return M_NONE;
+	if (f & RPT_C_SPACE)
+		return M_SPACE;
+	if (f & RPT_C_STOP)
+		return M_STOP;
+	if (f & RPT_C_DOT)
+		return M_DOT;
+	if (f & RPT_C_SEMICOLON)
+		return M_SEMI;
+	switch (c) {
+	case RPT_CH_LBOOK:
+		return M_BOOK_OPEN;
+	case RPT_CH_RBOOK:
+		return M_BOOK_CLOSE;
+	case RPT_CH_LDQUO:
+		return M_QUOTE;
 	}
-	if (u[0] == 0xc2) {
-		*len = 2;
-		return n >= 2 && (u[1] == 0x85 || u[1] == 0xa0) ? M_SPACE : M_NONE;
-	}
-	if (n < 3) {
-		*len = 1;
-		return M_NONE;
-	}
-	*len = 3;
-	b1 = u[1];
-	b2 = u[2];
-	switch (u[0]) {
-	case 0xe3:			/* U+3000 block */
-		if (b1 != 0x80)
-			return M_NONE;
-		switch (b2) {
-		case 0x80: return M_SPACE;	/* U+3000 */
-		case 0x82: return M_STOP;	/* 。 */
-		case 0x8a: return M_BOOK_OPEN;	/* 《 */
-		case 0x8b: return M_BOOK_CLOSE;	/* 》 */
-		}
-		return M_NONE;
-	case 0xef:			/* full-width forms, U+FEFF */
-		if (b1 == 0xbc)
-			switch (b2) {
-			case 0x81: case 0x9f: return M_STOP;	/* ！？ */
-			case 0x8e: return M_DOT;		/* ． */
-			case 0x9b: return M_SEMI;		/* ； */
-			}
-		return b1 == 0xbb && b2 == 0xbf ? M_SPACE : M_NONE;
-	case 0xe2:			/* U+2000 block */
-		if (b1 == 0x80) {
-			if (b2 == 0x9c)
-				return M_QUOTE;			/* “ */
-			if (b2 <= 0x8d || b2 == 0xa8 || b2 == 0xa9 ||
-			    b2 == 0xaf)
-				return M_SPACE;
-		} else if (b1 == 0x81 && (b2 == 0x9f || b2 == 0xa0))
-			return M_SPACE;
-		return M_NONE;
-	case 0xe1:
-		return b1 == 0x9a && b2 == 0x80 ? M_SPACE : M_NONE;	/* U+1680 */
-	}
-	/* Any other character: skip it whole. */
-	*len = u[0] >= 0xf0 && n >= 4 ? 4 : 3;
 	return M_NONE;
 }
 
@@ -437,19 +401,20 @@ rpt_enumerator(const char *p, size_t n)
 	if (n < 3)
 		return 0;
 	rpt_utf8_decode(p, n, &c);
-	if (c >= 0x2460 && c <= 0x2473)		/* ① to ⑳ */
+	if (c >= RPT_CH_CIRCLED_1 && c <= RPT_CH_CIRCLED_20)
 		return 3;
 	/* Most characters start none: 十, a digit, 第, 首先, 其次, 再次, 最后. */
-	if (c != 0x5341 && rpt_cn_digit(c) <= 0 && c != 0x7b2c &&
-	    c != 0x9996 && c != 0x5176 && c != 0x518d && c != 0x6700)
+	if (c != RPT_CH_TEN && rpt_cn_digit(c) <= 0 && c != RPT_CH_DI &&
+	    c != RPT_CH_SHOU && c != RPT_CH_QI && c != RPT_CH_ZAI &&
+	    c != RPT_CH_ZUI)
 		return 0;
 	if ((k = rpt_cn_number(p, n, &v)) > 0) {
-		if (k + 3 <= n && memcmp(p + k, "\xe6\x98\xaf", 3) == 0) /* 是 */
+		if (k + 3 <= n && memcmp(p + k, "是", 3) == 0)
 			return k + 3;
 		return 0;
 	}
 	k = 0;
-	if (n >= 3 && memcmp(p, "\xe7\xac\xac", 3) == 0 &&		/* 第 */
+	if (n >= 3 && memcmp(p, "第", 3) == 0 &&
 	    (k = rpt_cn_number(p + 3, n - 3, &v)) > 0)
 		k += 3;
 	else
@@ -460,19 +425,22 @@ rpt_enumerator(const char *p, size_t n)
 			}
 	if (k == 0)
 		return 0;
-	if (k + 3 <= n && memcmp(p + k, "\xef\xbc\x8c", 3) == 0)	/* ， */
+	if (k + 3 <= n && memcmp(p + k, "，", 3) == 0)
 		return k + 3;
 	if (k < n && p[k] == ',')
 		return k + 1;
 	return 0;
 }
 
-/* 。；;：:，, — after these (or at the start) an item may begin. */
+/*
+ * 。；;：:，, — after these (or at the start) an item may begin.  Of the
+ * sentence stops only 。 is one (not ！？!?).  f is c's class.
+ */
 static int
-is_item_lead(int32_t c)
+is_item_lead(int32_t c, uint32_t f)
 {
-	return c == 0 || c == 0x3002 || c == 0xff1b || c == ';' ||
-	    c == 0xff1a || c == ':' || c == 0xff0c || c == ',';
+	return c == RPT_CH_IDEO_STOP ||
+	    (f & (RPT_C_SEMICOLON | RPT_C_COLON | RPT_C_COMMA)) != 0;
 }
 
 /*
@@ -484,23 +452,26 @@ static long
 split_items(struct rpt_splitter *s, const char *p, size_t n)
 {
 	size_t i = 0, k, start = 0;
-	int32_t c, lead = 0;	/* last non-white character, 0 at the start */
+	uint32_t f;
+	int32_t c;
+	int lead = 1;		/* may an item start at the next character? */
 	long items = 0;
 
 	while (i < n) {
 		k = rpt_utf8_decode(p + i, n - i, &c);
-		if (rpt_is_space(c)) {
+		f = rpt_char_class(c);
+		if (f & RPT_C_SPACE) {
 			i += k;
 			continue;
 		}
-		if (is_item_lead(lead) && rpt_enumerator(p + i, n - i)) {
+		if (lead && rpt_enumerator(p + i, n - i)) {
 			items++;
 			if (i > start && s != NULL &&
 			    add(s, p, start, i, NO_COUNT) == -1)
 				return -1;
 			start = i;
 		}
-		lead = c;
+		lead = is_item_lead(c, f);
 		i += k;
 	}
 	if (s != NULL && add(s, p, start, n, NO_COUNT) == -1)

@@ -54,23 +54,13 @@ rpt_utf8_char(const unsigned char *p, size_t n, size_t *bad)
 }
 
 int
-rpt_is_space_wide(int32_t c)
-{
-	switch (c) {
-	case 0x85: case 0xa0: case 0x1680:
-	case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000:
-	case 0x200b: case 0x200c: case 0x200d: case 0x2060: case 0xfeff:
-		return 1;
-	}
-	return c >= 0x2000 && c <= 0x200a;
-}
-
-int
 rpt_is_han(int32_t c)
 {
-	return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) ||
-	    (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f) ||
-	    c == 0x3007;
+	return (c >= RPT_CH_HAN_FIRST && c <= RPT_CH_HAN_LAST) ||
+	    (c >= RPT_CH_HAN_A_FIRST && c <= RPT_CH_HAN_A_LAST) ||
+	    (c >= RPT_CH_HAN_COMPAT_FIRST && c <= RPT_CH_HAN_COMPAT_LAST) ||
+	    (c >= RPT_CH_HAN_B_FIRST && c <= RPT_CH_HAN_H_LAST) ||
+	    c == RPT_CH_IDEO_ZERO;
 }
 
 /* Is the 3-byte character at p (valid UTF-8) a CJK ideograph? */
@@ -80,8 +70,10 @@ han3(const unsigned char *p)
 	unsigned cp = (p[0] & 0x0fU) << 12 | (p[1] & 0x3fU) << 6 |
 	    (p[2] & 0x3fU);
 
-	return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
-	    (cp >= 0xf900 && cp <= 0xfaff) || cp == 0x3007;
+	return (cp >= RPT_CH_HAN_FIRST && cp <= RPT_CH_HAN_LAST) ||
+	    (cp >= RPT_CH_HAN_A_FIRST && cp <= RPT_CH_HAN_A_LAST) ||
+	    (cp >= RPT_CH_HAN_COMPAT_FIRST && cp <= RPT_CH_HAN_COMPAT_LAST) ||
+	    cp == RPT_CH_IDEO_ZERO;
 }
 
 #ifdef __SSE2__
@@ -206,7 +198,8 @@ rpt_count_leads(const char *p, size_t n)
 /*
  * Is the character at p (n bytes left, lead byte already known to be in
  * rpt_space_lead and above 0x7f) white space?  Byte compares only: this
- * runs on every 、，“ of the text.
+ * runs on every 、，“ of the text.  The bytes are those of RPT_C_SPACE's
+ * characters; chars-test checks that the two agree.
  */
 static int
 space_seq(const unsigned char *p, size_t n)
@@ -302,26 +295,22 @@ rpt_trim(const char **sp, size_t *np)
 int
 rpt_cn_digit(int32_t c)
 {
-	switch (c) {
-	case 0x3007: case 0x96f6: case 0x25cb: return 0;	/* 〇 零 ○ */
-	case 0x4e00: return 1;					/* 一 */
-	case 0x4e8c: case 0x4e24: case 0x5169: return 2;	/* 二 两 兩 */
-	case 0x4e09: return 3;					/* 三 */
-	case 0x56db: return 4;					/* 四 */
-	case 0x4e94: return 5;					/* 五 */
-	case 0x516d: return 6;					/* 六 */
-	case 0x4e03: return 7;					/* 七 */
-	case 0x516b: return 8;					/* 八 */
-	case 0x4e5d: return 9;					/* 九 */
-	}
-	return -1;
+	uint32_t f = rpt_char_class(c);
+
+	return f & (RPT_C_CN_DIGIT | RPT_C_CN_TWO) ? RPT_C_VALUE(f) : -1;
 }
 
-/* A digit of a marker or an enumerator: 两 is a count, never a marker. */
+/*
+ * A digit of a marker or an enumerator: 两 is a count, never a marker, and
+ * ○ is only typed for the 〇 of a year.
+ */
 static int
 cn_digit(int32_t c)
 {
-	return c == 0x4e24 || c == 0x5169 || c == 0x25cb ? -1 : rpt_cn_digit(c);
+	uint32_t f = rpt_char_class(c);
+
+	return (f & RPT_C_CN_DIGIT) && c != RPT_CH_WHITE_CIRCLE ?
+	    RPT_C_VALUE(f) : -1;
 }
 
 size_t
@@ -335,7 +324,7 @@ rpt_cn_number(const char *s, size_t n, int *val)
 	if (n == 0)
 		return 0;
 	k = rpt_utf8_decode(s, n, &c);
-	if (c == 0x5341) {			/* 十 */
+	if (c == RPT_CH_TEN) {
 		tens = 1;
 		i = k;
 	} else if ((d = cn_digit(c)) > 0) {
@@ -343,7 +332,7 @@ rpt_cn_number(const char *s, size_t n, int *val)
 		i = k;
 		if (i < n) {
 			k = rpt_utf8_decode(s + i, n - i, &c);
-			if (c == 0x5341) {
+			if (c == RPT_CH_TEN) {
 				tens = d;
 				v = -1;
 				i += k;
@@ -449,17 +438,14 @@ rpt_buf_free(struct rpt_buf *b)
 static int32_t
 key_fold(int32_t c)
 {
-	switch (c) {
-	case 0x201c: case 0x201d: case 0x201e: case 0x301d: case 0x301e:
-	case 0x300c: case 0x300d:			/* 「」 */
+	uint32_t f = rpt_char_class(c);
+
+	if (f & RPT_C_DQUOTE)
 		return '"';
-	case 0x2018: case 0x2019: case 0x201a:
-	case 0x300e: case 0x300f:			/* 『』 */
+	if (f & RPT_C_SQUOTE)
 		return '\'';
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-	case 0x2015: case 0x2212:
+	if (f & RPT_C_DASH)
 		return '-';
-	}
 	return c;
 }
 
