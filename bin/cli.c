@@ -20,6 +20,7 @@
 #include "cli.h"
 
 static const struct rpt_cli *filter;
+static void *filter_state;
 
 static const char common_help[] =
 "  -N, --no-header       do not write the header line\n"
@@ -342,6 +343,7 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 	cd.out = out;
 	cd.stopped = 0;
 	cd.model = doc;
+	cd.state = filter_state;
 	if (rpt_input_open(in, path, &opts) != RPT_OK) {
 		report(name, rpt_input_diag(in), why, sizeof(why));
 		cd.enc = RPT_ENC_AUTO;
@@ -399,7 +401,7 @@ nomem:
 }
 
 int
-rpt_cli_main(const struct rpt_cli *f, int argc, char *argv[])
+rpt_cli_main(const struct rpt_cli *f, void *state, int argc, char *argv[])
 {
 	struct rpt_input_opts iopts = { RPT_ENC_AUTO, 0, NULL, NULL };
 	struct rpt_buf namebuf = { NULL, 0, 0 };
@@ -414,6 +416,7 @@ rpt_cli_main(const struct rpt_cli *f, int argc, char *argv[])
 	int c, i, header = 1, status = RPT_EXIT_OK, r, err;
 
 	filter = f;
+	filter_state = state;
 	if (options(&lo, &so) == -1) {
 		msg("%s", strerror(ENOMEM));
 		return RPT_EXIT_INPUT;
@@ -486,7 +489,7 @@ rpt_cli_main(const struct rpt_cli *f, int argc, char *argv[])
 	if (doc != NULL)
 		rpt_doc_set_profile(doc, profile);
 	if (f->begin != NULL) {
-		switch (f->begin(profile)) {
+		switch (f->begin(state, profile)) {
 		case -1:
 			goto usage;
 		case 1:
@@ -535,6 +538,6 @@ done:
 	free(lo);
 	free(so);
 	if (f->cleanup)
-		f->cleanup();
+		f->cleanup(state);
 	return status;
 }

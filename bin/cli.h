@@ -26,6 +26,7 @@ struct rpt_cli_doc {
 	struct rpt_tsv	*out;
 	int		 stopped;	/* at doc_end: input stopped at an error */
 	const struct rpt_doc *model;	/* for rpt_doc_year(), rpt_doc_profile() */
+	void		*state;		/* the filter's, as rpt_cli_main() got it */
 };
 
 struct rpt_cli {
@@ -43,7 +44,7 @@ struct rpt_cli {
 	 * all it was asked on stdio's stdout (--print-profile), -1 for a
 	 * usage error it has reported with rpt_cli_usage().  May be NULL.
 	 */
-	int			(*begin)(struct rpt_profile *profile);
+	int			(*begin)(void *state, struct rpt_profile *profile);
 	/* After the options: the header's columns, NULL-terminated. */
 	const char *const	*(*columns)(void);
 	/* A document starts; returns -1 on allocation failure. */
@@ -63,16 +64,21 @@ struct rpt_cli {
 	 */
 	int			(*refused)(const struct rpt_cli_doc *doc,
 				    const char *reason);
-	/* Free what the filter allocated. */
-	void			(*cleanup)(void);
+	/* Free what the filter allocated in state.  May be NULL. */
+	void			(*cleanup)(void *state);
 };
 
 /* Print "NAME: message" to stderr, for an error in one input. */
 void	rpt_cli_error(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
 
-/* Run the filter; returns the exit status. */
-int	rpt_cli_main(const struct rpt_cli *f, int argc, char *argv[]);
+/*
+ * Run the filter; returns the exit status.  state is the filter's own,
+ * handed to its callbacks (as doc->state, or an argument) and to nothing
+ * else, so that a main keeps no file-scope state besides its options.
+ */
+int	rpt_cli_main(const struct rpt_cli *f, void *state, int argc,
+	    char *argv[]);
 
 /*
  * Print "NAME: message" and "Try 'NAME --help'." to stderr; returns -1 so

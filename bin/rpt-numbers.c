@@ -13,14 +13,11 @@ enum { OPT_KINDS = 0x200 };
 static int all;
 static unsigned kinds;			/* bit per enum rpt_qkind; 0 = default */
 
-/*
- * What the run keeps from one paragraph to the next: cli.h's callbacks
- * take no argument of the filter's own.
- */
-static struct {
+/* What the run keeps from one paragraph to the next. */
+struct run {
 	struct rpt_numbers	*finder;
 	struct rpt_buf		 section;	/* the section column */
-} run;
+};
 
 static const struct option longopts[] = {
 	{ "all",	no_argument,		NULL, 'a' },
@@ -65,9 +62,10 @@ columns(void)
 static int
 doc_begin(const struct rpt_cli_doc *doc)
 {
-	(void)doc;
-	if (run.finder == NULL &&
-	    (run.finder = rpt_numbers_new(all)) == NULL)
+	struct run *run = doc->state;
+
+	if (run->finder == NULL &&
+	    (run->finder = rpt_numbers_new(all)) == NULL)
 		return -1;
 	return 0;
 }
@@ -77,6 +75,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
 	const struct rpt_quantity *q;
 	struct rpt_tsv *out = doc->out;
+	struct run *run = doc->state;
 	struct rpt_context cx;
 	const char *kind, *qual;
 	size_t at = 0;
@@ -85,10 +84,10 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	/* Web remnants are never scanned. */
 	if (p->kind == RPT_K_BOILERPLATE)
 		return 0;
-	if ((n = rpt_numbers(run.finder, p->p, p->len, p->marker_len,
+	if ((n = rpt_numbers(run->finder, p->p, p->len, p->marker_len,
 	    &q)) == -1)
 		return -1;
-	if (n > 0 && rpt_path_format(&run.section, p->path, p->depth) == -1)
+	if (n > 0 && rpt_path_format(&run->section, p->path, p->depth) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		if (kinds != 0 ? !(kinds & (1U << q[i].kind)) :
@@ -102,7 +101,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		col += (long)rpt_count_leads(p->p + at, q[i].off - at);
 		at = q[i].off;
 		rpt_tsv_long(out, col + 1);
-		rpt_tsv_field(out, run.section.p, run.section.len);
+		rpt_tsv_field(out, run->section.p, run->section.len);
 		rpt_tsv_field(out, p->part, strlen(p->part));
 		rpt_tsv_raw(out, kind, strlen(kind));
 		rpt_tsv_field(out, q[i].value, strlen(q[i].value));
@@ -119,10 +118,12 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 }
 
 static void
-cleanup(void)
+cleanup(void *state)
 {
-	rpt_numbers_free(run.finder);
-	rpt_buf_free(&run.section);
+	struct run *run = state;
+
+	rpt_numbers_free(run->finder);
+	rpt_buf_free(&run->section);
 }
 
 static const struct rpt_cli numbers_cli = {
@@ -146,5 +147,8 @@ static const struct rpt_cli numbers_cli = {
 int
 main(int argc, char *argv[])
 {
-	return rpt_cli_main(&numbers_cli, argc, argv);
+	struct run run;
+
+	memset(&run, 0, sizeof(run));
+	return rpt_cli_main(&numbers_cli, &run, argc, argv);
 }

@@ -97,11 +97,12 @@ option(int c, const char *arg)
 
 /* --print-profile: the profile's text, in the format a profile file has. */
 static int
-begin(struct rpt_profile *profile)
+begin(void *state, struct rpt_profile *profile)
 {
 	const char *text;
 	size_t len;
 
+	(void)state;
 	if (!print_profile)
 		return 0;
 	if (profile == NULL)
@@ -692,10 +693,11 @@ doc_end(const struct rpt_cli_doc *doc)
 }
 
 static void
-cleanup(void)
+cleanup(void *state)
 {
 	int f;
 
+	(void)state;
 	rpt_splitter_free(splitter);
 	free(mentions);
 	for (f = 0; f < 5; f++)
@@ -731,5 +733,5 @@ static const struct rpt_cli sections_cli = {
 int
 main(int argc, char *argv[])
 {
-	return rpt_cli_main(&sections_cli, argc, argv);
+	return rpt_cli_main(&sections_cli, NULL, argc, argv);
 }

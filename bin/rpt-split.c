@@ -8,12 +8,17 @@
 
 enum { OPT_SEMICOLON = 0x200 };
 
+/* The options. */
 static enum rpt_unit unit = RPT_U_SENTENCE;
 static int with_key;
 static int split_flags;
-static struct rpt_splitter *splitter;
-static struct rpt_buf section, key;
-static long units;			/* unit number in the document */
+
+/* What a run keeps from one paragraph to the next. */
+struct split {
+	struct rpt_splitter	*splitter;
+	struct rpt_buf		 section, key;
+	long			 units;	/* unit number in the document */
+};
 
 static const struct option longopts[] = {
 	{ "unit",	required_argument,	NULL, 'u' },
@@ -56,10 +61,11 @@ columns(void)
 static int
 doc_begin(const struct rpt_cli_doc *doc)
 {
-	(void)doc;
-	units = 0;
-	if (splitter == NULL &&
-	    (splitter = rpt_splitter_new(unit, split_flags)) == NULL)
+	struct split *s = doc->state;
+
+	s->units = 0;
+	if (s->splitter == NULL &&
+	    (s->splitter = rpt_splitter_new(unit, split_flags)) == NULL)
 		return -1;
 	return 0;
 }
@@ -67,6 +73,7 @@ doc_begin(const struct rpt_cli_doc *doc)
 static int
 para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
+	struct split *s = doc->state;
 	const struct rpt_span *spans;
 	struct rpt_span whole;
 	struct rpt_tsv *out = doc->out;
@@ -80,17 +87,17 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		whole.chars = rpt_para_chars(p);
 		spans = &whole;
 		n = 1;
-	} else if ((n = rpt_split(splitter, p->p, p->len, &spans)) == -1)
+	} else if ((n = rpt_split(s->splitter, p->p, p->len, &spans)) == -1)
 		return -1;
-	if (rpt_path_format(&section, p->path, p->depth) == -1)
+	if (rpt_path_format(&s->section, p->path, p->depth) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		text = p->p + spans[i].off;
 		rpt_tsv_raw(out, doc->name, doc->name_len);
 		rpt_tsv_long(out, p->line);
 		rpt_tsv_long(out, p->num);
-		rpt_tsv_long(out, ++units);
-		rpt_tsv_field(out, section.p, section.len);
+		rpt_tsv_long(out, ++s->units);
+		rpt_tsv_field(out, s->section.p, s->section.len);
 		rpt_tsv_field(out, p->part, strlen(p->part));
 		/* A heading's first unit is the heading; run-in text is body. */
 		kind = rpt_kind_name(i > 0 && p->kind == RPT_K_HEADING ?
@@ -99,10 +106,10 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		rpt_tsv_long(out, (long)spans[i].chars);
 		rpt_tsv_field(out, text, spans[i].len);
 		if (with_key) {
-			key.len = 0;
-			if (rpt_key(&key, text, spans[i].len) == -1)
+			s->key.len = 0;
+			if (rpt_key(&s->key, text, spans[i].len) == -1)
 				return -1;
-			rpt_tsv_field(out, key.p, key.len);
+			rpt_tsv_field(out, s->key.p, s->key.len);
 		}
 		rpt_tsv_eol(out);
 	}
@@ -110,11 +117,13 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 }
 
 static void
-cleanup(void)
+cleanup(void *state)
 {
-	rpt_splitter_free(splitter);
-	rpt_buf_free(&section);
-	rpt_buf_free(&key);
+	struct split *s = state;
+
+	rpt_splitter_free(s->splitter);
+	rpt_buf_free(&s->section);
+	rpt_buf_free(&s->key);
 }
 
 static const struct rpt_cli split_cli = {
@@ -139,5 +148,8 @@ static const struct rpt_cli split_cli = {
 int
 main(int argc, char *argv[])
 {
-	return rpt_cli_main(&split_cli, argc, argv);
+	struct split s;
+
+	memset(&s, 0, sizeof(s));
+	return rpt_cli_main(&split_cli, &s, argc, argv);
 }

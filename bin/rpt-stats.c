@@ -25,9 +25,13 @@ static const char *const fixed_cols[] = {
 static struct {
 	int		 long_form;
 	struct rpt_stats *stats;
+} opt;
+
+/* What a run keeps from one paragraph to the next. */
+struct run {
 	struct rpt_facts *facts;
 	struct rpt_buf	 out;		/* a column's text */
-} opt;
+};
 
 static const struct option longopts[] = {
 	{ "long",	no_argument,		NULL, 'l' },
@@ -81,12 +85,13 @@ columns(void)
 static int
 doc_begin(const struct rpt_cli_doc *doc)
 {
-	(void)doc;
+	struct run *run = doc->state;
+
 	if ((opt.stats == NULL && (opt.stats = rpt_stats_new(fixed_cols,
 	    "a column of rpt-stats")) == NULL) ||
-	    (opt.facts == NULL && (opt.facts = rpt_facts_new()) == NULL))
+	    (run->facts == NULL && (run->facts = rpt_facts_new()) == NULL))
 		return -1;
-	rpt_facts_reset(opt.facts);
+	rpt_facts_reset(run->facts);
 	rpt_stats_reset(opt.stats);
 	return 0;
 }
@@ -94,8 +99,9 @@ doc_begin(const struct rpt_cli_doc *doc)
 static int
 para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
-	(void)doc;
-	return rpt_facts_para(opt.facts, p) == -1 ||
+	struct run *run = doc->state;
+
+	return rpt_facts_para(run->facts, p) == -1 ||
 	    rpt_stats_para(opt.stats, p) == -1 ? -1 : 0;
 }
 
@@ -126,7 +132,8 @@ put_num(const struct rpt_cli_doc *doc, const char *key, long long v)
 static int
 doc_end(const struct rpt_cli_doc *doc)
 {
-	const struct rpt_doc_facts *f = rpt_facts_end(opt.facts, doc->model);
+	struct run *run = doc->state;
+	const struct rpt_doc_facts *f = rpt_facts_end(run->facts, doc->model);
 	const struct rpt_text_stats *t = rpt_stats_counts(opt.stats);
 	const char *status = doc->stopped ? "partial" : "ok";
 	const char *enc = rpt_enc_name(doc->enc);
@@ -166,17 +173,17 @@ doc_end(const struct rpt_cli_doc *doc)
 		    f->sizes[i].name);
 		put_num(doc, key, (long long)f->sizes[i].chars);
 	}
-	opt.out.len = 0;
+	run->out.len = 0;
 	if (!opt.long_form) {
-		if (rpt_part_sizes_format(f, &opt.out) == -1)
+		if (rpt_part_sizes_format(f, &run->out) == -1)
 			return -1;
-		put(doc, "parts", opt.out.p, opt.out.len);
-		opt.out.len = 0;
+		put(doc, "parts", run->out.p, run->out.len);
+		run->out.len = 0;
 	}
 	if (f->parts_profile != NULL && rpt_parts_format(f->parts_profile,
-	    &f->missing, ',', &opt.out) == -1)
+	    &f->missing, ',', &run->out) == -1)
 		return -1;
-	put(doc, "missing", opt.out.p, opt.out.len);
+	put(doc, "missing", run->out.p, run->out.len);
 	put_num(doc, "boilerplate_chars", (long long)f->boilerplate_chars);
 	for (i = 0; i < rpt_stats_npatterns(opt.stats); i++) {
 		name = rpt_stats_pattern_name(opt.stats, i, &text);
@@ -212,11 +219,13 @@ refused(const struct rpt_cli_doc *doc, const char *reason)
 }
 
 static void
-cleanup(void)
+cleanup(void *state)
 {
+	struct run *run = state;
+
 	rpt_stats_free(opt.stats);
-	rpt_facts_free(opt.facts);
-	rpt_buf_free(&opt.out);
+	rpt_facts_free(run->facts);
+	rpt_buf_free(&run->out);
 }
 
 static const struct rpt_cli stats_cli = {
@@ -244,5 +253,8 @@ static const struct rpt_cli stats_cli = {
 int
 main(int argc, char *argv[])
 {
-	return rpt_cli_main(&stats_cli, argc, argv);
+	struct run run;
+
+	memset(&run, 0, sizeof(run));
+	return rpt_cli_main(&stats_cli, &run, argc, argv);
 }
