@@ -344,7 +344,7 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 	cd.stopped = 0;
 	cd.model = doc;
 	cd.state = filter_state;
-	if (rpt_input_open(in, path, &opts) != RPT_OK) {
+	if (rpt_input_open(in, path, &opts) == -1) {
 		report(name, rpt_input_diag(in), why, sizeof(why));
 		cd.enc = RPT_ENC_AUTO;
 		if (filter->refused && filter->refused(&cd, why) == -1)
@@ -519,7 +519,7 @@ rpt_cli_main(const struct rpt_cli *f, void *state, int argc, char *argv[])
 			break;
 	}
 	/* Output is checked at the end too: a full disk is an error. */
-	err = rpt_tsv_flush(out);
+	err = rpt_tsv_flush(out) == -1 ? errno : 0;
 	if (err == 0 && close(STDOUT_FILENO) == -1 && errno != EBADF)
 		err = errno;
 	if (err != 0 && err != EPIPE) {

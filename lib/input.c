@@ -537,7 +537,7 @@ locate(const struct rpt_input *in, size_t at, struct rpt_diag *d)
 	    chars_between(in, start, at) + 1;
 }
 
-enum rpt_status
+int
 rpt_input_open(struct rpt_input *in, const char *path,
     const struct rpt_input_opts *opts)
 {
@@ -649,12 +649,12 @@ rpt_input_open(struct rpt_input *in, const char *path,
 	if (in->held && in->opts.warn)
 		in->opts.warn(in->opts.warn_ctx, RPT_W_REPLACED, &in->held_diag);
 	in->held = 0;
-	return RPT_OK;
+	return 0;
 
 refused:
 	in->done = 1;
 	rpt_input_close(in);
-	return in->diag.status;
+	return -1;
 }
 
 /* Hand out txt[off, end) as a line, and move past skip bytes. */

@@ -6,6 +6,12 @@
  * Nothing in lib/ prints, exits or keeps global state: errors are returned as
  * values and warnings are handed to a callback owned by the caller.
  *
+ * Errors, one way: a function that can fail returns -1 (NULL when it
+ * returns a pointer) and sets errno, ENOMEM when memory ran out.  What more
+ * there is to say is in a diagnostic the caller reads afterwards:
+ * rpt_input_diag() for a file, rpt_doc_error() for the model, and the
+ * struct rpt_profile_error the caller passes for profiles and patterns.
+ *
  * Text is passed as (const char *p, size_t len) and is always valid UTF-8
  * once it has left the input layer.  Every "new" pairs with a "free", and
  * every free accepts NULL.
@@ -432,11 +438,12 @@ void	rpt_input_free(struct rpt_input *in);
 
 /*
  * Start reading a file: path NULL means standard input.  Reads and sniffs
- * the first RPT_SNIFF bytes.  Returns RPT_OK, or the reason the file is
- * refused (details in rpt_input_diag()); a refused file yields no lines.
+ * the first RPT_SNIFF bytes.  Returns 0, or -1 when the file is refused:
+ * rpt_input_diag() says why (its status, errnum for RPT_E_SYS), and a
+ * refused file yields no lines.
  */
-enum rpt_status rpt_input_open(struct rpt_input *in, const char *path,
-		    const struct rpt_input_opts *opts);
+int	rpt_input_open(struct rpt_input *in, const char *path,
+	    const struct rpt_input_opts *opts);
 
 /*
  * Next line: returns 1 and fills *line (valid until the next call), 0 at
@@ -765,7 +772,7 @@ struct rpt_tsv;
 
 /* A writer on file descriptor fd with its own buffer. */
 struct rpt_tsv *rpt_tsv_new(int fd);
-/* Flush and free; returns the writer's error state like rpt_tsv_flush(). */
+/* Flush and free; returns 0 or -1 with errno like rpt_tsv_flush(). */
 int	rpt_tsv_free(struct rpt_tsv *t);
 
 /* One field, escaped: \ as \\, TAB as \t, LF as \n, CR as \r. */
@@ -779,9 +786,9 @@ void	rpt_tsv_eol(struct rpt_tsv *t);
 void	rpt_tsv_header(struct rpt_tsv *t, const char *const *names);
 
 /*
- * Write out what is buffered.  Returns 0, or the errno of the first
- * failed write (EPIPE when the reader went away); after a failure the
- * writer discards everything.
+ * Write out what is buffered.  Returns 0, or -1 with errno that of the
+ * first failed write (EPIPE when the reader went away); after a failure
+ * the writer discards everything, and every flush fails the same way.
  */
 int	rpt_tsv_flush(struct rpt_tsv *t);
 /* The errno of the first failed write, 0 if none. */

@@ -54,7 +54,11 @@ rpt_tsv_flush(struct rpt_tsv *t)
 		done += (size_t)r;
 	}
 	t->len = 0;
-	return t->err;
+	if (t->err) {
+		errno = t->err;
+		return -1;
+	}
+	return 0;
 }
 
 int
@@ -66,13 +70,15 @@ rpt_tsv_error(const struct rpt_tsv *t)
 int
 rpt_tsv_free(struct rpt_tsv *t)
 {
-	int err;
+	int r, err;
 
 	if (t == NULL)
 		return 0;
-	err = rpt_tsv_flush(t);
+	r = rpt_tsv_flush(t);
+	err = errno;
 	free(t);
-	return err;
+	errno = err;
+	return r;
 }
 
 /* The slow path of put(): the buffer fills up on the way. */

@@ -72,10 +72,13 @@ decode(const void *p, size_t n, enum rpt_enc enc, int replace,
 	long num = 0;
 	int r;
 
-	st = rpt_input_open(in, fuzz_file(p, n), &o);
+	r = rpt_input_open(in, fuzz_file(p, n), &o);
 	d = rpt_input_diag(in);
-	/* After a good open, diag may already hold an error to come. */
-	CHECK(st == RPT_OK || d->status == st);
+	CHECK(r == 0 || r == -1);
+	st = r == 0 ? RPT_OK : d->status;
+	/* A refused file has its reason; after a good open, diag may
+	 * already hold an error to come. */
+	CHECK(r == 0 || st != RPT_OK);
 	*last = 1;
 	if (st != RPT_OK) {
 		CHECK(st == RPT_E_FORMAT || st == RPT_E_BINARY);
