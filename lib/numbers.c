@@ -218,14 +218,13 @@ isalnum_ascii(int32_t c)
 	    (c >= 'a' && c <= 'z');
 }
 
+/* The value of an ASCII or full-width digit, or -1. */
 static int
 digit_value(int32_t c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= RPT_CH_FW_DIGIT_0 && c <= RPT_CH_FW_DIGIT_9)
-		return c - RPT_CH_FW_DIGIT_0;
-	return -1;
+	uint32_t f = rpt_char_class(c);
+
+	return f & RPT_C_DIGIT ? RPT_C_VALUE(f) : -1;
 }
 
 /*
@@ -382,7 +381,7 @@ arabic(const char *p, size_t n, size_t *i, struct dec *v, int *digits,
 		}
 		c2 = char_at(p + j + k, n - j - k, &kk);
 		/* 1.3 and 1,234: a separator between digits. */
-		if ((c == '.' || c == RPT_CH_FW_DOT) && !point && *digits > 0 &&
+		if ((rpt_char_class(c) & RPT_C_DOT) && !point && *digits > 0 &&
 		    digit_value(c2) >= 0) {
 			point = 1;
 			*has_point = 1;
@@ -2520,17 +2519,15 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 
 /* ---------------------------------------------------------------- context */
 
-/* Is c a clause boundary: ，。；：、！？ and ASCII , ; : ! ? */
+/*
+ * Is c a clause boundary: ，。；：、！？ and ASCII , ; : ! ?  Not the dots
+ * (． and . are decimal points too: 1.5), nor ….
+ */
 static int
 boundary(int32_t c)
 {
-	switch (c) {
-	case RPT_CH_FW_COMMA: case RPT_CH_IDEO_STOP: case RPT_CH_FW_SEMICOLON:
-	case RPT_CH_FW_COLON: case RPT_CH_IDEO_COMMA: case RPT_CH_FW_EXCL:
-	case RPT_CH_FW_QUESTION: case ',': case ';': case ':': case '!': case '?':
-		return 1;
-	}
-	return 0;
+	return (rpt_char_class(c) & (RPT_C_STOP | RPT_C_SEMICOLON |
+	    RPT_C_COLON | RPT_C_COMMA | RPT_C_IDEO_COMMA)) != 0;
 }
 
 void
