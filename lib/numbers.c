@@ -33,6 +33,8 @@
 #define EXP_MAX		24
 /* Room for the inner_words and inner_names lists. */
 #define INNER_MAX	40
+/* Code points in the BMP: the bit sets over characters hold these. */
+#define NBMP		0x10000
 
 #define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -58,20 +60,20 @@ struct wlist {
 	 * A bit per BMP code point: a word starts with it (first), has it
 	 * second (second), or is it alone (alone).  Most lookups end there.
 	 */
-	uint8_t		  first[0x10000 / 8], second[0x10000 / 8],
-			  alone[0x10000 / 8];
+	uint8_t		  first[NBMP / 8], second[NBMP / 8],
+			  alone[NBMP / 8];
 };
 
 static inline int
 bit(const uint8_t *set, int32_t c)
 {
-	return c >= 0x10000 || (set[c >> 3] & (1U << (c & 7)));
+	return c >= NBMP || (set[c >> 3] & (1U << (c & 7)));
 }
 
 static inline void
 set_bit(uint8_t *set, int32_t c)
 {
-	if (c < 0x10000)
+	if (c < NBMP)
 		set[c >> 3] |= (uint8_t)(1U << (c & 7));
 }
 
@@ -85,11 +87,11 @@ struct rpt_numbers {
 	const char	*inner[INNER_MAX];
 	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
 	int		 inner_name[INNER_MAX];
-	uint8_t		 inner_prev[0x10000 / 8];	/* the character before */
+	uint8_t		 inner_prev[NBMP / 8];	/* the character before */
 	/* A bit per BMP code point that ends a qualifier before a number. */
-	uint8_t		 qual_end[0x10000 / 8];
+	uint8_t		 qual_end[NBMP / 8];
 	/* A bit per BMP code point that can start a number (see numeral). */
-	uint8_t		 start[0x10000 / 8];
+	uint8_t		 start[NBMP / 8];
 };
 
 static const char *const kind_names[] = {
@@ -864,7 +866,7 @@ inner_add(struct rpt_numbers *x, const char *w, int name)
 	}
 	if (pre > 0) {
 		rpt_utf8_prev(w, pre, &c);
-		if (c < 0x10000)
+		if (c < NBMP)
 			x->inner_prev[c >> 3] |= (uint8_t)(1U << (c & 7));
 	}
 	x->inner[x->ninner] = w;
@@ -883,7 +885,7 @@ rpt_numbers_new(int all)
 	if ((x = calloc(1, sizeof(*x))) == NULL)
 		return NULL;
 	x->all = all;
-	for (c = 0; c < 0x10000; c++)
+	for (c = 0; c < NBMP; c++)
 		if (digit_value(c) >= 0 || cn_digit(c) >= 0 || cn_unit(c) > 0)
 			x->start[c >> 3] |= (uint8_t)(1U << (c & 7));
 	for (m = 0; inner_words[m] != NULL; m++)
@@ -1631,7 +1633,7 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 	if (i <= x->floor)
 		return 0;
 	rpt_utf8_prev(p, i, &c);
-	if (c >= 0x10000 || !(x->inner_prev[c >> 3] & (1U << (c & 7))))
+	if (c >= NBMP || !(x->inner_prev[c >> 3] & (1U << (c & 7))))
 		return 0;
 	for (*m = 0; *m < x->ninner; (*m)++) {
 		w = x->inner[*m];
