@@ -33,57 +33,10 @@
 #define EXP_MAX		24
 /* Room for the inner_words and inner_names lists. */
 #define INNER_MAX	40
+/* Code points in the BMP: the bit sets over characters hold these. */
+#define NBMP		0x10000
 
 #define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
-
-/* The characters the rules compare, by name. */
-enum {
-	CH_ONE		= 0x4e00,	/* 一 */
-	CH_TWO		= 0x4e24,	/* 两 */
-	CH_TEN		= 0x5341,	/* 十 */
-	CH_HUNDRED	= 0x767e,	/* 百 */
-	CH_THOUSAND	= 0x5343,	/* 千 */
-	CH_WAN		= 0x4e07,	/* 万 */
-	CH_WAN_TRAD	= 0x842c,	/* 萬 */
-	CH_YI		= 0x4ebf,	/* 亿 */
-	CH_YI_TRAD	= 0x5104,	/* 億 */
-	CH_POINT	= 0x70b9,	/* 点 */
-	CH_ZERO		= 0x96f6,	/* 零 */
-	CH_ORDINAL	= 0x7b2c,	/* 第 */
-	CH_IS		= 0x662f,	/* 是 */
-	CH_BIG		= 0x5927,	/* 大 */
-	CH_SESSION	= 0x5c4a,	/* 届 */
-	CH_MIDDLE	= 0x4e2d,	/* 中 */
-	CH_PHASE	= 0x671f,	/* 期 */
-	CH_IDEO_COMMA	= 0x3001,	/* 、 */
-	CH_IDEO_STOP	= 0x3002,	/* 。 */
-	CH_FW_COMMA	= 0xff0c,	/* ， */
-	CH_FW_SEMICOLON	= 0xff1b,	/* ； */
-	CH_FW_COLON	= 0xff1a,	/* ： */
-	CH_FW_EXCLAM	= 0xff01,	/* ！ */
-	CH_FW_QUESTION	= 0xff1f,	/* ？ */
-	CH_FW_RPAREN	= 0xff09,	/* ） */
-	CH_LDQUOTE	= 0x201c,	/* “ */
-	CH_RDQUOTE	= 0x201d,	/* ” */
-	CH_LTORTOISE	= 0x3014,	/* 〔 */
-	CH_RTORTOISE	= 0x3015,	/* 〕 */
-	CH_LLENTICULAR	= 0x3010,	/* 【 */
-	CH_RLENTICULAR	= 0x3011,	/* 】 */
-	CH_MIDDLE_DOT	= 0x00b7,	/* · */
-	CH_FW_ZERO	= 0xff10,	/* ０ */
-	CH_FW_NINE	= 0xff19,	/* ９ */
-	CH_FW_POINT	= 0xff0e,	/* ． */
-	CH_SEVERAL	= 0x6570,	/* 数 (数十) */
-	CH_HOW_MANY	= 0x51e0,	/* 几 */
-	CH_UP		= 0x4e0a,	/* 上 (上百) */
-	CH_BECOME	= 0x6210,	/* 成 (成千上万) */
-	CH_THIS		= 0x8fd9,	/* 这 */
-	CH_THAT		= 0x90a3,	/* 那 */
-	CH_EVERY	= 0x6bcf,	/* 每 */
-	CH_ANOTHER	= 0x53e6,	/* 另 */
-	CH_THIS_CI	= 0x6b64,	/* 此 */
-	CH_THE_GAI	= 0x8be5	/* 该 */
-};
 
 /* A decimal number: the digits of d, times 10^exp. */
 struct dec {
@@ -107,20 +60,20 @@ struct wlist {
 	 * A bit per BMP code point: a word starts with it (first), has it
 	 * second (second), or is it alone (alone).  Most lookups end there.
 	 */
-	uint8_t		  first[0x10000 / 8], second[0x10000 / 8],
-			  alone[0x10000 / 8];
+	uint8_t		  first[NBMP / 8], second[NBMP / 8],
+			  alone[NBMP / 8];
 };
 
 static inline int
 bit(const uint8_t *set, int32_t c)
 {
-	return c >= 0x10000 || (set[c >> 3] & (1U << (c & 7)));
+	return c >= NBMP || (set[c >> 3] & (1U << (c & 7)));
 }
 
 static inline void
 set_bit(uint8_t *set, int32_t c)
 {
-	if (c < 0x10000)
+	if (c < NBMP)
 		set[c >> 3] |= (uint8_t)(1U << (c & 7));
 }
 
@@ -134,11 +87,11 @@ struct rpt_numbers {
 	const char	*inner[INNER_MAX];
 	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
 	int		 inner_name[INNER_MAX];
-	uint8_t		 inner_prev[0x10000 / 8];	/* the character before */
+	uint8_t		 inner_prev[NBMP / 8];	/* the character before */
 	/* A bit per BMP code point that ends a qualifier before a number. */
-	uint8_t		 qual_end[0x10000 / 8];
+	uint8_t		 qual_end[NBMP / 8];
 	/* A bit per BMP code point that can start a number (see numeral). */
-	uint8_t		 start[0x10000 / 8];
+	uint8_t		 start[NBMP / 8];
 };
 
 static const char *const kind_names[] = {
@@ -267,14 +220,13 @@ isalnum_ascii(int32_t c)
 	    (c >= 'a' && c <= 'z');
 }
 
+/* The value of an ASCII or full-width digit, or -1. */
 static int
 digit_value(int32_t c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= CH_FW_ZERO && c <= CH_FW_NINE)
-		return c - CH_FW_ZERO;
-	return -1;
+	uint32_t f = rpt_char_class(c);
+
+	return f & RPT_C_DIGIT ? RPT_C_VALUE(f) : -1;
 }
 
 /*
@@ -289,11 +241,11 @@ static inline int
 cn_unit(int32_t c)
 {
 	switch (c) {
-	case CH_TEN: return 1;
-	case CH_HUNDRED: return 2;
-	case CH_THOUSAND: return 3;
-	case CH_WAN: case CH_WAN_TRAD: return 4;
-	case CH_YI: case CH_YI_TRAD: return 8;
+	case RPT_CH_TEN: return 1;
+	case RPT_CH_HUNDRED: return 2;
+	case RPT_CH_THOUSAND: return 3;
+	case RPT_CH_WAN: case RPT_CH_WAN_TRAD: return 4;
+	case RPT_CH_YI: case RPT_CH_YI_TRAD: return 8;
 	}
 	return 0;
 }
@@ -431,7 +383,7 @@ arabic(const char *p, size_t n, size_t *i, struct dec *v, int *digits,
 		}
 		c2 = char_at(p + j + k, n - j - k, &kk);
 		/* 1.3 and 1,234: a separator between digits. */
-		if ((c == '.' || c == CH_FW_POINT) && !point && *digits > 0 &&
+		if ((rpt_char_class(c) & RPT_C_DOT) && !point && *digits > 0 &&
 		    digit_value(c2) >= 0) {
 			point = 1;
 			*has_point = 1;
@@ -479,7 +431,7 @@ chinese_end(const char *p, size_t n, size_t j)
 
 	while (j < n) {
 		c = char_at(p + j, n - j, &k);
-		if (cn_digit(c) < 0 && cn_unit(c) == 0 && c != CH_POINT)
+		if (cn_digit(c) < 0 && cn_unit(c) == 0 && c != RPT_CH_DIAN)
 			break;
 		j += k;
 	}
@@ -623,7 +575,7 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 		else if (!r.point && (u = cn_unit(c)) > 0) {
 			if (cn_read_unit(&r, u) == -1)
 				goto over;
-		} else if (!r.point && r.any && c == CH_POINT && j + k < n &&
+		} else if (!r.point && r.any && c == RPT_CH_DIAN && j + k < n &&
 		    cn_digit(char_at(p + j + k, n - j - k, &kk)) >= 0)
 			r.point = 1;	/* 三点五 */
 		else
@@ -914,7 +866,7 @@ inner_add(struct rpt_numbers *x, const char *w, int name)
 	}
 	if (pre > 0) {
 		rpt_utf8_prev(w, pre, &c);
-		if (c < 0x10000)
+		if (c < NBMP)
 			x->inner_prev[c >> 3] |= (uint8_t)(1U << (c & 7));
 	}
 	x->inner[x->ninner] = w;
@@ -933,7 +885,7 @@ rpt_numbers_new(int all)
 	if ((x = calloc(1, sizeof(*x))) == NULL)
 		return NULL;
 	x->all = all;
-	for (c = 0; c < 0x10000; c++)
+	for (c = 0; c < NBMP; c++)
 		if (digit_value(c) >= 0 || cn_digit(c) >= 0 || cn_unit(c) > 0)
 			x->start[c >> 3] |= (uint8_t)(1U << (c & 7));
 	for (m = 0; inner_words[m] != NULL; m++)
@@ -1002,7 +954,10 @@ skip_as(struct rpt_numbers *x, size_t off, size_t len, enum rpt_qkind kind)
 	return add(x, &q);
 }
 
-/* Is the text at [a, b) inside a short quotation “…” (a name)? */
+/*
+ * Is the text at [a, b) inside a short quotation “…” (a name)?  Only “ (or
+ * ASCII ") and ”, not every RPT_C_DQUOTE: the closing ” is looked for.
+ */
 static int
 in_short_quote(const char *p, size_t n, size_t a, size_t b)
 {
@@ -1015,11 +970,12 @@ in_short_quote(const char *p, size_t n, size_t a, size_t b)
 		int32_t ch;
 
 		k = rpt_utf8_prev(p, i, &ch);
-		if (ch == CH_RDQUOTE || ch == CH_IDEO_STOP || ch == CH_FW_COMMA)
+		if (ch == RPT_CH_RDQUO || ch == RPT_CH_IDEO_STOP ||
+		    ch == RPT_CH_FW_COMMA)
 			return 0;
-		if (ch == CH_LDQUOTE || ch == '"') {
+		if (ch == RPT_CH_LDQUO || ch == '"') {
 			o = p + i - k;
-			c = rpt_memmem(p + b, n - b, "\xe2\x80\x9d", 3);
+			c = rpt_memmem(p + b, n - b, "”", 3);
 			if (c == NULL)
 				return 0;
 			return rpt_count_chars(o, (size_t)(c - o)) <= 13;
@@ -1619,7 +1575,7 @@ set_phrase(const char *p, size_t n, size_t i)
 		if (j >= n)
 			return 0;
 		c = char_at(p + j, n - j, &k);
-		if (c == CH_ONE || c == CH_TWO)
+		if (c == RPT_CH_CN_1 || c == RPT_CH_LIANG)
 			break;
 		if (m == 3 || !rpt_is_han(c) || cn_digit(c) >= 0 ||
 		    cn_unit(c) > 0)
@@ -1651,11 +1607,11 @@ vague_amount(const char *p, size_t n, size_t i)
 		return 0;
 	rpt_utf8_prev(p, i, &b);
 	/* 成 only in 成千上万, 成百上千: 建成十个, 建成亿元项目 are numbers. */
-	if (b != CH_SEVERAL && b != CH_HOW_MANY && b != CH_UP &&
-	    (b != CH_BECOME || !starts(p + i + k, n - i - k, "上")))
+	if (b != RPT_CH_SHU && b != RPT_CH_JI && b != RPT_CH_SHANG &&
+	    (b != RPT_CH_CHENG || !starts(p + i + k, n - i - k, "上")))
 		return 0;
 	/* 上 of 以上 and 之上 (100%以上十人) ends a word: no 上十. */
-	if (b == CH_UP && i >= 6 && (memcmp(p + i - 6, "以", 3) == 0 ||
+	if (b == RPT_CH_SHANG && i >= 6 && (memcmp(p + i - 6, "以", 3) == 0 ||
 	    memcmp(p + i - 6, "之", 3) == 0))
 		return 0;
 	return chinese_end(p, n, i) - i;
@@ -1677,7 +1633,7 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 	if (i <= x->floor)
 		return 0;
 	rpt_utf8_prev(p, i, &c);
-	if (c >= 0x10000 || !(x->inner_prev[c >> 3] & (1U << (c & 7))))
+	if (c >= NBMP || !(x->inner_prev[c >> 3] & (1U << (c & 7))))
 		return 0;
 	for (*m = 0; *m < x->ninner; (*m)++) {
 		w = x->inner[*m];
@@ -1706,8 +1662,8 @@ determiner(const char *p, size_t n, size_t i)
 	if (cn_digit(c) >= 0 || cn_unit(c) > 0)
 		return 0;
 	rpt_utf8_prev(p, i, &c);
-	return c == CH_THIS || c == CH_THAT || c == CH_EVERY ||
-	    c == CH_ANOTHER || c == CH_THIS_CI || c == CH_THE_GAI;
+	return c == RPT_CH_ZHE || c == RPT_CH_NA || c == RPT_CH_MEI ||
+	    c == RPT_CH_LING_OTHER || c == RPT_CH_CI || c == RPT_CH_GAI;
 }
 
 /* What says that 一年 is a span of time: 用一年, 为期一年, 一年内. */
@@ -1756,18 +1712,24 @@ ordinal_after(const struct rpt_numbers *x, const char *p, size_t n,
 	size_t k;
 	int32_t c = char_at(p + j, n - j, &k), b = 0;
 
-	if (c == CH_BIG)
+	if (c == RPT_CH_DA)
 		return wlist_at(&x->counts, p + j, n - j) == 0;
-	if (c == CH_SESSION || c == CH_MIDDLE)
+	if (c == RPT_CH_JIE || c == RPT_CH_ZHONG)
 		return 1;
 	if (starts(p + j, n - j, "次全会"))
 		return 1;
-	if (c == CH_PHASE && j == i + 3 && !starts(p + i, n - i, "两") &&
+	if (c == RPT_CH_QI_PHASE && j == i + 3 && !starts(p + i, n - i, "两") &&
 	    !starts(p + j, n - j, "期间") && i > 0 &&
 	    word_before(p, i, phase_not) == 0) {
+		/*
+		 * The project's name ends before it: in a Han character, a
+		 * digit or capital, or the ” or ） that close it (only those
+		 * two of RPT_C_CLOSE: 》 and the others close no such name).
+		 */
 		rpt_utf8_prev(p, i, &b);
-		return rpt_is_han(b) || b == CH_RDQUOTE || b == CH_FW_RPAREN ||
-		    (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z');
+		return rpt_is_han(b) || b == RPT_CH_RDQUO ||
+		    b == RPT_CH_FW_RPAREN || (b >= '0' && b <= '9') ||
+		    (b >= 'A' && b <= 'Z');
 	}
 	return 0;
 }
@@ -1826,16 +1788,16 @@ lone_unit_counts(const struct rpt_numbers *x, const char *p, size_t n,
 	int idig, cn;
 	int32_t c = char_at(p + i, n - i, &t);
 
-	if (c == CH_TEN || word_at(p + i + k, n - i - k, post_over) > 0)
+	if (c == RPT_CH_TEN || word_at(p + i + k, n - i - k, post_over) > 0)
 		return 1;
-	if (c == CH_YI || c == CH_YI_TRAD) {	/* 亿元以上, 破亿度 */
+	if (c == RPT_CH_YI || c == RPT_CH_YI_TRAD) {	/* 亿元以上, 破亿度 */
 		j = i + k;
 		v.d[0] = '1';
 		v.nd = 1;
 		v.exp = 8;
 		return unit_after(x, p, n, j, &v, 0, &a) > 0;
 	}
-	if (c != CH_HUNDRED && c != CH_THOUSAND)
+	if (c != RPT_CH_HUNDRED && c != RPT_CH_THOUSAND)
 		return 0;
 	c = char_at(p + i + k, n - i - k, &t);
 	if (cn_unit(c) < 4)		/* 万 萬 亿 億 */
@@ -1871,12 +1833,16 @@ not_before(const char *p, size_t i)
 	if (i == 0)
 		return RPT_Q_COUNT;
 	rpt_utf8_prev(p, i, &c);
-	if (c == CH_ORDINAL)
+	if (c == RPT_CH_DI)
 		return RPT_Q_ORDINAL;
-	/* 〔2024〕7号: the brackets of a document number, before and after. */
+	/*
+	 * 〔2024〕7号: the brackets of a document number, before and after.
+	 * Their own set, not RPT_C_OPEN or RPT_C_CLOSE: those hold “ （ 《
+	 * too, which stand before counts.
+	 */
 	if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-	    c == CH_LTORTOISE || c == '[' || c == CH_LLENTICULAR ||
-	    c == CH_RTORTOISE || c == ']' || c == CH_RLENTICULAR)
+	    c == RPT_CH_LTORTOISE || c == '[' || c == RPT_CH_LLENTIC ||
+	    c == RPT_CH_RTORTOISE || c == ']' || c == RPT_CH_RLENTIC)
 		return RPT_Q_CODE;
 	return RPT_Q_COUNT;		/* nothing to say */
 }
@@ -1961,7 +1927,7 @@ rule_none(const struct scan *s, struct took *t)
 	const char *p = s->p;
 	size_t u, i = s->i;
 
-	if (s->c != CH_ONE || i < s->x->floor + 3 ||
+	if (s->c != RPT_CH_CN_1 || i < s->x->floor + 3 ||
 	    memcmp(p + i - 3, "无", 3) != 0 ||
 	    (u = wlist_at(&s->x->counts, p + i + 3, s->n - i - 3)) == 0)
 		return 0;
@@ -2145,7 +2111,7 @@ rule_zero(const struct scan *s, struct took *t)
 {
 	size_t end;
 
-	if (s->c != CH_ZERO || !zero_count(s->p, s->n, s->i, &t->q, &end))
+	if (s->c != RPT_CH_LING || !zero_count(s->p, s->n, s->i, &t->q, &end))
 		return 0;
 	/* “零亡人”: a slogan's name. */
 	if (in_short_quote(s->p, s->n, s->i, end))
@@ -2224,9 +2190,9 @@ rule_marker(const struct scan *s, struct num *m, struct took *t)
 	if (!m->cn)
 		return 0;
 	c = char_at(p + m->j, s->n - m->j, &k);
-	if (c != CH_IS && c != CH_IDEO_COMMA &&
-	    !((c == CH_FW_RPAREN || c == ')') && i > 0 && (p[i - 1] == '(' ||
-	    (i >= 3 && memcmp(p + i - 3, "（", 3) == 0))))
+	if (c != RPT_CH_SHI && c != RPT_CH_IDEO_COMMA &&
+	    !((c == RPT_CH_FW_RPAREN || c == ')') && i > 0 &&
+	    (p[i - 1] == '(' || (i >= 3 && memcmp(p + i - 3, "（", 3) == 0))))
 		return 0;
 	return took_other(t, i, m->j - i, RPT_Q_MARKER, m->j);
 }
@@ -2272,7 +2238,7 @@ rule_not_quantity(const struct scan *s, struct num *m, struct took *t)
 		if (!(digit_value(c) >= 0 ||
 		    (cn_digit(c) >= 0 && nk != RPT_Q_CODE) ||
 		    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    c == '.' || c == '+' || c == CH_MIDDLE_DOT))
+		    c == '.' || c == '+' || c == RPT_CH_MIDDLE_DOT))
 			break;
 		j += k;
 	}
@@ -2555,17 +2521,15 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 
 /* ---------------------------------------------------------------- context */
 
-/* Is c a clause boundary: ，。；：、！？ and ASCII , ; : ! ? */
+/*
+ * Is c a clause boundary: ，。；：、！？ and ASCII , ; : ! ?  Not the dots
+ * (． and . are decimal points too: 1.5), nor ….
+ */
 static int
 boundary(int32_t c)
 {
-	switch (c) {
-	case CH_FW_COMMA: case CH_IDEO_STOP: case CH_FW_SEMICOLON:
-	case CH_FW_COLON: case CH_IDEO_COMMA: case CH_FW_EXCLAM:
-	case CH_FW_QUESTION: case ',': case ';': case ':': case '!': case '?':
-		return 1;
-	}
-	return 0;
+	return (rpt_char_class(c) & (RPT_C_STOP | RPT_C_SEMICOLON |
+	    RPT_C_COLON | RPT_C_COMMA | RPT_C_IDEO_COMMA)) != 0;
 }
 
 void

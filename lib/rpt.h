@@ -70,6 +70,8 @@
 #define RPT_CH_ELLIPSIS		0x2026	/* … */
 #define RPT_CH_MIDDLE_DOT	0x00b7	/* · in foreign names */
 #define RPT_CH_KATAKANA_DOT	0x30fb	/* ・ the same, from Japanese input */
+#define RPT_CH_FW_PERCENT	0xff05	/* ％ */
+#define RPT_CH_FW_HYPHEN_MINUS	0xff0d	/* － (not an RPT_C_DASH) */
 
 /* Quotation marks and brackets. */
 #define RPT_CH_LDQUO		0x201c	/* “ */
@@ -121,6 +123,13 @@
 #define RPT_CH_LIANG		0x4e24	/* 两 */
 #define RPT_CH_LIANG_TRAD	0x5169	/* 兩 */
 #define RPT_CH_TEN		0x5341	/* 十 */
+#define RPT_CH_HUNDRED		0x767e	/* 百 */
+#define RPT_CH_THOUSAND		0x5343	/* 千 */
+#define RPT_CH_WAN		0x4e07	/* 万, ten thousand */
+#define RPT_CH_WAN_TRAD		0x842c	/* 萬 */
+#define RPT_CH_YI		0x4ebf	/* 亿, 10^8 */
+#define RPT_CH_YI_TRAD		0x5104	/* 億 */
+#define RPT_CH_DIAN		0x70b9	/* 点, the point of 三点五 */
 #define RPT_CH_CIRCLED_1	0x2460	/* ① (to ⑳ U+2473) */
 #define RPT_CH_CIRCLED_20	0x2473	/* ⑳ */
 
@@ -131,6 +140,22 @@
 #define RPT_CH_ZAI		0x518d	/* 再 of 再次 */
 #define RPT_CH_ZUI		0x6700	/* 最 of 最后 */
 #define RPT_CH_NIAN		0x5e74	/* 年 */
+/* Words numbers looks for next to a numeral. */
+#define RPT_CH_SHI		0x662f	/* 是 of 一是 (an enumerator) */
+#define RPT_CH_DA		0x5927	/* 大 of 二十大 (an ordinal) */
+#define RPT_CH_JIE		0x5c4a	/* 届 of 十九届 */
+#define RPT_CH_ZHONG		0x4e2d	/* 中 of 三中全会 */
+#define RPT_CH_QI_PHASE		0x671f	/* 期 of 三期工程 */
+#define RPT_CH_SHU		0x6570	/* 数 of 数十 (a vague amount) */
+#define RPT_CH_JI		0x51e0	/* 几 of 几百 */
+#define RPT_CH_SHANG		0x4e0a	/* 上 of 上百 */
+#define RPT_CH_CHENG		0x6210	/* 成 of 成千上万 */
+#define RPT_CH_ZHE		0x8fd9	/* 这 of 这一 (a determiner) */
+#define RPT_CH_NA		0x90a3	/* 那 of 那一 */
+#define RPT_CH_MEI		0x6bcf	/* 每 of 每一 */
+#define RPT_CH_LING_OTHER	0x53e6	/* 另 of 另一 */
+#define RPT_CH_CI		0x6b64	/* 此 of 此一 */
+#define RPT_CH_GAI		0x8be5	/* 该 of 该一 */
 
 /* Blocks. */
 #define RPT_CH_CJK_SYMBOLS_FIRST 0x3000	/* CJK Symbols and Punctuation */

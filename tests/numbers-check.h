@@ -116,13 +116,18 @@ numbers_check_value(const struct rpt_quantity *q, char *why, size_t size)
 	return why;
 }
 
-/* Is c one of the clause boundaries of rpt.h: ，。；：、！？ , ; : ! ? */
+/*
+ * Is c one of the clause boundaries of rpt.h: ，。；：、！？ , ; : ! ?  By
+ * name, not by rpt_char_class(): the check must not share the table that
+ * rpt_quantity_context() reads.
+ */
 static int
 nc_boundary(int32_t c)
 {
 	static const int32_t b[] = {
-		0xff0c, 0x3002, 0xff1b, 0xff1a, 0x3001, 0xff01, 0xff1f,
-		',', ';', ':', '!', '?'
+		RPT_CH_FW_COMMA, RPT_CH_IDEO_STOP, RPT_CH_FW_SEMICOLON,
+		RPT_CH_FW_COLON, RPT_CH_IDEO_COMMA, RPT_CH_FW_EXCL,
+		RPT_CH_FW_QUESTION, ',', ';', ':', '!', '?'
 	};
 	size_t i;
 

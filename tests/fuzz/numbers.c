@@ -151,8 +151,10 @@ static int
 numberish(int32_t c)
 {
 	static const int32_t cn[] = {
-		0x5341, 0x767e, 0x5343, 0x4e07, 0x4ebf, 0x842c, 0x5104,
-		0x70b9, 0xff05, 0xff0e, 0xff0d, 0x3001	/* 十百千万亿萬億点％．－、 */
+		RPT_CH_TEN, RPT_CH_HUNDRED, RPT_CH_THOUSAND, RPT_CH_WAN,
+		RPT_CH_YI, RPT_CH_WAN_TRAD, RPT_CH_YI_TRAD, RPT_CH_DIAN,
+		RPT_CH_FW_PERCENT, RPT_CH_FW_DOT, RPT_CH_FW_HYPHEN_MINUS,
+		RPT_CH_IDEO_COMMA
 	};
 	size_t i;
 
@@ -160,7 +162,8 @@ numberish(int32_t c)
 		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
 		    (c | 0x20) <= 'z') || c == '.' || c == '-' || c == '+' ||
 		    c == '%' || c == ' ' || c == ',';
-	if ((c >= 0xff10 && c <= 0xff19) || rpt_cn_digit(c) >= 0)
+	if ((c >= RPT_CH_FW_DIGIT_0 && c <= RPT_CH_FW_DIGIT_9) ||
+	    rpt_cn_digit(c) >= 0)
 		return 1;
 	for (i = 0; i < sizeof(cn) / sizeof(cn[0]); i++)
 		if (c == cn[i])
