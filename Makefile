@@ -39,7 +39,7 @@ TESTPROGS = $(O)/tests/tools/nows $(O)/tests/tools/trickle \
 UNIT	= $(patsubst %.c,%,$(wildcard tests/unit/*.c))
 # Fuzz targets tests/fuzz/T.c: make check replays tests/fuzz/corpus/T/
 # through each (main() from tests/fuzz/replay.c), make fuzz runs libFuzzer.
-FUZZ	= input doc split numbers profile tsv
+FUZZ	= input doc split numbers profile tsv outline check
 FUZZSRC	= tests/fuzz/fuzz.c tests/fuzz/fuzz.h
 FUZZ_CC	?= clang
 FUZZ_SECONDS ?= 60
