@@ -12,7 +12,7 @@ PKG_CONFIG ?= pkg-config
 O	?= .
 
 FILTERS	= rpt-split rpt-sections rpt-numbers rpt-stats
-LIBSRC	= lib/input.c lib/tsv.c lib/text.c lib/doc.c lib/split.c lib/profile.c lib/element.c lib/numbers.c lib/outline.c lib/check.c
+LIBSRC	= lib/input.c lib/tsv.c lib/text.c lib/doc.c lib/split.c lib/profile.c lib/element.c lib/numbers.c lib/facts.c lib/outline.c lib/check.c
 CLISRC	= bin/cli.c
 MAN1	= $(FILTERS:%=man/%.1)
 MAN7	= man/rpt.7

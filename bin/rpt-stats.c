@@ -24,12 +24,6 @@ struct pattern {
 	int			 failed;	/* a search failed in it */
 };
 
-/* A part and its size, in document order. */
-struct part {
-	size_t		 name, name_len;	/* in d.names */
-	size_t		 chars;
-};
-
 static int long_form;
 static struct pattern *pats;
 static size_t npats, cappats;
@@ -37,18 +31,12 @@ static const char **cols;		/* the header with the patterns */
 
 static struct rpt_splitter *sentences;
 static struct rpt_numbers *finder;
+static struct rpt_facts *facts;
 
 /* The document being read. */
 static struct {
-	struct rpt_buf	 title, docno, issuer, signature, date, missing,
-			 names, out;
-	struct part	*parts;
-	size_t		 nparts, capparts;
-	size_t		 chars, han, paras, sents, sent_chars, headings,
-			 items, quantities, percents, boilerplate;
-	int		 depth, have_title;
-	uint64_t	 have;		/* parts with a level-1 section */
-	struct rpt_profile *model_profile;
+	struct rpt_buf	 missing, out;
+	size_t		 han, sents, items, quantities, percents;
 } d;
 
 static const char *const fixed_cols[] = {
@@ -213,16 +201,11 @@ doc_begin(const struct rpt_cli_doc *doc)
 	/* Only the number of sentences is needed: their chars are the paragraph's. */
 	if ((sentences == NULL && (sentences = rpt_splitter_new(RPT_U_SENTENCE,
 	    RPT_SPLIT_NO_CHARS)) == NULL) ||
-	    (finder == NULL && (finder = rpt_numbers_new(0)) == NULL))
+	    (finder == NULL && (finder = rpt_numbers_new(0)) == NULL) ||
+	    (facts == NULL && (facts = rpt_facts_new()) == NULL))
 		return -1;
-	d.title.len = d.docno.len = d.issuer.len = d.signature.len = 0;
-	d.date.len = d.missing.len = d.names.len = 0;
-	d.have = 0;
-	d.nparts = 0;
-	d.chars = d.han = d.paras = d.sents = d.sent_chars = 0;
-	d.headings = d.items = d.quantities = d.percents = d.boilerplate = 0;
-	d.depth = d.have_title = 0;
-	d.model_profile = NULL;
+	rpt_facts_reset(facts);
+	d.han = d.sents = d.items = d.quantities = d.percents = 0;
 	for (i = 0; i < npats; i++) {
 		pats[i].count = pats[i].failed = 0;
 		rpt_pattern_reset(pats[i].re);
@@ -230,71 +213,9 @@ doc_begin(const struct rpt_cli_doc *doc)
 	return 0;
 }
 
-/* Append a block line to b, lines separated by " / " as in rpt-sections. */
-static int
-block_line(struct rpt_buf *b, const char *p, size_t n)
-{
-	if (b->len > 0 && rpt_buf_append(b, " / ", 3) == -1)
-		return -1;
-	return rpt_buf_append(b, p, n);
-}
-
-/* The date of a 成文日期 line, or of the first full date in a subtitle. */
-static int
-note_date(const struct rpt_para *p)
-{
-	const struct rpt_quantity *q;
-	char iso[16];
-	int y, m, dd;
-	long i, n;
-
-	if (p->kind == RPT_K_DATE && rpt_parse_date(p->p, p->len, &y, &m, &dd)) {
-		snprintf(iso, sizeof(iso), "%04d-%02d-%02d", y, m, dd);
-		d.date.len = 0;		/* the last one, at the end */
-		return rpt_buf_append(&d.date, iso, strlen(iso));
-	}
-	if (p->kind != RPT_K_SUBTITLE || d.date.len > 0)
-		return 0;
-	/* ——2024年3月5日在…会议上 */
-	if ((n = rpt_numbers(finder, p->p, p->len, 0, &q)) == -1)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (q[i].kind == RPT_Q_DATE && strlen(q[i].value) == 10)
-			return rpt_buf_append(&d.date, q[i].value, 10);
-	return 0;
-}
-
-/* Count a paragraph's characters into its part, in document order. */
-static int
-note_part(const struct rpt_para *p, size_t chars)
-{
-	struct part *pt;
-	size_t i, n = strlen(p->part);
-
-	if (n == 0)
-		return 0;
-	for (i = d.nparts; i > 0; i--) {
-		pt = &d.parts[i - 1];
-		if (pt->name_len == n &&
-		    memcmp(d.names.p + pt->name, p->part, n) == 0) {
-			pt->chars += chars;
-			return 0;
-		}
-	}
-	if ((pt = rpt_grow(d.parts, &d.capparts, d.nparts + 1,
-	    sizeof(*pt))) == NULL)
-		return -1;
-	d.parts = pt;
-	pt = &d.parts[d.nparts++];
-	pt->name = d.names.len;
-	pt->name_len = n;
-	pt->chars = chars;
-	return rpt_buf_append(&d.names, p->part, n);
-}
-
 /* Sentences, items, quantities and pattern matches of the report proper. */
 static int
-count_text(const struct rpt_para *p, size_t chars)
+count_text(const struct rpt_para *p)
 {
 	struct rpt_profile_error e;
 	const struct rpt_quantity *q;
@@ -303,12 +224,9 @@ count_text(const struct rpt_para *p, size_t chars)
 	size_t k;
 
 	if (p->kind == RPT_K_HEADING || p->kind == RPT_K_BODY) {
-		d.paras++;
 		if ((n = rpt_split(sentences, p->p, p->len, &spans)) == -1)
 			return -1;
 		d.sents += (size_t)n;
-		/* The sentences hold every non-white character of it. */
-		d.sent_chars += chars;
 		/* Items, as rpt-sections -i: also in a heading's run-in text. */
 		d.items += (size_t)rpt_count_items(p->p, p->len);
 	}
@@ -335,58 +253,13 @@ count_text(const struct rpt_para *p, size_t chars)
 static int
 para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
-	size_t chars = rpt_para_chars(p);
-
 	(void)doc;
-	if (p->profile != NULL)
-		d.model_profile = p->profile;
-	d.boilerplate += p->debris_chars;
-	if (p->kind == RPT_K_BOILERPLATE) {
-		d.boilerplate += chars;
-		return 0;
-	}
-	d.chars += chars;
-	d.han += rpt_count_han(p->p, p->len);
-	switch (p->kind) {
-	case RPT_K_TITLE:
-		if (!d.have_title && !p->joined) {
-			d.have_title = 1;
-			if (rpt_buf_append(&d.title, p->elem, p->elem_len) == -1)
-				return -1;
-		}
-		break;
-	case RPT_K_DOCNO:
-		if (d.docno.len == 0 &&
-		    rpt_buf_append(&d.docno, p->p, p->len) == -1)
-			return -1;
-		break;
-	case RPT_K_ISSUER:
-		if (block_line(&d.issuer, p->p, p->len) == -1)
-			return -1;
-		break;
-	case RPT_K_SIGNATURE:
-		if (block_line(&d.signature, p->p, p->len) == -1)
-			return -1;
-		break;
-	case RPT_K_DATE:
-	case RPT_K_SUBTITLE:
-		if (note_date(p) == -1)
-			return -1;
-		break;
-	case RPT_K_HEADING:
-		d.headings++;
-		if (p->depth > d.depth)
-			d.depth = p->depth;
-		/* As rpt-sections --check: a part has a level-1 section. */
-		if (p->depth == 1)
-			d.have |= p->parts;
-		break;
-	default:
-		break;
-	}
-	if (note_part(p, chars) == -1 || count_text(p, chars) == -1)
+	if (rpt_facts_para(facts, p) == -1)
 		return -1;
-	return 0;
+	if (p->kind == RPT_K_BOILERPLATE)
+		return 0;
+	d.han += rpt_count_han(p->p, p->len);
+	return count_text(p);
 }
 
 /* ---------------------------------------------------------------- the row */
@@ -421,17 +294,17 @@ put_num(const struct rpt_cli_doc *doc, const char *key, size_t v)
 
 /* The parts column: preamble:210,measures:5234,... */
 static int
-parts_text(struct rpt_buf *b)
+parts_text(struct rpt_buf *b, const struct rpt_doc_facts *f)
 {
 	char num[32];
 	size_t i;
 
 	b->len = 0;
-	for (i = 0; i < d.nparts; i++) {
-		snprintf(num, sizeof(num), ":%zu", d.parts[i].chars);
+	for (i = 0; i < f->nsizes; i++) {
+		snprintf(num, sizeof(num), ":%zu", f->sizes[i].chars);
 		if ((i > 0 && rpt_buf_append(b, ",", 1) == -1) ||
-		    rpt_buf_append(b, d.names.p + d.parts[i].name,
-		    d.parts[i].name_len) == -1 ||
+		    rpt_buf_append(b, f->sizes[i].name,
+		    f->sizes[i].name_len) == -1 ||
 		    rpt_buf_append(b, num, strlen(num)) == -1)
 			return -1;
 	}
@@ -442,65 +315,58 @@ parts_text(struct rpt_buf *b)
 static int
 doc_end(const struct rpt_cli_doc *doc)
 {
-	struct rpt_parts missing;
+	const struct rpt_doc_facts *f = rpt_facts_end(facts, doc->model);
 	char key[64], avg[32];
-	const char *profile = rpt_doc_profile(doc->model);
 	size_t i;
-	int year = rpt_doc_year(doc->model), failed = 0;
+	int failed = 0;
 
 	if (!long_form)
 		rpt_tsv_raw(doc->out, doc->name, doc->name_len);
 	put_str(doc, "status", doc->stopped ? "partial" : "ok");
 	put_str(doc, "encoding", rpt_enc_name(doc->enc));
-	put_str(doc, "profile", profile);
-	put(doc, "title", d.title.p, d.title.len);
-	put(doc, "docno", d.docno.p, d.docno.len);
-	if (d.issuer.len > 0)
-		put(doc, "issuer", d.issuer.p, d.issuer.len);
-	else
-		put(doc, "issuer", d.signature.p, d.signature.len);
-	if (year > 0)
-		put_num(doc, "year", (size_t)year);
+	put_str(doc, "profile", f->profile);
+	put(doc, "title", f->title, f->title_len);
+	put(doc, "docno", f->docno, f->docno_len);
+	put(doc, "issuer", f->issuer, f->issuer_len);
+	if (f->year > 0)
+		put_num(doc, "year", (size_t)f->year);
 	else
 		put_str(doc, "year", "");
-	put(doc, "date", d.date.p, d.date.len);
-	put_num(doc, "chars", d.chars);
+	put(doc, "date", f->date, f->date_len);
+	put_num(doc, "chars", f->chars);
 	put_num(doc, "han", d.han);
-	put_num(doc, "paras", d.paras);
+	put_num(doc, "paras", f->paras);
 	put_num(doc, "sents", d.sents);
 	/* One decimal, rounded half up, without floating point. */
 	if (d.sents > 0) {
-		size_t t = (d.sent_chars * 10 + d.sents / 2) / d.sents;
+		size_t t = (f->text_chars * 10 + d.sents / 2) / d.sents;
 
 		snprintf(avg, sizeof(avg), "%zu.%zu", t / 10, t % 10);
 	} else
 		avg[0] = '\0';
 	put_str(doc, "avg_sent", avg);
-	put_num(doc, "headings", d.headings);
-	put_num(doc, "depth", (size_t)d.depth);
+	put_num(doc, "headings", f->headings);
+	put_num(doc, "depth", (size_t)f->depth);
 	put_num(doc, "items", d.items);
 	put_num(doc, "quantities", d.quantities);
 	put_num(doc, "percents", d.percents);
 	if (long_form) {
-		for (i = 0; i < d.nparts; i++) {
+		for (i = 0; i < f->nsizes; i++) {
 			snprintf(key, sizeof(key), "part.%.*s",
-			    (int)d.parts[i].name_len, d.names.p + d.parts[i].name);
-			put_num(doc, key, d.parts[i].chars);
+			    (int)f->sizes[i].name_len, f->sizes[i].name);
+			put_num(doc, key, f->sizes[i].chars);
 		}
 	} else {
-		if (parts_text(&d.out) == -1)
+		if (parts_text(&d.out, f) == -1)
 			return -1;
 		put(doc, "parts", d.out.p, d.out.len);
 	}
 	d.missing.len = 0;
-	if (d.model_profile != NULL) {
-		rpt_profile_missing(d.model_profile, d.have, &missing);
-		if (rpt_parts_format(d.model_profile, &missing, ',',
-		    &d.missing) == -1)
-			return -1;
-	}
+	if (f->parts_profile != NULL && rpt_parts_format(f->parts_profile,
+	    &f->missing, ',', &d.missing) == -1)
+		return -1;
 	put(doc, "missing", d.missing.p, d.missing.len);
-	put_num(doc, "boilerplate_chars", d.boilerplate);
+	put_num(doc, "boilerplate_chars", f->boilerplate_chars);
 	for (i = 0; i < npats; i++) {
 		if (pats[i].failed) {
 			rpt_cli_error("%s: pattern %s (%s): match limit exceeded, "
@@ -547,14 +413,8 @@ cleanup(void)
 	}
 	free(pats);
 	free(cols);
-	free(d.parts);
-	rpt_buf_free(&d.title);
-	rpt_buf_free(&d.docno);
-	rpt_buf_free(&d.issuer);
-	rpt_buf_free(&d.signature);
-	rpt_buf_free(&d.date);
+	rpt_facts_free(facts);
 	rpt_buf_free(&d.missing);
-	rpt_buf_free(&d.names);
 	rpt_buf_free(&d.out);
 	rpt_splitter_free(sentences);
 	rpt_numbers_free(finder);

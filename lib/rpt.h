@@ -951,4 +951,84 @@ void	rpt_pattern_reset(struct rpt_pattern *pt);
 long	rpt_pattern_count(struct rpt_pattern *pt, const char *p, size_t n,
 	    struct rpt_profile_error *e);
 
+/* ---------------------------------------------------------------- facts.c */
+
+/*
+ * The facts of a document that rpt-stats writes and rpt-sections --check
+ * tests, gathered in one pass over its settled paragraphs: what it is
+ * (title, 发文字号, issuer, date, year, profile), which of the profile's
+ * parts it has and lacks, and how big it and its parts are.  Feed every
+ * paragraph rpt_doc_next() hands out, in order, then end the document.
+ */
+
+/* The size of a part: its paragraphs' non-white characters. */
+struct rpt_part_size {
+	const char	*name;		/* as rpt_para.part: "shortfalls+plans" */
+	size_t		 name_len;
+	size_t		 chars;
+};
+
+/*
+ * What rpt_facts_end() found.  The text is owned by the rpt_facts and
+ * valid until its next para, reset or free; text that was not found is
+ * "" (length 0, never NULL).
+ */
+struct rpt_doc_facts {
+	const char	*title;		/* the first title, its lines joined */
+	size_t		 title_len;
+	const char	*docno;		/* the first 发文字号 */
+	size_t		 docno_len;
+	/* The issuer lines above the title, else the signature's lines. */
+	const char	*issuer;
+	size_t		 issuer_len;
+	const char	*signature;	/* lines joined by " / " like the issuer's */
+	size_t		 signature_len;
+	/*
+	 * YYYY-MM-DD: the last 成文日期, else the first full date of a
+	 * subtitle (——2024年3月5日在…会议上).
+	 */
+	const char	*date;
+	size_t		 date_len;
+	int		 year;		/* rpt_doc_year(), 0 when not known */
+	const char	*profile;	/* rpt_doc_profile(): "" if none */
+	/*
+	 * The profile that named the document's parts (the last paragraph's),
+	 * NULL if none did: have and missing are sets of its parts.
+	 */
+	const struct rpt_profile *parts_profile;
+	uint64_t	 have;		/* parts with a level-1 section */
+	struct rpt_parts missing;	/* its required parts not in have */
+	/* The parts' sizes, in the order the parts first occur. */
+	const struct rpt_part_size *sizes;
+	size_t		 nsizes;
+	size_t		 titles;	/* titles (a multi-line one counts once) */
+	size_t		 dates;		/* 成文日期 lines */
+	size_t		 paras;		/* headings and body paragraphs */
+	size_t		 headings;
+	int		 depth;		/* of the deepest heading, 0 if none */
+	size_t		 chars;		/* the report's: all but web remnants */
+	size_t		 text_chars;	/* its headings' and body paragraphs' */
+	size_t		 boilerplate_chars; /* web remnants' and debris' */
+};
+
+struct rpt_facts;
+
+/* A new gatherer, or NULL (errno ENOMEM); free it with rpt_facts_free(). */
+struct rpt_facts *rpt_facts_new(void);
+void	rpt_facts_free(struct rpt_facts *f);
+/* Forget the document: the next paragraph starts another.  Keeps memory. */
+void	rpt_facts_reset(struct rpt_facts *f);
+/*
+ * Take in the next paragraph of the document (nothing of it is kept but
+ * copies).  Returns 0, or -1 (errno ENOMEM) when memory ran out: the facts
+ * are then those of the paragraphs before it.
+ */
+int	rpt_facts_para(struct rpt_facts *f, const struct rpt_para *p);
+/*
+ * The document has ended (or stopped): its facts, owned by f, with the year
+ * and profile of the model d that handed out the paragraphs.  Cannot fail.
+ */
+const struct rpt_doc_facts *rpt_facts_end(struct rpt_facts *f,
+	    const struct rpt_doc *d);
+
 #endif /* RPT_H */
