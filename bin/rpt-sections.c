@@ -180,7 +180,7 @@ static int
 doc_end(const struct rpt_cli_doc *doc)
 {
 	if (opt.check) {
-		if (rpt_check_finish(opt.checker, doc->stopped) == -1)
+		if (rpt_check_finish(opt.checker, doc->model, doc->stopped) == -1)
 			return -1;
 		write_findings(doc);
 		return 0;

@@ -6,8 +6,10 @@
  * family, one style of marker a level, numbers without gaps) and of the
  * document's profile (every required part has a section of its own), and
  * what the model had to mend (debris, web remnants).  Most checks look at
- * one paragraph; those of the whole document run at its end.  Findings are
- * kept until then, and handed out sorted by line.
+ * one paragraph; those of the whole document run at its end, on the facts
+ * facts.c gathers (titles, dates, parts present and missing) and the
+ * blocks the outline makes.  Findings are kept until then, and handed out
+ * sorted by line.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -72,17 +74,9 @@ struct mention {
 	size_t		 under, under_len;	/* the section's part, in parts */
 };
 
-/* What --check needs to know of the document as a whole (see facts()). */
-struct facts {
-	struct rpt_profile *profile;
-	uint64_t	 have;		/* parts with a section of their own */
-	size_t		 titles, dates;
-	struct rpt_parts missing;	/* at the end: required, not in have */
-};
-
 struct rpt_check {
 	struct rpt_outline *outline;	/* for items and blocks */
-	struct facts	 facts;
+	struct rpt_facts *facts;	/* titles, dates, parts missing */
 	struct find	*finds;
 	size_t		 nfinds, capfinds;
 	struct rpt_finding *out;	/* the findings sorted */
@@ -113,8 +107,9 @@ rpt_check_new(void)
 
 	if ((c = calloc(1, sizeof(*c))) == NULL)
 		return NULL;
-	if ((c->outline = rpt_outline_new(RPT_OUTLINE_ITEMS)) == NULL) {
-		free(c);
+	if ((c->outline = rpt_outline_new(RPT_OUTLINE_ITEMS)) == NULL ||
+	    (c->facts = rpt_facts_new()) == NULL) {
+		rpt_check_free(c);
 		errno = ENOMEM;
 		return NULL;
 	}
@@ -129,6 +124,7 @@ rpt_check_free(struct rpt_check *c)
 	if (c == NULL)
 		return;
 	rpt_outline_free(c->outline);
+	rpt_facts_free(c->facts);
 	free(c->finds);
 	free(c->out);
 	free(c->mentions);
@@ -146,7 +142,7 @@ rpt_check_reset(struct rpt_check *c)
 	int f;
 
 	rpt_outline_reset(c->outline);
-	memset(&c->facts, 0, sizeof(c->facts));
+	rpt_facts_reset(c->facts);
 	c->nfinds = c->nout = c->nmentions = 0;
 	c->pool.len = c->parts.len = 0;
 	memset(c->style, 0, sizeof(c->style));
@@ -154,29 +150,6 @@ rpt_check_reset(struct rpt_check *c)
 	memset(c->mixed_told, 0, sizeof(c->mixed_told));
 	for (f = 0; f < NFAM; f++)
 		c->skip_told[f].len = 0;
-}
-
-/*
- * The document facts --check needs, from each paragraph in turn, and with
- * p NULL at the end of the document the required parts it lacks.  The one
- * place check.c learns them, until lib/facts.c gathers them for rpt-stats
- * and --check alike.
- */
-static void
-facts(struct facts *f, const struct rpt_para *p)
-{
-	if (p == NULL) {
-		memset(&f->missing, 0, sizeof(f->missing));
-		if (f->profile != NULL)
-			rpt_profile_missing(f->profile, f->have, &f->missing);
-		return;
-	}
-	if (p->profile != NULL)
-		f->profile = p->profile;
-	if (p->kind == RPT_K_HEADING && p->depth == 1)
-		f->have |= p->parts;
-	f->titles += p->kind == RPT_K_TITLE;
-	f->dates += p->kind == RPT_K_DATE;
 }
 
 /* Record a finding, its detail formatted into the pool. */
@@ -262,9 +235,8 @@ note_mentions(struct rpt_check *c, const struct rpt_para *p, const char *t,
 
 /* missing-part and buried-part: the profile's required parts. */
 static int
-check_parts(struct rpt_check *c)
+check_parts(struct rpt_check *c, const struct rpt_doc_facts *f)
 {
-	const struct facts *f = &c->facts;
 	const struct mention *m;
 	const char *req, *zh;
 	size_t i, zl;
@@ -272,12 +244,12 @@ check_parts(struct rpt_check *c)
 
 	for (j = 0; j < f->missing.n; j++) {
 		part = f->missing.list[j];
-		req = rpt_profile_part(f->profile, part);
-		zh = rpt_profile_part_name(f->profile, part, &zl);
+		req = rpt_profile_part(f->parts_profile, part);
+		zh = rpt_profile_part_name(f->parts_profile, part, &zl);
 		if (find(c, 0, RPT_F_MISSING_PART, "%s%.*s%s%s: no section of "
 		    "its own (profile %s)", zh ? "缺少“" : "", zh ? (int)zl : 0,
 		    zh ? zh : "", zh ? "” / missing " : "missing ", req,
-		    rpt_profile_name(f->profile)) == -1)
+		    rpt_profile_name(f->parts_profile)) == -1)
 			return -1;
 		/* Where it is first mentioned. */
 		for (i = 0; i < c->nmentions; i++) {
@@ -412,8 +384,8 @@ rpt_check_para(struct rpt_check *c, const struct rpt_para *p)
 	const struct rpt_outline_item *it;
 	size_t i, n;
 
-	facts(&c->facts, p);
-	if (check_para(c, p) == -1 || rpt_outline_para(c->outline, p) == -1)
+	if (rpt_facts_para(c->facts, p) == -1 || check_para(c, p) == -1 ||
+	    rpt_outline_para(c->outline, p) == -1)
 		return -1;
 	/* Its items may name parts too. */
 	n = rpt_outline_items(c->outline, &it);
@@ -463,18 +435,20 @@ settle(struct rpt_check *c)
 }
 
 int
-rpt_check_finish(struct rpt_check *c, int stopped)
+rpt_check_finish(struct rpt_check *c, const struct rpt_doc *d, int stopped)
 {
+	const struct rpt_doc_facts *f;
+
 	rpt_outline_finish(c->outline);
 	if (check_blocks(c) == -1)
 		return -1;
-	facts(&c->facts, NULL);
-	if (check_parts(c) == -1)
+	f = rpt_facts_end(c->facts, d);
+	if (check_parts(c, f) == -1)
 		return -1;
-	if (c->facts.titles == 0 &&
+	if (f->titles == 0 &&
 	    find(c, 0, RPT_F_NO_TITLE, "no title found") == -1)
 		return -1;
-	if (c->facts.dates == 0 &&
+	if (f->dates == 0 &&
 	    find(c, 0, RPT_F_NO_DATE, "no date (成文日期) found") == -1)
 		return -1;
 	if (stopped && find(c, 0, RPT_F_PARTIAL, "read stopped at an error (on "

@@ -598,7 +598,7 @@ long	rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 struct rpt_outline_row {
 	long		 line;		/* input line of its first paragraph */
 	enum rpt_kind	 kind;
-	int		 level;		/* a heading's depth, an item's + 1 */
+	int		 level;		/* a heading's depth; an item's, + 1 */
 	const char	*marker;	/* a heading's marker, an item's enumerator */
 	size_t		 marker_len;
 	int		 num;		/* the marker's value; an item's number */
@@ -712,11 +712,12 @@ void	rpt_check_reset(struct rpt_check *c);
 int	rpt_check_para(struct rpt_check *c, const struct rpt_para *p);
 
 /*
- * The document has ended (stopped: its reading stopped at an error, so
- * the findings are those of the part before it).  Returns -1 on
+ * The document d handed out has ended (stopped: its reading stopped at an
+ * error, so the findings are those of the part before it).  Returns -1 on
  * allocation failure.
  */
-int	rpt_check_finish(struct rpt_check *c, int stopped);
+int	rpt_check_finish(struct rpt_check *c, const struct rpt_doc *d,
+	    int stopped);
 
 /*
  * The document could not be read (reason: why, as told on standard

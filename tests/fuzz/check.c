@@ -149,7 +149,7 @@ run(struct rpt_check *c, const struct paras *ps, size_t n, int stopped,
 		if (pa.line > w.maxline)
 			w.maxline = pa.line;
 	}
-	CHECK(rpt_check_finish(c, stopped) == 0);
+	CHECK(rpt_check_finish(c, ps->doc, stopped) == 0);
 	check_findings(c, &w, stopped, rec);
 }
 
