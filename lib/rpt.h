@@ -593,7 +593,8 @@ long	rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 /*
  * A row, as rpt-sections prints it.  Its strings are owned by the outline
  * and valid until the next rpt_outline_para(), rpt_outline_reset() or
- * rpt_outline_free(); those a row lacks are "" (and its numbers 0).
+ * rpt_outline_free(); those a row lacks have length 0 (and its numbers
+ * are 0).
  */
 struct rpt_outline_row {
 	long		 line;		/* input line of its first paragraph */
@@ -634,7 +635,8 @@ void	rpt_outline_reset(struct rpt_outline *o);
 
 /*
  * Feed the next settled paragraph of the document (rpt_doc_next()), which
- * the outline does not keep.  Returns -1 on allocation failure.
+ * the outline does not keep.  Returns -1 on allocation failure, after
+ * which only rpt_outline_reset() and rpt_outline_free() may follow.
  */
 int	rpt_outline_para(struct rpt_outline *o, const struct rpt_para *p);
 
@@ -651,9 +653,10 @@ void	rpt_outline_finish(struct rpt_outline *o);
 
 /*
  * The next row that is final, in line order: 1 and *row filled, 0 when
- * none is ready (more come with the next paragraph, and after
- * rpt_outline_finish() when all have gone).  Call it until it returns 0
- * after every paragraph to keep memory small.
+ * none is ready.  Rows come in batches (a thousand or more at a time,
+ * which is faster than a few after every paragraph), the rest after
+ * rpt_outline_finish(); 0 then means all have gone.  Call it until it
+ * returns 0 after every paragraph to keep memory small.
  */
 int	rpt_outline_next(struct rpt_outline *o, struct rpt_outline_row *row);
 
