@@ -12,7 +12,7 @@ PKG_CONFIG ?= pkg-config
 O	?= .
 
 FILTERS	= rpt-split rpt-sections rpt-numbers rpt-stats
-LIBSRC	= lib/input.c lib/tsv.c lib/text.c lib/doc.c lib/split.c lib/profile.c lib/element.c lib/numbers.c lib/facts.c lib/outline.c lib/check.c
+LIBSRC	= lib/input.c lib/tsv.c lib/text.c lib/doc.c lib/split.c lib/profile.c lib/element.c lib/numbers.c lib/facts.c lib/stats.c lib/outline.c lib/check.c
 CLISRC	= bin/cli.c
 MAN1	= $(FILTERS:%=man/%.1)
 MAN7	= man/rpt.7
@@ -39,7 +39,7 @@ TESTPROGS = $(O)/tests/tools/nows $(O)/tests/tools/trickle \
 UNIT	= $(patsubst %.c,%,$(wildcard tests/unit/*.c))
 # Fuzz targets tests/fuzz/T.c: make check replays tests/fuzz/corpus/T/
 # through each (main() from tests/fuzz/replay.c), make fuzz runs libFuzzer.
-FUZZ	= input doc split numbers profile tsv outline check
+FUZZ	= input doc split numbers profile tsv facts outline check
 FUZZSRC	= tests/fuzz/fuzz.c tests/fuzz/fuzz.h
 FUZZ_CC	?= clang
 FUZZ_SECONDS ?= 60

@@ -255,3 +255,24 @@ rpt_facts_end(struct rpt_facts *f, const struct rpt_doc *d)
 	o->nsizes = f->nsizes;
 	return o;
 }
+
+int
+rpt_part_sizes_format(const struct rpt_doc_facts *f, struct rpt_buf *out)
+{
+	char num[32];
+	size_t i;
+	int n;
+
+	for (i = 0; i < f->nsizes; i++) {
+		n = snprintf(num, sizeof(num), ":%zu", f->sizes[i].chars);
+		if ((i > 0 && rpt_buf_append(out, ",", 1) == -1) ||
+		    rpt_buf_append(out, f->sizes[i].name,
+		    f->sizes[i].name_len) == -1 ||
+		    rpt_buf_append(out, num, (size_t)n) == -1)
+			return -1;
+	}
+	if (rpt_buf_reserve(out, 1) == -1)
+		return -1;
+	out->p[out->len] = '\0';
+	return 0;
+}

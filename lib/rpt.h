@@ -994,7 +994,7 @@ struct rpt_doc_facts {
 	const char	*date;
 	size_t		 date_len;
 	int		 year;		/* rpt_doc_year(), 0 when not known */
-	const char	*profile;	/* rpt_doc_profile(): "" if none */
+	const char	*profile;	/* rpt_doc_profile(), owned by the model */
 	/*
 	 * The profile that named the document's parts (the last paragraph's),
 	 * NULL if none did: have and missing are sets of its parts.
@@ -1023,9 +1023,9 @@ void	rpt_facts_free(struct rpt_facts *f);
 /* Forget the document: the next paragraph starts another.  Keeps memory. */
 void	rpt_facts_reset(struct rpt_facts *f);
 /*
- * Take in the next paragraph of the document (nothing of it is kept but
- * copies).  Returns 0, or -1 (errno ENOMEM) when memory ran out: the facts
- * are then those of the paragraphs before it.
+ * Take in the next paragraph of the document (f keeps copies, never p).
+ * Returns 0, or -1 (errno ENOMEM) when memory ran out: the document's facts
+ * are then incomplete, and it should stop there.
  */
 int	rpt_facts_para(struct rpt_facts *f, const struct rpt_para *p);
 /*
@@ -1034,5 +1034,73 @@ int	rpt_facts_para(struct rpt_facts *f, const struct rpt_para *p);
  */
 const struct rpt_doc_facts *rpt_facts_end(struct rpt_facts *f,
 	    const struct rpt_doc *d);
+/*
+ * Append the parts' sizes to out as NAME:CHARS joined by ','
+ * (preamble:210,measures:5234) and NUL-terminate it.  Returns -1 (errno
+ * ENOMEM) on allocation failure.
+ */
+int	rpt_part_sizes_format(const struct rpt_doc_facts *f, struct rpt_buf *out);
+
+/* ---------------------------------------------------------------- stats.c */
+
+/*
+ * How a report's text reads, counted over its paragraphs except web
+ * remnants by the code of the filter that lists what is counted.
+ */
+struct rpt_text_stats {
+	size_t	 han;		/* CJK ideographs (rpt_is_han) */
+	size_t	 sents;		/* of headings and body, as rpt-split */
+	size_t	 items;		/* enumerated items, as rpt-sections -i */
+	size_t	 quantities;	/* as rpt-numbers' rows */
+	size_t	 percents;	/* of them, RPT_Q_PERCENT */
+};
+
+struct rpt_stats;
+
+/*
+ * A new counter, or NULL (errno ENOMEM); free it with rpt_stats_free().
+ * taken lists the names no pattern may have (the caller's other columns,
+ * NULL-terminated; not copied, so it must outlive s) and what says what
+ * they are, for messages ("a column of rpt-stats").
+ */
+struct rpt_stats *rpt_stats_new(const char *const *taken, const char *what);
+/* Free the counter and its patterns. */
+void	rpt_stats_free(struct rpt_stats *s);
+/*
+ * Also count the matches of the pattern [pat, pat + plen) (rpt_pattern_new()),
+ * named [name, name + nlen): lower-case ASCII letters, digits and _, neither
+ * taken nor an earlier pattern's name.  s compiles and keeps a copy of both.
+ * Returns 0, or -1 with errno ENOMEM, or EINVAL and e->msg saying what is
+ * wrong (e may be NULL).
+ */
+int	rpt_stats_pattern(struct rpt_stats *s, const char *name, size_t nlen,
+	    const char *pat, size_t plen, struct rpt_profile_error *e);
+/*
+ * Add the patterns of a file (rpt-stats -f): NAME<TAB>PATTERN a line, blank
+ * lines and lines starting with # skipped.  Returns 0, or -1 like
+ * rpt_stats_pattern() with e->line the line at fault; e->line 0 when the
+ * file could not be read (errno says why, e->msg too).  The patterns before
+ * the line at fault are kept.
+ */
+int	rpt_stats_load(struct rpt_stats *s, const char *path,
+	    struct rpt_profile_error *e);
+/* The taken names, then the patterns', NULL-terminated (owned by s). */
+const char *const *rpt_stats_columns(const struct rpt_stats *s);
+size_t	rpt_stats_npatterns(const struct rpt_stats *s);
+/* Pattern i's name, and its text as given in *text (owned by s). */
+const char *rpt_stats_pattern_name(const struct rpt_stats *s, size_t i,
+	    const char **text);
+/* A new document: the counts are 0 and the patterns' step budgets start over. */
+void	rpt_stats_reset(struct rpt_stats *s);
+/*
+ * Count the next paragraph of the document.  Returns 0, or -1 (errno
+ * ENOMEM) when memory ran out.  A pattern that hits the match limit or
+ * its step budget stops counting for the document (rpt_stats_matches()).
+ */
+int	rpt_stats_para(struct rpt_stats *s, const struct rpt_para *p);
+/* The counts of the document so far, owned by s. */
+const struct rpt_text_stats *rpt_stats_counts(const struct rpt_stats *s);
+/* The matches of pattern i in the document so far, -1 when a search failed. */
+long	rpt_stats_matches(const struct rpt_stats *s, size_t i);
 
 #endif /* RPT_H */
