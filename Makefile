@@ -12,7 +12,7 @@ PKG_CONFIG ?= pkg-config
 O	?= .
 
 FILTERS	= rpt-split rpt-sections rpt-numbers rpt-stats
-LIBSRC	= lib/input.c lib/tsv.c lib/chars.c lib/text.c lib/doc.c lib/split.c lib/profile.c lib/element.c lib/numbers.c lib/facts.c lib/stats.c
+LIBSRC	= lib/input.c lib/tsv.c lib/chars.c lib/text.c lib/doc.c lib/split.c lib/profile.c lib/element.c lib/numbers.c lib/facts.c lib/stats.c lib/outline.c lib/check.c
 CLISRC	= bin/cli.c
 MAN1	= $(FILTERS:%=man/%.1)
 MAN7	= man/rpt.7
@@ -40,7 +40,7 @@ UNIT	= $(patsubst %.c,%,$(wildcard tests/unit/*.c))
 # Fuzz targets tests/fuzz/T.c: make check replays tests/fuzz/corpus/T/ and
 # the crash reproducers tests/fuzz/crashes/T/ through each (main() from
 # tests/fuzz/replay.c); make fuzz runs libFuzzer.
-FUZZ	= input doc split numbers profile tsv facts
+FUZZ	= input doc split numbers profile tsv facts outline check
 FUZZSRC	= tests/fuzz/fuzz.c tests/fuzz/fuzz.h
 FUZZ_CC	?= clang
 FUZZ_SECONDS ?= 60
@@ -88,6 +88,8 @@ $(O)/tests/fuzz/%-fuzzer: tests/fuzz/%.c $(FUZZSRC) $(O)/lib/librpt.a
 
 # The check of a mention's value that the numbers target and test share.
 $(O)/tests/fuzz/numbers $(O)/tests/fuzz/numbers-fuzzer $(O)/tests/unit/numbers-test: tests/numbers-check.h
+# The paragraph reader the outline and check targets share.
+$(O)/tests/fuzz/outline $(O)/tests/fuzz/outline-fuzzer $(O)/tests/fuzz/check $(O)/tests/fuzz/check-fuzzer: tests/fuzz/paras.h
 
 # The fuzz targets with the replay driver, into $(O)/tests/fuzz/.
 replay: $(FUZZ:%=$(O)/tests/fuzz/%)

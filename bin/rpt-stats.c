@@ -77,9 +77,8 @@ columns(void)
 {
 	static const char *const long_cols[] = { "file", "key", "value", NULL };
 
-	if (opt.long_form)
-		return long_cols;
-	return opt.stats != NULL ? rpt_stats_columns(opt.stats) : fixed_cols;
+	return opt.long_form ? long_cols : opt.stats != NULL ?
+	    rpt_stats_columns(opt.stats) : fixed_cols;
 }
 
 static int
@@ -136,10 +135,9 @@ doc_end(const struct rpt_cli_doc *doc)
 	const struct rpt_doc_facts *f = rpt_facts_end(run->facts, doc->model);
 	const struct rpt_text_stats *t = rpt_stats_counts(opt.stats);
 	const char *status = doc->stopped ? "partial" : "ok";
-	const char *enc = rpt_enc_name(doc->enc);
-	char avg[32] = "", key[64];
-	const char *name, *text;
-	size_t i, a;
+	const char *enc = rpt_enc_name(doc->enc), *name, *text;
+	char avg[48], key[64];
+	size_t i;
 	int failed = 0;
 
 	if (!opt.long_form)
@@ -156,11 +154,7 @@ doc_end(const struct rpt_cli_doc *doc)
 	put_num(doc, "han", (long long)t->han);
 	put_num(doc, "paras", (long long)f->paras);
 	put_num(doc, "sents", (long long)t->sents);
-	/* One decimal, rounded half up, without floating point. */
-	if (t->sents > 0) {
-		a = (f->text_chars * 10 + t->sents / 2) / t->sents;
-		snprintf(avg, sizeof(avg), "%zu.%zu", a / 10, a % 10);
-	}
+	rpt_ratio_format(avg, f->text_chars, t->sents);
 	put(doc, "avg_sent", avg, strlen(avg));
 	put_num(doc, "headings", (long long)f->headings);
 	put_num(doc, "depth", f->depth);
@@ -174,14 +168,12 @@ doc_end(const struct rpt_cli_doc *doc)
 		put_num(doc, key, (long long)f->sizes[i].chars);
 	}
 	run->out.len = 0;
-	if (!opt.long_form) {
-		if (rpt_part_sizes_format(f, &run->out) == -1)
-			return -1;
+	if (!opt.long_form && rpt_part_sizes_format(f, &run->out) == -1)
+		return -1;
+	if (!opt.long_form)
 		put(doc, "parts", run->out.p, run->out.len);
-		run->out.len = 0;
-	}
-	if (f->parts_profile != NULL && rpt_parts_format(f->parts_profile,
-	    &f->missing, ',', &run->out) == -1)
+	run->out.len = 0;
+	if (rpt_missing_format(f, &run->out) == -1)
 		return -1;
 	put(doc, "missing", run->out.p, run->out.len);
 	put_num(doc, "boilerplate_chars", (long long)f->boilerplate_chars);
@@ -206,15 +198,13 @@ refused(const struct rpt_cli_doc *doc, const char *reason)
 	const char *const *col = columns();
 
 	(void)reason;
-	if (opt.long_form) {
-		put(doc, "status", "refused", 7);
-		return 0;
-	}
-	rpt_tsv_raw(doc->out, doc->name, doc->name_len);
-	rpt_tsv_raw(doc->out, "refused", 7);
-	for (col += 2; *col != NULL; col++)
+	if (!opt.long_form)
+		rpt_tsv_raw(doc->out, doc->name, doc->name_len);
+	put(doc, "status", "refused", 7);
+	for (col += 2; !opt.long_form && *col != NULL; col++)
 		rpt_tsv_field(doc->out, "", 0);
-	rpt_tsv_eol(doc->out);
+	if (!opt.long_form)
+		rpt_tsv_eol(doc->out);
 	return 0;
 }
 
@@ -253,8 +243,7 @@ static const struct rpt_cli stats_cli = {
 int
 main(int argc, char *argv[])
 {
-	struct run run;
+	struct run run = { NULL, { NULL, 0, 0 } };
 
-	memset(&run, 0, sizeof(run));
 	return rpt_cli_main(&stats_cli, &run, argc, argv);
 }

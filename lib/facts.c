@@ -276,3 +276,14 @@ rpt_part_sizes_format(const struct rpt_doc_facts *f, struct rpt_buf *out)
 	out->p[out->len] = '\0';
 	return 0;
 }
+
+int
+rpt_missing_format(const struct rpt_doc_facts *f, struct rpt_buf *out)
+{
+	if (f->parts_profile != NULL)
+		return rpt_parts_format(f->parts_profile, &f->missing, ',', out);
+	if (rpt_buf_reserve(out, 1) == -1)
+		return -1;
+	out->p[out->len] = '\0';
+	return 0;
+}

@@ -321,6 +321,13 @@ size_t	rpt_count_chars(const char *p, size_t n);
 /* Number of characters in p (bytes that are not 10xxxxxx). */
 size_t	rpt_count_leads(const char *p, size_t n);
 
+/*
+ * Write total / n with one decimal, rounded half up ("12.3"), into buf
+ * (at least 48 bytes), exactly and without floating point; "" when n is
+ * 0.  Returns buf.
+ */
+char	*rpt_ratio_format(char *buf, size_t total, size_t n);
+
 /* Nonzero for the bytes that may start a white-space character. */
 extern const unsigned char rpt_space_lead[256];
 
@@ -791,6 +798,166 @@ struct rpt_context {
 void	rpt_quantity_context(const char *p, size_t n,
 	    const struct rpt_quantity *q, struct rpt_context *c);
 
+/* ---------------------------------------------------------------- outline.c */
+
+/*
+ * The outline of a document as rpt-sections lists it: one row per element
+ * (title, 发文字号, heading, date...), per block of web remnants and, with
+ * RPT_OUTLINE_ITEMS, per enumerated item.  A heading's chars cover its
+ * whole section, known only when the section ends, so rows are held until
+ * they are final and then handed out in the order they were made (that of
+ * their lines): memory grows with the rows of the open sections.
+ */
+
+#define RPT_OUTLINE_ITEMS	0x1	/* rows for enumerated items (-i) */
+
+/*
+ * A row, as rpt-sections prints it.  Its strings are owned by the outline
+ * and valid until the next rpt_outline_para(), rpt_outline_reset() or
+ * rpt_outline_free(); those a row lacks have length 0 (and its numbers
+ * are 0).
+ */
+struct rpt_outline_row {
+	long		 line;		/* input line of its first paragraph */
+	enum rpt_kind	 kind;
+	int		 level;		/* a heading's depth; an item's, + 1 */
+	const char	*marker;	/* a heading's marker, an item's enumerator */
+	size_t		 marker_len;
+	int		 num;		/* the marker's value; an item's number */
+	const char	*path;		/* "2.1"; an item's ends in its number */
+	size_t		 path_len;
+	const char	*part;		/* rpt_para.part of headings and items */
+	size_t		 part_len;
+	const char	*title;		/* a block's lines joined by " / " */
+	size_t		 title_len;
+	long		 chars;		/* a heading's: its whole section's */
+	int		 lines;		/* the paragraphs of a block (else 1) */
+	size_t		 first_len;	/* bytes of its first line in title */
+};
+
+/*
+ * An enumerated item (一是…, 第一，…, ①…) of a paragraph, cut by the same
+ * code as rpt-split -u item: offsets into the paragraph's text.
+ */
+struct rpt_outline_item {
+	size_t		 off;		/* its enumerator */
+	size_t		 marker_len;	/* the enumerator's bytes */
+	size_t		 title_len;	/* after it, up to its first 。 or ； */
+	size_t		 chars;		/* the item's non-white characters */
+};
+
+struct rpt_outline;
+
+/* An outline with RPT_OUTLINE_ flags; NULL (errno ENOMEM) on failure. */
+struct rpt_outline *rpt_outline_new(int flags);
+void	rpt_outline_free(struct rpt_outline *o);
+/* Forget the document (held rows too): the next paragraph starts one. */
+void	rpt_outline_reset(struct rpt_outline *o);
+
+/*
+ * Feed the next settled paragraph of the document (rpt_doc_next()), which
+ * the outline does not keep.  Returns -1 on allocation failure, after
+ * which only rpt_outline_reset() and rpt_outline_free() may follow.
+ */
+int	rpt_outline_para(struct rpt_outline *o, const struct rpt_para *p);
+
+/*
+ * The items the last paragraph fed has (with RPT_OUTLINE_ITEMS; body text
+ * and headings only): how many, and *items (valid until the next
+ * rpt_outline_para()) points at them.
+ */
+size_t	rpt_outline_items(const struct rpt_outline *o,
+	    const struct rpt_outline_item **items);
+
+/* The document has ended: every row held is final. */
+void	rpt_outline_finish(struct rpt_outline *o);
+
+/*
+ * The next row that is final, in line order: 1 and *row filled, 0 when
+ * none is ready.  Rows come in batches (a thousand or more at a time,
+ * which is faster than a few after every paragraph), the rest after
+ * rpt_outline_finish(); 0 then means all have gone.  Call it until it
+ * returns 0 after every paragraph to keep memory small.
+ */
+int	rpt_outline_next(struct rpt_outline *o, struct rpt_outline_row *row);
+
+/* ---------------------------------------------------------------- check.c */
+
+/*
+ * rpt-sections --check: what is wrong with a document's structure, as
+ * findings, by the rules of GB/T 9704 and of the document's profile.
+ */
+
+/* What a finding is about; rpt_finding_name() gives the code printed. */
+enum rpt_finding_code {
+	RPT_F_REFUSED,		/* the file could not be read at all */
+	RPT_F_PARTIAL,		/* read stopped at an error */
+	RPT_F_MISSING_PART,	/* a required part has no section */
+	RPT_F_NO_TITLE,
+	RPT_F_NO_DATE,
+	RPT_F_UNMARKED_PART,	/* a part stated in an unnumbered paragraph */
+	RPT_F_DEBRIS,		/* conversion debris removed */
+	RPT_F_NUMBERING_GAP,	/* 一、 三、 */
+	RPT_F_NUMBERING_REPEAT,	/* a marker read as body text */
+	RPT_F_MIXED_MARKERS,	/* 一、 then 二. */
+	RPT_F_LEVEL_SKIP,	/* a family below its GB/T 9704 level */
+	RPT_F_BURIED_PART,	/* a missing part mentioned in another's section */
+	RPT_F_BOILERPLATE,	/* web-page remnants */
+	RPT_F_NCODES
+};
+
+/* The code as printed ("numbering-gap"), NULL past the last. */
+const char *rpt_finding_name(enum rpt_finding_code c);
+
+/* Longest detail text, in bytes: longer ones are cut at a character. */
+#define RPT_FINDING_MAX	511
+
+/*
+ * A finding.  detail is valid UTF-8 without LF, CR or NUL (a paragraph's
+ * TAB may be quoted in it), owned by the check and valid until the next
+ * rpt_check_para(), rpt_check_reset() or rpt_check_free().
+ */
+struct rpt_finding {
+	long			 line;	/* 0 for the document as a whole */
+	enum rpt_finding_code	 code;
+	const char		*detail;
+	size_t			 detail_len;
+};
+
+struct rpt_check;
+
+/* A checker; NULL (errno ENOMEM) on failure. */
+struct rpt_check *rpt_check_new(void);
+void	rpt_check_free(struct rpt_check *c);
+/* Forget the document: the next paragraph starts one. */
+void	rpt_check_reset(struct rpt_check *c);
+
+/* Feed the next settled paragraph; returns -1 on allocation failure. */
+int	rpt_check_para(struct rpt_check *c, const struct rpt_para *p);
+
+/*
+ * The document d handed out has ended (stopped: its reading stopped at an
+ * error, so the findings are those of the part before it).  Returns -1 on
+ * allocation failure.
+ */
+int	rpt_check_finish(struct rpt_check *c, const struct rpt_doc *d,
+	    int stopped);
+
+/*
+ * The document could not be read (reason: why, as told on standard
+ * error): its one finding, in place of any others.  Returns -1 on
+ * allocation failure.
+ */
+int	rpt_check_refused(struct rpt_check *c, const char *reason, size_t len);
+
+/*
+ * The findings after rpt_check_finish() or rpt_check_refused(): how many,
+ * and *f points at them, in line order (the document's first, then by
+ * line, each line's in the order the checks run).
+ */
+size_t	rpt_check_findings(const struct rpt_check *c,
+	    const struct rpt_finding **f);
+
 /* ---------------------------------------------------------------- tsv.c */
 
 struct rpt_tsv;
@@ -1094,6 +1261,12 @@ const struct rpt_doc_facts *rpt_facts_end(struct rpt_facts *f,
  * ENOMEM) on allocation failure.
  */
 int	rpt_part_sizes_format(const struct rpt_doc_facts *f, struct rpt_buf *out);
+/*
+ * Append the missing parts to out, comma-separated in #required's order
+ * ("shortfalls,plans"; nothing without a profile), NUL-terminated.
+ * Returns -1 on allocation failure.
+ */
+int	rpt_missing_format(const struct rpt_doc_facts *f, struct rpt_buf *out);
 
 /* ---------------------------------------------------------------- stats.c */
 

@@ -6,6 +6,7 @@
  */
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,6 +176,19 @@ const unsigned char rpt_space_lead[256] = {
 	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
 	[0xc2] = 1, [0xe1] = 1, [0xe2] = 1, [0xe3] = 1, [0xef] = 1,
 };
+
+char *
+rpt_ratio_format(char *buf, size_t total, size_t n)
+{
+	size_t a;
+
+	buf[0] = '\0';
+	if (n > 0) {
+		a = (total * 10 + n / 2) / n;
+		snprintf(buf, 48, "%zu.%zu", a / 10, a % 10);
+	}
+	return buf;
+}
 
 size_t
 rpt_count_leads(const char *p, size_t n)

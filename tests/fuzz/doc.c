@@ -314,7 +314,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ls.n = 0;
 	ls.text.len = 0;
 	want.len = 0;
-	if (rpt_input_open(in, fuzz_file(data, size), &o) != RPT_OK)
+	if (rpt_input_open(in, fuzz_file(data, size), &o) == -1)
 		return 0;
 	while ((r = rpt_input_line(in, &line)) == 1) {
 		if (ls.n == ls.cap) {

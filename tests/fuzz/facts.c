@@ -283,7 +283,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    &builtin[i], &e) == 0);
 	}
 	text.len = 0;
-	if (rpt_input_open(in, fuzz_file(data, size), &o) != RPT_OK)
+	if (rpt_input_open(in, fuzz_file(data, size), &o) == -1)
 		return 0;
 	while ((r = rpt_input_line(in, &line)) == 1) {
 		if (n == cap) {
