@@ -55,7 +55,7 @@ REPLAY	= for t in $(FUZZ); do c=tests/fuzz/crashes/$$t; [ -d $$c ] || c=; \
 
 all: $(PROGS)
 
-$(O)/lib/%.o: lib/%.c lib/rpt.h
+$(O)/lib/%.o: lib/%.c lib/rpt.h lib/internal.h
 	@mkdir -p $(@D)
 	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) -c -o $@ $<
 

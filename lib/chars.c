@@ -14,7 +14,7 @@
  */
 #include <stdint.h>
 
-#include "rpt.h"
+#include "internal.h"
 
 enum {
 	PG_NONE, PG_00, PG_16, PG_20, PG_22, PG_25, PG_30, PG_4E, PG_51,

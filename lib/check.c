@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rpt.h"
+#include "internal.h"
 
 /* Marker families: RPT_FAM_NONE to RPT_FAM_AR_PAREN. */
 #define NFAM	5

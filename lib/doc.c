@@ -29,7 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rpt.h"
+#include "internal.h"
 
 /* Largest step from one heading number to the next in a family. */
 #define GAP_MAX		3

@@ -9,7 +9,7 @@
  */
 #include <string.h>
 
-#include "rpt.h"
+#include "internal.h"
 
 /* Does p contain the UTF-8 string s? */
 static int

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rpt.h"
+#include "internal.h"
 
 struct rpt_facts {
 	struct rpt_doc_facts	 out;

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "rpt.h"
+#include "internal.h"
 
 #define CHUNK		(64 * 1024)
 

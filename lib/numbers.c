@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rpt.h"
+#include "internal.h"
 
 /* Significant digits kept for a value; more is a code, not a quantity. */
 #define DIGITS_MAX	20

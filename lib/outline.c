@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rpt.h"
+#include "internal.h"
 
 /*
  * Rows are handed out in batches of at least this many (and all at the

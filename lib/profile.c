@@ -74,7 +74,7 @@
 
 #include <pcre2.h>
 
-#include "rpt.h"
+#include "internal.h"
 
 /* How every pattern is compiled (see above for the callouts). */
 #define PATTERN_OPTIONS \

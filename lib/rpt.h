@@ -1,5 +1,7 @@
 /*
- * rpt.h - the one internal API of librpt.
+ * rpt.h - the API of librpt: what the filters in bin/ and the tests use.
+ * What only lib/ itself uses (the paragraph predicates of element.c, the
+ * SSE2 helpers, byte-level utilities) is in lib/internal.h.
  *
  * Data flows one way: bytes -> input (decode, refuse, lines) -> doc (paragraph
  * kinds, headings, section paths) -> a filter's own logic (split, ...) -> tsv.
@@ -265,41 +267,10 @@ rpt_utf8_prev(const char *p, size_t i, int32_t *cp)
 }
 
 /*
- * Length of the well-formed UTF-8 character at p (n > 0 bytes), or 0 when
- * there is none: then *bad is the length of the maximal ill-formed subpart
- * there (the unit one U+FFFD replaces), or 0 when the character is merely
- * cut off by the end of the buffer.
- */
-size_t	rpt_utf8_char(const unsigned char *p, size_t n, size_t *bad);
-
-/*
  * Is cp white space for rpt?  Unicode White_Space plus the invisible
  * zero-width characters (U+200B-U+200D, U+2060, U+FEFF) that web pages and
  * converters leave behind: none of them is text a reader sees.
  */
-#ifdef __SSE2__
-#include <emmintrin.h>
-/*
- * The bytes of a 16-byte block that may start white space (those of
- * rpt_space_lead), as a compare mask; for the SSE2 fast paths.
- */
-static inline __m128i
-rpt_space_lead16(__m128i x)
-{
-	__m128i m;
-
-	m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xe2)),
-	    _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xe3))),
-	    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xef)),
-	    _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xc2))));
-	m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x,
-	    _mm_set1_epi8((char)0xe1)), _mm_cmpeq_epi8(x, _mm_set1_epi8(' '))));
-	/* TAB to CR: signed compares are right for 0x00-0x7f. */
-	return _mm_or_si128(m, _mm_and_si128(_mm_cmpgt_epi8(x,
-	    _mm_set1_epi8('\t' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('\r' + 1))));
-}
-#endif
-
 static inline int
 rpt_is_space(int32_t c)
 {
@@ -347,9 +318,6 @@ int	rpt_cn_digit(int32_t c);
  */
 size_t	rpt_cn_number(const char *p, size_t n, int *val);
 
-/* First occurrence of needle [nd, nd + nn) in [h, h + hn), or NULL. */
-const char *rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn);
-
 /*
  * A growable byte buffer.  The pointer may move on every append; callers
  * keep offsets, not pointers, across appends.
@@ -359,13 +327,6 @@ struct rpt_buf {
 	size_t	 len;
 	size_t	 cap;
 };
-
-/*
- * Make room in the array p (of *cap elements of size bytes) for n
- * elements, doubling it: returns the array (perhaps moved), or NULL
- * (errno ENOMEM) when p is left as it was.
- */
-void	*rpt_grow(void *p, size_t *cap, size_t n, size_t size);
 
 /* Make room for n more bytes; returns -1 (errno ENOMEM) on failure. */
 int	rpt_buf_reserve(struct rpt_buf *b, size_t n);
@@ -533,7 +494,9 @@ enum rpt_numbering {
 	RPT_NUM_REPEAT		/* not a heading: the number repeats or goes back */
 };
 
+/* Defined with profile.c's functions below; the model holds one. */
 struct rpt_profile;
+struct rpt_profile_error;
 
 /* A paragraph of the document model. */
 struct rpt_para {
@@ -599,9 +562,6 @@ int	rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line);
 /* The document has ended (or stopped): what is held back may go. */
 void	rpt_doc_finish(struct rpt_doc *d);
 
-struct rpt_profile;
-struct rpt_profile_error;
-
 /*
  * The profile that names the parts of every document (not owned; it must
  * outlive the model), or NULL to choose a built-in one per document from
@@ -636,50 +596,6 @@ int	rpt_path_format(struct rpt_buf *out, const int *path, int depth);
  */
 const char *rpt_strip_debris(const char *p, size_t *n, struct rpt_buf *scratch,
 		    int *count);
-
-/* ---------------------------------------------------------------- element.c */
-
-/*
- * What one trimmed paragraph looks like on its own; doc.c weighs these
- * with the paragraph's place in the document.
- */
-
-/* Is p a whole-line date (2023年12月5日, 2023 年 12 月 5 日, 二〇二三年十二月五日)? */
-int	rpt_parse_date(const char *p, size_t n, int *y, int *m, int *d);
-/* Is p a 发文字号 (青龙委文〔2024〕7号, also with [] () 【】 around the year)? */
-int	rpt_is_docno(const char *p, size_t n);
-/*
- * Is p a web-page remnant?  2 for a sure sign anywhere in a short line
- * (版权所有, ICP备, 打印本页…), 1 for a word that is one only as a whole
- * line (下载, 打印, 首页…) and so counts only next to others, 0 if not.
- */
-int	rpt_is_boilerplate(const char *p, size_t n);
-/* Is p one or more organ names (中共某某镇委员会 某某镇人民政府)? */
-int	rpt_is_organ_line(const char *p, size_t n);
-/* Could p be (the first line of) a report's title? */
-int	rpt_is_titleish(const char *p, size_t n);
-/* Does a (joined) title already end like one (…报告, …总结)? */
-int	rpt_title_complete(const char *p, size_t n);
-/* Is p the dateline under a 政府工作报告's title (——2020年5月22日在…会议上)? */
-int	rpt_is_subtitle(const char *p, size_t n);
-/*
- * Is p the speaker of a 政府工作报告 (国务院总理 李克强)?  *office_only is
- * set when the line holds the office alone and the name follows.
- */
-int	rpt_is_author(const char *p, size_t n, int *office_only);
-/* Is p a person's name alone (李　强)? */
-int	rpt_is_person_name(const char *p, size_t n);
-/* Is p a 主送机关 line (县委、县政府：)? */
-int	rpt_is_addressee(const char *p, size_t n);
-/* Does p end with punctuation that ends or continues a sentence? */
-int	rpt_ends_sentence(const char *p, size_t n);
-/*
- * How p ends, closing marks aside: 2 with 。！？；：… (a sentence or a
- * lead-in is complete), 1 with ，、 (it goes on), 0 otherwise.
- */
-int	rpt_end_mark(const char *p, size_t n);
-/* Does p contain sentence punctuation anywhere? */
-int	rpt_has_punct(const char *p, size_t n);
 
 /* ---------------------------------------------------------------- split.c */
 
@@ -1020,8 +936,6 @@ const char *rpt_name_escape(struct rpt_buf *out, const char *name);
 #define RPT_PROFILE_HEAP_LIMIT	(8 * 1024)
 /* Largest profile file read, in bytes: anything larger is not a profile. */
 #define RPT_PROFILE_MAX		(1024 * 1024)
-
-struct rpt_profile;
 
 /*
  * The parts a profile names are numbered from 0 in the order it first

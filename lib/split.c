@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rpt.h"
+#include "internal.h"
 
 struct rpt_splitter {
 	enum rpt_unit	 unit;

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rpt.h"
+#include "internal.h"
 
 struct pattern {
 	char			*text;		/* as given */

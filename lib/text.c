@@ -12,7 +12,7 @@
 
 #include <utf8proc.h>
 
-#include "rpt.h"
+#include "internal.h"
 
 size_t
 rpt_utf8_char(const unsigned char *p, size_t n, size_t *bad)

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "rpt.h"
+#include "internal.h"
 
 #define TSV_BUF		(128 * 1024)
 
