@@ -180,20 +180,13 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct paras ps;
-	static struct rpt_profile *builtin[3];
 	static struct rpt_buf rec1, rec2;
-	struct rpt_profile_error e;
 	struct rpt_check *c;
 	size_t i, n;
 	uint32_t h = fuzz_hash(data, size);
 	int stopped;
 
-	if (builtin[0] == NULL)
-		for (i = 0; i < 3; i++)
-			CHECK(rpt_profile_builtin(rpt_profile_builtin_name(i),
-			    &builtin[i], &e) == 0);
-	if (paras_read(&ps, data, size, h % 4 < 3 ? builtin[h % 4] : NULL,
-	    &stopped) == -1 || ps.n == 0)
+	if (paras_read_by(&ps, data, size, h, &stopped) == -1 || ps.n == 0)
 		return 0;
 	n = (h >> 8) % 8 == 0 ? ps.n * ((FEED + ps.n - 1) / ps.n) : ps.n;
 	stopped |= (h & 0x10) != 0;

@@ -257,9 +257,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct paras ps;
-	static struct rpt_profile *builtin[3];
 	static struct rpt_buf rec1, rec2, plain1, plain2;
-	struct rpt_profile_error e;
 	struct rpt_outline *o;
 	struct rpt_para pa;
 	struct run rn;
@@ -267,12 +265,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint32_t h = fuzz_hash(data, size);
 	int stopped;
 
-	if (builtin[0] == NULL)
-		for (i = 0; i < 3; i++)
-			CHECK(rpt_profile_builtin(rpt_profile_builtin_name(i),
-			    &builtin[i], &e) == 0);
-	if (paras_read(&ps, data, size, h % 4 < 3 ? builtin[h % 4] : NULL,
-	    &stopped) == -1 || ps.n == 0)
+	if (paras_read_by(&ps, data, size, h, &stopped) == -1 || ps.n == 0)
 		return 0;
 	memset(&rn, 0, sizeof(rn));
 	rn.ps = &ps;

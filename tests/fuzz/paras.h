@@ -100,3 +100,23 @@ paras_at(const struct paras *ps, size_t i)
 	pa.num += (long)(i / ps->n) * (long)ps->n;
 	return pa;
 }
+
+/*
+ * paras_read() with the profile h picks: one of the three built-ins (made
+ * once, kept for every input), or auto for one hash in four.
+ */
+static int
+paras_read_by(struct paras *ps, const uint8_t *data, size_t size,
+    uint32_t h, int *stopped)
+{
+	static struct rpt_profile *builtin[3];
+	struct rpt_profile_error e;
+	size_t i;
+
+	if (builtin[0] == NULL)
+		for (i = 0; i < 3; i++)
+			CHECK(rpt_profile_builtin(rpt_profile_builtin_name(i),
+			    &builtin[i], &e) == 0);
+	return paras_read(ps, data, size, h % 4 < 3 ? builtin[h % 4] : NULL,
+	    stopped);
+}

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "rpt.h"
+#include "utf8put.h"
 
 static int pass, fail, num;
 
@@ -28,33 +29,6 @@ check(int ok, const char *what)
 	printf("%s %d - %s\n", ok ? "ok" : "not ok", num, what);
 }
 
-/* Append the UTF-8 of c to b; returns its length. */
-static size_t
-put(char *b, int32_t c)
-{
-	unsigned char *u = (unsigned char *)b;
-
-	if (c < 0x80) {
-		u[0] = (unsigned char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		u[0] = (unsigned char)(0xc0 | (c >> 6));
-		u[1] = (unsigned char)(0x80 | (c & 0x3f));
-		return 2;
-	}
-	if (c < 0x10000) {
-		u[0] = (unsigned char)(0xe0 | (c >> 12));
-		u[1] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
-		u[2] = (unsigned char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	u[0] = (unsigned char)(0xf0 | (c >> 18));
-	u[1] = (unsigned char)(0x80 | ((c >> 12) & 0x3f));
-	u[2] = (unsigned char)(0x80 | ((c >> 6) & 0x3f));
-	u[3] = (unsigned char)(0x80 | (c & 0x3f));
-	return 4;
-}
 
 /*
  * The classes and the characters rpt.h says they hold (as UTF-8; white
