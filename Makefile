@@ -76,7 +76,10 @@ $(O)/tests/tools/%: tests/tools/%.c $(O)/lib/librpt.a
 
 $(O)/tests/unit/%: tests/unit/%.c tests/unit/utf8put.h $(O)/lib/librpt.a
 	@mkdir -p $(@D)
-	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librpt.a $(DEP_LIBS)
+	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) $(LDFLAGS) $(WRAP) -o $@ $< $(O)/lib/librpt.a $(DEP_LIBS)
+
+# nomem-test makes librpt's allocations fail one by one.
+$(O)/tests/unit/nomem-test: WRAP = -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
 
 $(O)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c $(FUZZSRC) $(O)/lib/librpt.a
 	@mkdir -p $(@D)
