@@ -236,6 +236,12 @@ digit_value(int32_t c)
  */
 #define cn_digit(c)	rpt_cn_digit(c)
 
+/* The Chinese units, which cn_unit() knows. */
+static const int32_t cn_units[] = {
+	RPT_CH_TEN, RPT_CH_HUNDRED, RPT_CH_THOUSAND, RPT_CH_WAN,
+	RPT_CH_WAN_TRAD, RPT_CH_YI, RPT_CH_YI_TRAD
+};
+
 /* The power of ten of a Chinese unit (十 百 千 万 亿), or 0. */
 static inline int
 cn_unit(int32_t c)
@@ -885,9 +891,14 @@ rpt_numbers_new(int all)
 	if ((x = calloc(1, sizeof(*x))) == NULL)
 		return NULL;
 	x->all = all;
+	/* Digits are classed characters: only the table's pages hold them. */
 	for (c = 0; c < NBMP; c++)
-		if (digit_value(c) >= 0 || cn_digit(c) >= 0 || cn_unit(c) > 0)
-			x->start[c >> 3] |= (uint8_t)(1U << (c & 7));
+		if (rpt_char_page[c >> 8] == 0)
+			c |= 0xff;
+		else if (digit_value(c) >= 0 || cn_digit(c) >= 0)
+			set_bit(x->start, c);
+	for (m = 0; m < sizeof(cn_units) / sizeof(cn_units[0]); m++)
+		set_bit(x->start, cn_units[m]);
 	for (m = 0; inner_words[m] != NULL; m++)
 		inner_add(x, inner_words[m], 0);
 	for (m = 0; inner_names[m] != NULL; m++)

@@ -3,7 +3,7 @@
  *
  * The input is read through the document model (paras.h; a built-in
  * profile or auto, chosen by the input's hash) and its paragraphs are fed
- * to checkers (for one input in eight the document repeated to make about
+ * to checkers (for one input in 64 the document repeated to make about
  * 1500 paragraphs):
  *
  *  A. a new checker;
@@ -188,7 +188,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (paras_read_by(&ps, data, size, h, &stopped) == -1 || ps.n == 0)
 		return 0;
-	n = (h >> 8) % 8 == 0 ? ps.n * ((FEED + ps.n - 1) / ps.n) : ps.n;
+	n = (h >> 8) % 64 == 0 ? ps.n * ((FEED + ps.n - 1) / ps.n) : ps.n;
 	stopped |= (h & 0x10) != 0;
 
 	/* A: new. */

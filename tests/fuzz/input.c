@@ -238,6 +238,31 @@ lossless(const void *p, size_t n, enum rpt_enc enc, int replace,
 	    (want->len == 0 || memcmp(got->p, want->p, want->len) == 0));
 }
 
+/*
+ * The ASCII filler in encoding e (UTF-8 for all but the UTF-16 ones): x
+ * with a line end every 64 characters, RPT_SNIFF bytes, made once.
+ */
+static const char *
+filler(enum rpt_enc e)
+{
+	static struct rpt_buf f[3];
+	struct rpt_buf *b;
+	size_t i;
+	int k = e == RPT_ENC_UTF16LE ? 1 : e == RPT_ENC_UTF16BE ? 2 : 0;
+
+	b = &f[k];
+	if (b->len == 0) {
+		for (i = 0; i < RPT_SNIFF; i += k ? 2 : 1)
+			if (k == 0)
+				fuzz_append(b, i % 64 == 63 ? "\n" : "x", 1);
+			else
+				fuzz_append(b, k == 1 ?
+				    (i % 128 == 126 ? "\n\0" : "x\0") :
+				    (i % 128 == 126 ? "\0\n" : "\0x"), 2);
+	}
+	return b->p;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -266,16 +291,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	e = encs[h % NENCS];
 	replace = (h >> 8) & 1;
 	fill = RPT_SNIFF - 1 - (h >> 9) % 300;
-	big.len = 0;
-	if (e == RPT_ENC_UTF16LE || e == RPT_ENC_UTF16BE) {
+	if (e == RPT_ENC_UTF16LE || e == RPT_ENC_UTF16BE)
 		fill &= ~(size_t)1;
-		for (i = 0; i < fill; i += 2)
-			fuzz_append(&big, e == RPT_ENC_UTF16LE ?
-			    (i % 128 == 126 ? "\n\0" : "x\0") :
-			    (i % 128 == 126 ? "\0\n" : "\0x"), 2);
-	} else
-		for (i = 0; i < fill; i++)
-			fuzz_append(&big, i % 64 == 63 ? "\n" : "x", 1);
+	big.len = 0;
+	fuzz_append(&big, filler(e), fill);
 	fuzz_append(&big, data, size);
 	decode(big.p, big.len, e, replace, NULL, &last);
 

@@ -3,7 +3,7 @@
  *
  * The input is read through the document model (paras.h; a built-in
  * profile or auto, chosen by the input's hash) and its paragraphs are fed
- * to outlines; for one input in eight the document is repeated to make
+ * to outlines; for one input in 64 the document is repeated to make
  * about 1500 paragraphs, so that the rows handed out are dropped in
  * batches:
  *
@@ -269,7 +269,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memset(&rn, 0, sizeof(rn));
 	rn.ps = &ps;
-	rn.n = (h >> 8) % 8 == 0 ? ps.n * ((FEED + ps.n - 1) / ps.n) : ps.n;
+	rn.n = (h >> 8) % 64 == 0 ? ps.n * ((FEED + ps.n - 1) / ps.n) : ps.n;
 	if ((rn.heads = calloc(rn.n, sizeof(*rn.heads))) == NULL ||
 	    (rn.chars = calloc(rn.n, sizeof(*rn.chars))) == NULL)
 		abort();
