@@ -70,7 +70,8 @@ enum {
 	F_ADDR = 1 << 13,
 	F_MARK = 1 << 14,	/* starts with a heading marker */
 	F_STOP = 1 << 15,	/* ends a sentence (not with ，、) */
-	F_HAN = 1 << 16		/* has two Han characters or more */
+	F_HAN = 1 << 16,	/* has two Han characters or more */
+	F_CHROME = 1 << 17	/* page chrome: never body, a heading or a title */
 };
 
 struct open_heading {
@@ -144,6 +145,16 @@ struct rpt_doc {
 	struct outline	 o;
 	struct rpt_buf	 scratch;	/* text with debris removed */
 	struct rpt_buf	 title, subtitle, author;	/* joined elements */
+	/*
+	 * A page may give its title again (its headline, then the document's
+	 * own): the first is the title, the others are kept here, joined.
+	 */
+	struct rpt_buf	 titles;
+	struct later_title {
+		long	 num;		/* the paragraph that starts it */
+		size_t	 off, len;	/* its text in titles */
+	}		 later[LOOK + 1];
+	int		 nlater;
 	int		 debris;	/* removed, not yet counted */
 	size_t		 debris_chars;
 	/* Parts: */
@@ -210,6 +221,7 @@ rpt_doc_free(struct rpt_doc *d)
 	rpt_buf_free(&d->out.text);
 	rpt_buf_free(&d->scratch);
 	rpt_buf_free(&d->title);
+	rpt_buf_free(&d->titles);
 	rpt_buf_free(&d->subtitle);
 	rpt_buf_free(&d->author);
 	rpt_buf_free(&d->part);
@@ -238,6 +250,8 @@ rpt_doc_reset(struct rpt_doc *d)
 	/* The outline, open sections and path, as new. */
 	memset(&d->o, 0, sizeof(d->o));
 	d->title.len = d->subtitle.len = d->author.len = 0;
+	d->titles.len = 0;
+	d->nlater = 0;
 	d->debris = 0;
 	d->debris_chars = 0;
 	d->cur = d->fixed;
@@ -659,6 +673,7 @@ features(struct slot *s)
 	const char *p = s->text.p;
 	size_t n = s->text.len;
 	unsigned f = 0;
+	int chrome;
 
 	/*
 	 * Exact counts for the lines that may be short; a paragraph of more
@@ -677,6 +692,10 @@ features(struct slot *s)
 	}
 	if (has_han(p, n))
 		f |= F_HAN;
+	/* Chrome is known on its own, before a title or a heading. */
+	if (!(f & F_MARK) && (chrome = rpt_is_chrome(p, n)) > 0)
+		return f | (chrome == 2 ? F_CHROME | F_BOILER : F_BOILER_WORD) |
+		    (rpt_has_punct(p, n) ? F_PUNCT : 0);
 	if ((f & F_MARK) || ((f & F_TERM) && s->chars > 15) || s->chars > 60)
 		f |= F_BODY;
 	/* Everything else is a short line's, and looked at when needed. */
@@ -1003,6 +1022,30 @@ join_next(struct rpt_doc *d)
 }
 
 /*
+ * Join the title that starts at paragraph i: the document's, or one of a
+ * page's later titles.  Returns its last paragraph, -1 when memory ran out.
+ */
+static int
+front_title(struct rpt_doc *d, int i, int end, int first)
+{
+	struct rpt_buf *b = first ? &d->title : &d->titles;
+	struct later_title *t = &d->later[d->nlater];
+	size_t off = b->len;
+
+	if (!first) {
+		t->num = at(d, i)->num;
+		t->off = off;
+		d->nlater++;
+	}
+	if (join_spaced(b, at(d, i)) == -1 ||
+	    (i = join_lines(d, i, end, b, title_more)) == -1)
+		return -1;
+	if (!first)
+		t->len = b->len - off;
+	return i;
+}
+
+/*
  * The front matter, from the queued paragraphs before the first body
  * paragraph: web remnants, 发文字号, organ lines, the title and what goes
  * with it, the addressee.
@@ -1011,7 +1054,7 @@ static int
 front(struct rpt_doc *d)
 {
 	struct slot *s;
-	int i, fb, title = -1, addr;
+	int i, fb, title = -1, first = -1, addr;
 
 	d->front_done = 1;
 	d->wrap = wrap_width(d);
@@ -1028,12 +1071,12 @@ front(struct rpt_doc *d)
 			settle(s, RPT_K_DOCNO, 0);
 		else if (s->f & F_DATE)
 			settle(s, RPT_K_DATE, 0);
-		else if (title < 0 && (s->f & F_TITLE) && !(s->f & F_ADDR)) {
+		else if ((s->f & F_TITLE) && !(s->f & F_ADDR)) {
 			settle(s, RPT_K_TITLE, 0);
+			if (title < 0)
+				first = i;
 			title = i;
-			if (join_spaced(&d->title, s) == -1 ||
-			    (i = join_lines(d, i, fb, &d->title,
-			    title_more)) == -1)
+			if ((i = front_title(d, i, fb, first == i)) == -1)
 				return -1;
 		} else if (title >= 0 && (s->f & F_SUBTITLE) && d->subtitle.len == 0) {
 			settle(s, RPT_K_SUBTITLE, 0);
@@ -1378,6 +1421,10 @@ settle_oldest(struct rpt_doc *d)
 
 	if (s->settled)
 		return 0;
+	if (s->f & F_CHROME) {
+		s->kind = RPT_K_BOILERPLATE;
+		return 0;
+	}
 	if ((s->f & F_MARK) && place_heading(d, s)) {
 		s->kind = RPT_K_HEADING;
 		d->numbered = 1;
@@ -1418,6 +1465,7 @@ static void
 element(struct rpt_doc *d, struct rpt_para *para, const struct slot *s)
 {
 	const struct rpt_buf *joined;
+	int i;
 
 	para->elem = s->text.p;
 	para->elem_len = s->text.len;
@@ -1425,16 +1473,25 @@ element(struct rpt_doc *d, struct rpt_para *para, const struct slot *s)
 	case RPT_K_HEADING:
 		heading_title(s, &para->elem, &para->elem_len);
 		break;
+	case RPT_K_DOCNO:
+		/* The number without the 签发人 that may follow it. */
+		para->elem_len = rpt_docno_len(s->text.p, s->text.len);
+		break;
 	case RPT_K_TITLE:
 	case RPT_K_SUBTITLE:
 	case RPT_K_AUTHOR:
 		/* The first line stands for the element, joined. */
 		joined = s->kind == RPT_K_TITLE ? &d->title :
 		    s->kind == RPT_K_SUBTITLE ? &d->subtitle : &d->author;
-		if (!s->joined) {
-			para->elem = joined->p;
-			para->elem_len = joined->len;
-		}
+		if (s->joined)
+			break;
+		para->elem = joined->p;
+		para->elem_len = joined->len;
+		for (i = 0; s->kind == RPT_K_TITLE && i < d->nlater; i++)
+			if (d->later[i].num == s->num) {
+				para->elem = d->titles.p + d->later[i].off;
+				para->elem_len = d->later[i].len;
+			}
 		break;
 	default:
 		break;

@@ -121,6 +121,8 @@ rpt_parse_date(const char *p, size_t n, int *y, int *m, int *d)
 }
 
 /* Brackets around the year of a 发文字号: 〔〕, and the common wrong ones. */
+static int	docno(const char *, size_t);
+
 static const char *const year_open[] = {
 	"〔", "［", "[", "（", "(", "【", "〖", NULL
 };
@@ -130,6 +132,27 @@ static const char *const year_close[] = {
 
 int
 rpt_is_docno(const char *p, size_t n)
+{
+	return rpt_docno_len(p, n) > 0;
+}
+
+size_t
+rpt_docno_len(const char *p, size_t n)
+{
+	const char *q;
+	size_t len;
+
+	/* 惠委〔2026〕17号 签发人：庄某某: the 签发人 goes with it. */
+	if ((q = rpt_memmem(p, n, "签发人", 9)) != NULL && q > p) {
+		len = (size_t)(q - p);
+		rpt_trim(&p, &len);
+		return docno(p, len) ? len : 0;
+	}
+	return docno(p, n) ? n : 0;
+}
+
+static int
+docno(const char *p, size_t n)
 {
 	size_t i, k, j;
 	int32_t c;
@@ -216,6 +239,193 @@ rpt_is_boilerplate(const char *p, size_t n)
 	return 0;
 }
 
+/*
+ * Page chrome: what a web page puts around a report.  Field labels of
+ * publication lines and of the metadata rows of 政府信息公开 pages, as
+ * they are written (letter-spaced too: 索 引 号), each followed by a colon
+ * or closing a bracket ([ 索引号 ]).  A label must start the line or a
+ * field: after white space, a bracket or a bar.
+ */
+static const char *const chrome_fields[] = {
+	"发布时间", "发布日期", "发布机构", "发布者", "发布人", "日期", "时间",
+	"来源", "信息来源", "文章来源", "稿件来源", "作者", "点击数", "点击率",
+	"点击量", "浏览次数", "浏览量", "浏览", "阅读次数", "阅读量", "访问量",
+	"字号", "字体", "视力保护色", "打印", "关闭", "分享", "朗读", "收藏",
+	"索引号", "公文生成日期", "生成日期", "成文日期", "发文日期", "文号",
+	"备注/文号", "发文字号", "发文机关", "主题分类", "主题词", "体裁分类",
+	"组配分类", "信息分类", "有效性", "生效日期", "废止日期", "信息名称",
+	"内容概述", "所属机构", "公开方式", "公开范围", "公开时限", "标题",
+	"责任编辑", "编辑", NULL
+};
+/* Words of page widgets, chrome as whole words on a line of chrome. */
+static const char *const chrome_widgets[] = {
+	"大", "中", "小", "打印", "关闭", "分享", "朗读", "收藏", "视力保护色",
+	"默认", "护眼", "关闭窗口", "打印本页", "【", "】", "[", "]", "|", NULL
+};
+/* Signs of chrome anywhere in a line without a sentence in it. */
+static const char *const chrome_in[] = {
+	"当前位置", "当前的位置", "您的位置", "所在位置", "现在的位置",
+	"无障碍", "简体|繁体", "繁体|简体", "相关词条", "热门词条", "上一篇",
+	"下一篇", "责任编辑", "网站标识码", "ICP备", "公网安备", "版权所有",
+	NULL
+};
+
+/*
+ * The end of the word w at p + i when p spells it there, white space
+ * allowed between its characters (索 引 号); 0 if it does not.
+ */
+static size_t
+spaced_at(const char *p, size_t n, size_t i, const char *w)
+{
+	size_t k, wk, wn = strlen(w);
+	int32_t c, wc;
+
+	for (; *w != '\0'; w += wk, wn -= wk) {
+		if (i >= n)
+			return 0;
+		wk = rpt_utf8_decode(w, wn, &wc);
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (c != wc)
+			return 0;
+		i = skip_space(p, n, i + k);
+	}
+	return i;
+}
+
+/* Does a field start after the character c (0 at the start)? */
+static int
+field_boundary(int32_t c)
+{
+	return c == 0 || rpt_is_space(c) || c == '[' || c == ']' ||
+	    c == '|' || c == RPT_CH_LLENTIC || c == RPT_CH_RLENTIC ||
+	    c == RPT_CH_BULLET || c == RPT_CH_FW_LBRACKET ||
+	    c == RPT_CH_FW_RBRACKET;
+}
+
+/*
+ * The field label at p + i, with its colon or closing bracket: returns
+ * the end, 0 if none.  *widget is set for a widget word standing alone.
+ */
+static size_t
+field_at(const char *p, size_t n, size_t i, int *widget)
+{
+	const char *const *w;
+	size_t j, e;
+	int32_t c;
+
+	*widget = 0;
+	for (w = chrome_fields; *w != NULL; w++) {
+		if ((j = spaced_at(p, n, i, *w)) == 0)
+			continue;
+		if (j >= n)
+			return j;
+		if ((e = starts(p + j, n - j, "：") ? 3 : 0) > 0 ||
+		    (e = starts(p + j, n - j, "】") ? 3 : 0) > 0 ||
+		    p[j] == ':' || p[j] == ']')
+			return j + (e ? e : 1);
+	}
+	for (w = chrome_widgets; *w != NULL; w++) {
+		if ((j = spaced_at(p, n, i, *w)) == 0)
+			continue;
+		rpt_utf8_prev(p, j, &c);
+		/* The word ends there: the end, or white space follows. */
+		if (j >= n || rpt_is_space(c) || field_boundary(c)) {
+			*widget = 1;
+			return j;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Count the fields and widget words of a line, and whether all of it is
+ * made of them (a line of widgets: 大 中 小 打印 关闭).
+ */
+static void
+count_fields(const char *p, size_t n, int *fields, int *first, int *only)
+{
+	size_t i, k, e;
+	int32_t c, prev = 0;
+	int widget, lone = 1;
+
+	*fields = *first = 0;
+	for (i = 0; i < n; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (field_boundary(prev) && !rpt_is_space(c) &&
+		    (e = field_at(p, n, i, &widget)) > 0) {
+			if (!widget) {
+				*first |= *fields == 0 && i <= 4;
+				(*fields)++;
+			}
+			i = e;
+			k = 0;
+			rpt_utf8_prev(p, i, &prev);
+			continue;
+		}
+		if (!rpt_is_space(c) && !field_boundary(c))
+			lone = 0;
+		prev = c;
+	}
+	*only = lone;
+}
+
+/* A breadcrumb: 首页 > 政务公开 > …, or its continuation > 政务公开. */
+static int
+breadcrumb(const char *p, size_t n)
+{
+	const char *const seps[] = { ">", "»", "＞", "›", NULL };
+	const char *const *s;
+	size_t i;
+
+	if (starts(p, n, "首页") || starts(p, n, "主页") ||
+	    starts(p, n, "网站首页")) {
+		i = skip_space(p, n, starts(p, n, "网站首页") ? 12 : 6);
+		if (i == n)
+			return 1;
+		for (s = seps; *s != NULL; s++)
+			if (starts(p + i, n - i, *s))
+				return 1;
+	}
+	for (s = seps; *s != NULL; s++)
+		if (starts(p, n, *s))
+			return 1;
+	return 0;
+}
+
+int
+rpt_is_chrome(const char *p, size_t n)
+{
+	const char *const *w;
+	size_t chars;
+	int fields, first, only;
+
+	if (n == 0 || n > 4 * CHROME_MAX || has(p, n, "。") ||
+	    (chars = rpt_count_chars(p, n)) > CHROME_MAX)
+		return 0;
+	for (w = chrome_in; *w != NULL; w++)
+		if (spaced_at(p, n, 0, *w) > 0 || has(p, n, *w))
+			return 2;
+	if (breadcrumb(p, n))
+		return 2;
+	/* A site header: a date with its weekday, 星期一. */
+	if (has(p, n, "星期") && chars <= 40 && has(p, n, "年"))
+		return 2;
+	/* 主办：XX市人民政府, not 成功承办全省…会议. */
+	if ((starts(p, n, "主办") || starts(p, n, "承办")) &&
+	    (has(p, n, "：") || has(p, n, ":")) && chars <= 60)
+		return 2;
+	count_fields(p, n, &fields, &first, &only);
+	if (fields >= 2 || (fields == 1 && first && chars <= 60) ||
+	    (only && chars <= 20))
+		return 2;
+	/* A bulleted value among metadata rows: • 2020-05-07. */
+	if (chars <= 40 && !rpt_has_punct(p, n) &&
+	    (starts(p, n, "•") || starts(p, n, "●") || starts(p, n, "▪") ||
+	    starts(p, n, "- ")))
+		return 1;
+	return 0;
+}
+
 /* Suffixes of organ names, longest first where one ends another. */
 static const char *const organs[] = {
 	"委员会", "人民政府", "人民代表大会常务委员会", "政府", "办公室",
@@ -289,7 +499,9 @@ rpt_is_titleish(const char *p, size_t n)
 	for (w = title_words; *w != NULL; w++)
 		if (has(p, n, *w))
 			return 1;
-	return 0;
+	/* A page's headline: 2025年某县法治政府建设情况. */
+	return has(p, n, "法治政府建设") && (ends(p, n, "情况") ||
+	    ends(p, n, "年报") || ends(p, n, "工作"));
 }
 
 /* Does the joined title already end like a title (…报告, …总结)? */

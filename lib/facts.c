@@ -186,7 +186,7 @@ rpt_facts_para(struct rpt_facts *f, const struct rpt_para *p)
 		break;
 	case RPT_K_DOCNO:
 		if (f->docno.len == 0 &&
-		    rpt_buf_append(&f->docno, p->p, p->len) == -1)
+		    rpt_buf_append(&f->docno, p->elem, p->elem_len) == -1)
 			return -1;
 		break;
 	case RPT_K_ISSUER:

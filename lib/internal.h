@@ -65,11 +65,25 @@ int	rpt_parse_date(const char *p, size_t n, int *y, int *m, int *d);
 /* Is p a 发文字号 (青龙委文〔2024〕7号, also with [] () 【】 around the year)? */
 int	rpt_is_docno(const char *p, size_t n);
 /*
+ * The length of the 发文字号 that p is, 签发人 and names after it left
+ * out (惠委〔2026〕17号 签发人：某某); 0 if p is none.
+ */
+size_t	rpt_docno_len(const char *p, size_t n);
+/*
  * Is p a web-page remnant?  2 for a sure sign anywhere in a short line
  * (版权所有, ICP备, 打印本页…), 1 for a word that is one only as a whole
  * line (下载, 打印, 首页…) and so counts only next to others, 0 if not.
  */
 int	rpt_is_boilerplate(const char *p, size_t n);
+/*
+ * Is p page chrome: a breadcrumb, a site header, a line of publication
+ * fields (发布日期：… 来源：… 点击数：) or metadata fields (索引号 发布机构
+ * 公文生成日期…), a footer (上一篇, 责任编辑)?  2 if so, 1 for a bulleted
+ * short value that is chrome among other chrome, 0 if not.  Lines of at
+ * most CHROME_MAX characters without 。.
+ */
+#define CHROME_MAX	300
+int	rpt_is_chrome(const char *p, size_t n);
 /* Is p one or more organ names (中共某某镇委员会 某某镇人民政府)? */
 int	rpt_is_organ_line(const char *p, size_t n);
 /* Could p be (the first line of) a report's title? */

@@ -72,6 +72,7 @@
 #define RPT_CH_ELLIPSIS		0x2026	/* … */
 #define RPT_CH_MIDDLE_DOT	0x00b7	/* · in foreign names */
 #define RPT_CH_KATAKANA_DOT	0x30fb	/* ・ the same, from Japanese input */
+#define RPT_CH_BULLET		0x2022	/* • before a web page's list items */
 #define RPT_CH_FW_PERCENT	0xff05	/* ％ */
 #define RPT_CH_FW_HYPHEN_MINUS	0xff0d	/* － (not an RPT_C_DASH) */
 
@@ -96,6 +97,8 @@
 #define RPT_CH_RTORTOISE	0x3015	/* 〕 */
 #define RPT_CH_FW_LPAREN	0xff08	/* （ */
 #define RPT_CH_FW_RPAREN	0xff09	/* ） */
+#define RPT_CH_FW_LBRACKET	0xff3b	/* ［ */
+#define RPT_CH_FW_RBRACKET	0xff3d	/* ］ */
 
 /* Dashes (RPT_C_DASH). */
 #define RPT_CH_HYPHEN		0x2010	/* ‐ */

@@ -163,6 +163,7 @@ int
 main(void)
 {
 	struct run r;
+	long runs;
 	int fail = 0, rc, ok;
 
 	for (fail_at = 1;; fail_at++) {
@@ -179,10 +180,11 @@ main(void)
 		if (!failed)
 			break;
 	}
+	runs = fail_at - 1;
 	fail_at = 0;	/* what runs at exit (gcov's counts) allocates too */
 	printf("1..1\n%s 1 - each of %ld allocations failed in turn: ENOMEM "
 	    "or a finished run each time, %d not; then a run finished\n",
-	    fail ? "not ok" : "ok", fail_at - 1, fail);
+	    fail ? "not ok" : "ok", runs, fail);
 	printf("nomem-test: %d passed, %d failed\n", !fail, !!fail);
 	return fail > 0;
 }
