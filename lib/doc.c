@@ -71,7 +71,8 @@ enum {
 	F_MARK = 1 << 14,	/* starts with a heading marker */
 	F_STOP = 1 << 15,	/* ends a sentence (not with ，、) */
 	F_HAN = 1 << 16,	/* has two Han characters or more */
-	F_CHROME = 1 << 17	/* page chrome: never body, a heading or a title */
+	F_CHROME = 1 << 17,	/* page chrome: never body, a heading or a title */
+	F_CRUMB = 1 << 18	/* a breadcrumb's separator alone: > */
 };
 
 struct open_heading {
@@ -694,7 +695,8 @@ features(struct slot *s)
 		f |= F_HAN;
 	/* Chrome is known on its own, before a title or a heading. */
 	if (!(f & F_MARK) && (chrome = rpt_is_chrome(p, n)) > 0)
-		return f | (chrome == 2 ? F_CHROME | F_BOILER : F_BOILER_WORD) |
+		return f | (chrome == 1 ? F_BOILER_WORD : F_CHROME | F_BOILER) |
+		    (chrome == 3 ? F_CRUMB : 0) |
 		    (rpt_has_punct(p, n) ? F_PUNCT : 0);
 	if ((f & F_MARK) || ((f & F_TERM) && s->chars > 15) || s->chars > 60)
 		f |= F_BODY;
@@ -866,6 +868,13 @@ spread_block(struct rpt_doc *d, int from, int to, unsigned seed)
 	for (i = from; i < to; i++)
 		if (at(d, i)->f & seed && !at(d, i)->settled)
 			settle(at(d, i), RPT_K_BOILERPLATE, 0);
+	/* The item after a breadcrumb's separator line is the breadcrumb's. */
+	for (i = from + 1; i < to; i++) {
+		s = at(d, i);
+		if ((at(d, i - 1)->f & F_CRUMB) && !s->settled &&
+		    s->chars <= BLOCK_MAX && !(s->f & (F_PUNCT | F_MARK)))
+			settle(s, RPT_K_BOILERPLATE, 0);
+	}
 	while (grew) {
 		grew = 0;
 		for (i = from; i < to; i++) {
@@ -1071,7 +1080,8 @@ front(struct rpt_doc *d)
 			settle(s, RPT_K_DOCNO, 0);
 		else if (s->f & F_DATE)
 			settle(s, RPT_K_DATE, 0);
-		else if ((s->f & F_TITLE) && !(s->f & F_ADDR)) {
+		else if ((s->f & F_TITLE) && !(s->f & F_ADDR) &&
+		    !(title >= 0 && (s->f & F_SUBTITLE))) {
 			settle(s, RPT_K_TITLE, 0);
 			if (title < 0)
 				first = i;

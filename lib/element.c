@@ -369,7 +369,10 @@ count_fields(const char *p, size_t n, int *fields, int *first, int *only)
 	*only = lone;
 }
 
-/* A breadcrumb: 首页 > 政务公开 > …, or its continuation > 政务公开. */
+/*
+ * A breadcrumb: 首页 > 政务公开 > …, or its continuation > 政务公开: 1, or
+ * 2 for a separator alone on its line (a breadcrumb cut into lines).
+ */
 static int
 breadcrumb(const char *p, size_t n)
 {
@@ -388,7 +391,7 @@ breadcrumb(const char *p, size_t n)
 	}
 	for (s = seps; *s != NULL; s++)
 		if (starts(p, n, *s))
-			return 1;
+			return strlen(*s) == n ? 2 : 1;
 	return 0;
 }
 
@@ -397,7 +400,7 @@ rpt_is_chrome(const char *p, size_t n)
 {
 	const char *const *w;
 	size_t chars;
-	int fields, first, only;
+	int fields, first, only, b;
 
 	if (n == 0 || n > 4 * CHROME_MAX || has(p, n, "。") ||
 	    (chars = rpt_count_chars(p, n)) > CHROME_MAX)
@@ -405,8 +408,8 @@ rpt_is_chrome(const char *p, size_t n)
 	for (w = chrome_in; *w != NULL; w++)
 		if (spaced_at(p, n, 0, *w) > 0 || has(p, n, *w))
 			return 2;
-	if (breadcrumb(p, n))
-		return 2;
+	if ((b = breadcrumb(p, n)) > 0)
+		return b == 2 ? 3 : 2;
 	/* A site header: a date with its weekday, 星期一. */
 	if (has(p, n, "星期") && chars <= 40 && has(p, n, "年"))
 		return 2;
@@ -496,6 +499,9 @@ rpt_is_titleish(const char *p, size_t n)
 		return 0;
 	if (starts(p, n, "关于"))
 		return 1;
+	/* A dateline names the report: 2025年1月14日在…会议上…作政府工作报告. */
+	if (has(p, n, "会议上"))
+		return 0;
 	for (w = title_words; *w != NULL; w++)
 		if (has(p, n, *w))
 			return 1;

@@ -78,9 +78,10 @@ int	rpt_is_boilerplate(const char *p, size_t n);
 /*
  * Is p page chrome: a breadcrumb, a site header, a line of publication
  * fields (发布日期：… 来源：… 点击数：) or metadata fields (索引号 发布机构
- * 公文生成日期…), a footer (上一篇, 责任编辑)?  2 if so, 1 for a bulleted
- * short value that is chrome among other chrome, 0 if not.  Lines of at
- * most CHROME_MAX characters without 。.
+ * 公文生成日期…), a footer (上一篇, 责任编辑)?  2 if so, 3 for a
+ * breadcrumb's separator alone (>, whose next line is an item of it), 1
+ * for a bulleted short value that is chrome among other chrome, 0 if not.
+ * Lines of at most CHROME_MAX characters without 。.
  */
 #define CHROME_MAX	300
 int	rpt_is_chrome(const char *p, size_t n);
