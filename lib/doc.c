@@ -176,6 +176,7 @@ struct rpt_doc {
 };
 
 static struct slot *at(struct rpt_doc *, int);
+static size_t	pinyin_at(const char *, size_t, size_t);
 static void	heading_title(const struct slot *, const char **, size_t *);
 
 static const char *const kind_names[] = {
@@ -416,15 +417,23 @@ level1_part(struct rpt_doc *d, const char *title, size_t len)
 
 /*
  * Conversion debris: "[bookmark: NAME]" (pandoc's rendering of Word
- * bookmarks such as _GoBack) and "[]{#_Toc123 .anchor}".  Returns the
- * length of the debris at p, 0 if none.
+ * bookmarks such as _GoBack), "[]{#_Toc123 .anchor}", and the pinyin a
+ * mirror site puts in brackets after a Han character when it converts a
+ * page's script (發(fā)展, 區(qū)): an opening bracket right after a Han
+ * character, one to six Latin letters of which one is a vowel with a tone
+ * mark, a closing bracket.  Returns the length of the debris at p + i, 0
+ * if none.
  */
 static size_t
-debris_at(const char *p, size_t n)
+debris_at(const char *p, size_t n, size_t i)
 {
 	static const char bm[] = "[bookmark: ", an[] = "[]{#";
 	const char *end;
 
+	p += i;
+	n -= i;
+	if (*p != '[')
+		return i > 0 ? pinyin_at(p - i, i, n) : 0;
 	if (n > sizeof(bm) - 1 && memcmp(p, bm, sizeof(bm) - 1) == 0 &&
 	    (end = memchr(p, ']', n)) != NULL)
 		return (size_t)(end - p) + 1;
@@ -432,6 +441,61 @@ debris_at(const char *p, size_t n)
 	    (end = memchr(p, '}', n)) != NULL)
 		return (size_t)(end - p) + 1;
 	return 0;
+}
+
+/* Is c a vowel with a tone mark (ā á ǎ à … ǖ ǘ ǚ ǜ)? */
+static int
+toned(int32_t c)
+{
+	static const int32_t v[] = {
+		0x101, 0xe1, 0x1ce, 0xe0, 0x113, 0xe9, 0x11b, 0xe8, 0x12b, 0xed,
+		0x1d0, 0xec, 0x14d, 0xf3, 0x1d2, 0xf2, 0x16b, 0xfa, 0x1d4, 0xf9,
+		0x1d6, 0x1d8, 0x1da, 0x1dc, 0x144, 0x148, 0x1f9, 0x1e3f
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (c == v[i])
+			return 1;
+	return 0;
+}
+
+/* The pinyin debris at p + i (an opening bracket) after a Han character. */
+static size_t
+pinyin_at(const char *p, size_t i, size_t n)
+{
+	size_t j, k, letters = 0;
+	int32_t c;
+	int tone = 0;
+
+	rpt_utf8_prev(p, i, &c);
+	if (!rpt_is_han(c))
+		return 0;
+	p += i;
+	if ((j = *p == '(' ? 1 : n >= 3 && memcmp(p, "（", 3) == 0 ? 3 : 0) == 0)
+		return 0;
+	for (; j < n && letters <= 6; j += k) {
+		k = rpt_utf8_decode(p + j, n - j, &c);
+		if (c == ')' || c == RPT_CH_FW_RPAREN)
+			return tone && letters > 0 ? j + k : 0;
+		if (toned(c) || c == 0xfc)	/* ü */
+			tone |= toned(c);
+		else if (c < 'a' || c > 'z')
+			return 0;
+		letters++;
+	}
+	return 0;
+}
+
+/* Where debris may start: [ for pandoc's, ( and （ for pinyin. */
+static const char *
+debris_next(const char *q, const char *end)
+{
+	for (; q < end; q++)
+		if (*q == '[' || *q == '(' ||
+		    (*q == '\xef' && end - q >= 3 && memcmp(q, "（", 3) == 0))
+			return q;
+	return NULL;
 }
 
 const char *
@@ -442,25 +506,23 @@ rpt_strip_debris(const char *p, size_t *np, struct rpt_buf *scratch,
 	size_t k;
 
 	*count = 0;
-	if ((q = memchr(p, '[', *np)) == NULL)
-		return p;
-	for (; q != NULL; q = memchr(q + 1, '[', (size_t)(end - q - 1)))
-		if (debris_at(q, (size_t)(end - q)) > 0)
+	for (q = debris_next(p, end); q != NULL; q = debris_next(q + 1, end))
+		if (debris_at(p, *np, (size_t)(q - p)) > 0)
 			break;
 	if (q == NULL)
 		return p;
 	scratch->len = 0;
 	from = p;
 	while (q != NULL && q < end) {
-		if ((k = debris_at(q, (size_t)(end - q))) > 0) {
+		if ((k = debris_at(p, *np, (size_t)(q - p))) > 0) {
 			if (rpt_buf_append(scratch, from, (size_t)(q - from)) == -1)
 				return NULL;
 			(*count)++;
 			from = q + k;
-			q = from;
+			q = debris_next(from, end);
 			continue;
 		}
-		q = memchr(q + 1, '[', (size_t)(end - q - 1));
+		q = debris_next(q + 1, end);
 	}
 	if (rpt_buf_append(scratch, from, (size_t)(end - from)) == -1 ||
 	    rpt_buf_reserve(scratch, 1) == -1)
