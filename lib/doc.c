@@ -1585,6 +1585,7 @@ next_piece(struct rpt_doc *d, struct rpt_para *para)
 	rpt_trim(&t, &len);
 	memset(para, 0, sizeof(*para));
 	para->p = para->elem = t;
+	para->fold = t;
 	para->len = para->elem_len = len;
 	para->profile = d->cur;
 	para->line = s->line;
@@ -1694,6 +1695,7 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	if (d->npieces > 0)
 		return next_piece(d, para);
 	para->p = s->text.p;
+	para->fold = s->text.p;
 	para->len = s->text.len;
 	para->line = s->line;
 	para->num = ++d->emitted;

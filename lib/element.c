@@ -429,6 +429,46 @@ rpt_is_chrome(const char *p, size_t n)
 	return 0;
 }
 
+size_t
+rpt_chrome_field(const char *p, size_t n, const char *label,
+    const char **val)
+{
+	size_t i, k, j, e, end;
+	int32_t c, prev = 0;
+	int widget;
+
+	for (i = 0; i < n; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (!field_boundary(prev) || rpt_is_space(c) ||
+		    (j = spaced_at(p, n, i, label)) == 0) {
+			prev = c;
+			continue;
+		}
+		/* The label, then its colon or closing bracket. */
+		if ((e = j < n && (starts(p + j, n - j, "：") ||
+		    starts(p + j, n - j, "】")) ? 3 : j < n &&
+		    (p[j] == ':' || p[j] == ']') ? 1 : 0) == 0) {
+			prev = c;
+			continue;
+		}
+		*val = p + (j = skip_space(p, n, j + e));
+		/* The value runs to the next field or the end of the line. */
+		for (end = j, prev = 0; end < n; end += k) {
+			k = rpt_utf8_decode(p + end, n - end, &c);
+			if (field_boundary(prev) && !rpt_is_space(c) &&
+			    (c == '[' || c == RPT_CH_LLENTIC ||
+			    (field_at(p, n, end, &widget) > 0 && !widget)))
+				break;
+			prev = c;
+		}
+		e = end - j;
+		rpt_trim(val, &e);
+		return e;
+	}
+	*val = p + n;
+	return 0;
+}
+
 /* Suffixes of organ names, longest first where one ends another. */
 static const char *const organs[] = {
 	"委员会", "人民政府", "人民代表大会常务委员会", "政府", "办公室",

@@ -13,12 +13,27 @@
 
 #include "internal.h"
 
+/*
+ * The metadata fields of 政府信息公开 pages that stand in for a fact the
+ * document does not state: the labels of each, the first found wins.
+ */
+enum { M_DOCNO, M_DATE, M_MADE, M_ISSUER, M_TITLE, NMETA };
+static const char *const meta_labels[NMETA][4] = {
+	[M_DOCNO] = { "文号", "备注/文号", "发文字号", NULL },
+	[M_DATE] = { "成文日期", NULL },
+	[M_MADE] = { "公文生成日期", NULL },
+	[M_ISSUER] = { "发布机构", "发文机关", NULL },
+	[M_TITLE] = { "标题", NULL },
+};
+
 struct rpt_facts {
 	struct rpt_doc_facts	 out;
 	struct rpt_buf		 title, docno, issuer, signature, names;
 	char			 date[16];
 	size_t			 date_len;
 	int			 have_title;
+	/* What the page's metadata fields say, for what the text does not. */
+	struct rpt_buf		 meta[NMETA];
 	/* The parts' sizes; their names are at name_off[i] in names. */
 	struct rpt_part_size	*sizes;
 	size_t			*name_off;
@@ -42,6 +57,8 @@ rpt_facts_new(void)
 void
 rpt_facts_free(struct rpt_facts *f)
 {
+	int k;
+
 	if (f == NULL)
 		return;
 	rpt_buf_free(&f->title);
@@ -49,6 +66,8 @@ rpt_facts_free(struct rpt_facts *f)
 	rpt_buf_free(&f->issuer);
 	rpt_buf_free(&f->signature);
 	rpt_buf_free(&f->names);
+	for (k = 0; k < NMETA; k++)
+		rpt_buf_free(&f->meta[k]);
 	free(f->sizes);
 	free(f->name_off);
 	rpt_numbers_free(f->finder);
@@ -58,9 +77,13 @@ rpt_facts_free(struct rpt_facts *f)
 void
 rpt_facts_reset(struct rpt_facts *f)
 {
+	int k;
+
 	memset(&f->out, 0, sizeof(f->out));
 	f->title.len = f->docno.len = f->issuer.len = f->signature.len = 0;
 	f->names.len = 0;
+	for (k = 0; k < NMETA; k++)
+		f->meta[k].len = 0;
 	f->date_len = 0;
 	f->date[0] = '\0';
 	f->have_title = 0;
@@ -111,6 +134,46 @@ note_date(struct rpt_facts *f, const struct rpt_para *p)
 			f->date[10] = '\0';
 			f->date_len = 10;
 			break;
+		}
+	return 0;
+}
+
+/*
+ * Keep the metadata fields of a line of chrome (see meta_labels); a date
+ * is kept as YYYY-MM-DD, when it is one.
+ */
+static int
+note_meta(struct rpt_facts *f, const struct rpt_para *p)
+{
+	const struct rpt_quantity *q;
+	const char *t = p->fold != NULL ? p->fold : p->p, *v;
+	size_t i, n;
+	long j, nq;
+	int k;
+
+	for (k = 0; k < NMETA; k++)
+		for (i = 0; f->meta[k].len == 0 && meta_labels[k][i] != NULL;
+		    i++) {
+			if ((n = rpt_chrome_field(t, p->len, meta_labels[k][i],
+			    &v)) == 0)
+				continue;
+			v = p->p + (v - t);
+			if (k != M_DATE && k != M_MADE) {
+				if (rpt_buf_append(&f->meta[k], v, n) == -1)
+					return -1;
+				continue;
+			}
+			if (f->finder == NULL &&
+			    (f->finder = rpt_numbers_new(0)) == NULL)
+				return -1;
+			if ((nq = rpt_numbers(f->finder, v, n, 0, &q)) == -1)
+				return -1;
+			for (j = 0; j < nq && f->meta[k].len == 0; j++)
+				if (q[j].kind == RPT_Q_DATE &&
+				    strlen(q[j].value) == 10 &&
+				    rpt_buf_append(&f->meta[k], q[j].value,
+				    10) == -1)
+					return -1;
 		}
 	return 0;
 }
@@ -169,7 +232,7 @@ rpt_facts_para(struct rpt_facts *f, const struct rpt_para *p)
 	f->out.boilerplate_chars += p->debris_chars;
 	if (p->kind == RPT_K_BOILERPLATE) {
 		f->out.boilerplate_chars += chars;
-		return 0;
+		return note_meta(f, p);
 	}
 	f->out.chars += chars;
 	switch (p->kind) {
@@ -233,14 +296,30 @@ rpt_facts_end(struct rpt_facts *f, const struct rpt_doc *d)
 {
 	struct rpt_doc_facts *o = &f->out;
 	size_t i;
+	int k;
 
-	o->title = text(&f->title, &o->title_len);
-	o->docno = text(&f->docno, &o->docno_len);
-	o->signature = text(&f->signature, &o->signature_len);
-	if (f->issuer.len > 0)
+	/* The page's metadata for what the document does not say itself. */
+	if (f->title.len == 0)
+		o->title = text(&f->meta[M_TITLE], &o->title_len);
+	else
+		o->title = text(&f->title, &o->title_len);
+	if (f->docno.len == 0)
+		o->docno = text(&f->meta[M_DOCNO], &o->docno_len);
+	else
+		o->docno = text(&f->docno, &o->docno_len);
+	if (f->issuer.len == 0 && f->signature.len == 0)
+		o->issuer = text(&f->meta[M_ISSUER], &o->issuer_len);
+	else if (f->issuer.len > 0)
 		o->issuer = text(&f->issuer, &o->issuer_len);
 	else
 		o->issuer = text(&f->signature, &o->issuer_len);
+	for (k = M_DATE; f->date_len == 0 && k <= M_MADE; k++)
+		if (f->meta[k].len > 0) {
+			memcpy(f->date, f->meta[k].p, f->meta[k].len);
+			f->date[f->meta[k].len] = '\0';
+			f->date_len = f->meta[k].len;
+		}
+	o->signature = text(&f->signature, &o->signature_len);
 	o->date = f->date;
 	o->date_len = f->date_len;
 	o->year = rpt_doc_year(d);

@@ -85,6 +85,14 @@ int	rpt_is_boilerplate(const char *p, size_t n);
  */
 #define CHROME_MAX	300
 int	rpt_is_chrome(const char *p, size_t n);
+/*
+ * The value of the field label (文号, 成文日期…) in a line of chrome
+ * (文号：X, [ 文号 ]X, • 备注/文号:X, several fields on one line): its
+ * length, trimmed, and *val; 0 if the line has no such field or it is
+ * empty.
+ */
+size_t	rpt_chrome_field(const char *p, size_t n, const char *label,
+	    const char **val);
 /* Is p one or more organ names (中共某某镇委员会 某某镇人民政府)? */
 int	rpt_is_organ_line(const char *p, size_t n);
 /* Could p be (the first line of) a report's title? */

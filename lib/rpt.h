@@ -504,6 +504,12 @@ struct rpt_profile_error;
 /* A paragraph of the document model. */
 struct rpt_para {
 	const char	*p;		/* text, trimmed, debris removed */
+	/*
+	 * p folded to simplified script for matching (rpt_fold_utf8()), of
+	 * the same length so that an offset in one is one in the other; p
+	 * itself when nothing folds, and NULL means the same.
+	 */
+	const char	*fold;
 	size_t		 len;
 	long		 line;		/* input line it starts on */
 	long		 num;		/* 1-based paragraph number */
