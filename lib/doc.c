@@ -39,6 +39,8 @@
 #define LOOK		16
 /* ...or once the queue holds this many bytes. */
 #define QBYTES		(2 * 1024 * 1024)
+/* Body paragraphs that may name the report's year when its title does not. */
+#define YEAR_PARAS	3
 /* Bytes of the first body paragraph that the auto profile looks at. */
 #define AUTO_BODY	900
 /* A paragraph this long may be a whole report flattened into one line. */
@@ -303,7 +305,7 @@ rpt_doc_error(const struct rpt_doc *d)
 static int
 year_in(const char *p, size_t n)
 {
-	size_t i, k, j;
+	size_t i, k, j, e;
 	uint32_t f;
 	int32_t c;
 	int y, digits;
@@ -326,12 +328,41 @@ year_in(const char *p, size_t n)
 			y = y * 10 + RPT_C_VALUE(f);
 			j += k;
 		}
-		if (digits == 4 && j + 3 <= n && memcmp(p + j, "年", 3) == 0 &&
+		/* 2025 年 too: white space may come between. */
+		for (e = j; e < n && rpt_utf8_decode(p + e, n - e, &c) > 0 &&
+		    rpt_is_space(c); e += rpt_utf8_decode(p + e, n - e, &c))
+			;
+		if (digits == 4 && e + 3 <= n && memcmp(p + e, "年", 3) == 0 &&
 		    y >= 1900 && y <= 2200)
 			return y;
 		k = j > i ? j - i : k;
 	}
 	return 0;
+}
+
+/*
+ * The year of a report whose title and dateline name none: the first that
+ * its first body paragraphs name (2024年，我镇…, 现将我镇2025 年…报告如下),
+ * never one of the chrome's (a publication date).  Not for a 政府工作报告
+ * (profile gwr), whose first year is the one it looks back on.
+ */
+static void
+body_year(struct rpt_doc *d, int body)
+{
+	const struct slot *s;
+	int i, n;
+
+	if (d->year != 0 || body < 0 ||
+	    strcmp(rpt_profile_name(d->cur), "gwr") == 0)
+		return;
+	for (i = body, n = 0; d->year == 0 && i < d->count && n < YEAR_PARAS;
+	    i++) {
+		s = at(d, i);
+		if (s->settled || !(s->f & F_BODY))
+			continue;
+		d->year = year_in(s->text.p, s->text.len);
+		n++;
+	}
 }
 
 /*
@@ -349,11 +380,22 @@ choose_profile(struct rpt_doc *d, int addressee, int body)
 	size_t blen;
 	int i;
 
+	/*
+	 * The title's year, else that of a page's other title or of the
+	 * dateline, else (body_year()) the first the first body paragraphs
+	 * name.
+	 */
 	d->year = year_in(d->title.p ? d->title.p : "", d->title.len);
-	if (d->year == 0 && b != NULL)
-		d->year = year_in(b->text.p, b->text.len);
+	if (d->year == 0)
+		d->year = year_in(d->titles.p ? d->titles.p : "",
+		    d->titles.len);
+	/* A 政府工作报告's dateline: the year it is delivered in. */
+	if (d->year == 0)
+		d->year = year_in(d->subtitle.p ? d->subtitle.p : "",
+		    d->subtitle.len);
 	if (d->fixed != NULL) {
 		d->cur = d->fixed;
+		body_year(d, body);
 		return 0;
 	}
 	/* The start of the first body paragraph: a flattened one is all of it. */
@@ -390,6 +432,7 @@ choose_profile(struct rpt_doc *d, int addressee, int body)
 		return -1;
 	}
 	d->cur = d->builtin[i];
+	body_year(d, body);
 	return 0;
 }
 
