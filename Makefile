@@ -12,7 +12,7 @@ PKG_CONFIG ?= pkg-config
 O	?= .
 
 FILTERS	= rpt-split rpt-sections rpt-numbers rpt-stats
-LIBSRC	= lib/input.c lib/tsv.c lib/chars.c lib/text.c lib/doc.c lib/split.c lib/profile.c lib/element.c lib/numbers.c lib/facts.c lib/stats.c lib/outline.c lib/check.c
+LIBSRC	= lib/input.c lib/tsv.c lib/chars.c lib/text.c lib/doc.c lib/split.c lib/profile.c lib/element.c lib/numbers.c lib/facts.c lib/stats.c lib/outline.c lib/check.c lib/fold.c
 CLISRC	= bin/cli.c
 MAN1	= $(FILTERS:%=man/%.1)
 MAN7	= man/rpt.7
@@ -50,7 +50,7 @@ FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 REPLAY	= for t in $(FUZZ); do c=tests/fuzz/crashes/$$t; [ -d $$c ] || c=; \
 	    $(2) $(1)/tests/fuzz/$$t tests/fuzz/corpus/$$t $$c || exit 1; done
 
-.PHONY: all deps demo check check-asan check-scalar check-valgrind coverage replay fuzz fuzzers fuzz-build fuzz-merge fuzz-minimize golden bench install uninstall clean lint
+.PHONY: all deps demo check check-asan check-scalar check-valgrind coverage replay fuzz fuzzers fuzz-build fuzz-merge fuzz-minimize golden bench fold-table install uninstall clean lint
 .SUFFIXES:
 
 all: $(PROGS)
@@ -186,6 +186,17 @@ coverage: deps
 golden: deps
 	@$(MAKE) --no-print-directory all
 	@RPT_BIN=$(CURDIR)/$(O)/bin bash tests/golden.sh
+
+# Remakes lib/fold.c's table from OpenCC (Debian's opencc), between the
+# lines that mark lib/mkfold.sh's output; review the diff, then commit.
+fold-table:
+	sh lib/mkfold.sh lib/fold.tab
+	awk -v t=lib/fold.tab '/^\/\* mkfold\.sh output/ { skip = 1; \
+	    while ((getline l < t) > 0) print l } !skip { print } \
+	    /^\/\* End of mkfold\.sh output/ { skip = 0 }' lib/fold.c >lib/fold.c.new
+	mv lib/fold.c.new lib/fold.c
+	rm -f lib/fold.tab
+	@git diff --stat -- lib/fold.c 2>/dev/null || :
 
 bench: all
 	@RPT_BIN=$(CURDIR)/$(O)/bin sh tests/bench.sh

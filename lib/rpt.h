@@ -344,6 +344,23 @@ void	rpt_buf_free(struct rpt_buf *b);
  */
 int	rpt_key(struct rpt_buf *out, const char *p, size_t n);
 
+/* ---------------------------------------------------------------- fold.c */
+
+/*
+ * The simplified form of the traditional Chinese character c (發 -> 发,
+ * OpenCC's first choice), or c itself.  One code point to one of the same
+ * UTF-8 length, and rpt_fold(rpt_fold(c)) == rpt_fold(c), so that text and
+ * patterns folded alike match whichever script they were written in.
+ */
+int32_t	rpt_fold(int32_t c);
+
+/*
+ * Copy n bytes of valid UTF-8 from src to dst (which may be src) with
+ * every character folded by rpt_fold(); the length never changes, so byte
+ * offsets into src hold for dst.  Returns 1 if a character changed, else 0.
+ */
+int	rpt_fold_utf8(char *dst, const char *src, size_t n);
+
 /* ---------------------------------------------------------------- input.c */
 
 enum rpt_enc {
