@@ -84,8 +84,9 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	/* Web remnants are never scanned. */
 	if (p->kind == RPT_K_BOILERPLATE)
 		return 0;
-	if ((n = rpt_numbers(run->finder, p->p, p->len, p->marker_len,
-	    &q)) == -1)
+	/* Found in the folded text; the columns show the text as written. */
+	if ((n = rpt_numbers(run->finder, rpt_para_fold(p), p->len,
+	    p->marker_len, &q)) == -1)
 		return -1;
 	if (n > 0 && rpt_path_format(&run->section, p->path, p->depth) == -1)
 		return -1;

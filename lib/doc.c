@@ -115,6 +115,13 @@ struct piece {
 /* A queued paragraph. */
 struct slot {
 	struct rpt_buf	 text;
+	/*
+	 * The text folded to simplified script (rpt_fold_utf8()), which
+	 * every rule matches: the same length, so offsets are shared.  Only
+	 * when something folded; TEXT(s) is the one to match.
+	 */
+	struct rpt_buf	 fold;
+	int		 folded;
 	long		 line;
 	long		 num;
 	size_t		 chars;
@@ -177,9 +184,12 @@ struct rpt_doc {
 	size_t		 npieces, piece, cap_pieces;
 };
 
+#define TEXT(s)	((s)->folded ? (s)->fold.p : (s)->text.p)
+
 static struct slot *at(struct rpt_doc *, int);
 static size_t	pinyin_at(const char *, size_t, size_t);
-static void	heading_title(const struct slot *, const char **, size_t *);
+static void	heading_title(const struct slot *, int, const char **,
+		    size_t *);
 
 static const char *const kind_names[] = {
 	[RPT_K_BODY] = "body",
@@ -220,9 +230,12 @@ rpt_doc_free(struct rpt_doc *d)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i <= LOOK; i++)
+	for (i = 0; i <= LOOK; i++) {
 		rpt_buf_free(&d->q[i].text);
+		rpt_buf_free(&d->q[i].fold);
+	}
 	rpt_buf_free(&d->out.text);
+	rpt_buf_free(&d->out.fold);
 	rpt_buf_free(&d->scratch);
 	rpt_buf_free(&d->title);
 	rpt_buf_free(&d->titles);
@@ -405,18 +418,24 @@ choose_profile(struct rpt_doc *d, int addressee, int body)
 		while (blen > 0 && ((unsigned char)b->text.p[blen] & 0xc0) == 0x80)
 			blen--;
 	}
-	name = rpt_profile_auto(d->title.p ? d->title.p : "", d->title.len,
-	    a ? a->text.p : "", a ? a->text.len : 0,
-	    b ? b->text.p : "", blen);
+	/* The title in simplified script, as every rule matches it. */
+	d->scratch.len = 0;
+	if (rpt_buf_reserve(&d->scratch, d->title.len) == -1)
+		return -1;
+	rpt_fold_utf8(d->scratch.p, d->title.p ? d->title.p : "",
+	    d->title.len);
+	name = rpt_profile_auto(d->scratch.p, d->title.len,
+	    a ? TEXT(a) : "", a ? a->text.len : 0,
+	    b ? TEXT(b) : "", blen);
 	/*
 	 * A scraped government work report may have lost its title and its
 	 * 各位代表： too; it still speaks to the deputies early on.
 	 */
 	if (d->title.len == 0 && strcmp(name, "summary") == 0)
 		for (i = 0; i < d->count; i++)
-			if (rpt_memmem(at(d, i)->text.p, at(d, i)->text.len,
+			if (rpt_memmem(TEXT(at(d, i)), at(d, i)->text.len,
 			    "各位代表", 12) != NULL ||
-			    rpt_memmem(at(d, i)->text.p, at(d, i)->text.len,
+			    rpt_memmem(TEXT(at(d, i)), at(d, i)->text.len,
 			    "政府工作报告", 18) != NULL) {
 				name = "gwr";
 				break;
@@ -772,11 +791,22 @@ long_text(const char *p, size_t n)
 	return 0;
 }
 
-/* Features of a paragraph on its own. */
+/* Fold s's text for the rules (see struct slot); -1 when memory ran out. */
+static int
+fold_slot(struct slot *s)
+{
+	s->fold.len = 0;
+	if (rpt_buf_reserve(&s->fold, s->text.len) == -1)
+		return -1;
+	s->folded = rpt_fold_utf8(s->fold.p, s->text.p, s->text.len);
+	return 0;
+}
+
+/* Features of a paragraph on its own (of its folded text). */
 static unsigned
 features(struct slot *s)
 {
-	const char *p = s->text.p;
+	const char *p = TEXT(s);
 	size_t n = s->text.len;
 	unsigned f = 0;
 	int chrome;
@@ -821,7 +851,7 @@ features(struct slot *s)
 static void
 ensure(struct slot *s)
 {
-	const char *p = s->text.p;
+	const char *p = TEXT(s);
 	size_t n = s->text.len;
 	int y, m, day, office, b;
 
@@ -894,6 +924,8 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	d->debris = 0;
 	d->debris_chars = 0;
 	s->full = 0;
+	if (fold_slot(s) == -1)
+		return -1;
 	s->f = features(s);
 	d->count++;
 	d->qbytes += n;
@@ -1129,6 +1161,8 @@ join_next(struct rpt_doc *d)
 	next->debris_chars += s->debris_chars;
 	next->full = 0;
 	next->settled = next->joined = 0;
+	if (fold_slot(next) == -1)
+		return -1;
 	next->f = features(next);
 	d->head = (d->head + 1) % (LOOK + 1);
 	d->count--;
@@ -1407,10 +1441,10 @@ unmarked(struct rpt_doc *d, const struct slot *s)
 	if (d->sentences == NULL &&
 	    (d->sentences = rpt_splitter_new(RPT_U_SENTENCE, 0)) == NULL)
 		return -1;
-	if ((n = rpt_split(d->sentences, s->text.p, s->text.len, &sp)) <= 0)
+	if ((n = rpt_split(d->sentences, TEXT(s), s->text.len, &sp)) <= 0)
 		return (int)n;
 	for (i = 0; i < n; i++) {
-		if (rpt_profile_match(d->cur, s->text.p + sp[i].off, sp[i].len,
+		if (rpt_profile_match(d->cur, TEXT(s) + sp[i].off, sp[i].len,
 		    0, &parts, &d->err) == -1) {
 			d->failed = 1;
 			return -1;
@@ -1477,7 +1511,7 @@ sentence_end(const char *p, size_t n)
 static int
 flattened(struct rpt_doc *d, const struct slot *s)
 {
-	const char *p = s->text.p, *q;
+	const char *p = TEXT(s), *q;
 	size_t n = s->text.len, i, k, e, mk, end, body = 0, t;
 	struct outline sim = d->o;
 	enum rpt_numbering nb;
@@ -1552,7 +1586,7 @@ settle_oldest(struct rpt_doc *d)
 		place_unnumbered(d, s);
 	}
 	if (s->kind == RPT_K_HEADING && d->o.depth == 1) {
-		heading_title(s, &t, &len);
+		heading_title(s, 1, &t, &len);
 		return level1_part(d, t, len);
 	}
 	if (s->kind != RPT_K_BODY)
@@ -1563,13 +1597,16 @@ settle_oldest(struct rpt_doc *d)
 	return unmarked(d, s) == -1 ? -1 : 0;
 }
 
-/* A heading's title: after the marker, up to the first 。 of a run-in one. */
+/*
+ * A heading's title: after the marker, up to the first 。 of a run-in one;
+ * in the folded text when fold is set.
+ */
 static void
-heading_title(const struct slot *s, const char **t, size_t *len)
+heading_title(const struct slot *s, int fold, const char **t, size_t *len)
 {
 	const char *stop;
 
-	*t = s->text.p + s->mlen;
+	*t = (fold ? TEXT(s) : s->text.p) + s->mlen;
 	*len = s->text.len - s->mlen;
 	if ((stop = rpt_memmem(*t, *len, "。", 3)) != NULL)
 		*len = (size_t)(stop - *t);
@@ -1586,7 +1623,7 @@ element(struct rpt_doc *d, struct rpt_para *para, const struct slot *s)
 	para->elem_len = s->text.len;
 	switch (s->kind) {
 	case RPT_K_HEADING:
-		heading_title(s, &para->elem, &para->elem_len);
+		heading_title(s, 0, &para->elem, &para->elem_len);
 		break;
 	case RPT_K_DOCNO:
 		/* The number without the 签发人 that may follow it. */
@@ -1628,7 +1665,7 @@ next_piece(struct rpt_doc *d, struct rpt_para *para)
 	rpt_trim(&t, &len);
 	memset(para, 0, sizeof(*para));
 	para->p = para->elem = t;
-	para->fold = t;
+	para->fold = TEXT(s) + (t - s->text.p);
 	para->len = para->elem_len = len;
 	para->profile = d->cur;
 	para->line = s->line;
@@ -1658,7 +1695,8 @@ next_piece(struct rpt_doc *d, struct rpt_para *para)
 		if ((q = rpt_memmem(para->elem, para->elem_len, "。", 3)) != NULL)
 			para->elem_len = (size_t)(q - para->elem);
 		if (d->o.depth == 1 &&
-		    level1_part(d, para->elem, para->elem_len) == -1)
+		    level1_part(d, para->fold + (para->elem - para->p),
+		    para->elem_len) == -1)
 			return -1;
 	} else if (pc->type == P_IMPLICIT) {
 		if ((q = rpt_memmem(t, len, "。", 3)) != NULL)
@@ -1695,7 +1733,7 @@ rpt_para_chars(const struct rpt_para *p)
 int
 rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 {
-	struct rpt_buf tmp;
+	struct rpt_buf tmp, tmpf;
 	struct slot *s;
 	int mark, inside;
 
@@ -1725,8 +1763,12 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	tmp = d->out.text;
 	if (tmp.cap > SLOT_KEEP)
 		rpt_buf_free(&tmp);
+	tmpf = d->out.fold;
+	if (tmpf.cap > SLOT_KEEP)
+		rpt_buf_free(&tmpf);
 	d->out = *s;
 	s->text = tmp;
+	s->fold = tmpf;
 	d->head = (d->head + 1) % (LOOK + 1);
 	d->count--;
 	d->qbytes -= d->out.text.len;
@@ -1738,7 +1780,7 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	if (d->npieces > 0)
 		return next_piece(d, para);
 	para->p = s->text.p;
-	para->fold = s->text.p;
+	para->fold = TEXT(s);
 	para->len = s->text.len;
 	para->line = s->line;
 	para->num = ++d->emitted;

@@ -146,7 +146,7 @@ static int
 note_meta(struct rpt_facts *f, const struct rpt_para *p)
 {
 	const struct rpt_quantity *q;
-	const char *t = p->fold != NULL ? p->fold : p->p, *v;
+	const char *t = rpt_para_fold(p), *v;
 	size_t i, n;
 	long j, nq;
 	int k;

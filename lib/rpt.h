@@ -572,6 +572,13 @@ void	rpt_doc_free(struct rpt_doc *d);
 /* chars of a paragraph the model did not need to count. */
 #define RPT_CHARS_UNKNOWN	((size_t)-1)
 
+/* The text rules match: p's folded text (struct rpt_para's fold). */
+static inline const char *
+rpt_para_fold(const struct rpt_para *p)
+{
+	return p->fold != NULL ? p->fold : p->p;
+}
+
 /* The number of non-white characters of a paragraph (counted on demand). */
 size_t	rpt_para_chars(const struct rpt_para *p);
 

@@ -285,7 +285,8 @@ rpt_stats_para(struct rpt_stats *s, const struct rpt_para *p)
 		/* Items, as rpt-sections -i: also in a heading's run-in text. */
 		s->out.items += (size_t)rpt_count_items(p->p, p->len);
 	}
-	if ((n = rpt_numbers(s->finder, p->p, p->len, p->marker_len, &q)) == -1)
+	if ((n = rpt_numbers(s->finder, rpt_para_fold(p), p->len,
+	    p->marker_len, &q)) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		s->out.quantities += q[i].kind < RPT_Q_MARKER;
