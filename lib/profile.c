@@ -1255,8 +1255,12 @@ rpt_profile_auto(const char *title, size_t tlen, const char *addressee,
 	}
 	if (is(addressee, alen, "各位代表：") || is(addressee, alen, "各位代表:"))
 		return "gwr";
+	/*
+	 * A report without a title that opens on its 法治 work (法治政府建设,
+	 * 法治建设领导…) is an annual rule-of-law report.
+	 */
 	if (has(addressee, alen, "法治政府建设") ||
-	    has(body, blen, "法治政府建设"))
+	    has(body, blen, "法治政府建设") || has(body, blen, "法治建设"))
 		return "fzzf";
 	return "summary";
 }
