@@ -568,6 +568,14 @@ rpt_strip_debris(const char *p, size_t *np, struct rpt_buf *scratch,
 	size_t k;
 
 	*count = 0;
+	/*
+	 * Most lines have neither a [ nor a toned vowel (lead bytes C3-C7,
+	 * or E1 for ḿ): memchr finds that fast.
+	 */
+	if (memchr(p, '[', *np) == NULL && memchr(p, 0xc7, *np) == NULL &&
+	    memchr(p, 0xc4, *np) == NULL && memchr(p, 0xc5, *np) == NULL &&
+	    memchr(p, 0xc3, *np) == NULL && memchr(p, 0xe1, *np) == NULL)
+		return p;
 	for (q = debris_next(p, end); q != NULL; q = debris_next(q + 1, end))
 		if (debris_at(p, *np, (size_t)(q - p)) > 0)
 			break;

@@ -406,7 +406,7 @@ rpt_is_chrome(const char *p, size_t n)
 	    (chars = rpt_count_chars(p, n)) > CHROME_MAX)
 		return 0;
 	for (w = chrome_in; *w != NULL; w++)
-		if (spaced_at(p, n, 0, *w) > 0 || has(p, n, *w))
+		if (has(p, n, *w))
 			return 2;
 	if ((b = breadcrumb(p, n)) > 0)
 		return b == 2 ? 3 : 2;
