@@ -41,6 +41,8 @@
 #define QBYTES		(2 * 1024 * 1024)
 /* Body paragraphs that may name the report's year when its title does not. */
 #define YEAR_PARAS	3
+/* Percent of the front's bytes that fold in a report in traditional script. */
+#define FOLD_SHARE	2
 /* Bytes of the first body paragraph that the auto profile looks at. */
 #define AUTO_BODY	900
 /* A paragraph this long may be a whole report flattened into one line. */
@@ -152,6 +154,7 @@ struct rpt_doc {
 	int		 numbered;	/* a numbered heading has occurred */
 	int		 paren_used;	/* and one marked （一） */
 	size_t		 wrap;		/* hard-wrapped at this width, or 0 */
+	int		 fold;		/* traditional script in the front */
 	struct outline	 o;
 	struct rpt_buf	 scratch;	/* text with debris removed */
 	struct rpt_buf	 title, subtitle, author;	/* joined elements */
@@ -264,6 +267,7 @@ rpt_doc_reset(struct rpt_doc *d)
 	d->numbered = 0;
 	d->paren_used = 0;
 	d->wrap = 0;
+	d->fold = 0;
 	/* The outline, open sections and path, as new. */
 	memset(&d->o, 0, sizeof(d->o));
 	d->title.len = d->subtitle.len = d->author.len = 0;
@@ -799,10 +803,39 @@ long_text(const char *p, size_t n)
 	return 0;
 }
 
-/* Fold s's text for the rules (see struct slot); -1 when memory ran out. */
+/*
+ * Is the front in traditional script: do at least FOLD_SHARE percent of
+ * its bytes change when folded?  A simplified report with a stray 業 or
+ * 萬 is not (its stray characters stay as they are for the rules).
+ */
 static int
-fold_slot(struct slot *s)
+traditional(struct rpt_doc *d)
 {
+	const struct slot *s;
+	size_t total = 0, changed = 0, j;
+	int i;
+
+	for (i = 0; i < d->count; i++) {
+		s = at(d, i);
+		total += s->text.len;
+		for (j = 0; s->folded && j < s->text.len; j++)
+			changed += s->text.p[j] != s->fold.p[j];
+	}
+	return changed * 100 >= total * FOLD_SHARE && changed > 0;
+}
+
+/*
+ * Fold s's text for the rules (see struct slot); -1 when memory ran out.
+ * A document is folded while its front is read; after it, only when the
+ * front is in traditional script (traditional()): a report in simplified
+ * script does not pay for it.
+ */
+static int
+fold_slot(struct rpt_doc *d, struct slot *s)
+{
+	s->folded = 0;
+	if (d->front_done && !d->fold)
+		return 0;
 	s->fold.len = 0;
 	if (rpt_buf_reserve(&s->fold, s->text.len) == -1)
 		return -1;
@@ -932,7 +965,7 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	d->debris = 0;
 	d->debris_chars = 0;
 	s->full = 0;
-	if (fold_slot(s) == -1)
+	if (fold_slot(d, s) == -1)
 		return -1;
 	s->f = features(s);
 	d->count++;
@@ -1169,7 +1202,7 @@ join_next(struct rpt_doc *d)
 	next->debris_chars += s->debris_chars;
 	next->full = 0;
 	next->settled = next->joined = 0;
-	if (fold_slot(next) == -1)
+	if (fold_slot(d, next) == -1)
 		return -1;
 	next->f = features(next);
 	d->head = (d->head + 1) % (LOOK + 1);
@@ -1213,6 +1246,7 @@ front(struct rpt_doc *d)
 	int i, fb, title = -1, first = -1, addr;
 
 	d->front_done = 1;
+	d->fold = traditional(d);
 	d->wrap = wrap_width(d);
 	for (fb = 0; fb < d->count; fb++)
 		if (at(d, fb)->f & F_BODY)

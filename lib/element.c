@@ -270,6 +270,9 @@ static const char *const chrome_in[] = {
 	NULL
 };
 
+/* Longest line that a sign of chrome anywhere in it makes chrome. */
+#define CHROME_SIGN_MAX	120
+
 /*
  * The end of the word w at p + i when p spells it there, white space
  * allowed between its characters (索 引 号); 0 if it does not.
@@ -315,7 +318,9 @@ field_at(const char *p, size_t n, size_t i, int *widget)
 
 	*widget = 0;
 	for (w = chrome_fields; *w != NULL; w++) {
-		if ((j = spaced_at(p, n, i, *w)) == 0)
+		/* The first two bytes rule out nearly every label. */
+		if ((*w)[0] != p[i] || (i + 1 < n && (*w)[1] != p[i + 1]) ||
+		    (j = spaced_at(p, n, i, *w)) == 0)
 			continue;
 		if (j >= n)
 			return j;
@@ -325,7 +330,7 @@ field_at(const char *p, size_t n, size_t i, int *widget)
 			return j + (e ? e : 1);
 	}
 	for (w = chrome_widgets; *w != NULL; w++) {
-		if ((j = spaced_at(p, n, i, *w)) == 0)
+		if ((*w)[0] != p[i] || (j = spaced_at(p, n, i, *w)) == 0)
 			continue;
 		rpt_utf8_prev(p, j, &c);
 		/* The word ends there: the end, or white space follows. */
@@ -402,10 +407,12 @@ rpt_is_chrome(const char *p, size_t n)
 	size_t chars;
 	int fields, first, only, b;
 
+	/* No sentence: no 。, and no ， or ； that go on with one. */
 	if (n == 0 || n > 4 * CHROME_MAX || has(p, n, "。") ||
+	    has(p, n, "，") || has(p, n, "；") ||
 	    (chars = rpt_count_chars(p, n)) > CHROME_MAX)
 		return 0;
-	for (w = chrome_in; *w != NULL; w++)
+	for (w = chrome_in; chars <= CHROME_SIGN_MAX && *w != NULL; w++)
 		if (has(p, n, *w))
 			return 2;
 	if ((b = breadcrumb(p, n)) > 0)
