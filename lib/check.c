@@ -423,7 +423,9 @@ settle(struct rpt_check *c)
 		c->out = o;
 	}
 	o = c->out;
-	qsort(c->finds, c->nfinds, sizeof(*c->finds), by_line);
+	/* Without findings there may be no array: qsort() wants one. */
+	if (c->nfinds > 0)
+		qsort(c->finds, c->nfinds, sizeof(*c->finds), by_line);
 	for (i = 0; i < c->nfinds; i++) {
 		o[i].line = c->finds[i].line;
 		o[i].code = c->finds[i].code;
