@@ -1,6 +1,6 @@
 #!/bin/sh
 # score.sh [-c] [-v] TRUTH.tsv INPUT.txt < rpt-sections-output
-# score.sh -s [-v] [-p PROFILE] DIR RPT-SECTIONS
+# score.sh -s [-v] [-p PROFILE] DIR RPT-SECTIONS [GLOB]
 #
 # Scores `rpt-sections -i` output for ONE report (stdin; columns file line
 # kind level marker num path part title chars, a header row allowed)
@@ -16,18 +16,20 @@
 # head: title subtitle author docno issuer addressee signature date and
 # boilerplate lines, matched on line and kind; hd: headings, on line;
 # lv_ok/pt_ok: matched headings with the truth's level/part; it: items,
-# on line and marker; mk/um: truth headings with/without a marker found.
+# on line and marker, and only when the truth lists items at all (the
+# truth of a long report may list headings only); mk/um: truth headings
+# with/without a marker found.
 # -v lists every mismatch on standard error.
 #
 # With -s, runs RPT-SECTIONS -i (with --profile=PROFILE if given) on
 # tests/corpus/web/NAME.txt or tests/corpus/real/NAME.txt for every
-# DIR/NAME.tsv (web files with -c) and prints the totals with precision
-# and recall.
+# DIR/NAME.tsv (web files with -c), or those whose NAME matches GLOB, and
+# prints the totals with precision and recall.
 set -eu
 
 usage() {
 	echo "usage: score.sh [-c] [-v] TRUTH.tsv INPUT.txt < output" >&2
-	echo "       score.sh -s [-v] [-p PROFILE] DIR RPT-SECTIONS" >&2
+	echo "       score.sh -s [-v] [-p PROFILE] DIR RPT-SECTIONS [GLOB]" >&2
 	exit 2
 }
 
@@ -42,12 +44,12 @@ while getopts csvp: o; do
 	esac
 done
 shift $((OPTIND - 1))
-[ $# -eq 2 ] || usage
+[ $# -eq 2 ] || { [ -n "$suite" ] && [ $# -eq 3 ]; } || usage
 here=$(cd "$(dirname "$0")" && pwd)
 
 if [ -n "$suite" ]; then
 	corpus=$here/../corpus
-	for t in "$1"/*.tsv; do
+	for t in "$1"/${3:-*}.tsv; do
 		name=$(basename "$t" .tsv)
 		c=
 		if [ -r "$corpus/web/$name.txt" ]; then
@@ -101,8 +103,10 @@ BEGIN {
 			th[f[1] SUBSEP f[2]]++
 		else if (f[2] == "heading") {
 			thd[f[1]] = 1; tlv[f[1]] = f[3]; tpt[f[1]] = f[5]; tmk[f[1]] = f[4]
-		} else if (f[2] == "item")
+		} else if (f[2] == "item") {
 			tit[f[1] SUBSEP f[4]]++
+			items = 1
+		}
 	}
 }
 $1 == "file" && $2 == "line" { next }
@@ -121,7 +125,7 @@ $1 == "file" && $2 == "line" { next }
 		oh[line SUBSEP $3]++
 	else if ($3 == "heading") {
 		ohd[line] = 1; olv[line] = $4; opt[line] = $8; omk[line] = $5
-	} else if ($3 == "item")
+	} else if ($3 == "item" && items)
 		oit[line SUBSEP $5]++
 }
 END {
