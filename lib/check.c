@@ -35,7 +35,8 @@ static const char *const names[RPT_F_NCODES] = {
 	[RPT_F_MIXED_MARKERS] = "mixed-markers",
 	[RPT_F_LEVEL_SKIP] = "level-skip",
 	[RPT_F_BURIED_PART] = "buried-part",
-	[RPT_F_BOILERPLATE] = "boilerplate"
+	[RPT_F_BOILERPLATE] = "boilerplate",
+	[RPT_F_UNMARKED_HEADING] = "unmarked-heading"
 };
 
 /*
@@ -336,6 +337,10 @@ check_para(struct rpt_check *c, const struct rpt_para *p)
 	rpt_trim(&mk, &mlen);
 	if (p->implicit && find(c, p->line, RPT_F_UNMARKED_PART, "%s is stated "
 	    "only in an unnumbered paragraph, without a heading", p->part) == -1)
+		return -1;
+	if (p->unmarked && find(c, p->line, RPT_F_UNMARKED_HEADING, "%.*s is "
+	    "read as a heading at level %d: one of a series of sentences "
+	    "without markers", (int)p->elem_len, p->elem, p->depth) == -1)
 		return -1;
 	if (p->kind == RPT_K_HEADING && p->depth >= 2 &&
 	    note_mentions(c, p, p->elem, p->elem_len) == -1)

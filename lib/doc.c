@@ -51,6 +51,10 @@
 #define SLOT_KEEP	(64 * 1024)
 /* Longest unnumbered heading, in characters. */
 #define UNNUMBERED_MAX	30
+/* Longest lead sentence of a run-in heading without a marker. */
+#define LEAD_MAX	20
+/* Run-in leads in a row that make a series. */
+#define LEAD_RUN	3
 /* Longest paragraph (in characters) that may be a title, date, organ line... */
 #define SHORT_MAX	80
 /* Longest line that a block of web remnants absorbs. */
@@ -77,6 +81,17 @@ enum {
 	F_HAN = 1 << 16,	/* has two Han characters or more */
 	F_CHROME = 1 << 17,	/* page chrome: never body, a heading or a title */
 	F_CRUMB = 1 << 18	/* a breadcrumb's separator alone: > */
+};
+
+/*
+ * Series of headings without markers (series()): standalone sentence
+ * headings (加强生态系统保护修复。 over body text) and run-in lead
+ * sentences (稳妥有序处置风险隐患。完善…).
+ */
+enum series {
+	S_NONE,
+	S_LINE,
+	S_LEAD
 };
 
 struct open_heading {
@@ -139,6 +154,7 @@ struct slot {
 	int		 expected;	/* the number that would have fitted */
 	int		 debris;	/* pieces of debris removed */
 	size_t		 debris_chars;	/* and their non-white characters */
+	int		 unmarked;	/* a heading of a series without markers */
 };
 
 struct rpt_doc {
@@ -152,6 +168,8 @@ struct rpt_doc {
 	int		 last_stop;	/* and whether it ended a sentence */
 	int		 last_short;	/* or was a short line of its own */
 	int		 numbered;	/* a numbered heading has occurred */
+	enum series	 series;	/* the series of unmarked headings open */
+	int		 leads;		/* a series of leads has occurred */
 	int		 paren_used;	/* and one marked （一） */
 	size_t		 wrap;		/* hard-wrapped at this width, or 0 */
 	int		 fold;		/* traditional script in the front */
@@ -190,6 +208,7 @@ struct rpt_doc {
 #define TEXT(s)	((s)->folded ? (s)->fold.p : (s)->text.p)
 
 static struct slot *at(struct rpt_doc *, int);
+static int	annex(const struct slot *);
 static size_t	pinyin_at(const char *, size_t, size_t);
 static void	heading_title(const struct slot *, int, const char **,
 		    size_t *);
@@ -265,6 +284,8 @@ rpt_doc_reset(struct rpt_doc *d)
 	d->last_stop = 1;
 	d->last_short = 0;
 	d->numbered = 0;
+	d->series = S_NONE;
+	d->leads = 0;
 	d->paren_used = 0;
 	d->wrap = 0;
 	d->fold = 0;
@@ -959,6 +980,7 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	s->settled = s->joined = 0;
 	s->numbering = RPT_NUM_OK;
 	s->expected = 0;
+	s->unmarked = 0;
 	/* Debris on blank lines before it is counted here. */
 	s->debris = d->debris;
 	s->debris_chars = d->debris_chars;
@@ -1349,6 +1371,9 @@ unnumbered(struct rpt_doc *d, const struct slot *s)
 	if (s->chars > UNNUMBERED_MAX || !(s->f & F_HAN) ||
 	    (s->f & (F_PUNCT | F_TERM | F_MARK)))
 		return 0;
+	/* 一是 alone on its line opens an item. */
+	if (rpt_enumerator(TEXT(s), s->text.len) > 0)
+		return 0;
 	ensure((struct slot *)s);
 	if (s->f & (F_DATE | F_ORGAN | F_BOILER | F_BOILER_WORD | F_ADDR))
 		return 0;
@@ -1363,7 +1388,8 @@ unnumbered(struct rpt_doc *d, const struct slot *s)
 	if (d->paras == 0 || d->count < 2)
 		return 0;
 	next = at(d, 1);
-	return !next->settled && (next->f & F_BODY);
+	/* 附件1 heads its annex whatever comes next (its title, a list). */
+	return !next->settled && ((next->f & F_BODY) || annex(s));
 }
 
 static int
@@ -1408,8 +1434,13 @@ place_unnumbered(struct rpt_doc *d, const struct slot *s)
 	 * after it start again at 1: （一） after 2023年工作回顾 restarts a
 	 * family that is open, and 一、 is a top-level family anyway.
 	 */
+	/*
+	 * (Not for a member of a series without markers: it is one level
+	 * below the section that holds the series, whatever follows.)
+	 */
 	if (!d->numbered || d->o.depth == 0 || annex(s) || (m != NULL &&
-	    m->mnum == 1 && (m->fam == RPT_FAM_CN || family_open(d, m->fam)))) {
+	    !s->unmarked && m->mnum == 1 &&
+	    (m->fam == RPT_FAM_CN || family_open(d, m->fam)))) {
 		d->o.depth = 1;
 		d->o.open[0].fam = RPT_FAM_NONE;
 		d->o.open[0].num = 0;
@@ -1603,6 +1634,119 @@ flattened(struct rpt_doc *d, const struct slot *s)
 	return 1;
 }
 
+/*
+ * Words a sentence that names a topic does not open with: a subject
+ * (我们要坚持稳中求进…。 introduces a series), a time, a connective.
+ */
+static const char *const not_lead[] = {
+	"我们", "我国", "我省", "我市", "我区", "我县", "我镇", "我", "这",
+	"今年", "明年", "去年", "过去", "同时", "此外", "要", "必须", "各位",
+	NULL
+};
+
+/*
+ * The length of p's first sentence when it can be a heading's: at most
+ * max characters of one clause (、 but no ， ； ： inside), ending in 。,
+ * not opening with an item's enumerator (一是, 第一，); for a run-in lead
+ * (runin set) naming a topic: not opening with a dash (——经济总体回升向好。
+ * is a bullet of a list) or a word of not_lead[].  0 if not.
+ */
+static size_t
+lead(const char *p, size_t n, size_t max, int runin)
+{
+	const char *const *w;
+	size_t i, k, chars = 0;
+	uint32_t f;
+	int32_t c;
+
+	if (n == 0 || rpt_enumerator(p, n) > 0)
+		return 0;
+	rpt_utf8_decode(p, n, &c);
+	if (runin && (rpt_char_class(c) & RPT_C_DASH))
+		return 0;
+	for (w = not_lead; runin && *w != NULL; w++)
+		if (n >= strlen(*w) && memcmp(p, *w, strlen(*w)) == 0)
+			return 0;
+	for (i = 0; i < n && chars <= max; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (c == RPT_CH_IDEO_STOP)
+			return chars >= 4 ? i + k : 0;
+		f = rpt_char_class(c);
+		if (f & (RPT_C_STOP | RPT_C_DOT | RPT_C_SEMICOLON |
+		    RPT_C_COLON | RPT_C_COMMA | RPT_C_ELLIPSIS))
+			return 0;
+		chars += !rpt_is_space(c);
+	}
+	return 0;
+}
+
+/* Which series paragraph i could belong to by its own text (enum series). */
+static enum series
+series_kind(struct rpt_doc *d, int i)
+{
+	const struct slot *s = at(d, i), *next;
+	size_t k;
+
+	if (s->settled || (s->f & F_MARK) || !(s->f & F_HAN))
+		return S_NONE;
+	/* Once a report has shown its style, leads may be as long as lines. */
+	if ((k = lead(TEXT(s), s->text.len, d->leads ? UNNUMBERED_MAX :
+	    LEAD_MAX, 1)) > 0 &&
+	    k < s->text.len && (s->f & F_BODY))
+		return S_LEAD;
+	/* A line of one sentence, with longer body text after it. */
+	if (i + 1 >= d->count || s->chars > UNNUMBERED_MAX ||
+	    lead(TEXT(s), s->text.len, UNNUMBERED_MAX, 0) != s->text.len)
+		return S_NONE;
+	next = at(d, i + 1);
+	return !next->settled && (next->f & F_BODY) && !(next->f & F_MARK) &&
+	    next->chars > s->chars && series_kind(d, i + 1) != S_LINE ?
+	    S_LINE : S_NONE;
+}
+
+/*
+ * Is the oldest paragraph a heading of a series without markers?  A
+ * series is open once a member is found with a sibling ahead in the
+ * queue: another standalone line before the next numbered heading, or
+ * the next LEAD_RUN - 1 paragraphs for leads.  Members of an open series
+ * need no sibling ahead; a paragraph without a lead ends a series of
+ * leads, a numbered heading either.
+ */
+static int
+series(struct rpt_doc *d, struct slot *s)
+{
+	enum series k = series_kind(d, 0);
+	int i;
+
+	if (k == S_NONE) {
+		if (d->series == S_LEAD && (s->f & F_BODY))
+			d->series = S_NONE;
+		return 0;
+	}
+	if (d->series != k) {
+		/*
+		 * LEAD_RUN leads in a row; two once the report has shown that
+		 * it writes its headings as leads.
+		 */
+		if (k == S_LEAD) {
+			for (i = 1; i < (d->leads ? 2 : LEAD_RUN); i++)
+				if (i >= d->count || series_kind(d, i) != S_LEAD)
+					return 0;
+			d->leads = 1;
+		} else {
+			for (i = 1; i < d->count && !(at(d, i)->f & F_MARK);
+			    i++)
+				if (series_kind(d, i) == S_LINE)
+					break;
+			if (i >= d->count || (at(d, i)->f & F_MARK))
+				return 0;
+		}
+		d->series = k;
+	}
+	s->unmarked = 1;
+	return 1;
+}
+
 static int
 settle_oldest(struct rpt_doc *d)
 {
@@ -1618,9 +1762,10 @@ settle_oldest(struct rpt_doc *d)
 	}
 	if ((s->f & F_MARK) && place_heading(d, s)) {
 		s->kind = RPT_K_HEADING;
+		d->series = S_NONE;
 		d->numbered = 1;
 		d->paren_used |= s->fam == RPT_FAM_CN_PAREN;
-	} else if (unnumbered(d, s)) {
+	} else if (unnumbered(d, s) || series(d, s)) {
 		s->kind = RPT_K_HEADING;
 		s->fam = RPT_FAM_NONE;
 		s->mnum = 0;
@@ -1839,6 +1984,7 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	para->debris = s->debris;
 	para->debris_chars = s->debris_chars;
 	para->implicit = 0;
+	para->unmarked = s->unmarked;
 	/* Only headings and body text are inside sections and parts. */
 	inside = s->kind == RPT_K_HEADING || s->kind == RPT_K_BODY;
 	para->depth = inside ? d->o.depth : 0;

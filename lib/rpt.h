@@ -549,6 +549,8 @@ struct rpt_para {
 	size_t		 debris_chars;	/* the debris's non-white characters */
 	int		 implicit;	/* an unnumbered paragraph's sentence that
 					   opens a section of another part */
+	int		 unmarked;	/* a heading of a series without markers:
+					   a sentence line or a run-in lead */
 	struct rpt_profile *profile;	/* the document's, for its required parts */
 	size_t		 marker_len;	/* bytes of marker (and space after it) */
 	/* Section path of the heading this paragraph is in (or is). */
@@ -852,6 +854,7 @@ enum rpt_finding_code {
 	RPT_F_LEVEL_SKIP,	/* a family below its GB/T 9704 level */
 	RPT_F_BURIED_PART,	/* a missing part mentioned in another's section */
 	RPT_F_BOILERPLATE,	/* web-page remnants */
+	RPT_F_UNMARKED_HEADING,	/* a heading of a series without markers */
 	RPT_F_NCODES
 };
 

@@ -1,0 +1,85 @@
+#!/usr/bin/env bats
+# Headings without markers (issue 13): series of standalone sentence
+# headings and of run-in lead sentences, their levels, and what is none.
+
+setup() {
+	load helper
+}
+
+# rows LINE...: kind, level and title of rpt-sections' rows for a report
+# made of the lines given, after a title and a first numbered heading.
+rows() {
+	printf '%s\n' '某省政府工作报告' '一、今年的主要任务' "$@" |
+	    "$RPT_BIN/rpt-sections" -N | cut -f3,4,9
+}
+
+long='着力推动各项工作落地见效，完善工作机制，强化要素保障，确保取得实实在在的成效，让人民群众有更多获得感。'
+
+@test "standalone sentence headings: two or more lines of one sentence over body text are headings one level down" {
+	run rows '（一）推动绿色发展' '加强生态系统保护修复。' "$long" '深入打好蓝天碧水净土保卫战。' "$long" "$long"
+	assert_output "$(printf '%s\n' $'title\t\t某省政府工作报告' $'heading\t1\t今年的主要任务' \
+	    $'heading\t2\t推动绿色发展' $'heading\t3\t加强生态系统保护修复' \
+	    $'heading\t3\t深入打好蓝天碧水净土保卫战')"
+}
+
+@test "standalone sentence: a lone one, one with a comma, one opening with 一是 are body" {
+	run rows '（一）推动绿色发展' '加强生态系统保护修复。' "$long" "$long"
+	refute_output --partial '加强生态系统保护修复'
+	run rows '（一）推动绿色发展' '加强保护，推动修复。' "$long" '深入打好保卫战，巩固成果。' "$long"
+	refute_output --partial '加强保护'
+	run rows '（一）推动绿色发展' '一是加强生态系统保护修复。' "$long" '二是深入打好蓝天碧水净土保卫战。' "$long"
+	refute_output --partial '加强生态系统'
+}
+
+@test "run-in leads: three paragraphs in a row that open with a short topic sentence are headings" {
+	run rows '（一）防范化解重点领域风险' "稳妥有序处置风险隐患。$long" "健全风险防控长效机制。$long" \
+	    "加强重点领域安全能力建设。$long" "$long"
+	assert_output "$(printf '%s\n' $'title\t\t某省政府工作报告' $'heading\t1\t今年的主要任务' \
+	    $'heading\t2\t防范化解重点领域风险' $'heading\t3\t稳妥有序处置风险隐患' \
+	    $'heading\t3\t健全风险防控长效机制' $'heading\t3\t加强重点领域安全能力建设')"
+}
+
+@test "run-in leads: two in a row, a dash, a subject, an enumerator or a long first sentence are no series" {
+	run rows '（一）防范化解重点领域风险' "稳妥有序处置风险隐患。$long" "健全风险防控长效机制。$long" "$long"
+	refute_output --partial '风险隐患'
+	run rows '（一）经济运行' "——经济总体回升向好。$long" "——现代化产业体系建设取得重要进展。$long" \
+	    "——民生保障有力有效。$long"
+	refute_output --partial '回升向好'
+	run rows '（一）经济运行' "我们要坚持稳中求进。$long" "要坚持守正创新。$long" "这是极不平凡的一年。$long"
+	assert_equal "${#lines[@]}" 3
+	run rows '（一）经济运行' "一是稳妥有序处置风险隐患。$long" "二是健全风险防控长效机制。$long" \
+	    "三是加强重点领域安全能力建设。$long"
+	assert_equal "${#lines[@]}" 3
+}
+
+@test "run-in leads: once the report has had a series, two in a row and leads of up to 30 characters are" {
+	run rows '（一）防范化解重点领域风险' "稳妥有序处置风险隐患。$long" "健全风险防控长效机制。$long" \
+	    "加强重点领域安全能力建设。$long" '（二）扩大国内需求' "促进消费稳定增长。$long" \
+	    "加快促进重点产业、重点产品、重点集群、重点企业跨越式发展。$long" '（三）深化改革'
+	assert_line --index 7 $'heading\t3\t促进消费稳定增长'
+	assert_line --index 8 $'heading\t3\t加快促进重点产业、重点产品、重点集群、重点企业跨越式发展'
+}
+
+@test "--check: each heading without a marker is an unmarked-heading finding" {
+	run sh -c "printf '%s\n' '某省政府工作报告' '一、今年的主要任务' '加强生态系统保护修复。' '$long' \
+	    '深入打好蓝天碧水净土保卫战。' '$long' | '$RPT_BIN/rpt-sections' --check -N | grep unmarked-heading"
+	assert_output "$(printf '%s\n' \
+	    $'-\t3\tunmarked-heading\t加强生态系统保护修复 is read as a heading at level 2: one of a series of sentences without markers' \
+	    $'-\t5\tunmarked-heading\t深入打好蓝天碧水净土保卫战 is read as a heading at level 2: one of a series of sentences without markers')"
+}
+
+@test "rpt-split and rpt-stats: a lead is a heading there too" {
+	run sh -c "printf '%s\n' '某省政府工作报告' '一、今年的主要任务' '稳妥有序处置风险隐患。$long' \
+	    '健全风险防控长效机制。$long' '加强重点领域安全能力建设。$long' | '$RPT_BIN/rpt-split' -N -u para | cut -f2,5,7"
+	assert_line --index 2 $'3\t1.1\theading'
+	run sh -c "printf '%s\n' '某省政府工作报告' '一、今年的主要任务' '稳妥有序处置风险隐患。$long' \
+	    '健全风险防控长效机制。$long' '加强重点领域安全能力建设。$long' | '$RPT_BIN/rpt-stats' -N | cut -f15,16"
+	assert_output $'4\t2'
+}
+
+@test "the hand-made truth of four government work reports: headings found, unmarked ones included" {
+	run sh "$TESTS/sections-truth/score.sh" -s "$TESTS/sections-truth" "$RPT_BIN/rpt-sections" 'gwr-*'
+	assert_success
+	assert_line 'headings  tp 238 fp 5 fn 17  P 0.979 R 0.933'
+	assert_line 'marked    R 1.000 (76/76)   unmarked R 0.905 (162/179)'
+}
