@@ -1636,20 +1636,20 @@ flattened(struct rpt_doc *d, const struct slot *s)
 
 /*
  * Words a sentence that names a topic does not open with: a subject
- * (我们要坚持稳中求进…。 introduces a series), a time, a connective.
+ * (我们要坚持稳中求进…。 introduces a series), a time, a connective.  The
+ * standalone lines of a review may open with 这 (这是…的五年。); leads not.
  */
 static const char *const not_lead[] = {
-	"我们", "我国", "我省", "我市", "我区", "我县", "我镇", "我", "这",
-	"今年", "明年", "去年", "过去", "同时", "此外", "要", "必须", "各位",
-	NULL
+	"这", "我", "今年", "明年", "去年", "过去", "现在", "同时", "此外",
+	"要", "必须", "各位", NULL
 };
 
 /*
  * The length of p's first sentence when it can be a heading's: at most
  * max characters of one clause (、 but no ， ； ： inside), ending in 。,
- * not opening with an item's enumerator (一是, 第一，); for a run-in lead
- * (runin set) naming a topic: not opening with a dash (——经济总体回升向好。
- * is a bullet of a list) or a word of not_lead[].  0 if not.
+ * naming a topic: not opening with an item's enumerator (一是, 第一，) or
+ * a word of not_lead[], nor for a run-in lead (runin set) with a dash
+ * (——经济总体回升向好。 is a bullet of a list) or 这.  0 if not.
  */
 static size_t
 lead(const char *p, size_t n, size_t max, int runin)
@@ -1664,7 +1664,7 @@ lead(const char *p, size_t n, size_t max, int runin)
 	rpt_utf8_decode(p, n, &c);
 	if (runin && (rpt_char_class(c) & RPT_C_DASH))
 		return 0;
-	for (w = not_lead; runin && *w != NULL; w++)
+	for (w = runin ? not_lead : not_lead + 1; *w != NULL; w++)
 		if (n >= strlen(*w) && memcmp(p, *w, strlen(*w)) == 0)
 			return 0;
 	for (i = 0; i < n && chars <= max; i += k) {

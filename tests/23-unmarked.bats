@@ -22,13 +22,18 @@ long='着力推动各项工作落地见效，完善工作机制，强化要素�
 	    $'heading\t3\t深入打好蓝天碧水净土保卫战')"
 }
 
-@test "standalone sentence: a lone one, one with a comma, one opening with 一是 are body" {
+@test "standalone sentence: a lone one, one with a comma, one opening with 一是 or 我们 are body" {
 	run rows '（一）推动绿色发展' '加强生态系统保护修复。' "$long" "$long"
 	refute_output --partial '加强生态系统保护修复'
 	run rows '（一）推动绿色发展' '加强保护，推动修复。' "$long" '深入打好保卫战，巩固成果。' "$long"
 	refute_output --partial '加强保护'
 	run rows '（一）推动绿色发展' '一是加强生态系统保护修复。' "$long" '二是深入打好蓝天碧水净土保卫战。' "$long"
 	refute_output --partial '加强生态系统'
+	run rows '（一）推动绿色发展' '我们必须降低建设的成本。' "$long" '我们必须缩减行政管理费。' "$long"
+	refute_output --partial '我们必须'
+	# 这 may open a line of a review, not a lead.
+	run rows '（一）回顾' '这是经济实力大幅跃升的五年。' "$long" '这是改革开放全面深化的五年。' "$long"
+	assert_line --index 3 $'heading	3	这是经济实力大幅跃升的五年'
 }
 
 @test "run-in leads: three paragraphs in a row that open with a short topic sentence are headings" {
