@@ -204,7 +204,7 @@ bench: all
 # The shell scripts under shellcheck (which tests/deps.sh lint installs;
 # tests/.shellcheckrc says what it leaves out) and the manual pages under
 # mandoc -Tlint.
-SHSRC	= .ci/run $(wildcard tests/*.sh tests/*/*.sh) \
+SHSRC	= .ci/run $(wildcard tests/*.sh tests/*/*.sh tests/*/*/*.sh lib/*.sh) \
 	  $(wildcard tests/*.bash tests/*.bats)
 lint:
 	@sh tests/deps.sh lint
