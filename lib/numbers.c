@@ -544,6 +544,10 @@ cn_read_value(struct cnread *r, struct dec *v)
 		for (; v->exp > 0; v->exp--)
 			if (dec_digit(v, 0) == -1)
 				return -1;
+		/* 一点零一: the zeros right after 点, which frac left out. */
+		for (m = r->frac.nd; m < -r->frac.exp; m++)
+			if (dec_digit(v, 0) == -1)
+				return -1;
 		for (m = 0; m < r->frac.nd; m++)
 			if (dec_digit(v, r->frac.d[m] - '0') == -1)
 				return -1;
@@ -682,7 +686,7 @@ static const char *const words[] = {
 	"一边", "一点", "一下", "一样", "一部分", "一次性", "一带", "一把",
 	"一路", "一遍", "一轮", "一环", "一角", "一步", "一季度", "二季度",
 	"三季度", "四季度", "两位数", "三位数", "四位数", "五位数", "零件",
-	"零部件", "零头", NULL
+	"零部件", "零头", "一成不变", "三五成群", NULL
 };
 
 /*
@@ -1431,7 +1435,8 @@ date_at(const char *p, size_t n, size_t i, size_t j, const struct dec *first,
 		return save;
 	j = skip_blank(p, n, j);
 	if (starts(p + j, n - j, "年") && idig == 4) {
-		d.y = atoi(v.d);
+		/* (Not atoi(v.d): 二〇二〇 is 202 times 10.) */
+		d.y = (int)whole(&v);
 		if (dec_magnitude(&v) != 4 || d.y < 1000)
 			return 0;
 		j = skip_blank(p, n, j + 3);
@@ -1858,6 +1863,61 @@ not_before(const char *p, size_t i)
 	return RPT_Q_COUNT;		/* nothing to say */
 }
 
+/*
+ * 两三, 二三十, 十五六, 一万六七千: two adjacent digits of the Chinese
+ * numeral [i, j), ascending by one (一二 ... 八九, 两三) or 三五, make an
+ * approximate range (概数), the numeral read with the first digit and with
+ * the second.  Never in a longer run of digits (一九八九, 二〇二三) nor
+ * with a digit after the pair, and not in the names of the five-year
+ * plans (十三五, 十四五).  Returns 1 and *lo, *hi, 0 if there is none.
+ */
+static int
+pair_range(const char *p, size_t i, size_t j, struct dec *lo,
+    struct dec *hi)
+{
+	char buf[64];
+	size_t a = 0, b = 0, x, k, kp = 0, k1 = 0, k2 = 0, h;
+	int32_t c;
+	int d, prev = -1, pairs = 0, chars, dw;
+
+	if (j - i > sizeof(buf) - 4 || (j - i == 9 &&
+	    (memcmp(p + i, "十三五", 9) == 0 || memcmp(p + i, "十四五", 9) == 0)))
+		return 0;
+	for (x = i; x < j; prev = d, kp = k, x += k) {
+		c = char_at(p + x, j - x, &k);
+		if ((d = cn_digit(c)) < 0) {
+			if (c == RPT_CH_DIAN)
+				return 0;
+			continue;
+		}
+		if (pairs > 0 && x >= b)
+			return 0;	/* a digit after the pair */
+		if (prev < 0)
+			continue;
+		if (pairs++ > 0 || !((d == prev + 1 && prev >= 1) ||
+		    (prev == 3 && d == 5)))
+			return 0;
+		a = x - kp;
+		b = x + k;
+		k1 = kp;
+		k2 = k;
+	}
+	if (pairs == 0)
+		return 0;
+	/* The numeral with the first digit alone, then with the second. */
+	h = a - i;
+	memcpy(buf, p + i, h);
+	memcpy(buf + h, p + a, k1);
+	memcpy(buf + h + k1, p + b, j - b);
+	x = 0;
+	if (chinese(buf, h + k1 + (j - b), &x, lo, &chars, &dw) != 1)
+		return 0;
+	memcpy(buf + h, p + a + k1, k2);
+	memcpy(buf + h + k2, p + b, j - b);
+	x = 0;
+	return chinese(buf, h + k2 + (j - b), &x, hi, &chars, &dw) == 1;
+}
+
 /* ---------------------------------------------------------------- rules */
 
 /* The paragraph the rules read, and the numeral they are tried at. */
@@ -2019,6 +2079,40 @@ rule_word(const struct scan *s, struct took *t)
 	return took_nothing(t, i + u);
 }
 
+/*
+ * 十分之三, 千分之五, 万分之三, 亿分之一: a ratio over a power of ten,
+ * exact to its last digit (十分 and 万分 are words elsewhere: 十分重要).
+ */
+static int
+rule_power_ratio(const struct scan *s, struct took *t)
+{
+	struct rpt_quantity *q = &t->q;
+	const char *p = s->p;
+	size_t i = s->i, n = s->n, j = i + s->k + 6, end, ql;
+	struct dec v;
+	int u = cn_unit(s->c), idig, cn;
+
+	/* (百分之 is a percent: rule_percent_words.) */
+	if (u == 0 || u == 2 ||
+	    !starts(p + i + s->k, n - i - s->k, "分之") ||
+	    number(p, n, &j, &v, &idig, &cn) != 1 ||
+	    dec_magnitude(&v) > EXP_MAX)
+		return 0;
+	v.exp -= u;
+	memset(q, 0, sizeof(*q));
+	q->kind = RPT_Q_RATIO;
+	q->unit = "";
+	set_value(q, &v, NULL);
+	end = qual_after(p, n, j, &q->qual);
+	q->off = i;
+	if (q->qual == RPT_QUAL_EXACT) {
+		q->qual = qual_behind(s->x, p, i, &ql);
+		q->off -= ql;
+	}
+	q->len = end - q->off;
+	return took_quantity(t, end);
+}
+
 /* 一村一法律顾问: a set pattern of names (set_phrase()). */
 static int
 rule_set_phrase(const struct scan *s, struct took *t)
@@ -2071,7 +2165,7 @@ rule_percent_words(const struct scan *s, struct took *t)
 	struct rpt_quantity *q = &t->q;
 	const char *p = s->p;
 	size_t i = s->i, n = s->n, j = i + 9, end, ql;
-	struct dec v;
+	struct dec v, w;
 	int idig, cn;
 
 	if (!starts(p + i, n - i, "百分之") ||
@@ -2084,6 +2178,11 @@ rule_percent_words(const struct scan *s, struct took *t)
 	q->unit_len = 1;
 	set_value(q, &v, NULL);
 	end = qual_after(p, n, j, &q->qual);
+	/* 百分之二三十: an approximate range (pair_range()). */
+	if (cn && pair_range(p, i + 9, j, &v, &w)) {
+		set_value(q, &v, &w);
+		q->qual = RPT_QUAL_RANGE;
+	}
 	q->off = i;
 	/* 超过百分之九十 */
 	if (q->qual == RPT_QUAL_EXACT) {
@@ -2277,6 +2376,204 @@ rule_ratio(const struct scan *s, struct num *m, struct took *t)
 	return took_quantity(t, end);
 }
 
+/* 5‰, 3‱: per mille and per ten thousand, ratios as 千分之五 is. */
+static int
+rule_permille(const struct scan *s, struct num *m, struct took *t)
+{
+	struct rpt_quantity *q = &t->q;
+	const char *p = s->p;
+	size_t i = s->i, n = s->n, j = m->j, end, ql;
+	struct dec v = m->v;
+
+	if (starts(p + j, n - j, "‰"))
+		v.exp -= 3;
+	else if (starts(p + j, n - j, "‱"))
+		v.exp -= 4;
+	else
+		return 0;
+	memset(q, 0, sizeof(*q));
+	q->kind = RPT_Q_RATIO;
+	q->unit = "";
+	set_value(q, &v, NULL);
+	end = qual_after(p, n, j + 3, &q->qual);
+	q->off = i;
+	if (q->qual == RPT_QUAL_EXACT) {
+		q->qual = qual_behind(s->x, p, i, &ql);
+		q->off -= ql;
+	}
+	q->len = end - q->off;
+	return took_quantity(t, end);
+}
+
+/* The words before a decade that name its century, and its first year. */
+static const struct {
+	const char	*w;
+	size_t		 len;
+	long		 base;
+} century_words[] = {
+	{ "上个世纪", 12, 1900 }, { "上世纪", 9, 1900 },
+	{ "本世纪", 9, 2000 }, { "这个世纪", 12, 2000 }
+};
+
+/*
+ * 90年代, 上世纪九十年代, 十九世纪四十年代, 20世纪七八十年代: a decade, a
+ * year from its first to its last (a range; 七八十年代 1970 to 1989).
+ * 世纪 says the century, and without it the decade is the 1900s' (the
+ * century reports mean); 1990年代 says it itself.  Not a duration.
+ */
+static int
+rule_decade(const struct scan *s, struct num *m, struct took *t)
+{
+	struct rpt_quantity *q = &t->q;
+	const char *p = s->p;
+	size_t i = s->i, n = s->n, j = m->j, off = i, c, f = s->x->floor;
+	struct dec lo = m->v, hi = m->v;
+	long base = 1900, a, b;
+	int idig, cn, digits = m->idig;
+
+	if (starts(p + j, n - j, "世纪")) {
+		if ((a = whole(&m->v)) < 1 || a > 30)
+			return 0;
+		base = (a - 1) * 100;
+		j += 6;
+		c = j;
+		if (number(p, n, &j, &lo, &idig, &cn) != 1 ||
+		    !starts(p + j, n - j, "年代"))
+			return 0;
+		digits = idig;
+		hi = lo;
+		if (cn)
+			pair_range(p, c, j, &lo, &hi);
+	} else if (starts(p + j, n - j, "年代")) {
+		if (m->cn)
+			pair_range(p, i, j, &lo, &hi);
+		for (c = 0; c < NITEMS(century_words); c++)
+			if (i >= f + century_words[c].len &&
+			    memcmp(p + i - century_words[c].len,
+			    century_words[c].w, century_words[c].len) == 0) {
+				base = century_words[c].base;
+				off = i - century_words[c].len;
+				break;
+			}
+	} else
+		return 0;
+	a = whole(&lo);
+	b = whole(&hi);
+	if (digits == 4 && off == i && a == b && a >= 1000 && a % 10 == 0 &&
+	    a % 100 != 0 && base == 1900 && j == m->j)
+		base = 0;			/* 1990年代 */
+	else if (a < 10 || b > 90 || a % 10 != 0 || b % 10 != 0)
+		return 0;
+	memset(q, 0, sizeof(*q));
+	q->kind = RPT_Q_YEAR;
+	q->qual = RPT_QUAL_RANGE;
+	q->unit = "年";
+	q->unit_len = 3;
+	snprintf(q->value, sizeof(q->value), "%ld", base + a);
+	snprintf(q->max, sizeof(q->max), "%ld", base + b + 9);
+	q->off = off;
+	q->len = j + 6 - off;
+	return took_quantity(t, j + 6);
+}
+
+/* What follows 成 after a number and makes it a word, not tenths. */
+static const char *const tenths_not[] = {
+	"成为", "成立", "成员", "成功", "成效", "成果", "成熟", "成本",
+	"成就", "成绩", "成交", "成长", "成都", "成年", "成型", "成形",
+	"成品", "成套", "成片", "成规模", "成体系", "成网", "成群结队",
+	"成不变", NULL
+};
+
+/*
+ * 九成, 9.5成: 成 after a number above 0 and up to 10 is tenths, a percent
+ * ten times it.  Returns the end of 成, 0 if it is none.
+ */
+static size_t
+tenths_at(const char *p, size_t n, size_t j, const struct dec *v)
+{
+	int mag = dec_magnitude(v), e;
+
+	if (!starts(p + j, n - j, "成") || v->nd == 0 ||
+	    word_at(p + j, n - j, tenths_not) > 0)
+		return 0;
+	if (mag == 2) {			/* 十成: 10 and no more */
+		if (v->d[0] != '1')
+			return 0;
+		for (e = 1; e < v->nd; e++)
+			if (v->d[e] != '0')
+				return 0;
+	} else if (mag > 2)
+		return 0;
+	return j + 3;
+}
+
+/* 九成以上, 约9.5成, 三成多: tenths (tenths_at()), a percent. */
+static int
+rule_tenths(const struct scan *s, struct num *m, struct took *t)
+{
+	struct rpt_quantity *q = &t->q;
+	const char *p = s->p;
+	size_t i = s->i, n = s->n, end, ql;
+	struct dec v = m->v;
+
+	if ((end = tenths_at(p, n, m->j, &m->v)) == 0)
+		return 0;
+	v.exp++;
+	memset(q, 0, sizeof(*q));
+	q->kind = RPT_Q_PERCENT;
+	q->unit = "%";
+	q->unit_len = 1;
+	set_value(q, &v, NULL);
+	if (word_at(p + end, n - end, post_over) > 0) {
+		q->qual = RPT_QUAL_OVER;
+		end += 3;
+	} else
+		end = qual_after(p, n, end, &q->qual);
+	q->off = i;
+	if (q->qual == RPT_QUAL_EXACT) {
+		q->qual = qual_behind(s->x, p, i, &ql);
+		q->off -= ql;
+	}
+	q->len = end - q->off;
+	return took_quantity(t, end);
+}
+
+/*
+ * 两三年, 二三十家, 十五六人, 七八成: adjacent numerals (pair_range()) are
+ * an approximate range of what follows.
+ */
+static int
+rule_pair(const struct scan *s, struct num *m, struct took *t)
+{
+	struct rpt_quantity *q = &t->q;
+	const char *p = s->p;
+	size_t i = s->i, n = s->n, end;
+	struct dec lo, hi;
+	struct after a;
+
+	if (!m->cn || !pair_range(p, i, m->j, &lo, &hi))
+		return 0;
+	if ((end = tenths_at(p, n, m->j, &hi)) > 0) {
+		lo.exp++;
+		hi.exp++;
+		a.kind = RPT_Q_PERCENT;
+		a.unit = "%";
+		a.unit_len = 1;
+	} else if ((end = unit_after(s->x, p, n, m->j, &hi, 0, &a)) == 0)
+		return 0;
+	memset(q, 0, sizeof(*q));
+	q->kind = a.kind;
+	q->unit = a.unit;
+	q->unit_len = a.unit_len;
+	q->qual = RPT_QUAL_RANGE;
+	set_value(q, &lo, &hi);
+	/* (A qualifier after a range stays in it, as rule_quantity's do.) */
+	end = qual_after(p, n, end, &a.qual);
+	q->off = i;
+	q->len = end - i;
+	return took_quantity(t, end);
+}
+
 /*
  * A range after the number at m: 1-2名, 三至五次, 2021—2025年, 5%—8%.
  * Sets q's qualifier and values and the upper end in *w and *idig2 when
@@ -2422,6 +2719,7 @@ take(const struct scan *s, struct took *t)
 	    rule_inner(s, t) ||			/* 统一, 最后一公里 */
 	    rule_quarters(s, t) ||		/* 前三季度 */
 	    rule_name(s, t) ||			/* 三会一课 */
+	    rule_power_ratio(s, t) ||		/* 千分之五, 十分之三 */
 	    rule_word(s, t) ||			/* 一定, 十分 */
 	    rule_set_phrase(s, t) ||		/* 一村一法律顾问 */
 	    rule_determiner(s, t) ||		/* 这一, 每一 */
@@ -2444,7 +2742,11 @@ take(const struct scan *s, struct took *t)
 	    rule_split_magnitude(s, &m, t) ||	/* 2100多万 */
 	    rule_marker(s, &m, t) ||		/* 一是, 一、, （一） */
 	    rule_not_quantity(s, &m, t) ||	/* 第三, G318, 二十大 */
-	    rule_ratio(s, &m, t))		/* 三分之一, 1/3 */
+	    rule_ratio(s, &m, t) ||		/* 三分之一, 1/3 */
+	    rule_permille(s, &m, t) ||		/* 5‰ */
+	    rule_decade(s, &m, t) ||		/* 90年代, 十九世纪四十年代 */
+	    rule_tenths(s, &m, t) ||		/* 九成以上 */
+	    rule_pair(s, &m, t))		/* 两三年, 二三十家 */
 		return;
 	rule_quantity(s, &m, t);		/* 1-2名, 3亿元以上, 约5% */
 }

@@ -360,6 +360,68 @@ static const struct tcase cases[] = {
 	    M("money", "300000000", "500000000", "元", "range", "3-5亿元")
 	    M("count", "30000", "50000", "人", "range", "三至五万人")
 	    M("money", "10000", "20000", "元", "range", "1至2万元")),
+	/*
+	 * Issue 14, rules 1-7: 零 after 点; adjacent numerals as a range;
+	 * X成 as tenths; 千分之X, 万分之X, 亿分之X, ‰, ‱; X年代; a date with
+	 * a 〇 year; 十分之X.
+	 */
+	C("零 after 点", "增长一点零一倍，占百分之七点零五，投资五点零八万元。",
+	    M("multiple", "1.01", "", "倍", "exact", "一点零一倍")
+	    M("percent", "7.05", "", "%", "exact", "百分之七点零五")
+	    M("money", "50800", "", "元", "exact", "五点零八万元")),
+	C("zeros after 点, then a zero", "降低零点零零五个百分点，三点零零二公里。",
+	    M("points", "0.005", "", "百分点", "exact", "零点零零五个百分点")
+	    M("count", "3.002", "", "公里", "exact", "三点零零二公里")),
+	C("adjacent numerals", "用了两三年，走访二三十家，约三五百人，十五六人。",
+	    M("duration", "2", "3", "年", "range", "两三年")
+	    M("count", "20", "30", "家", "range", "二三十家")
+	    M("count", "300", "500", "人", "range", "三五百人")
+	    M("count", "15", "16", "人", "range", "十五六人")),
+	C("adjacent numerals in a larger numeral", "花费一万六七千元，四五个月，七八十万元。",
+	    M("money", "16000", "17000", "元", "range", "一万六七千元")
+	    M("duration", "4", "5", "个月", "range", "四五个月")
+	    M("money", "700000", "800000", "元", "range", "七八十万元")),
+	C("adjacent numerals after 百分之", "下降百分之二三十，提高了百分之五六。",
+	    M("percent", "20", "30", "%", "range", "百分之二三十")
+	    M("percent", "5", "6", "%", "range", "百分之五六")),
+	Q("no pair in a longer run, nor descending", "一九八九年，二〇二三年，九八人，“十四五”期间。",
+	    M("year", "1989", "", "年", "exact", "一九八九年")
+	    M("year", "2023", "", "年", "exact", "二〇二三年")
+	    M("count", "98", "", "人", "exact", "九八人")),
+	C("X成 is tenths", "九成以上，约9.5成，超过七成群众，两成，十成。",
+	    M("percent", "90", "", "%", "at_least", "九成以上")
+	    M("percent", "95", "", "%", "approx", "约9.5成")
+	    M("percent", "70", "", "%", "over", "超过七成")
+	    M("percent", "20", "", "%", "exact", "两成")
+	    M("percent", "100", "", "%", "exact", "十成")),
+	C("adjacent tenths", "七八成农户，三四成左右。",
+	    M("percent", "70", "80", "%", "range", "七八成")
+	    M("percent", "30", "40", "%", "range", "三四成左右")),
+	Q("成 in set phrases and words", "一成不变，三五成群，一成立就，一成员。", ""),
+	C("ratios over powers of ten", "千分之五，万分之三，亿分之一，十分之三，控制在千分之零点五以内。",
+	    M("ratio", "0.005", "", "", "exact", "千分之五")
+	    M("ratio", "0.0003", "", "", "exact", "万分之三")
+	    M("ratio", "0.00000001", "", "", "exact", "亿分之一")
+	    M("ratio", "0.3", "", "", "exact", "十分之三")
+	    M("ratio", "0.0005", "", "", "at_most", "千分之零点五以内")),
+	C("per mille and per ten thousand", "发生率3‰，低于1.5‱。",
+	    M("ratio", "0.003", "", "", "exact", "3‰")
+	    M("ratio", "0.00015", "", "", "at_most", "低于1.5‱")),
+	C("三分之一 keeps six decimals", "三分之一，七分之二。",
+	    M("ratio", "0.333333", "", "", "exact", "三分之一")
+	    M("ratio", "0.285714", "", "", "exact", "七分之二")),
+	Q("十分 and 万分 stay words", "十分重要，万分感谢。", ""),
+	C("decades", "90年代，上世纪九十年代，十九世纪四十年代，本世纪二十年代。",
+	    M("year", "1990", "1999", "年", "range", "90年代")
+	    M("year", "1990", "1999", "年", "range", "上世纪九十年代")
+	    M("year", "1840", "1849", "年", "range", "十九世纪四十年代")
+	    M("year", "2020", "2029", "年", "range", "本世纪二十年代")),
+	C("decades in four digits, and two decades", "1980年代，20世纪七八十年代。",
+	    M("year", "1980", "1989", "年", "range", "1980年代")
+	    M("year", "1970", "1989", "年", "range", "20世纪七八十年代")),
+	C("a date with a 〇 or 零 year", "二〇二〇年十二月三十日，二零一零年五月。",
+	    M("date", "2020-12-30", "", "", "exact", "二〇二〇年十二月三十日")
+	    M("date", "2010-05", "", "", "exact", "二零一零年五月")),
 };
 
 
