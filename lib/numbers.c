@@ -1156,7 +1156,8 @@ qual_after(const char *p, size_t n, size_t j, enum rpt_qual *q)
 	size_t k, save = j;
 
 	/* 50万元（含）以上: "inclusive" said between the unit and 以上. */
-	if ((k = word_at(p + j, n - j, incl_words)) > 0) {
+	if (j < n && (p[j] == '(' || p[j] == '\xef') &&
+	    (k = word_at(p + j, n - j, incl_words)) > 0) {
 		j += k;
 		if (word_at(p + j, n - j, post_at_least) == 0 &&
 		    word_at(p + j, n - j, post_at_most) == 0)
@@ -1939,6 +1940,10 @@ struct num {
 	int		 idig;	/* integer digits (2023: 4), 0 if not plain */
 	int		 cn;	/* written in Chinese numerals */
 	enum rpt_qual	 pend;	/* a qualifier between it and its 万 or 亿 */
+	/* unit_after() right after it, once unit_range() has asked: */
+	int		 ucached;
+	size_t		 uend;
+	struct after	 ua;
 };
 
 /*
@@ -2153,7 +2158,8 @@ rule_article(const struct scan *s, struct took *t)
 	struct dec one;
 	int32_t c;
 
-	if (s->c != RPT_CH_CN_1 || i < f ||
+	if (s->c != RPT_CH_CN_1 || i < f + 3 ||
+	    (rpt_utf8_prev(p, i, &c), c != RPT_CH_SHI && c != RPT_CH_WEI) ||
 	    word_at(p + i + 3, n - i - 3, article_words) == 0 ||
 	    word_before(p + f, i - f, article_before) == 0)
 		return 0;
@@ -2354,6 +2360,10 @@ after_di(const char *p, size_t i)
 	int32_t c;
 	int items, digits;
 
+	/* Most numbers follow neither: 第 ends in 0xac, 、 in 0x81. */
+	if (i < 3 || ((unsigned char)p[i - 1] != 0xac &&
+	    (unsigned char)p[i - 1] != 0x81))
+		return 0;
 	for (items = 0; i > 0 && items < 8; items++) {
 		k = rpt_utf8_prev(p, i, &c);
 		if (c == RPT_CH_DI)
@@ -2462,6 +2472,34 @@ rule_ratio(const struct scan *s, struct num *m, struct took *t)
 	return took_quantity(t, end);
 }
 
+/*
+ * Can a range mark start at p + j?  Its first two bytes say (- ~ — – −
+ * － ～ 至 到): this is asked after every unit.
+ */
+static inline int
+range_lead(const char *p, size_t n, size_t j)
+{
+	const unsigned char *b = (const unsigned char *)p + j;
+
+	if (j >= n)
+		return 0;
+	if (b[0] == '-' || b[0] == '~')
+		return 1;
+	if (n - j < 2)
+		return 0;
+	switch (b[0]) {
+	case 0xe2:
+		return b[1] == 0x80 || b[1] == 0x88;	/* — – − */
+	case 0xef:
+		return b[1] == 0xbc || b[1] == 0xbd;	/* － ～ */
+	case 0xe8:
+		return b[1] == 0x87;			/* 至 */
+	case 0xe5:
+		return b[1] == 0x88;			/* 到 */
+	}
+	return 0;
+}
+
 /* The words of a plan's name that a span of years may follow. */
 static const char *const plan_words[] = {
 	"规划", "纲要", "计划", "方案", "行动", NULL
@@ -2492,7 +2530,8 @@ rule_year_range(const struct scan *s, struct num *m, struct took *t)
 	int32_t c = 0;
 	long y1, y2;
 
-	if ((y1 = plain_year(&m->v, m->idig, m->cn)) < 0 ||
+	if (m->idig != 4 || m->cn || !range_lead(p, n, j) ||
+	    (y1 = plain_year(&m->v, m->idig, m->cn)) < 0 ||
 	    (k = word_at(p + j, n - j, range_marks)) == 0)
 		return 0;
 	e = j + k;
@@ -2523,15 +2562,19 @@ rule_year_range(const struct scan *s, struct num *m, struct took *t)
  * *w), 0 if there is no such range.
  */
 static size_t
-unit_range(const struct scan *s, const struct num *m, struct dec *w,
-    int *idig2)
+unit_range(const struct scan *s, struct num *m, struct dec *w, int *idig2)
 {
 	const char *p = s->p;
 	size_t n = s->n, u, t, j2;
 	struct after a, b;
 	int cn2;
 
-	if ((u = unit_after(s->x, p, n, m->j, &m->v, m->idig, &a)) == 0 ||
+	/* (Kept in m: rule_quantity() needs it when there is no range.) */
+	u = unit_after(s->x, p, n, m->j, &m->v, m->idig, &a);
+	m->ucached = 1;
+	m->uend = u;
+	m->ua = a;
+	if (u == 0 || !range_lead(p, n, u) ||
 	    (t = word_at(p + u, n - u, range_marks)) == 0)
 		return 0;
 	j2 = u + t;
@@ -2633,7 +2676,9 @@ half(const char *p, size_t n, size_t j, size_t end, struct dec *v,
 {
 	size_t u;
 
-	if (v->exp < 0)
+	/* (Only after 个 or a duration's unit.) */
+	if (v->exp < 0 || (a->kind != RPT_Q_DURATION &&
+	    !starts(p + j, n - j, "个")))
 		return end;
 	for (u = 0; u < NITEMS(half_units); u++)
 		if (starts(p + j, n - j, half_units[u].w))
@@ -2674,7 +2719,10 @@ sign_before(const struct scan *s, size_t i)
 	size_t k, f = s->x->floor;
 	int32_t c, b = 0;
 
-	if (i <= f || i == 0)
+	/* The last byte of - － − 负 first: this is asked of every quantity. */
+	if (i <= f || i == 0 || (p[i - 1] != '-' &&
+	    (unsigned char)p[i - 1] != 0x8d && (unsigned char)p[i - 1] != 0x92 &&
+	    (unsigned char)p[i - 1] != 0x9f))
 		return 0;
 	k = rpt_utf8_prev(p, i, &c);
 	if (c == RPT_CH_FU)
@@ -2705,9 +2753,9 @@ signed_value(const struct scan *s, struct rpt_quantity *q)
 {
 	size_t k;
 
-	if (q->kind == RPT_Q_YEAR || q->kind == RPT_Q_DATE ||
-	    strcmp(q->value, "0") == 0 || q->off != s->i ||
-	    (k = sign_before(s, s->i)) == 0 ||
+	if (q->off != s->i || (k = sign_before(s, s->i)) == 0 ||
+	    q->kind == RPT_Q_YEAR || q->kind == RPT_Q_DATE ||
+	    strcmp(q->value, "0") == 0 ||
 	    strlen(q->value) + 2 > sizeof(q->value))
 		return;
 	memmove(q->value + 1, q->value, strlen(q->value) + 1);
@@ -2735,8 +2783,12 @@ rule_quantity(const struct scan *s, struct num *m, struct took *t)
 	q->qual = RPT_QUAL_EXACT;
 	e = range_to(s, m, q, &w, &idig2);
 	range = q->qual == RPT_QUAL_RANGE;
-	end = unit_after(s->x, p, n, e, range ? &w : &m->v,
-	    range ? idig2 : m->idig, &a);
+	if (!range && m->ucached && e == m->j) {
+		end = m->uend;
+		a = m->ua;
+	} else
+		end = unit_after(s->x, p, n, e, range ? &w : &m->v,
+		    range ? idig2 : m->idig, &a);
 	if (end == 0 && (end = bare_number(s, m, &a)) == 0)
 		return took_other(t, i, m->j - i,
 		    m->idig >= 8 ? RPT_Q_CODE : RPT_Q_VAGUE, m->j);
@@ -2805,6 +2857,7 @@ take(const struct scan *s, struct took *t)
 		return;
 	m.j = s->i;
 	m.pend = RPT_QUAL_EXACT;
+	m.ucached = 0;
 	if ((m.r = number(s->p, s->n, &m.j, &m.v, &m.idig, &m.cn)) == 0) {
 		took_nothing(t, s->i + s->k);
 		return;
