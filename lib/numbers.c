@@ -627,7 +627,7 @@ static const char *const post_at_least[] = { "以上", "以来", NULL };
 static const char *const post_at_most[] = { "以下", "以内", NULL };
 static const char *const post_approx[] = { "左右", "上下", NULL };
 /* Said between a qualifier and its number: 至少有10次, 超过了5%. */
-static const char *const qual_fill[] = { "了", "有", NULL };
+static const char *const qual_fill[] = { "了", "有", "为", NULL };
 /* "Inclusive", between a number and 以上 or 以下: 50万元（含）以上. */
 static const char *const incl_words[] = { "（含）", "(含)", NULL };
 
@@ -2644,6 +2644,14 @@ bare_number(const struct scan *s, const struct num *m, struct after *a)
 	a->unit = "";
 	a->unit_len = 0;
 	a->qual = RPT_QUAL_EXACT;
+	/* 人民币5万: the currency before the number, money in 元. */
+	if (s->i >= s->x->floor + 9 &&
+	    memcmp(s->p + s->i - 9, "人民币", 9) == 0) {
+		a->kind = RPT_Q_MONEY;
+		a->unit = "元";
+		a->unit_len = 3;
+		return j;
+	}
 	if (!m->cn && magnitude_word(s->p, j)) {
 		a->kind = RPT_Q_COUNT;
 		return j;
@@ -2751,7 +2759,8 @@ sign_before(const struct scan *s, size_t i)
 static void
 signed_value(const struct scan *s, struct rpt_quantity *q)
 {
-	size_t k;
+	size_t k, ql;
+	enum rpt_qual b;
 
 	if (q->off != s->i || (k = sign_before(s, s->i)) == 0 ||
 	    q->kind == RPT_Q_YEAR || q->kind == RPT_Q_DATE ||
@@ -2762,6 +2771,13 @@ signed_value(const struct scan *s, struct rpt_quantity *q)
 	q->value[0] = '-';
 	q->off -= k;
 	q->len += k;
+	/* 约为-2%: a qualifier before the sign. */
+	if (q->qual == RPT_QUAL_EXACT &&
+	    (b = qual_behind(s->x, s->p, q->off, &ql), ql > 0)) {
+		q->qual = b;
+		q->off -= ql;
+		q->len += ql;
+	}
 }
 
 /*

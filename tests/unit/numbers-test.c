@@ -433,6 +433,13 @@ static const struct tcase cases[] = {
 	    M("money", "50000", "", "元", "exact", "5万人民币")
 	    M("money", "200", "", "元", "exact", "200元")
 	    M("money", "300000000", "", "元", "exact", "3亿元")),
+	C("人民币 before a number with no unit (rule 13)", "人民币5万，人民币五千。",
+	    M("money", "50000", "", "元", "exact", "5万")
+	    M("money", "5000", "", "元", "exact", "五千")),
+	C("为 between a qualifier and its number, a qualifier before a sign (rule 12)", "约为2%，约为-2%，超过-1%。",
+	    M("percent", "2", "", "%", "approx", "约为2%")
+	    M("percent", "-2", "", "%", "approx", "约为-2%")
+	    M("percent", "-1", "", "%", "over", "超过-1%")),
 	C("full-width digits and slashes in fractions (rule 14)", "１/３，１／３，2／5，2023／12／05。",
 	    M("ratio", "0.333333", "", "", "exact", "１/３")
 	    M("ratio", "0.333333", "", "", "exact", "１／３")
