@@ -630,6 +630,10 @@ static const char *const post_over[] = { "余", "多", "餘", NULL };
 static const char *const post_at_least[] = { "以上", "以来", NULL };
 static const char *const post_at_most[] = { "以下", "以内", NULL };
 static const char *const post_approx[] = { "左右", "上下", NULL };
+/* Said between a qualifier and its number: 至少有10次, 超过了5%. */
+static const char *const qual_fill[] = { "了", "有", "为", NULL };
+/* "Inclusive", between a number and 以上 or 以下: 50万元（含）以上. */
+static const char *const incl_words[] = { "（含）", "(含)", NULL };
 
 /* Measure words and units of counts, longest first where one ends another. */
 static const char *const count_units[] = {
@@ -645,9 +649,12 @@ static const char *const count_units[] = {
 	"微克每立方米", "微克/立方米", "毫克每升", "毫克/升", NULL
 };
 
-/* Dashes and words of a range: 1-2名, 三至五次, 5%—8%. */
+/*
+ * Dashes and words of a range: 1-2名, 三至五次, 5%—8%; the en dash, the
+ * minus sign and a doubled hyphen (20–30人, 1万元--5万元) too.
+ */
 static const char *const range_marks[] = {
-	"——", "—", "－", "-", "～", "~", "至", "到", NULL
+	"——", "—", "－", "--", "-", "–", "−", "～", "~", "至", "到", NULL
 };
 
 /* After 年 a duration, when the number is small: 3年, 两年. */
@@ -911,6 +918,7 @@ rpt_numbers_new(int all)
 	last_chars(x->qual_end, pre_at_least);
 	last_chars(x->qual_end, pre_at_most);
 	last_chars(x->qual_end, pre_approx);
+	last_chars(x->qual_end, qual_fill);
 	if (wlist_make(&x->names, names) == -1 ||
 	    wlist_make(&x->words, words) == -1 ||
 	    wlist_make(&x->counts, count_units) == -1 ||
@@ -1051,6 +1059,8 @@ static const struct unit_word {
 	UW("港元",	MONEY,		"港元",		EXACT),
 	UW("欧元",	MONEY,		"欧元",		EXACT),
 	UW("英镑",	MONEY,		"英镑",		EXACT),
+	/* 5万人民币: the currency's name is its unit, 元 (not 5万人). */
+	UW("人民币",	MONEY,		"元",		EXACT),
 	/* 3个多月, 2个多小时: 多 inside the unit. */
 	UW("个多月",	DURATION,	"个月",		OVER),
 	UW("个多小时",	DURATION,	"小时",		OVER),
@@ -1147,8 +1157,16 @@ unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 static size_t
 qual_after(const char *p, size_t n, size_t j, enum rpt_qual *q)
 {
-	size_t k;
+	size_t k, save = j;
 
+	/* 50万元（含）以上: "inclusive" said between the unit and 以上. */
+	if (j < n && (p[j] == '(' || p[j] == '\xef') &&
+	    (k = word_at(p + j, n - j, incl_words)) > 0) {
+		j += k;
+		if (word_at(p + j, n - j, post_at_least) == 0 &&
+		    word_at(p + j, n - j, post_at_most) == 0)
+			return save;
+	}
 	if ((k = word_at(p + j, n - j, post_at_least)) > 0) {
 		*q = RPT_QUAL_AT_LEAST;
 		return j + k;
@@ -1194,13 +1212,23 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
 	size_t f = x->floor < i ? x->floor : i;
 	int32_t c;
 
+	size_t k;
+	enum rpt_qual b;
+
 	/* Most numbers have none: the character before says so at once. */
 	if (i == f ||
 	    (rpt_utf8_prev(p + f, i - f, &c), !bit(x->qual_end, c))) {
 		*len = 0;
 		return RPT_QUAL_EXACT;
 	}
-	return qual_before(p + f, i - f, len);
+	if ((b = qual_before(p + f, i - f, len)) != RPT_QUAL_EXACT)
+		return b;
+	/* 至少有10次, 超过了百分之零点九: a word between. */
+	if ((k = word_before(p + f, i - f, qual_fill)) == 0 ||
+	    (b = qual_before(p + f, i - f - k, len)) == RPT_QUAL_EXACT)
+		return b;
+	*len += k;
+	return b;
 }
 
 /*
@@ -1526,6 +1554,15 @@ ratio_value(struct rpt_quantity *q, long a, long b)
 		q->value[--len] = '\0';
 }
 
+/* A slash at p + j, / or ／: its length, 0 if none. */
+static size_t
+slash_at(const char *p, size_t n, size_t j)
+{
+	if (j < n && p[j] == '/')
+		return 1;
+	return starts(p + j, n - j, "／") ? 3 : 0;
+}
+
 /*
  * 三分之一 (the denominator first) or 1/3, the number v ending at j being
  * the first: the fraction to 6 decimals.  Returns the end, 0 if none.
@@ -1536,22 +1573,29 @@ ratio(const char *p, size_t n, size_t i, size_t j, const struct dec *v,
 {
 	struct dec w;
 	long a, b;
-	size_t k = j;
-	int idig, cn;
+	size_t k = j, sl, kk;
+	int idig, cn, slash;
+	int32_t c;
 
+	/* The slash, ASCII or full-width, between digits (１／３). */
+	sl = slash_at(p, n, j);
+	slash = sl > 0;
 	if (starts(p + j, n - j, "分之"))
 		k = j + 6;
-	else if (j < n && p[j] == '/' && j > i && is_ascii_digit(p[j - 1]))
-		k = j + 1;
+	else if (slash && j > i && (rpt_utf8_prev(p, j, &c),
+	    digit_value(c) >= 0))
+		k = j + sl;
 	else
 		return 0;
 	if (number(p, n, &k, &w, &idig, &cn) != 1)
 		return 0;
 	/* 1/3 but not 2023/12/05. */
-	if (p[j] == '/' && ((k < n && (p[k] == '/' || is_ascii_digit(p[k]))) ||
-	    (i > 0 && p[i - 1] == '/')))
+	if (slash && ((k < n && (slash_at(p, n, k) > 0 ||
+	    digit_value(char_at(p + k, n - k, &kk)) >= 0)) ||
+	    (i > 0 && (p[i - 1] == '/' || (i >= 3 &&
+	    memcmp(p + i - 3, "／", 3) == 0)))))
 		return 0;
-	if (p[j] == '/') {
+	if (slash) {
 		a = whole(v);		/* numerator */
 		b = whole(&w);
 	} else {
@@ -1571,6 +1615,19 @@ ratio(const char *p, size_t n, size_t i, size_t j, const struct dec *v,
 }
 
 /* ---------------------------------------------------------------- classes */
+
+/* Units of time: 一X一Y with these is no name (一个月一次). */
+static const char *const time_words[] = {
+	"个月", "个小时", "个星期", "个工作日", "年", "月", "周", "天", "日",
+	"季度", "小时", "星期", NULL
+};
+
+/* Is [p, p + len) a unit of time (一个月一次: a month and a count)? */
+static int
+time_unit(const char *p, size_t len)
+{
+	return word_at(p, len, time_words) == len;
+}
 
 /*
  * 一村一法律顾问, 一部门一课题, 一庭两所: the set pattern 一X一Y or 一X两Y
@@ -1597,7 +1654,10 @@ set_phrase(const char *p, size_t n, size_t i)
 		    cn_unit(c) > 0)
 			return 0;
 	}
-	if (m == 0)
+	/* (一天一天, day after day, is the phrase it was.) */
+	if (m == 0 || (time_unit(p + i + 3, j - i - 3) &&
+	    !(j + k + (j - i - 3) <= n &&
+	    memcmp(p + j + k, p + i + 3, j - i - 3) == 0)))
 		return 0;
 	for (j += k, m = 0; m < 4 && j < n; m++, j += k) {
 		c = char_at(p + j, n - j, &k);
@@ -1703,9 +1763,11 @@ a_year(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 
 	if (end != i + 6 || memcmp(p + i, "一年", 6) != 0)
 		return 0;
+	/* (一年一次: a span, how often.) */
 	if (qual_behind(x, p, i, &ql) != RPT_QUAL_EXACT ||
 	    word_before(p, i, span_before) > 0 ||
-	    word_at(p + end, n - end, span_after) > 0)
+	    word_at(p + end, n - end, span_after) > 0 ||
+	    starts(p + end, n - end, "一"))
 		return 0;
 	return 1;
 }
@@ -1938,6 +2000,10 @@ struct num {
 	int		 idig;	/* integer digits (2023: 4), 0 if not plain */
 	int		 cn;	/* written in Chinese numerals */
 	enum rpt_qual	 pend;	/* a qualifier between it and its 万 or 亿 */
+	/* unit_after() right after it, once unit_range() has asked: */
+	int		 ucached;
+	size_t		 uend;
+	struct after	 ua;
 };
 
 /*
@@ -2113,13 +2179,32 @@ rule_power_ratio(const struct scan *s, struct took *t)
 	return took_quantity(t, end);
 }
 
+/*
+ * 一点一个百分点: 一点 and a digit, then a unit, is a decimal (1.1 points),
+ * no 一X一Y (一点一滴 is one).
+ */
+static int
+decimal_with_unit(const struct scan *s)
+{
+	const char *p = s->p;
+	size_t n = s->n, j = s->i;
+	struct dec v;
+	struct after a;
+	int idig, cn;
+
+	if (!starts(p + s->i, n - s->i, "一点") ||
+	    number(p, n, &j, &v, &idig, &cn) != 1 || v.exp >= 0)
+		return 0;
+	return unit_after(s->x, p, n, j, &v, idig, &a) > 0;
+}
+
 /* 一村一法律顾问: a set pattern of names (set_phrase()). */
 static int
 rule_set_phrase(const struct scan *s, struct took *t)
 {
 	size_t u;
 
-	if ((u = set_phrase(s->p, s->n, s->i)) == 0)
+	if ((u = set_phrase(s->p, s->n, s->i)) == 0 || decimal_with_unit(s))
 		return 0;
 	return took_other(t, s->i, u, RPT_Q_NAME, s->i + u);
 }
@@ -2147,6 +2232,47 @@ rule_vague_amount(const struct scan *s, struct took *t)
 	return took_other(t, s->i - 3, u + 3, RPT_Q_VAGUE, s->i + u);
 }
 
+/* The words before 一项 that make it an article: 作为一项长期任务. */
+static const char *const article_before[] = { "作为", "成为", "是", NULL };
+/* The measure words of such an article. */
+static const char *const article_words[] = { "项", "个", "条", NULL };
+
+/*
+ * 作为一项长期任务来抓, 是一个重要举措, 成为一条新路径: 一项, 一个 and 一条
+ * after 作为, 是 or 成为 and before a noun phrase are the article "a", not
+ * a count (-a writes them vague: they name no number).  Not 是一个月 (a
+ * duration), 是一个多 or 是一项。(counts).
+ */
+static int
+rule_article(const struct scan *s, struct took *t)
+{
+	const char *p = s->p;
+	size_t i = s->i, n = s->n, f = s->x->floor, e, k;
+	struct after a;
+	struct dec one;
+	int32_t c;
+
+	if (s->c != RPT_CH_CN_1 || i < f + 3 ||
+	    (rpt_utf8_prev(p, i, &c), c != RPT_CH_SHI && c != RPT_CH_WEI) ||
+	    word_at(p + i + 3, n - i - 3, article_words) == 0 ||
+	    word_before(p + f, i - f, article_before) == 0)
+		return 0;
+	one.d[0] = '1';
+	one.d[1] = '\0';
+	one.nd = 1;
+	one.exp = 0;
+	e = i + 6;
+	c = char_at(p + e, n - e, &k);
+	if (unit_after(s->x, p, n, i + 3, &one, 0, &a) != e ||
+	    a.kind != RPT_Q_COUNT || !rpt_is_han(c) || cn_digit(c) >= 0 ||
+	    cn_unit(c) > 0 || word_at(p + e, n - e, post_over) > 0 ||
+	    word_at(p + e, n - e, post_at_least) > 0 ||
+	    word_at(p + e, n - e, post_at_most) > 0 ||
+	    word_at(p + e, n - e, post_approx) > 0)
+		return 0;
+	return took_other(t, i, e - i, RPT_Q_VAGUE, e);
+}
+
 /* 一批, 一大批: amounts that name no number. */
 static int
 rule_vague_word(const struct scan *s, struct took *t)
@@ -2158,6 +2284,35 @@ rule_vague_word(const struct scan *s, struct took *t)
 	return took_other(t, s->i, u, RPT_Q_VAGUE, s->i + u);
 }
 
+/*
+ * 百分之三十到四十, 百分之三十至百分之四十: a range of percents written
+ * out, the number after the mark ending at j.  Sets q's range and
+ * returns its end; j when there is none.
+ */
+static size_t
+percent_range(const struct scan *s, size_t j, struct rpt_quantity *q)
+{
+	const char *p = s->p;
+	size_t n = s->n, t, k;
+	struct dec w;
+	struct after a;
+	int idig, cn;
+
+	if ((t = word_at(p + j, n - j, range_marks)) == 0)
+		return j;
+	k = j + t;
+	if (starts(p + k, n - k, "百分之"))
+		k += 9;
+	/* Not 百分之三十至2025年: nothing that quantifies after it. */
+	if (number(p, n, &k, &w, &idig, &cn) != 1 ||
+	    dec_magnitude(&w) > EXP_MAX ||
+	    unit_after(s->x, p, n, k, &w, idig, &a) > 0)
+		return j;
+	q->qual = RPT_QUAL_RANGE;
+	dec_format(&w, q->max, sizeof(q->max));
+	return k;
+}
+
 /* 百分之九十八: a percent written out. */
 static int
 rule_percent_words(const struct scan *s, struct took *t)
@@ -2166,6 +2321,7 @@ rule_percent_words(const struct scan *s, struct took *t)
 	const char *p = s->p;
 	size_t i = s->i, n = s->n, j = i + 9, end, ql;
 	struct dec v, w;
+	enum rpt_qual rq;
 	int idig, cn;
 
 	if (!starts(p + i, n - i, "百分之") ||
@@ -2177,9 +2333,11 @@ rule_percent_words(const struct scan *s, struct took *t)
 	q->unit = "%";
 	q->unit_len = 1;
 	set_value(q, &v, NULL);
-	end = qual_after(p, n, j, &q->qual);
+	j = percent_range(s, j, q);
+	/* (A range keeps its qualifier; 以上 after it stays in the text.) */
+	end = qual_after(p, n, j, q->qual == RPT_QUAL_RANGE ? &rq : &q->qual);
 	/* 百分之二三十: an approximate range (pair_range()). */
-	if (cn && pair_range(p, i + 9, j, &v, &w)) {
+	if (q->qual != RPT_QUAL_RANGE && cn && pair_range(p, i + 9, j, &v, &w)) {
 		set_value(q, &v, &w);
 		q->qual = RPT_QUAL_RANGE;
 	}
@@ -2289,6 +2447,41 @@ rule_split_magnitude(const struct scan *s, struct num *m, struct took *t)
 	return took_other(t, s->i, m->j - s->i, RPT_Q_CODE, m->j);
 }
 
+/*
+ * Is the numeral at i in a list after 第: 三 and 四 of 第三、四批, 第3、4、5名
+ * (第 applies to every number of the list)?  Looks back over the list,
+ * numbers joined by 、, to its 第.
+ */
+static int
+after_di(const char *p, size_t i)
+{
+	size_t k;
+	int32_t c;
+	int items, digits;
+
+	/* Most numbers follow neither: 第 ends in 0xac, 、 in 0x81. */
+	if (i < 3 || ((unsigned char)p[i - 1] != 0xac &&
+	    (unsigned char)p[i - 1] != 0x81))
+		return 0;
+	for (items = 0; i > 0 && items < 8; items++) {
+		k = rpt_utf8_prev(p, i, &c);
+		if (c == RPT_CH_DI)
+			return 1;
+		if (c != RPT_CH_IDEO_COMMA)
+			return 0;
+		/* The number before the 、, back to its start. */
+		for (i -= k, digits = 0; i > 0; i -= k, digits++) {
+			k = rpt_utf8_prev(p, i, &c);
+			if (digit_value(c) < 0 && cn_digit(c) < 0 &&
+			    cn_unit(c) == 0)
+				break;
+		}
+		if (digits == 0)
+			return 0;
+	}
+	return 0;
+}
+
 /* 一是, 二是: enumerators; 一、 and （一） markers. */
 static int
 rule_marker(const struct scan *s, struct num *m, struct took *t)
@@ -2297,7 +2490,7 @@ rule_marker(const struct scan *s, struct num *m, struct took *t)
 	size_t i = s->i, k;
 	int32_t c;
 
-	if (!m->cn)
+	if (!m->cn || after_di(p, i))	/* 第三、四批 */
 		return 0;
 	c = char_at(p + m->j, s->n - m->j, &k);
 	if (c != RPT_CH_SHI && c != RPT_CH_IDEO_COMMA &&
@@ -2336,6 +2529,8 @@ rule_not_quantity(const struct scan *s, struct num *m, struct took *t)
 	if (code_after(p, n, j, m->cn))
 		nk = RPT_Q_CODE;
 	if (m->cn && nk == RPT_Q_COUNT && ordinal_after(x, p, n, i, j))
+		nk = RPT_Q_ORDINAL;
+	if (nk == RPT_Q_COUNT && after_di(p, i))	/* 第三、四批 */
 		nk = RPT_Q_ORDINAL;
 	if (nk == RPT_Q_COUNT && !in_short_quote(p, n, i, j))
 		return 0;
@@ -2575,6 +2770,121 @@ rule_pair(const struct scan *s, struct num *m, struct took *t)
 }
 
 /*
+ * Can a range mark start at p + j?  Its first two bytes say (- ~ — – −
+ * － ～ 至 到): this is asked after every unit.
+ */
+static inline int
+range_lead(const char *p, size_t n, size_t j)
+{
+	const unsigned char *b = (const unsigned char *)p + j;
+
+	if (j >= n)
+		return 0;
+	if (b[0] == '-' || b[0] == '~')
+		return 1;
+	if (n - j < 2)
+		return 0;
+	switch (b[0]) {
+	case 0xe2:
+		return b[1] == 0x80 || b[1] == 0x88;	/* — – − */
+	case 0xef:
+		return b[1] == 0xbc || b[1] == 0xbd;	/* － ～ */
+	case 0xe8:
+		return b[1] == 0x87;			/* 至 */
+	case 0xe5:
+		return b[1] == 0x88;			/* 到 */
+	}
+	return 0;
+}
+
+/* The words of a plan's name that a span of years may follow. */
+static const char *const plan_words[] = {
+	"规划", "纲要", "计划", "方案", "行动", NULL
+};
+
+/* A year from 1900 to 2100 written in 4 digits, its value; else -1. */
+static long
+plain_year(const struct dec *v, int idig, int cn)
+{
+	long y = whole(v);
+
+	return !cn && idig == 4 && y >= 1900 && y <= 2100 ? y : -1;
+}
+
+/*
+ * 规划(2021-2025), 纲要（2021—2035）, 行动计划2023-2025: two years joined
+ * by a range mark, without 年, in brackets or after a plan's word, are a
+ * range of years.
+ */
+static int
+rule_year_range(const struct scan *s, struct num *m, struct took *t)
+{
+	const char *p = s->p;
+	size_t i = s->i, n = s->n, j = m->j, k, e;
+	struct dec w;
+	struct after a;
+	int idig2, cn2, open;
+	int32_t c = 0;
+	long y1, y2;
+
+	if (m->idig != 4 || m->cn || !range_lead(p, n, j) ||
+	    (y1 = plain_year(&m->v, m->idig, m->cn)) < 0 ||
+	    (k = word_at(p + j, n - j, range_marks)) == 0)
+		return 0;
+	e = j + k;
+	if (number(p, n, &e, &w, &idig2, &cn2) != 1 ||
+	    (y2 = plain_year(&w, idig2, cn2)) <= y1 ||
+	    unit_after(s->x, p, n, e, &w, idig2, &a) > 0)
+		return 0;
+	if (i > 0)
+		rpt_utf8_prev(p, i, &c);
+	open = c == '(' || c == RPT_CH_FW_LPAREN;
+	if (!(open && (starts(p + e, n - e, ")") ||
+	    starts(p + e, n - e, "）"))) && word_before(p, i, plan_words) == 0)
+		return 0;
+	memset(&t->q, 0, sizeof(t->q));
+	t->q.kind = RPT_Q_YEAR;
+	t->q.qual = RPT_QUAL_RANGE;
+	t->q.unit = "年";
+	t->q.unit_len = 3;
+	set_value(&t->q, &m->v, &w);
+	t->q.off = i;
+	t->q.len = e - i;
+	return took_quantity(t, e);
+}
+
+/*
+ * 1万元--5万元, 3人至5人: a range whose first number has the unit of the
+ * second after it.  Returns where the second number ends (its value in
+ * *w), 0 if there is no such range.
+ */
+static size_t
+unit_range(const struct scan *s, struct num *m, struct dec *w, int *idig2)
+{
+	const char *p = s->p;
+	size_t n = s->n, u, t, j2;
+	struct after a, b;
+	int cn2;
+
+	/* (Kept in m: rule_quantity() needs it when there is no range.) */
+	u = unit_after(s->x, p, n, m->j, &m->v, m->idig, &a);
+	m->ucached = 1;
+	m->uend = u;
+	m->ua = a;
+	if (u == 0 || !range_lead(p, n, u) ||
+	    (t = word_at(p + u, n - u, range_marks)) == 0)
+		return 0;
+	j2 = u + t;
+	if (number(p, n, &j2, w, idig2, &cn2) != 1 ||
+	    dec_magnitude(w) > EXP_MAX ||
+	    unit_after(s->x, p, n, j2, w, *idig2, &b) == 0 ||
+	    a.kind != b.kind || a.unit_len != b.unit_len ||
+	    memcmp(a.unit, b.unit, a.unit_len) != 0)
+		return 0;
+	return j2;
+}
+
+/*
  * A range after the number at m: 1-2名, 三至五次, 2021—2025年, 5%—8%.
  * Sets q's qualifier and values and the upper end in *w and *idig2 when
  * there is one; returns where the unit is looked for.
@@ -2611,7 +2921,7 @@ range_to(const struct scan *s, struct num *m, struct rpt_quantity *q,
 		    !(starts(p + j2, n - j2, "%") ||
 		    starts(p + j2, n - j2, "％")))
 			return j;
-	} else
+	} else if ((j2 = unit_range(s, m, w, idig2)) == 0)
 		return j;
 	q->qual = RPT_QUAL_RANGE;
 	set_value(q, &m->v, w);
@@ -2631,6 +2941,14 @@ bare_number(const struct scan *s, const struct num *m, struct after *a)
 	a->unit = "";
 	a->unit_len = 0;
 	a->qual = RPT_QUAL_EXACT;
+	/* 人民币5万: the currency before the number, money in 元. */
+	if (s->i >= s->x->floor + 9 &&
+	    memcmp(s->p + s->i - 9, "人民币", 9) == 0) {
+		a->kind = RPT_Q_MONEY;
+		a->unit = "元";
+		a->unit_len = 3;
+		return j;
+	}
 	if (!m->cn && magnitude_word(s->p, j)) {
 		a->kind = RPT_Q_COUNT;
 		return j;
@@ -2644,6 +2962,119 @@ bare_number(const struct scan *s, const struct num *m, struct after *a)
 		return j;
 	}
 	return 0;
+}
+
+/* 一个半月: 个半 and a unit of time, the unit as 个月 writes it. */
+static const struct { const char *w, *unit; } half_units[] = {
+	{ "个半月", "个月" }, { "个半小时", "小时" }, { "个半星期", "个星期" },
+	{ "个半工作日", "个工作日" }
+};
+
+/*
+ * 三年半, 一个半月, 一个半小时: half a unit of time more.  The number v
+ * ends at j and its unit (in *a) at end; returns the new end, and adds a
+ * half to v.  Not after a decimal.
+ */
+static size_t
+half(const char *p, size_t n, size_t j, size_t end, struct dec *v,
+    struct after *a)
+{
+	size_t u;
+
+	/* (Only after 个 or a duration's unit.) */
+	if (v->exp < 0 || (a->kind != RPT_Q_DURATION &&
+	    !starts(p + j, n - j, "个")))
+		return end;
+	for (u = 0; u < NITEMS(half_units); u++)
+		if (starts(p + j, n - j, half_units[u].w))
+			break;
+	if (u < NITEMS(half_units)) {
+		a->kind = RPT_Q_DURATION;
+		a->unit = half_units[u].unit;
+		a->unit_len = strlen(a->unit);
+		end = j + strlen(half_units[u].w);
+	} else if (a->kind == RPT_Q_DURATION && end == j + a->unit_len &&
+	    starts(p + end, n - end, "半"))
+		end += 3;
+	else
+		return end;
+	/* v + 0.5: its zeros written out, then the 5 after the point. */
+	for (; v->nd > 0 && v->exp > 0; v->exp--)
+		if (dec_digit(v, 0) == -1)
+			return end;
+	if (dec_digit(v, 5) == -1)
+		return end;
+	v->exp = -1;
+	return end;
+}
+
+/* What makes 负 a sign: 增长负3.9%, 为负2%, 增长率负1.5%. */
+static const char *const minus_after[] = { "增长", "为", "率", NULL };
+
+/*
+ * The length of a sign right before the number at i: - － − or 负, 0 if
+ * none.  A dash after a number or a unit (6%－6.5%, 3人-5人) marks a
+ * range, after a letter a code; 负 is a sign only after minus_after (not
+ * in 减负15.9亿元, 税负).
+ */
+static size_t
+sign_before(const struct scan *s, size_t i)
+{
+	const char *p = s->p;
+	size_t k, f = s->x->floor;
+	int32_t c, b = 0;
+
+	/* The last byte of - － − 负 first: this is asked of every quantity. */
+	if (i <= f || i == 0 || (p[i - 1] != '-' &&
+	    (unsigned char)p[i - 1] != 0x8d && (unsigned char)p[i - 1] != 0x92 &&
+	    (unsigned char)p[i - 1] != 0x9f))
+		return 0;
+	k = rpt_utf8_prev(p, i, &c);
+	if (c == RPT_CH_FU)
+		return i - k >= f && word_before(p + f, i - k - f,
+		    minus_after) > 0 ? k : 0;
+	if (c != '-' && c != RPT_CH_FW_HYPHEN_MINUS && c != RPT_CH_MINUS)
+		return 0;
+	/* The mention before ends at the dash: a range, or 3人-5人. */
+	if (i - k == f && f > 0)
+		return 0;
+	if (i - k > 0) {
+		rpt_utf8_prev(p, i - k, &b);
+		if (isalnum_ascii(b) || b == '%' || b == '-' ||
+		    digit_value(b) >= 0 || cn_digit(b) >= 0 || cn_unit(b) > 0 ||
+		    (rpt_char_class(b) & RPT_C_DOT))
+			return 0;
+	}
+	return k;
+}
+
+/*
+ * -3.5%, 增长负3.9%: a sign written before the number of q makes its
+ * value negative, as written; words (负增长, 下降) never do.  Not for
+ * years and dates, nor a value of zero.
+ */
+static void
+signed_value(const struct scan *s, struct rpt_quantity *q)
+{
+	size_t k, ql;
+	enum rpt_qual b;
+
+	if (q->off != s->i || (k = sign_before(s, s->i)) == 0 ||
+	    q->kind == RPT_Q_YEAR || q->kind == RPT_Q_DATE ||
+	    strcmp(q->value, "0") == 0 ||
+	    strlen(q->value) + 2 > sizeof(q->value))
+		return;
+	memmove(q->value + 1, q->value, strlen(q->value) + 1);
+	q->value[0] = '-';
+	q->off -= k;
+	q->len += k;
+	/* 约为-2%: a qualifier before the sign. */
+	if (q->qual == RPT_QUAL_EXACT &&
+	    (b = qual_behind(s->x, s->p, q->off, &ql), ql > 0)) {
+		q->qual = b;
+		q->off -= ql;
+		q->len += ql;
+	}
 }
 
 /*
@@ -2665,8 +3096,12 @@ rule_quantity(const struct scan *s, struct num *m, struct took *t)
 	q->qual = RPT_QUAL_EXACT;
 	e = range_to(s, m, q, &w, &idig2);
 	range = q->qual == RPT_QUAL_RANGE;
-	end = unit_after(s->x, p, n, e, range ? &w : &m->v,
-	    range ? idig2 : m->idig, &a);
+	if (!range && m->ucached && e == m->j) {
+		end = m->uend;
+		a = m->ua;
+	} else
+		end = unit_after(s->x, p, n, e, range ? &w : &m->v,
+		    range ? idig2 : m->idig, &a);
 	if (end == 0 && (end = bare_number(s, m, &a)) == 0)
 		return took_other(t, i, m->j - i,
 		    m->idig >= 8 ? RPT_Q_CODE : RPT_Q_VAGUE, m->j);
@@ -2677,6 +3112,8 @@ rule_quantity(const struct scan *s, struct num *m, struct took *t)
 		a.qual = RPT_QUAL_OVER;
 		end += 3;
 	}
+	if (!range)
+		end = half(p, n, e, end, &m->v, &a);
 	if (m->cn && a.kind == RPT_Q_DURATION && a_year(s->x, p, n, i, end))
 		return took_nothing(t, end);
 	q->kind = a.kind;
@@ -2698,6 +3135,7 @@ rule_quantity(const struct scan *s, struct num *m, struct took *t)
 		q->off = i - ql;
 	}
 	q->len = end - q->off;
+	signed_value(s, q);
 	return took_quantity(t, end);
 }
 
@@ -2723,6 +3161,7 @@ take(const struct scan *s, struct took *t)
 	    rule_word(s, t) ||			/* 一定, 十分 */
 	    rule_set_phrase(s, t) ||		/* 一村一法律顾问 */
 	    rule_determiner(s, t) ||		/* 这一, 每一 */
+	    rule_article(s, t) ||		/* 作为一项任务 */
 	    rule_vague_amount(s, t) ||		/* 数十人 */
 	    rule_vague_word(s, t) ||		/* 一批 */
 	    rule_percent_words(s, t) ||		/* 百分之九十八 */
@@ -2732,6 +3171,7 @@ take(const struct scan *s, struct took *t)
 		return;
 	m.j = s->i;
 	m.pend = RPT_QUAL_EXACT;
+	m.ucached = 0;
 	if ((m.r = number(s->p, s->n, &m.j, &m.v, &m.idig, &m.cn)) == 0) {
 		took_nothing(t, s->i + s->k);
 		return;
@@ -2746,7 +3186,8 @@ take(const struct scan *s, struct took *t)
 	    rule_permille(s, &m, t) ||		/* 5‰ */
 	    rule_decade(s, &m, t) ||		/* 90年代, 十九世纪四十年代 */
 	    rule_tenths(s, &m, t) ||		/* 九成以上 */
-	    rule_pair(s, &m, t))		/* 两三年, 二三十家 */
+	    rule_pair(s, &m, t) ||		/* 两三年, 二三十家 */
+	    rule_year_range(s, &m, t))		/* 规划(2021-2025) */
 		return;
 	rule_quantity(s, &m, t);		/* 1-2名, 3亿元以上, 约5% */
 }

@@ -161,6 +161,8 @@
 #define RPT_CH_LING_OTHER	0x53e6	/* 另 of 另一 */
 #define RPT_CH_CI		0x6b64	/* 此 of 此一 */
 #define RPT_CH_GAI		0x8be5	/* 该 of 该一 */
+#define RPT_CH_FU		0x8d1f	/* 负 of 增长负3.9% (a sign) */
+#define RPT_CH_WEI		0x4e3a	/* 为 of 作为一项 (an article) */
 
 /* Blocks. */
 #define RPT_CH_CJK_SYMBOLS_FIRST 0x3000	/* CJK Symbols and Punctuation */

@@ -3,8 +3,9 @@
  * (struct rpt_quantity, rpt.h) and of its clause, shared by the fuzz target
  * tests/fuzz/numbers.c and the unit tests tests/unit/numbers-test.c.
  *
- * A quantity's value is a plain decimal (no sign, grouping, exponent,
- * leading zero or trailing zero after the point) that strtod() reads
+ * A quantity's value is a plain decimal (no grouping, exponent, leading
+ * zero or trailing zero after the point, and a sign only as a leading -
+ * before a value other than 0, written so in the text) that strtod() reads
  * whole, or an ISO 8601 date (2023-12-05, 2023-12, --12-05, --12) for a
  * date; max is set exactly for a range, and is a value of the same form.
  * A non-quantity (marker, ordinal, name, code, vague amount) has no value,
@@ -25,13 +26,18 @@
 
 #include "rpt.h"
 
-/* 0, or digits without a leading zero, then perhaps '.' and digits not ending in 0. */
+/*
+ * 0, or digits without a leading zero, then perhaps '.' and digits not
+ * ending in 0; a leading - before any of them but 0 (增长-3.5%).
+ */
 static int
 nc_is_decimal(const char *v)
 {
 	const char *s = v;
 	char *end;
 
+	if (*s == '-' && strcmp(s, "-0") != 0)
+		s++;
 	if (*s == '0')
 		s++;
 	else if (*s >= '1' && *s <= '9')

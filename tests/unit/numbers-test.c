@@ -422,6 +422,115 @@ static const struct tcase cases[] = {
 	C("a date with a 〇 or 零 year", "二〇二〇年十二月三十日，二零一零年五月。",
 	    M("date", "2020-12-30", "", "", "exact", "二〇二〇年十二月三十日")
 	    M("date", "2010-05", "", "", "exact", "二零一零年五月")),
+	/*
+	 * Issue 14, rules 8 to 15: written signs, halves, 一X一Y with a unit of
+	 * time, ranges, qualifiers across a word, 人民币, full-width fractions,
+	 * and three non-quantities (第 lists, articles, a plan's span of years).
+	 */
+	C("a written sign before a number (rule 8)", "增长-3.5%，利润为-120万元，亏损－2.5亿元以上。",
+	    M("percent", "-3.5", "", "%", "exact", "-3.5%")
+	    M("money", "-1200000", "", "元", "exact", "-120万元")
+	    M("money", "-250000000", "", "元", "at_least", "－2.5亿元以上")),
+	C("负 is a sign after 增长, 为 and 率 (rule 8)", "经济增长负3.9%，余额为负20亿元，增长率负1.5%。",
+	    M("percent", "-3.9", "", "%", "exact", "负3.9%")
+	    M("money", "-2000000000", "", "元", "exact", "负20亿元")
+	    M("percent", "-1.5", "", "%", "exact", "负1.5%")),
+	C("words never change the value (rule 8)", "负增长3.5%，下降2.1个百分点，减少−0个。",
+	    M("percent", "3.5", "", "%", "exact", "3.5%")
+	    M("points", "2.1", "", "百分点", "exact", "2.1个百分点")
+	    M("count", "0", "", "个", "exact", "0个")),
+	C("a dash after a number or unit marks a range (rule 8)", "增长6%－6.5%，3人-5人，编号A-5号。",
+	    M("percent", "6", "6.5", "%", "range", "6%－6.5%")
+	    M("count", "3", "5", "人", "range", "3人-5人")
+	    N("vague", "5")),
+	C("负 elsewhere is no sign (rule 8)", "减负15.9亿元，税负3%，负责5个项目。",
+	    M("money", "1590000000", "", "元", "exact", "15.9亿元")
+	    M("percent", "3", "", "%", "exact", "3%")
+	    M("count", "5", "", "个", "exact", "5个")),
+	C("halves of a unit of time (rule 9)", "用时三年半，一个半月，一个半小时，两个半星期，10年半。",
+	    M("duration", "3.5", "", "年", "exact", "三年半")
+	    M("duration", "1.5", "", "个月", "exact", "一个半月")
+	    M("duration", "1.5", "", "小时", "exact", "一个半小时")
+	    M("duration", "2.5", "", "个星期", "exact", "两个半星期")
+	    M("duration", "10.5", "", "年", "exact", "10年半")),
+	C("no half after a decimal or a count (rule 9)", "1.5年半，三个半天。",
+	    M("duration", "1.5", "", "年", "exact", "1.5年")
+	    M("count", "3", "", "个", "exact", "三个")),
+	C("一X一Y with a unit of time is a count (rule 10)", "一个月一次，一周一报，一年一次，一天一天接着干。",
+	    M("duration", "1", "", "个月", "exact", "一个月")
+	    M("count", "1", "", "次", "exact", "一次")
+	    M("duration", "1", "", "周", "exact", "一周")
+	    N("vague", "一")
+	    M("duration", "1", "", "年", "exact", "一年")
+	    M("count", "1", "", "次", "exact", "一次")
+	    N("name", "一天一天接着干")),
+	C("一点 before a numeral and a unit is a decimal (rule 10)", "提高一点一个百分点，增长一点二倍，一点一滴，一户一档。",
+	    M("points", "1.1", "", "百分点", "exact", "一点一个百分点")
+	    M("multiple", "1.2", "", "倍", "exact", "一点二倍")
+	    N("name", "一点一滴")
+	    N("name", "一户一档")),
+	C("ranges with en dash, double hyphen, tilde, 到 and 至 (rule 11)", "20–30人，1万元--5万元，5万元~10万元，100万元至300万元，3人到5人。",
+	    M("count", "20", "30", "人", "range", "20–30人")
+	    M("money", "10000", "50000", "元", "range", "1万元--5万元")
+	    M("money", "50000", "100000", "元", "range", "5万元~10万元")
+	    M("money", "1000000", "3000000", "元", "range", "100万元至300万元")
+	    M("count", "3", "5", "人", "range", "3人到5人")),
+	C("a range of percents written out (rule 11)", "百分之三十到四十，百分之二十至百分之二十五以上，百分之十到2025年。",
+	    M("percent", "30", "40", "%", "range", "百分之三十到四十")
+	    M("percent", "20", "25", "%", "range", "百分之二十至百分之二十五以上")
+	    M("percent", "10", "", "%", "exact", "百分之十")
+	    M("year", "2025", "", "年", "exact", "2025年")),
+	C("years joined by 到 with 年 on both (rule 11)", "从1952年到1956年。",
+	    M("year", "1952", "1956", "年", "range", "1952年到1956年")),
+	C("a word between a qualifier and its number (rule 12)", "至少有10次，超过了百分之零点九，不少于有5人，最近有3人。",
+	    M("count", "10", "", "次", "at_least", "至少有10次")
+	    M("percent", "0.9", "", "%", "over", "超过了百分之零点九")
+	    M("count", "5", "", "人", "at_least", "不少于有5人")
+	    M("count", "3", "", "人", "exact", "3人")),
+	C("含 between the unit and 以上 or 以下 (rule 12)", "50万元（含）以上，10人(含)以下，5万元（含）。",
+	    M("money", "500000", "", "元", "at_least", "50万元（含）以上")
+	    M("count", "10", "", "人", "at_most", "10人(含)以下")
+	    M("money", "50000", "", "元", "exact", "5万元")),
+	C("人民币 is money in 元 (rule 13)", "5万人民币，200元人民币，人民币3亿元。",
+	    M("money", "50000", "", "元", "exact", "5万人民币")
+	    M("money", "200", "", "元", "exact", "200元")
+	    M("money", "300000000", "", "元", "exact", "3亿元")),
+	C("人民币 before a number with no unit (rule 13)", "人民币5万，人民币五千。",
+	    M("money", "50000", "", "元", "exact", "5万")
+	    M("money", "5000", "", "元", "exact", "五千")),
+	C("为 between a qualifier and its number, a qualifier before a sign (rule 12)", "约为2%，约为-2%，超过-1%。",
+	    M("percent", "2", "", "%", "approx", "约为2%")
+	    M("percent", "-2", "", "%", "approx", "约为-2%")
+	    M("percent", "-1", "", "%", "over", "超过-1%")),
+	C("full-width digits and slashes in fractions (rule 14)", "１/３，１／３，2／5，2023／12／05。",
+	    M("ratio", "0.333333", "", "", "exact", "１/３")
+	    M("ratio", "0.333333", "", "", "exact", "１／３")
+	    M("ratio", "0.4", "", "", "exact", "2／5")
+	    N("vague", "2023")
+	    N("vague", "12")
+	    N("vague", "05")),
+	C("第 applies to every numeral of its list (rule 15)", "第三、四批，第3、4、5名，一、二、三项。",
+	    N("ordinal", "三")
+	    N("ordinal", "四")
+	    N("ordinal", "3")
+	    N("ordinal", "4")
+	    N("ordinal", "5")
+	    N("marker", "一")
+	    N("marker", "二")
+	    M("count", "3", "", "项", "exact", "三项")),
+	C("一项, 一个, 一条 as articles after 作为, 是, 成为 (rule 15)", "作为一项长期任务来抓，这是一个重要举措，成为一条新路径，是一个月，是一项。",
+	    N("vague", "一项")
+	    N("vague", "一个")
+	    N("vague", "一条")
+	    M("duration", "1", "", "个月", "exact", "一个月")
+	    M("count", "1", "", "项", "exact", "一项")),
+	C("a plan's span of years without 年 (rule 15)", "“十四五”规划(2021-2025)，纲要（2021—2035），行动计划2023-2025，电话2021-2025。",
+	    N("name", "十四五")
+	    M("year", "2021", "2025", "年", "range", "2021-2025")
+	    M("year", "2021", "2035", "年", "range", "2021—2035")
+	    M("year", "2023", "2025", "年", "range", "2023-2025")
+	    N("vague", "2021")
+	    N("vague", "2025")),
 };
 
 
