@@ -3013,8 +3013,8 @@ static const char *const minus_after[] = { "增长", "为", "率", NULL };
 
 /*
  * The length of a sign right before the number at i: - － − or 负, 0 if
- * none.  A dash after a number or a unit (6%－6.5%, 3人-5人) marks a
- * range, after a letter a code; 负 is a sign only after minus_after (not
+ * none.  A dash after a number, a unit or a closing bracket (6%－6.5%,
+ * 3人-5人, 1万(含)-5万元) marks a range, after a letter a code; 负 is a sign only after minus_after (not
  * in 减负15.9亿元, 税负).
  */
 static size_t
@@ -3040,9 +3040,10 @@ sign_before(const struct scan *s, size_t i)
 		return 0;
 	if (i - k > 0) {
 		rpt_utf8_prev(p, i - k, &b);
+		/* 1万(含)-5万元: after a closing bracket it is a range too. */
 		if (isalnum_ascii(b) || b == '%' || b == '-' ||
 		    digit_value(b) >= 0 || cn_digit(b) >= 0 || cn_unit(b) > 0 ||
-		    (rpt_char_class(b) & RPT_C_DOT))
+		    (rpt_char_class(b) & (RPT_C_DOT | RPT_C_CLOSE)))
 			return 0;
 	}
 	return k;

@@ -427,6 +427,9 @@ static const struct tcase cases[] = {
 	 * time, ranges, qualifiers across a word, 人民币, full-width fractions,
 	 * and three non-quantities (第 lists, articles, a plan's span of years).
 	 */
+	C("a dash after a closing bracket is no sign", "在1万(含)-5万元之间。",
+	    M("count", "10000", "", "", "exact", "1万")
+	    M("money", "50000", "", "元", "exact", "5万元")),
 	C("a written sign before a number (rule 8)", "增长-3.5%，利润为-120万元，亏损－2.5亿元以上。",
 	    M("percent", "-3.5", "", "%", "exact", "-3.5%")
 	    M("money", "-1200000", "", "元", "exact", "-120万元")
