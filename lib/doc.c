@@ -53,6 +53,8 @@
 #define UNNUMBERED_MAX	30
 /* Longest lead sentence of a run-in heading without a marker. */
 #define LEAD_MAX	20
+/* Bytes that hold a lead's 。 at most: 30 characters of 3 bytes, spaces. */
+#define LEAD_BYTES	(4 * UNNUMBERED_MAX + 8)
 /* Run-in leads in a row that make a series. */
 #define LEAD_RUN	3
 /* Longest paragraph (in characters) that may be a title, date, organ line... */
@@ -155,6 +157,11 @@ struct slot {
 	int		 debris;	/* pieces of debris removed */
 	size_t		 debris_chars;	/* and their non-white characters */
 	int		 unmarked;	/* a heading of a series without markers */
+	struct lead {			/* lead(): its first sentence */
+		int	 known;
+		size_t	 len, chars;	/* 0 if it cannot be a heading's */
+		int	 no_runin;	/* but not a run-in lead's */
+	}		 lead;
 };
 
 struct rpt_doc {
@@ -574,6 +581,38 @@ pinyin_at(const char *p, size_t i, size_t n)
 	return 0;
 }
 
+/*
+ * May p hold debris: a [, or a byte that leads a toned vowel (C3-C7, E1
+ * for ḿ)?  Most lines have none, and Han text never has those bytes.
+ */
+static int
+debris_bytes(const char *p, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t i = 0;
+#ifdef __SSE2__
+	const __m128i lo = _mm_set1_epi8((char)0xc3),
+	    hi = _mm_set1_epi8((char)0xc7), e1 = _mm_set1_epi8((char)0xe1),
+	    br = _mm_set1_epi8('[');
+	__m128i x, m;
+
+	for (; i + 16 <= n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		m = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, lo), x),
+		    _mm_cmpeq_epi8(_mm_min_epu8(x, hi), x));
+		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, e1),
+		    _mm_cmpeq_epi8(x, br)));
+		if (_mm_movemask_epi8(m) != 0)
+			return 1;
+	}
+#endif
+	for (; i < n; i++)
+		if (u[i] == '[' || (u[i] >= 0xc3 && u[i] <= 0xc7) ||
+		    u[i] == 0xe1)
+			return 1;
+	return 0;
+}
+
 /* Where debris may start: [ for pandoc's, ( and （ for pinyin. */
 static const char *
 debris_next(const char *q, const char *end)
@@ -593,13 +632,7 @@ rpt_strip_debris(const char *p, size_t *np, struct rpt_buf *scratch,
 	size_t k;
 
 	*count = 0;
-	/*
-	 * Most lines have neither a [ nor a toned vowel (lead bytes C3-C7,
-	 * or E1 for ḿ): memchr finds that fast.
-	 */
-	if (memchr(p, '[', *np) == NULL && memchr(p, 0xc7, *np) == NULL &&
-	    memchr(p, 0xc4, *np) == NULL && memchr(p, 0xc5, *np) == NULL &&
-	    memchr(p, 0xc3, *np) == NULL && memchr(p, 0xe1, *np) == NULL)
+	if (!debris_bytes(p, *np))
 		return p;
 	for (q = debris_next(p, end); q != NULL; q = debris_next(q + 1, end))
 		if (debris_at(p, *np, (size_t)(q - p)) > 0)
@@ -890,8 +923,12 @@ features(struct slot *s)
 	}
 	if (has_han(p, n))
 		f |= F_HAN;
-	/* Chrome is known on its own, before a title or a heading. */
-	if (!(f & F_MARK) && (chrome = rpt_is_chrome(p, n)) > 0)
+	/*
+	 * Chrome is known on its own, before a title or a heading; a
+	 * paragraph that ends in 。 is none (most are: no need to ask).
+	 */
+	if (!(f & F_MARK) && !(n >= 3 && memcmp(p + n - 3, "。", 3) == 0) &&
+	    (chrome = rpt_is_chrome(p, n)) > 0)
 		return f | (chrome == 1 ? F_BOILER_WORD : F_CHROME | F_BOILER) |
 		    (chrome == 3 ? F_CRUMB : 0) |
 		    (rpt_has_punct(p, n) ? F_PUNCT : 0);
@@ -981,6 +1018,7 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	s->numbering = RPT_NUM_OK;
 	s->expected = 0;
 	s->unmarked = 0;
+	s->lead.known = 0;
 	/* Debris on blank lines before it is counted here. */
 	s->debris = d->debris;
 	s->debris_chars = d->debris_chars;
@@ -1223,6 +1261,7 @@ join_next(struct rpt_doc *d)
 	next->debris += s->debris;
 	next->debris_chars += s->debris_chars;
 	next->full = 0;
+	next->lead.known = 0;
 	next->settled = next->joined = 0;
 	if (fold_slot(d, next) == -1)
 		return -1;
@@ -1410,16 +1449,24 @@ annex(const struct slot *s)
 	static const char *const words[] = {
 		"附件", "附录", "注释", "名词解释", "说明", NULL
 	};
-	struct rpt_buf b = { NULL, 0, 0 };
-	const char *const *w;
-	int r = 0;
+	const char *const *w, *p = TEXT(s), *q;
+	size_t n = s->text.len, i, k;
+	int32_t c;
 
-	if (join_spaced(&b, s) == -1)
-		return 0;
-	for (w = words; *w != NULL && !r; w++)
-		r = b.len >= strlen(*w) && memcmp(b.p, *w, strlen(*w)) == 0;
-	rpt_buf_free(&b);
-	return r;
+	/* Each word's characters in turn, white space between them skipped. */
+	for (w = words; *w != NULL; w++) {
+		for (i = 0, q = *w; *q != '\0' && i < n; i += k) {
+			k = rpt_utf8_decode(p + i, n - i, &c);
+			if (rpt_is_space(c))
+				continue;
+			if (strncmp(p + i, q, k) != 0)
+				break;
+			q += k;
+		}
+		if (*q == '\0')
+			return 1;
+	}
+	return 0;
 }
 
 /* Open an unnumbered heading at level 1, or under the innermost section. */
@@ -1634,6 +1681,14 @@ flattened(struct rpt_doc *d, const struct slot *s)
 	return 1;
 }
 
+static int
+starts_with(const char *p, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	return n >= k && memcmp(p, w, k) == 0;
+}
+
 /*
  * Words a sentence that names a topic does not open with: a subject
  * (我们要坚持稳中求进…。 introduces a series), a time, a connective.  The
@@ -1645,58 +1700,72 @@ static const char *const not_lead[] = {
 };
 
 /*
- * The length of p's first sentence when it can be a heading's: at most
- * max characters of one clause (、 but no ， ； ： inside), ending in 。,
- * naming a topic: not opening with an item's enumerator (一是, 第一，) or
- * a word of not_lead[], nor for a run-in lead (runin set) with a dash
- * (——经济总体回升向好。 is a bullet of a list) or 这.  0 if not.
+ * The first sentence of s as a heading may have it (slot's lead, worked
+ * out once): at most UNNUMBERED_MAX characters of one clause (、 but no ，
+ * ； ： inside), ending in 。; its length and characters, and whether it
+ * opens with an item's enumerator (一是, 第一，), a word of not_lead[], or
+ * what a run-in lead may not open with: a dash (——经济总体回升向好。 is a
+ * bullet of a list) or 这.
  */
-static size_t
-lead(const char *p, size_t n, size_t max, int runin)
+static const struct lead *
+lead(struct slot *s)
 {
-	const char *const *w;
-	size_t i, k, chars = 0;
+	struct lead *l = &s->lead;
+	const char *const *w, *p = TEXT(s);
+	size_t i, k, n = s->text.len, chars = 0;
 	uint32_t f;
 	int32_t c;
 
-	if (n == 0 || rpt_enumerator(p, n) > 0)
-		return 0;
+	if (l->known)
+		return l;
+	memset(l, 0, sizeof(*l));
+	l->known = 1;
+	/* Most first sentences are longer: no 。 in reach, no lead. */
+	if (rpt_memmem(p, n < LEAD_BYTES ? n : LEAD_BYTES, "。", 3) == NULL ||
+	    rpt_enumerator(p, n) > 0)
+		return l;
 	rpt_utf8_decode(p, n, &c);
-	if (runin && (rpt_char_class(c) & RPT_C_DASH))
-		return 0;
-	for (w = runin ? not_lead : not_lead + 1; *w != NULL; w++)
-		if (n >= strlen(*w) && memcmp(p, *w, strlen(*w)) == 0)
-			return 0;
-	for (i = 0; i < n && chars <= max; i += k) {
+	l->no_runin = (rpt_char_class(c) & RPT_C_DASH) != 0 ||
+	    starts_with(p, n, not_lead[0]);
+	for (w = not_lead + 1; *w != NULL; w++)
+		if (starts_with(p, n, *w))
+			return l;
+	for (i = 0; i < n && chars <= UNNUMBERED_MAX; i += k) {
 		k = rpt_utf8_decode(p + i, n - i, &c);
-		if (c == RPT_CH_IDEO_STOP)
-			return chars >= 4 ? i + k : 0;
+		if (c == RPT_CH_IDEO_STOP) {
+			if (chars >= 4) {
+				l->len = i + k;
+				l->chars = chars;
+			}
+			return l;
+		}
 		f = rpt_char_class(c);
 		if (f & (RPT_C_STOP | RPT_C_DOT | RPT_C_SEMICOLON |
 		    RPT_C_COLON | RPT_C_COMMA | RPT_C_ELLIPSIS))
-			return 0;
+			return l;
 		chars += !rpt_is_space(c);
 	}
-	return 0;
+	return l;
 }
 
 /* Which series paragraph i could belong to by its own text (enum series). */
 static enum series
 series_kind(struct rpt_doc *d, int i)
 {
-	const struct slot *s = at(d, i), *next;
-	size_t k;
+	struct slot *s = at(d, i);
+	const struct slot *next;
+	const struct lead *l;
 
 	if (s->settled || (s->f & F_MARK) || !(s->f & F_HAN))
 		return S_NONE;
+	l = lead(s);
 	/* Once a report has shown its style, leads may be as long as lines. */
-	if ((k = lead(TEXT(s), s->text.len, d->leads ? UNNUMBERED_MAX :
-	    LEAD_MAX, 1)) > 0 &&
-	    k < s->text.len && (s->f & F_BODY))
+	if (l->len > 0 && l->len < s->text.len && !l->no_runin &&
+	    l->chars <= (d->leads ? UNNUMBERED_MAX : LEAD_MAX) &&
+	    (s->f & F_BODY))
 		return S_LEAD;
 	/* A line of one sentence, with longer body text after it. */
-	if (i + 1 >= d->count || s->chars > UNNUMBERED_MAX ||
-	    lead(TEXT(s), s->text.len, UNNUMBERED_MAX, 0) != s->text.len)
+	if (i + 1 >= d->count || l->len != s->text.len)
 		return S_NONE;
 	next = at(d, i + 1);
 	return !next->settled && (next->f & F_BODY) && !(next->f & F_MARK) &&
