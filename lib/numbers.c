@@ -2971,7 +2971,22 @@ static const struct { const char *w, *unit; } half_units[] = {
 };
 
 /*
- * 三年半, 一个半月, 一个半小时: half a unit of time more.  The number v
+ * Does the 半 of 三吨半 end the amount at i: the end, punctuation or white
+ * space, or 的 or 多?  Not before a word (三人半数, 两米半高).
+ */
+static int
+half_ends(const char *p, size_t n, size_t i)
+{
+	int32_t c;
+
+	if (i >= n)
+		return 1;
+	rpt_utf8_decode(p + i, n - i, &c);
+	return !rpt_is_han(c) || c == 0x7684 /* 的 */ || c == 0x591a /* 多 */;
+}
+
+/*
+ * 三年半, 一个半月, 一个半小时, 一吨半: half a unit more.  The number v
  * ends at j and its unit (in *a) at end; returns the new end, and adds a
  * half to v.  Not after a decimal.
  */
@@ -2981,9 +2996,9 @@ half(const char *p, size_t n, size_t j, size_t end, struct dec *v,
 {
 	size_t u;
 
-	/* (Only after 个 or a duration's unit.) */
+	/* (Only after 个, a duration's unit or a measure: 一吨半.) */
 	if (v->exp < 0 || (a->kind != RPT_Q_DURATION &&
-	    !starts(p + j, n - j, "个")))
+	    a->kind != RPT_Q_COUNT && !starts(p + j, n - j, "个")))
 		return end;
 	for (u = 0; u < NITEMS(half_units); u++)
 		if (starts(p + j, n - j, half_units[u].w))
@@ -2995,6 +3010,10 @@ half(const char *p, size_t n, size_t j, size_t end, struct dec *v,
 		end = j + strlen(half_units[u].w);
 	} else if (a->kind == RPT_Q_DURATION && end == j + a->unit_len &&
 	    starts(p + end, n - end, "半"))
+		end += 3;
+	else if (a->kind == RPT_Q_COUNT && a->unit_len > 0 &&
+	    end == j + a->unit_len && starts(p + end, n - end, "半") &&
+	    half_ends(p, n, end + 3))
 		end += 3;
 	else
 		return end;

@@ -450,6 +450,11 @@ static const struct tcase cases[] = {
 	    M("money", "1590000000", "", "元", "exact", "15.9亿元")
 	    M("percent", "3", "", "%", "exact", "3%")
 	    M("count", "5", "", "个", "exact", "5个")),
+	C("half a count's unit, where the amount ends", "运输一吨半，三斤半的肉，三人半数，两米半高。",
+	    M("count", "1.5", "", "吨", "exact", "一吨半")
+	    M("count", "3.5", "", "斤", "exact", "三斤半")
+	    M("count", "3", "", "人", "exact", "三人")
+	    M("count", "2", "", "米", "exact", "两米")),
 	C("halves of a unit of time (rule 9)", "用时三年半，一个半月，一个半小时，两个半星期，10年半。",
 	    M("duration", "3.5", "", "年", "exact", "三年半")
 	    M("duration", "1.5", "", "个月", "exact", "一个半月")
