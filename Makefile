@@ -74,7 +74,7 @@ $(O)/tests/tools/%: tests/tools/%.c $(O)/lib/librpt.a
 	@mkdir -p $(@D)
 	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/lib/librpt.a $(DEP_LIBS)
 
-$(O)/tests/unit/%: tests/unit/%.c tests/unit/utf8put.h $(O)/lib/librpt.a
+$(O)/tests/unit/%: tests/unit/%.c tests/unit/utf8put.h tests/unit/tap.h $(O)/lib/librpt.a
 	@mkdir -p $(@D)
 	$(CC) $(RPT_CPPFLAGS) $(RPT_CFLAGS) $(LDFLAGS) $(WRAP) -o $@ $< $(O)/lib/librpt.a $(DEP_LIBS)
 

@@ -2053,6 +2053,25 @@ took_quantity(struct took *t, size_t end)
 }
 
 /*
+ * Take q, its number from i to end, with a qualifier written before it
+ * when none came after (超过百分之九十, 近千分之五).
+ */
+static int
+took_qualified(const struct scan *s, struct took *t, size_t i, size_t end)
+{
+	struct rpt_quantity *q = &t->q;
+	size_t ql;
+
+	q->off = i;
+	if (q->qual == RPT_QUAL_EXACT) {
+		q->qual = qual_behind(s->x, s->p, i, &ql);
+		q->off -= ql;
+	}
+	q->len = end - q->off;
+	return took_quantity(t, end);
+}
+
+/*
  * The rules tried at a numeral before it is read as a number.  Each
  * returns 1 and fills *t when it applies, else 0.
  */
@@ -2154,7 +2173,7 @@ rule_power_ratio(const struct scan *s, struct took *t)
 {
 	struct rpt_quantity *q = &t->q;
 	const char *p = s->p;
-	size_t i = s->i, n = s->n, j = i + s->k + 6, end, ql;
+	size_t i = s->i, n = s->n, j = i + s->k + 6, end;
 	struct dec v;
 	int u = cn_unit(s->c), idig, cn;
 
@@ -2170,13 +2189,7 @@ rule_power_ratio(const struct scan *s, struct took *t)
 	q->unit = "";
 	set_value(q, &v, NULL);
 	end = qual_after(p, n, j, &q->qual);
-	q->off = i;
-	if (q->qual == RPT_QUAL_EXACT) {
-		q->qual = qual_behind(s->x, p, i, &ql);
-		q->off -= ql;
-	}
-	q->len = end - q->off;
-	return took_quantity(t, end);
+	return took_qualified(s, t, i, end);
 }
 
 /*
@@ -2319,7 +2332,7 @@ rule_percent_words(const struct scan *s, struct took *t)
 {
 	struct rpt_quantity *q = &t->q;
 	const char *p = s->p;
-	size_t i = s->i, n = s->n, j = i + 9, end, ql;
+	size_t i = s->i, n = s->n, j = i + 9, end;
 	struct dec v, w;
 	enum rpt_qual rq;
 	int idig, cn;
@@ -2341,14 +2354,7 @@ rule_percent_words(const struct scan *s, struct took *t)
 		set_value(q, &v, &w);
 		q->qual = RPT_QUAL_RANGE;
 	}
-	q->off = i;
-	/* 超过百分之九十 */
-	if (q->qual == RPT_QUAL_EXACT) {
-		q->qual = qual_behind(s->x, p, i, &ql);
-		q->off -= ql;
-	}
-	q->len = end - q->off;
-	return took_quantity(t, end);
+	return took_qualified(s, t, i, end);
 }
 
 /* 亿亿亿: a run of 万 and 亿 (unit_run()) is a code. */
@@ -2577,7 +2583,7 @@ rule_permille(const struct scan *s, struct num *m, struct took *t)
 {
 	struct rpt_quantity *q = &t->q;
 	const char *p = s->p;
-	size_t i = s->i, n = s->n, j = m->j, end, ql;
+	size_t i = s->i, n = s->n, j = m->j, end;
 	struct dec v = m->v;
 
 	if (starts(p + j, n - j, "‰"))
@@ -2591,13 +2597,7 @@ rule_permille(const struct scan *s, struct num *m, struct took *t)
 	q->unit = "";
 	set_value(q, &v, NULL);
 	end = qual_after(p, n, j + 3, &q->qual);
-	q->off = i;
-	if (q->qual == RPT_QUAL_EXACT) {
-		q->qual = qual_behind(s->x, p, i, &ql);
-		q->off -= ql;
-	}
-	q->len = end - q->off;
-	return took_quantity(t, end);
+	return took_qualified(s, t, i, end);
 }
 
 /* The words before a decade that name its century, and its first year. */
@@ -2708,7 +2708,7 @@ rule_tenths(const struct scan *s, struct num *m, struct took *t)
 {
 	struct rpt_quantity *q = &t->q;
 	const char *p = s->p;
-	size_t i = s->i, n = s->n, end, ql;
+	size_t i = s->i, n = s->n, end;
 	struct dec v = m->v;
 
 	if ((end = tenths_at(p, n, m->j, &m->v)) == 0)
@@ -2724,13 +2724,7 @@ rule_tenths(const struct scan *s, struct num *m, struct took *t)
 		end += 3;
 	} else
 		end = qual_after(p, n, end, &q->qual);
-	q->off = i;
-	if (q->qual == RPT_QUAL_EXACT) {
-		q->qual = qual_behind(s->x, p, i, &ql);
-		q->off -= ql;
-	}
-	q->len = end - q->off;
-	return took_quantity(t, end);
+	return took_qualified(s, t, i, end);
 }
 
 /*

@@ -128,17 +128,24 @@ $1 == "file" && $2 == "line" { next }
 	} else if ($3 == "item" && items)
 		oit[line SUBSEP $5]++
 }
+# pair(o, t, what): match the multisets o (output) and t (truth) of keys;
+# sets tp, fp and fn, and names each miss with -v.
+function pair(o, t, what,   k, m, a) {
+	tp = fp = fn = 0
+	for (k in o) {
+		m = o[k] < t[k] ? o[k] : t[k]
+		tp += m; fp += o[k] - m
+		if (o[k] > m) { split(k, a, SUBSEP); say("fp " what " " a[1] " " a[2]) }
+	}
+	for (k in t) {
+		m = o[k] < t[k] ? o[k] : t[k]
+		fn += t[k] - m
+		if (t[k] > m) { split(k, a, SUBSEP); say("fn " what " " a[1] " " a[2]) }
+	}
+}
 END {
-	for (k in oh) {
-		m = oh[k] < th[k] ? oh[k] : th[k]
-		htp += m; hfp += oh[k] - m
-		if (oh[k] > m) { split(k, a, SUBSEP); say("fp head " a[1] " " a[2]) }
-	}
-	for (k in th) {
-		m = oh[k] < th[k] ? oh[k] : th[k]
-		hfn += th[k] - m
-		if (th[k] > m) { split(k, a, SUBSEP); say("fn head " a[1] " " a[2]) }
-	}
+	pair(oh, th, "head")
+	htp = tp; hfp = fp; hfn = fn
 	for (l in ohd)
 		if (l in thd) {
 			dtp++
@@ -159,16 +166,8 @@ END {
 			else umfn++
 			say("fn heading " l " " tmk[l])
 		}
-	for (k in oit) {
-		m = oit[k] < tit[k] ? oit[k] : tit[k]
-		itp += m; ifp += oit[k] - m
-		if (oit[k] > m) { split(k, a, SUBSEP); say("fp item " a[1] " " a[2]) }
-	}
-	for (k in tit) {
-		m = oit[k] < tit[k] ? oit[k] : tit[k]
-		ifn += tit[k] - m
-		if (tit[k] > m) { split(k, a, SUBSEP); say("fn item " a[1] " " a[2]) }
-	}
+	pair(oit, tit, "item")
+	itp = tp; ifp = fp; ifn = fn
 	printf "%d %d %d %d %d %d %d %d %d %d %d %d %d %d %d\n", htp, hfp, hfn,
 	    dtp, dfp, dfn, lv, pt, itp, ifp, ifn, mk, mkfn, um, umfn
 }'

@@ -14,20 +14,9 @@
 #include <string.h>
 
 #include "rpt.h"
+#include "tap.h"
 #include "utf8put.h"
 
-static int pass, fail, num;
-
-static void
-check(int ok, const char *what)
-{
-	num++;
-	if (ok)
-		pass++;
-	else
-		fail++;
-	printf("%s %d - %s\n", ok ? "ok" : "not ok", num, what);
-}
 
 
 /*
@@ -264,7 +253,5 @@ main(void)
 	check(rpt_cn_digit(RPT_CH_LIANG) == 2 &&
 	    rpt_cn_digit(RPT_CH_LING) == 0 && rpt_cn_digit(RPT_CH_CN_9) == 9 && rpt_cn_digit('9') == -1 &&
 	    rpt_cn_digit(RPT_CH_TEN) == -1, "rpt_cn_digit");
-	printf("1..%d\n", num);
-	printf("chars-test: %d passed, %d failed\n", pass, fail);
-	return fail > 0;
+	return tap_end("chars-test");
 }

@@ -12,20 +12,9 @@
 #include <string.h>
 
 #include "rpt.h"
+#include "tap.h"
 #include "utf8put.h"
 
-static int pass, fail, num;
-
-static void
-check(int ok, const char *what)
-{
-	num++;
-	if (ok)
-		pass++;
-	else
-		fail++;
-	printf("%s %d - %s\n", ok ? "ok" : "not ok", num, what);
-}
 
 /* Pairs of characters: traditional, then its simplified form. */
 static const char pairs[] =
@@ -159,7 +148,5 @@ main(void)
 	check_all();
 	check_agree();
 	check_utf8();
-	printf("1..%d\n", num);
-	printf("fold-test: %d passed, %d failed\n", pass, fail);
-	return fail > 0;
+	return tap_end("fold-test");
 }
