@@ -119,3 +119,16 @@ body='2025年，我镇坚持以习近平法治思想为指导，扎实推进法�
 	    '2025年,我區(qū)堅持發(fā)展,保障?,F(xiàn)將有關情況報告如下。' | '$RPT_BIN/rpt-sections' --check -N | grep debris"
 	assert_output $'-\t2\tdebris\t2 pieces of conversion debris removed, such as [bookmark: _GoBack]'
 }
+
+@test "traditional script: a simplified report is folded only when its front is traditional (rpt(7))" {
+	local head=(关于2025年法治政府建设情况的报告 "$body" 一、主要举措和成效 "$body" "$body" "$body" "$body" "$body"
+	    "$body" "$body" "$body" "$body" "$body" "$body" "$body" "$body" "$body" "$body")
+	# After a simplified front, 存在的問題 is matched as written: no shortfalls.
+	run sh -c "printf '%s\n' \"\$@\" '二、存在的問題' | '$RPT_BIN/rpt-sections' -N | cut -f3,8,9 | tail -1" sh "${head[@]}"
+	assert_output $'heading\tmeasures\t存在的問題'
+	# The same heading after a traditional front is shortfalls.
+	local t='2025年，我鎮堅持以習近平法治思想為指導，紮實推進法治政府建設，現將有關情況報告如下。'
+	run sh -c "printf '%s\n' 關於2025年法治政府建設情況的報告 \"\$@\" '二、存在的問題' | '$RPT_BIN/rpt-sections' -N | cut -f3,8,9 | tail -1" \
+	    sh "$t" 一、主要舉措和成效 "$t" "$t" "$t" "$t" "$t" "$t" "$t" "$t" "$t" "$t" "$t" "$t" "$t" "$t" "$t"
+	assert_output $'heading\tshortfalls\t存在的問題'
+}
