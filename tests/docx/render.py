@@ -377,7 +377,7 @@ class Doc:
         sz = attr(child(rpr, 'sz'), 'val') or self.sprop(sid, 'sz') or self.default_sz
         sz = int(sz)
         def emit(t):
-            if not (self.fld and self.fld[-1] == 'code'):
+            if 'code' not in self.fld:
                 out.append((t, b, sz))
         for c in r.iter():
             if c is r:
