@@ -10,6 +10,8 @@ import struct
 import subprocess
 import sys
 import tempfile
+import warnings
+import zlib
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -62,6 +64,24 @@ def docx(path, document=None, extra=None, ctypes=True, stream=None):
             z.writestr(info('word/document.xml'), document)
         for name, (kind, data) in (extra or {}).items():
             z.writestr(info(name), data)
+
+
+def raw_zip(path, entries):
+    """a ZIP written by hand; entries: (name, data, declared size or None)"""
+    out, central = b'', b''
+    for name, data, declared in entries:
+        n = name.encode()
+        c = zlib.compressobj(9, zlib.DEFLATED, -15)
+        comp = c.compress(data) + c.flush()
+        usize = len(data) if declared is None else declared
+        crc = zlib.crc32(data)
+        hdr = struct.pack('<IHHHHHIIIHH', 0x04034b50, 20, 0, 8, 0, 0x21, crc, len(comp), usize, len(n), 0)
+        central += struct.pack('<IHHHHHHIIIHHHHHII', 0x02014b50, 20, 20, 0, 8, 0, 0x21, crc, len(comp), usize,
+                               len(n), 0, 0, 0, 0, 0, len(out)) + n
+        out += hdr + n + comp
+    end = struct.pack('<IHHHHIIH', 0x06054b50, 0, 0, len(entries), len(entries), len(central), len(out), 0)
+    with open(path, 'wb') as f:
+        f.write(out + central + end)
 
 
 def doc(body, ns=''):
@@ -129,6 +149,22 @@ def main():
     docx(o('billion-laughs.docx'),
          '<?xml version="1.0"?>\n<!DOCTYPE w:document [%s]>\n' % ents
          + '<w:document xmlns:w="%s"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>' % W)
+    # 3b. an external entity (XXE): must not be fetched or read
+    docx(o('xxe.docx'), '<?xml version="1.0"?>\n<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+         + '<w:document xmlns:w="%s"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>' % W)
+    # 3c. a ZIP whose headers lie: document.xml says 1000 bytes, inflates to 20 MiB
+    raw_zip(o('size-lie.docx'), [
+        ('[Content_Types].xml', ct([('/word/document.xml', CT_MAIN)]).encode(), None),
+        ('_rels/.rels', rels([('rId1', REL, 'officeDocument', 'word/document.xml')]).encode(), None),
+        ('word/document.xml', HEAD.encode() + b'a' * (20 << 20) + TAIL.encode(), 1000)])
+    # 3d. two entries named word/document.xml
+    with warnings.catch_warnings():
+        warnings.simplefilter('ignore')
+        with zipfile.ZipFile(o('duplicate-entry.docx'), 'w', zipfile.ZIP_DEFLATED) as z:
+            z.writestr(info('[Content_Types].xml'), ct([('/word/document.xml', CT_MAIN)]))
+            z.writestr(info('_rels/.rels'), rels([('rId1', REL, 'officeDocument', 'word/document.xml')]))
+            z.writestr(info('word/document.xml'), doc(P % '甲'))
+            z.writestr(info('word/document.xml'), doc(P % '乙'))
     # 4. a million nested elements (inside a run, then sdt content)
     n = 1000000
     docx(o('deep-nesting.docx'), stream=(XML + '<w:document xmlns:w="%s"><w:body>' % W,
@@ -199,6 +235,8 @@ def main():
         '<text:p>一、总体情况</text:p><text:p>正文。</text:p></office:text></office:body></office:document>')
     if shutil.which('soffice'):
         for fmt, name in (('odt', 'writer.odt'), ('doc:MS Word 97', 'word97.doc')):
+            if os.path.exists(o(name)):   # keep them: LibreOffice stamps the time in
+                continue
             subprocess.run(['soffice', '--headless', '--convert-to', fmt, '--outdir', tmp, fodt],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
             shutil.copy(os.path.join(tmp, 'writer.' + fmt.split(':')[0]), o(name))
