@@ -235,10 +235,12 @@ case('tracked',
      '<w:p>%s<w:ins w:id="1" w:author="a">%s</w:ins><w:del w:id="2" w:author="a"><w:r><w:delText>删去</w:delText></w:r></w:del>'
      '<w:moveFrom w:id="3" w:author="a">%s</w:moveFrom><w:moveTo w:id="4" w:author="a">%s</w:moveTo>%s</w:p>'
      % (RUN('保留'), RUN('插入'), RUN('移出'), RUN('移入'), RUN('。'))
-     + '<w:p><w:r><w:t>删除</w:t></w:r><w:r><w:rPr><w:del w:id="6" w:author="a"/></w:rPr><w:t>？</w:t></w:r></w:p>'
+     + '<w:p><w:pPr><w:rPr><w:del w:id="6" w:author="a"/></w:rPr></w:pPr><w:r><w:t>段落标记已删</w:t></w:r></w:p>'
+     + '<w:p><w:pPr><w:rPr><w:ins w:id="7" w:author="a"/></w:rPr></w:pPr>%s</w:p>' % RUN('段落标记插入')
      + P('末段'),
-     '保留插入移入。\n删除？\n末段\n',
-     note='w:ins/w:moveTo kept, w:del/w:delText/w:moveFrom skipped; a w:del inside w:rPr only marks formatting')
+     '保留插入移入。\n段落标记已删\n段落标记插入\n末段\n',
+     note='w:ins/w:moveTo kept, w:del/w:delText/w:moveFrom skipped; a deleted paragraph mark (pPr/rPr/del) '
+          'still ends its line here (Word\'s final view joins that paragraph to the next)')
 FB = '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
 FS = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
 FE = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
