@@ -379,9 +379,6 @@ class Doc:
         def emit(t):
             if 'code' not in self.fld:
                 out.append((t, b, sz))
-        for c in r.iter():
-            if c is r:
-                continue
         self.walk_run(r, emit, pre)
 
     def walk_run(self, el, emit, pre):
@@ -407,8 +404,6 @@ class Doc:
                 elif t == 'end' and self.fld:
                     self.fld.pop()
             elif n == 'txbxContent':
-                sub = Doc.__new__(Doc)
-                sub.__dict__.update(self.__dict__)
                 self.lines = []
                 mark = len(self.flags)
                 self.block(c)
