@@ -346,6 +346,7 @@ def write(c):
 
 def main():
     sys.path.insert(0, HERE)
+    sys.dont_write_bytecode = True
     import render
     os.makedirs(OUT, exist_ok=True)
     bad = 0

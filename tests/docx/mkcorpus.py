@@ -313,6 +313,7 @@ def main():
             with open(os.path.join(OUT, name + '.fmt'), 'w', encoding='utf-8') as f:
                 f.write(fmt)
             sys.path.insert(0, HERE)
+            sys.dont_write_bytecode = True
             import render
             got = render.Doc(os.path.join(OUT, name + '.docx')).render()
             if ''.join(l + '\n' for l in got[0]) != ''.join(e + '\n' for e, _ in expect):
