@@ -12,13 +12,14 @@ PKG_CONFIG ?= pkg-config
 O	?= .
 
 FILTERS	= rpt-split rpt-sections rpt-numbers rpt-stats
-LIBSRC	= lib/input.c lib/tsv.c lib/chars.c lib/text.c lib/doc.c lib/split.c lib/profile.c lib/element.c lib/numbers.c lib/facts.c lib/stats.c lib/outline.c lib/check.c lib/fold.c
+LIBSRC	= lib/input.c lib/tsv.c lib/chars.c lib/text.c lib/doc.c lib/split.c lib/profile.c lib/element.c lib/numbers.c lib/facts.c lib/stats.c lib/outline.c lib/check.c lib/fold.c lib/docx.c
 CLISRC	= bin/cli.c
 MAN1	= $(FILTERS:%=man/%.1)
 MAN7	= man/rpt.7
 
-DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags libutf8proc libpcre2-8 2>/dev/null)
-DEP_LIBS := $(shell $(PKG_CONFIG) --libs libutf8proc libpcre2-8 2>/dev/null || echo -lutf8proc -lpcre2-8)
+DEP_PKGS = libutf8proc libpcre2-8 libzip expat
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEP_PKGS) 2>/dev/null)
+DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(DEP_PKGS) 2>/dev/null || echo -lutf8proc -lpcre2-8 -lzip -lexpat)
 
 WARN	= -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 ifeq ($(WERROR),1)
@@ -33,14 +34,14 @@ SAN	= -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-poi
 LIBOBJ	= $(LIBSRC:%.c=$(O)/%.o)
 CLIOBJ	= $(CLISRC:%.c=$(O)/%.o)
 PROGS	= $(FILTERS:%=$(O)/bin/%)
-TESTPROGS = $(O)/tests/tools/nows $(O)/tests/tools/trickle \
+TESTPROGS = $(O)/tests/tools/nows $(O)/tests/tools/trickle $(O)/tests/tools/lines \
 	    $(O)/tests/tools/profile-try
 # Unit tests: one program per tests/unit/*.c, run before the bats suite.
 UNIT	= $(patsubst %.c,%,$(wildcard tests/unit/*.c))
 # Fuzz targets tests/fuzz/T.c: make check replays tests/fuzz/corpus/T/ and
 # the crash reproducers tests/fuzz/crashes/T/ through each (main() from
 # tests/fuzz/replay.c); make fuzz runs libFuzzer.
-FUZZ	= input doc split numbers profile tsv facts outline check
+FUZZ	= input doc split numbers profile tsv facts outline check docx
 FUZZSRC	= tests/fuzz/fuzz.c tests/fuzz/fuzz.h
 FUZZ_CC	?= clang
 FUZZ_SECONDS ?= 60

@@ -191,8 +191,19 @@ reason(const char *name, const struct rpt_diag *d, char *buf, size_t size)
 		break;
 	case RPT_E_FORMAT:
 		fi = rpt_format_info(d->format);
-		snprintf(buf, size, "%s, not text; %s, e.g. %s%s%s", fi->what,
-		    fi->verb, fi->cmd_before, name, fi->cmd_after);
+		if (*fi->cmd_before == '\0' && *fi->cmd_after == '\0')
+			snprintf(buf, size, "%s, not text; %s", fi->what,
+			    fi->verb);
+		else
+			snprintf(buf, size, "%s, not text; %s, e.g. %s%s%s",
+			    fi->what, fi->verb, fi->cmd_before, name,
+			    fi->cmd_after);
+		break;
+	case RPT_E_DOCX:
+		if (d->line > 0)
+			snprintf(buf, size, "%ld: %s", d->line, d->detail);
+		else
+			snprintf(buf, size, "%s", d->detail);
 		break;
 	case RPT_E_BINARY:
 		snprintf(buf, size, "binary data (NUL byte at line %ld, column "

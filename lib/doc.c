@@ -99,6 +99,7 @@ enum series {
 struct open_heading {
 	enum rpt_family	fam;
 	int		num;
+	int		olvl;		/* its Word outline level + 1, or 0 */
 };
 
 /* The open headings and the section path. */
@@ -157,6 +158,10 @@ struct slot {
 	int		 debris;	/* pieces of debris removed */
 	size_t		 debris_chars;	/* and their non-white characters */
 	int		 unmarked;	/* a heading of a series without markers */
+	/* What a Word file's formatting says (struct rpt_line): */
+	unsigned	 lfmt;
+	int		 olvl;		/* outline level + 1, 0 for none */
+	int		 bold_lead;	/* the bold lead ends at this 。 */
 	struct lead {			/* lead(): its first sentence */
 		int	 known;
 		size_t	 len, chars;	/* 0 if it cannot be a heading's */
@@ -178,6 +183,7 @@ struct rpt_doc {
 	enum series	 series;	/* the series of unmarked headings open */
 	int		 leads;		/* a series of leads has occurred */
 	int		 paren_used;	/* and one marked （一） */
+	int		 min_olvl;	/* highest outline level seen (+ 1), or 0 */
 	size_t		 wrap;		/* hard-wrapped at this width, or 0 */
 	int		 fold;		/* traditional script in the front */
 	struct outline	 o;
@@ -294,6 +300,7 @@ rpt_doc_reset(struct rpt_doc *d)
 	d->series = S_NONE;
 	d->leads = 0;
 	d->paren_used = 0;
+	d->min_olvl = 0;
 	d->wrap = 0;
 	d->fold = 0;
 	/* The outline, open sections and path, as new. */
@@ -798,6 +805,7 @@ place(struct outline *o, enum rpt_family fam, int num,
 		if (num > *expected)
 			*nb = RPT_NUM_GAP;
 		o->open[i].num = num;
+		o->open[i].olvl = 0;
 		o->path[i]++;
 		o->depth = i + 1;
 		return 1;
@@ -808,6 +816,7 @@ place(struct outline *o, enum rpt_family fam, int num,
 		return 0;
 	o->open[o->depth].fam = fam;
 	o->open[o->depth].num = num;
+	o->open[o->depth].olvl = 0;
 	o->path[o->depth] = 1;
 	o->depth++;
 	return 1;
@@ -816,7 +825,10 @@ place(struct outline *o, enum rpt_family fam, int num,
 static int
 place_heading(struct rpt_doc *d, struct slot *s)
 {
-	return place(&d->o, s->fam, s->mnum, &s->numbering, &s->expected);
+	if (!place(&d->o, s->fam, s->mnum, &s->numbering, &s->expected))
+		return 0;
+	d->o.open[d->o.depth - 1].olvl = s->olvl;
+	return 1;
 }
 
 /* The i-th queued paragraph, oldest first. */
@@ -979,6 +991,11 @@ ensure(struct slot *s)
 		s->f |= F_NAME;
 	if (rpt_is_addressee(p, n))
 		s->f |= F_ADDR;
+	/* A Word file's Title style or large centred first lines: a title. */
+	if ((s->lfmt & RPT_LF_TITLE) && !(s->f & (F_DATE | F_DOCNO | F_ORGAN |
+	    F_ADDR | F_SUBTITLE | F_AUTHOR | F_OFFICE | F_NAME | F_CHROME |
+	    F_BOILER)))
+		s->f |= F_TITLE;
 }
 
 /* ensure() for the queued paragraphs [from, to). */
@@ -1019,6 +1036,12 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	s->expected = 0;
 	s->unmarked = 0;
 	s->lead.known = 0;
+	s->lfmt = line->fmt;
+	s->olvl = (line->fmt & RPT_LF_OUTLINE) && line->outline >= 0 &&
+	    line->outline < RPT_DEPTH_MAX ? line->outline + 1 : 0;
+	s->bold_lead = (line->fmt & RPT_LF_LEAD) ? line->lead : 0;
+	if (s->olvl > 0 && (d->min_olvl == 0 || s->olvl < d->min_olvl))
+		d->min_olvl = s->olvl;
 	/* Debris on blank lines before it is counted here. */
 	s->debris = d->debris;
 	s->debris_chars = d->debris_chars;
@@ -1200,6 +1223,10 @@ wrap_width(struct rpt_doc *d)
 {
 	size_t len[LOOK + 1], w, t;
 	int i, j, n = 0, near = 0, open = 0, punct = 0, stops = 0;
+
+	/* A Word file's lines are its paragraphs. */
+	if (d->count > 0 && (at(d, 0)->lfmt & RPT_LF_PARA))
+		return 0;
 
 	/* Lines of text: not headings, not one-word lines. */
 	for (i = 0; i < d->count; i++)
@@ -1491,6 +1518,7 @@ place_unnumbered(struct rpt_doc *d, const struct slot *s)
 		d->o.depth = 1;
 		d->o.open[0].fam = RPT_FAM_NONE;
 		d->o.open[0].num = 0;
+		d->o.open[0].olvl = 0;
 		d->o.path[0]++;
 		return;
 	}
@@ -1503,8 +1531,43 @@ place_unnumbered(struct rpt_doc *d, const struct slot *s)
 		return;
 	d->o.open[d->o.depth].fam = RPT_FAM_NONE;
 	d->o.open[d->o.depth].num = 0;
+	d->o.open[d->o.depth].olvl = 0;
 	d->o.path[d->o.depth] = 1;
 	d->o.depth++;
+}
+
+/*
+ * Open a heading that a Word file's outline level makes one (olvl, 1 for
+ * the highest).  Its depth follows the outline levels the document uses:
+ * a sibling of the open heading of the same level, a child of the nearest
+ * open heading of a higher level; when none is open, level 1 for the
+ * highest level seen so far, else a child of the innermost section.
+ */
+static void
+place_outline(struct rpt_doc *d, const struct slot *s)
+{
+	struct outline *o = &d->o;
+	int i, sibling = 0;
+
+	for (i = o->depth - 1; i >= 0; i--)
+		if (o->open[i].olvl != 0 && o->open[i].olvl <= s->olvl)
+			break;
+	if (i >= 0 && o->open[i].olvl == s->olvl) {
+		o->depth = i;
+		sibling = 1;
+	} else if (i >= 0)
+		o->depth = i + 1;
+	else if (s->olvl <= d->min_olvl || o->depth == 0) {
+		o->depth = 0;
+		sibling = 1;
+	}
+	if (o->depth >= RPT_DEPTH_MAX)
+		return;
+	o->open[o->depth].fam = RPT_FAM_NONE;
+	o->open[o->depth].num = 0;
+	o->open[o->depth].olvl = s->olvl;
+	o->path[o->depth] = sibling ? o->path[o->depth] + 1 : 1;
+	o->depth++;
 }
 
 /* Decide the oldest paragraph's kind and place it in the outline. */
@@ -1834,6 +1897,24 @@ settle_oldest(struct rpt_doc *d)
 		d->series = S_NONE;
 		d->numbered = 1;
 		d->paren_used |= s->fam == RPT_FAM_CN_PAREN;
+	} else if (!(s->f & (F_MARK | F_CHROME)) && s->olvl > 0 &&
+	    s->chars <= SHORT_MAX) {
+		/* A Word file's outline level, where the text has no marker. */
+		s->kind = RPT_K_HEADING;
+		s->fam = RPT_FAM_NONE;
+		s->mnum = 0;
+		s->mlen = 0;
+		d->series = S_NONE;
+		place_outline(d, s);
+	} else if (!(s->f & (F_MARK | F_CHROME)) && s->bold_lead > 0 &&
+	    s->chars != RPT_CHARS_UNKNOWN) {
+		/* A bold lead sentence: a run-in heading without a marker. */
+		s->kind = RPT_K_HEADING;
+		s->fam = RPT_FAM_NONE;
+		s->mnum = 0;
+		s->mlen = 0;
+		s->unmarked = 1;
+		place_unnumbered(d, s);
 	} else if (unnumbered(d, s) || series(d, s)) {
 		s->kind = RPT_K_HEADING;
 		s->fam = RPT_FAM_NONE;
@@ -1861,11 +1942,17 @@ static void
 heading_title(const struct slot *s, int fold, const char **t, size_t *len)
 {
 	const char *stop;
+	size_t k;
+	int n = s->bold_lead > 1 ? s->bold_lead : 1;
 
 	*t = (fold ? TEXT(s) : s->text.p) + s->mlen;
 	*len = s->text.len - s->mlen;
-	if ((stop = rpt_memmem(*t, *len, "。", 3)) != NULL)
-		*len = (size_t)(stop - *t);
+	/* Up to the first 。, or the last of a bold lead of several. */
+	for (k = 0; n > 0 && (stop = rpt_memmem(*t + k, *len - k, "。",
+	    3)) != NULL; n--)
+		k = (size_t)(stop - *t) + 3;
+	if (k > 0)
+		*len = k - 3;
 }
 
 /* The element text of a paragraph: a heading's title, a joined title. */
@@ -1962,6 +2049,7 @@ next_piece(struct rpt_doc *d, struct rpt_para *para)
 		d->o.depth = 1;
 		d->o.open[0].fam = RPT_FAM_NONE;
 		d->o.open[0].num = 0;
+		d->o.open[0].olvl = 0;
 		d->o.path[0]++;
 		d->parts = pc->parts;
 		d->seen |= pc->parts.set;

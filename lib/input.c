@@ -24,6 +24,7 @@
 struct rpt_input {
 	int		 fd;
 	int		 own_fd;	/* opened here, closed here */
+	struct rpt_docx	*docx;		/* a Word file: its reader */
 	struct rpt_input_opts opts;
 	enum rpt_enc	 enc;
 	iconv_t		 cd;		/* (iconv_t)-1 for UTF-8 */
@@ -61,14 +62,15 @@ static const struct rpt_format_info formats[] = {
 	[RPT_FMT_XLSX] = { "an Excel (XLSX) workbook", "convert it first",
 	    "libreoffice --headless --convert-to csv ", "" },
 	[RPT_FMT_PPTX] = { "a PowerPoint (PPTX) presentation",
-	    "convert it first", "pandoc -t plain ", "" },
+	    "convert it first", "libreoffice --headless --convert-to pdf ",
+	    "" },
 	[RPT_FMT_ODF] = { "an OpenDocument file", "convert it first",
 	    "pandoc -t plain ", "" },
 	[RPT_FMT_ZIP] = { "a ZIP archive", "unpack it first", "unzip ", "" },
 	[RPT_FMT_PDF] = { "a PDF document", "convert it first", "pdftotext ",
 	    " -" },
-	[RPT_FMT_OLE2] = { "a legacy Office (DOC/XLS) document",
-	    "convert it first", "catdoc ", "" },
+	[RPT_FMT_OLE2] = { "a legacy Office (OLE2) file", "convert it first",
+	    "libreoffice --headless --convert-to docx ", "" },
 	[RPT_FMT_RTF] = { "an RTF document", "convert it first",
 	    "pandoc -t plain ", "" },
 	[RPT_FMT_PNG] = { "a PNG image", "it needs OCR first", "tesseract ",
@@ -77,6 +79,15 @@ static const struct rpt_format_info formats[] = {
 	    " - -l chi_sim" },
 	[RPT_FMT_GIF] = { "a GIF image", "it needs OCR first", "tesseract ",
 	    " - -l chi_sim" },
+	[RPT_FMT_DOC] = { "a Word 97-2003 or WPS document", "convert it first",
+	    "libreoffice --headless --convert-to docx ", "" },
+	[RPT_FMT_XLS] = { "an Excel 97-2003 workbook", "convert it first",
+	    "libreoffice --headless --convert-to csv ", "" },
+	[RPT_FMT_PPT] = { "a PowerPoint 97-2003 presentation",
+	    "convert it first", "libreoffice --headless --convert-to pdf ",
+	    "" },
+	[RPT_FMT_ENCRYPTED] = { "an encrypted (password-protected) Office "
+	    "document", "save it without a password", "", "" },
 };
 
 const struct rpt_format_info *
@@ -92,6 +103,7 @@ static const char *const enc_names[] = {
 	[RPT_ENC_GB18030] = "gb18030",
 	[RPT_ENC_UTF16LE] = "utf-16le",
 	[RPT_ENC_UTF16BE] = "utf-16be",
+	[RPT_ENC_DOCX] = "docx",
 };
 
 int
@@ -100,7 +112,8 @@ rpt_enc_parse(const char *name, enum rpt_enc *enc)
 	size_t i;
 
 	for (i = 0; i < sizeof(enc_names) / sizeof(enc_names[0]); i++)
-		if (i != RPT_ENC_UTF8_BOM && strcmp(name, enc_names[i]) == 0) {
+		if (i != RPT_ENC_UTF8_BOM && i != RPT_ENC_DOCX &&
+		    strcmp(name, enc_names[i]) == 0) {
 			*enc = (enum rpt_enc)i;
 			return 0;
 		}
@@ -137,6 +150,8 @@ rpt_input_close(struct rpt_input *in)
 		close(in->fd);
 	in->fd = -1;
 	in->own_fd = 0;
+	rpt_docx_free(in->docx);
+	in->docx = NULL;
 	if (in->cd != (iconv_t)-1)
 		iconv_close(in->cd);
 	in->cd = (iconv_t)-1;
@@ -506,6 +521,8 @@ decode_more(struct rpt_input *in)
 {
 	int r;
 
+	if (in->docx != NULL)
+		return rpt_docx_more(in->docx, &in->txt);
 	if (in->raw_off == in->raw_len || !in->raw_eof) {
 		if (read_raw(in, CHUNK) == -1)
 			return -1;
@@ -535,6 +552,62 @@ locate(const struct rpt_input *in, size_t at, struct rpt_diag *d)
 	d->line = line;
 	d->col = (start == in->off ? in->piece_chars : 0) +
 	    chars_between(in, start, at) + 1;
+}
+
+/*
+ * Which legacy Office file an OLE2 compound file is, by the names of its
+ * streams: they are stored in UTF-16LE in its directory, which may be
+ * anywhere in the file, so the file is searched (up to OLE2_SCAN bytes)
+ * rather than parsed.  Refused either way; this only picks the message.
+ */
+#define OLE2_SCAN	(64ULL * 1024 * 1024)
+
+static enum rpt_format
+ole2_kind(struct rpt_input *in)
+{
+	static const struct {
+		const char	*name;
+		enum rpt_format	 fmt;
+	} streams[] = {
+		/* The first found wins: an encrypted file holds others too. */
+		{ "EncryptedPackage", RPT_FMT_ENCRYPTED },
+		{ "WordDocument", RPT_FMT_DOC },
+		{ "Workbook", RPT_FMT_XLS },
+		{ "PowerPoint Document", RPT_FMT_PPT },
+	};
+	enum { NS = sizeof(streams) / sizeof(streams[0]), NAME = 40 };
+	char pat[NS][NAME];
+	size_t plen[NS], i, k, keep = NAME;
+	unsigned long long seen = 0;
+	enum rpt_format found = RPT_FMT_OLE2;
+	size_t best = NS;
+
+	for (i = 0; i < NS; i++) {
+		for (k = 0; streams[i].name[k] != '\0'; k++) {
+			pat[i][2 * k] = streams[i].name[k];
+			pat[i][2 * k + 1] = '\0';
+		}
+		plen[i] = 2 * k;
+	}
+	for (;;) {
+		for (i = 0; i < best; i++)
+			if (rpt_memmem((const char *)in->raw + in->raw_off,
+			    in->raw_len - in->raw_off, pat[i], plen[i]) != NULL) {
+				best = i;
+				found = streams[i].fmt;
+			}
+		if (best == 0 || in->raw_eof || seen > OLE2_SCAN)
+			break;
+		/* Keep the last bytes: a name may straddle two reads. */
+		if (in->raw_len - in->raw_off > keep) {
+			seen += in->raw_len - in->raw_off - keep;
+			in->raw_off = in->raw_len - keep;
+		}
+		if (read_raw(in, in->raw_cap) == -1)
+			break;
+	}
+	memset(&in->diag, 0, sizeof(in->diag));
+	return found;
 }
 
 int
@@ -580,8 +653,25 @@ rpt_input_open(struct rpt_input *in, const char *path,
 	if (read_raw(in, RPT_SNIFF) == -1)
 		goto refused;
 
-	if ((in->diag.format = sniff_format(in->raw, in->raw_len)) !=
-	    RPT_FMT_NONE) {
+	switch ((in->diag.format = sniff_format(in->raw, in->raw_len))) {
+	case RPT_FMT_NONE:
+		break;
+	case RPT_FMT_DOCX:
+	case RPT_FMT_XLSX:
+	case RPT_FMT_PPTX:
+	case RPT_FMT_ODF:
+	case RPT_FMT_ZIP:
+		/* A ZIP is a Word file when its content types say so. */
+		in->diag.format = RPT_FMT_NONE;
+		if (rpt_docx_open(&in->docx, in->fd, in->raw, in->raw_len,
+		    &in->diag) == -1)
+			goto refused;
+		in->enc = in->diag.enc = RPT_ENC_DOCX;
+		return 0;
+	case RPT_FMT_OLE2:
+		in->diag.format = ole2_kind(in);
+		/* FALLTHROUGH */
+	default:
 		in->diag.status = RPT_E_FORMAT;
 		goto refused;
 	}
@@ -665,6 +755,11 @@ emit(struct rpt_input *in, struct rpt_line *line, size_t end, size_t skip,
 	line->p = in->txt.p + in->off;
 	line->len = end - in->off;
 	line->num = in->line;
+	line->fmt = 0;
+	line->outline = line->lead = 0;
+	if (in->docx != NULL && in->piece_chars == 0)
+		rpt_docx_line_fmt(in->docx, in->line, &line->fmt,
+		    &line->outline, &line->lead);
 	if (piece)
 		in->piece_chars += chars_between(in, in->off, end);
 	else {

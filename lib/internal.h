@@ -53,6 +53,28 @@ rpt_space_lead16(__m128i x)
 }
 #endif
 
+/* ---------------------------------------------------------------- docx.c */
+
+struct rpt_docx;
+/*
+ * Start reading a ZIP file: fd (not taken; a pipe is read to its end and
+ * spooled), head the bytes already read from it.  Returns 0 for a Word
+ * file, else -1 with diag saying why: RPT_E_FORMAT for another kind of ZIP
+ * (diag->format), RPT_E_DOCX (diag->detail) for a damaged or hostile one.
+ */
+int	rpt_docx_open(struct rpt_docx **x, int fd, const unsigned char *head,
+	    size_t headlen, struct rpt_diag *diag);
+/*
+ * Append the next lines of text (one per paragraph and manual line break,
+ * each ending in LF) to out: 1 while there may be more, 0 at the end, -1
+ * on an error (the diag given to rpt_docx_open() says what).
+ */
+int	rpt_docx_more(struct rpt_docx *x, struct rpt_buf *out);
+/* The formatting of line number line (ascending calls). */
+void	rpt_docx_line_fmt(struct rpt_docx *x, long line, unsigned *fmt,
+	    int *outline, int *lead);
+void	rpt_docx_free(struct rpt_docx *x);
+
 /* ---------------------------------------------------------------- element.c */
 
 /*

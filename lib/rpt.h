@@ -371,7 +371,8 @@ enum rpt_enc {
 	RPT_ENC_UTF8_BOM,	/* only as a result of detection */
 	RPT_ENC_GB18030,
 	RPT_ENC_UTF16LE,
-	RPT_ENC_UTF16BE
+	RPT_ENC_UTF16BE,
+	RPT_ENC_DOCX		/* a Word file, read natively (docx.c) */
 };
 
 /* Parse an -E argument; returns -1 for an unknown name. */
@@ -387,7 +388,8 @@ enum rpt_status {
 	RPT_E_FORMAT,		/* a known binary format: see format */
 	RPT_E_BINARY,		/* NUL byte in the first RPT_SNIFF bytes */
 	RPT_E_INVALID,		/* undecodable byte(s): see bad[], line, col */
-	RPT_E_NOMEM
+	RPT_E_NOMEM,
+	RPT_E_DOCX		/* a Word file that cannot be read: see detail */
 };
 
 /* Binary formats recognised by their signature. */
@@ -395,7 +397,9 @@ enum rpt_format {
 	RPT_FMT_NONE,
 	RPT_FMT_DOCX, RPT_FMT_XLSX, RPT_FMT_PPTX, RPT_FMT_ODF, RPT_FMT_ZIP,
 	RPT_FMT_PDF, RPT_FMT_OLE2, RPT_FMT_RTF, RPT_FMT_PNG, RPT_FMT_JPEG,
-	RPT_FMT_GIF
+	RPT_FMT_GIF,
+	/* Legacy Office files, told apart by their OLE2 stream names. */
+	RPT_FMT_DOC, RPT_FMT_XLS, RPT_FMT_PPT, RPT_FMT_ENCRYPTED
 };
 
 /*
@@ -422,6 +426,7 @@ struct rpt_diag {
 	unsigned char	 bad[4];	/* RPT_E_INVALID: the offending bytes */
 	int		 nbad;
 	enum rpt_enc	 enc;		/* encoding in force */
+	char		 detail[240];	/* RPT_E_DOCX: what is wrong */
 };
 
 enum rpt_warning {
@@ -439,11 +444,23 @@ struct rpt_input_opts {
 	void		*warn_ctx;
 };
 
+/* What a Word file's formatting says of a line (struct rpt_line's fmt). */
+enum {
+	RPT_LF_PARA = 1 << 0,		/* a whole paragraph: never hard-wrapped */
+	RPT_LF_OUTLINE = 1 << 1,	/* has an outline level: see outline */
+	RPT_LF_LEAD = 1 << 2,		/* opens with a bold lead sentence */
+	RPT_LF_TITLE = 1 << 3		/* the Title style, or centred and larger */
+};
+
 /* One line of decoded text, without its terminator. */
 struct rpt_line {
 	const char	*p;		/* valid UTF-8, no NUL, CR or LF */
 	size_t		 len;
 	long		 num;		/* 1-based input line number */
+	/* Formatting (Word files only; 0 for text): */
+	unsigned	 fmt;		/* RPT_LF_* */
+	int		 outline;	/* 0-based outline level (RPT_LF_OUTLINE) */
+	int		 lead;		/* the bold lead ends at its lead-th 。 */
 };
 
 struct rpt_input;

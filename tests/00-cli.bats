@@ -526,18 +526,18 @@ refused() {
 	done
 }
 
-@test "DOCX signature: refused, with the pandoc hint" {
+@test "a ZIP signature without a ZIP's directory (a cut .docx): refused as damaged" {
 	printf 'PK\003\004\024\000\006\000\010\000\000\000!\000\337\244\322lZ\001\000\000\040\005\000\000\023\000\010\002[Content_Types].xml \242\004\002(\240\000\002\000\000PK\003\004\024\000\006\000\010\000\000\000!\000word/document.xml' >报告.docx
-	refused 报告.docx "报告.docx: a Word (DOCX) document, not text; convert it first, e.g. pandoc -t plain 报告.docx"
+	refused 报告.docx "报告.docx: not a readable ZIP archive (Not a zip archive): a truncated or damaged file?"
 }
 
-@test "XLSX signature: refused, with the libreoffice hint" {
-	printf 'PK\003\004\024\000\006\000\010\000\000\000!\000b\356\235h^\001\000\000\220\004\000\000\023\000\010\002[Content_Types].xml \242\004\002(\240\000\002PK\003\004\024\000\006\000\010\000\000\000!\000xl/workbook.xml' >表.xlsx
+@test "an XLSX (by its content types): refused, with the libreoffice hint" {
+	cp "$TESTS/docx/hostile/sheet.xlsx" 表.xlsx
 	refused 表.xlsx "表.xlsx: an Excel (XLSX) workbook, not text; convert it first, e.g. libreoffice --headless --convert-to csv 表.xlsx"
 }
 
-@test "ZIP signature: refused, with the unzip hint" {
-	printf 'PK\003\004\n\000\000\000\000\000\000\000!\000\000\000\000\000\000\000\000\000\000\000\000\000\011\000\000\000hello.txt' >a.zip
+@test "a ZIP that is no Office file: refused, with the unzip hint" {
+	cp "$TESTS/docx/hostile/plain.zip.docx" a.zip
 	refused a.zip "a.zip: a ZIP archive, not text; unpack it first, e.g. unzip a.zip"
 }
 
@@ -546,9 +546,9 @@ refused() {
 	refused r.pdf "r.pdf: a PDF document, not text; convert it first, e.g. pdftotext r.pdf -"
 }
 
-@test "OLE2 signature (.doc/.xls): refused, with the catdoc hint" {
+@test "OLE2 signature without a known stream: refused, with the libreoffice hint" {
 	printf '\320\317\021\340\241\261\032\341\000\000\000\000\000\000\000\000>\000\003\000\376\377\011\000' >old.doc
-	refused old.doc "old.doc: a legacy Office (DOC/XLS) document, not text; convert it first, e.g. catdoc old.doc"
+	refused old.doc "old.doc: a legacy Office (OLE2) file, not text; convert it first, e.g. libreoffice --headless --convert-to docx old.doc"
 }
 
 @test "RTF signature: refused, with the pandoc hint" {
@@ -1178,7 +1178,7 @@ endless() {
 		to_files $'r\xb1\xff.txt' $'bad\xb1.txt' $'doc\xd6\xd0.docx' $'gone\xe4\xb8.txt'
 		expect_err \
 		    "$F: bad\\xb1.txt:1:2: invalid UTF-8 byte 0xb1 (try -E gb18030, or iconv -f GB18030)" \
-		    "$F: doc\\xd6\\xd0.docx: a Word (DOCX) document, not text; convert it first, e.g. pandoc -t plain doc\\xd6\\xd0.docx" \
+		    "$F: doc\\xd6\\xd0.docx: not a readable ZIP archive (Not a zip archive): a truncated or damaged file?" \
 		    "$F: gone\\xe4\\xb8.txt: No such file or directory"
 		{
 			hdr

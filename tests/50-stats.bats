@@ -71,7 +71,7 @@ col() {
 	[ "$(printf '%s\n' "$output" | awk -F'\t' '{ print NF }' | sort -u)" = 23 ]
 	# shellcheck disable=SC2154 # run --separate-stderr sets it
 	assert_equal "$stderr" "$(printf '%s\n' \
-	    'rpt-stats: a.docx: a ZIP archive, not text; unpack it first, e.g. unzip a.docx' \
+	    'rpt-stats: a.docx: not a readable ZIP archive (Not a zip archive): a truncated or damaged file?' \
 	    'rpt-stats: bad.txt:5:1: invalid UTF-8 byte 0xff (try -E gb18030, or iconv -f GB18030)')"
 }
 

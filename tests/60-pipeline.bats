@@ -113,5 +113,5 @@ cron_script() {
 	run -0 bin/rpt-cron shared
 	assert_equal "$(cut -f1,2 shared/summary.tsv | sort)" "$(printf '%s\n' $'./a.txt\tok' \
 	    $'./b.txt\trefused' $'./c.txt\tok' $'./d.txt\tok')"
-	grep -q 'b.txt: a ZIP archive' shared/rpt-cron.log
+	grep -q 'b.txt: not a readable ZIP archive' shared/rpt-cron.log
 }

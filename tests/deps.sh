@@ -15,8 +15,10 @@ command -v make >/dev/null 2>&1 || need make
 if command -v pkg-config >/dev/null 2>&1; then
 	pkg-config --exists libutf8proc || need utf8proc
 	pkg-config --exists libpcre2-8 || need pcre2
+	pkg-config --exists libzip || need libzip
+	pkg-config --exists expat || need expat
 else
-	need pkg-config; need utf8proc; need pcre2
+	need pkg-config; need utf8proc; need pcre2; need libzip; need expat
 fi
 command -v bats >/dev/null 2>&1 || need bats
 found_lib() {
@@ -56,6 +58,8 @@ pkgs() {
 		apt:cc) echo gcc ;;
 		apt:utf8proc) echo libutf8proc-dev ;;
 		apt:pcre2) echo libpcre2-dev ;;
+		apt:libzip) echo libzip-dev ;;
+		apt:expat) echo libexpat1-dev ;;
 		apt:iconv) echo libc-bin ;;
 		apt:column) echo bsdextrautils ;;
 		apt:man|dnf:man) echo man-db ;;
@@ -69,6 +73,8 @@ pkgs() {
 		dnf:pkg-config) echo pkgconf-pkg-config ;;
 		dnf:utf8proc) echo utf8proc-devel ;;
 		dnf:pcre2) echo pcre2-devel ;;
+		dnf:libzip) echo libzip-devel ;;
+		dnf:expat) echo expat-devel ;;
 		dnf:iconv) echo glibc-common ;;
 		brew:cc|brew:make|brew:iconv) ;;
 		brew:bats) echo bats-core ;;

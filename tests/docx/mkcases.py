@@ -142,9 +142,9 @@ nums = {1: (0, ''), 2: (0, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"
                + LVL(0, 'chineseCounting', '第%1条', 3, 'space') + '</w:lvlOverride>')}
 case('lvlOverride', ''.join(NP(k, 0, t) for k, t in
                             [(1, '甲'), (1, '乙'), (2, '丙'), (2, '丁'), (1, '戊'), (3, '己'), (3, '庚')]),
-     '1.甲\n2.乙\n5.丙\n6.丁\n3.戊\n第三条 己\n第四条 庚\n', numbering=NUMBERING(ab, nums),
-     note='num 2 (startOverride 5) and num 3 (startOverride 3 and a whole w:lvl) count on their own; '
-          'num 1 goes on from 2 to 3')
+     '1.甲\n2.乙\n5.丙\n6.丁\n7.戊\n第三条 己\n第四条 庚\n', numbering=NUMBERING(ab, nums),
+     note='one counter per abstractNum, as Word and LibreOffice keep it: num 2\'s startOverride sets it to 5 '
+          'at its first paragraph, num 1 goes on from there (7), num 3 (startOverride 3 and a whole w:lvl) sets it to 3')
 ab = {0: [LVL(0, 'decimal', '%1、', 1, 'nothing')]}
 case('shared-counters', NP(1, 0, '甲') + NP(2, 0, '乙') + NP(1, 0, '丙') + NP(2, 0, '丁'),
      '1、甲\n2、乙\n3、丙\n4、丁\n', numbering=NUMBERING(ab, {1: (0, ''), 2: (0, '')}),

@@ -155,6 +155,13 @@ def build(src):
     while (front < len(lines) and not marks[front] and len(lines[front]) < HEADLEN
            and not lines[front].endswith('：')):
         front += 1
+    # the title: the front lines up to the first that ends like one (a
+    # report's dateline, speaker or page date is no title)
+    title_end = 0
+    for i in range(front):
+        if lines[i].rstrip().endswith(('报告', '总结', '情况')):
+            title_end = i
+            break
     body = []
     count = {1: 0, 2: 0, 3: 0, 4: 0}   # the outline numbering's counters
     depth = 0                          # level of the last numbered heading
@@ -162,6 +169,11 @@ def build(src):
     flags = []                         # and the flag of each paragraph
     for i, line in enumerate(lines):
         m = marks[i]
+        if i < front and i > title_end:
+            body.append('<text:p text:style-name="Standard">%s</text:p>' % para_text(line))
+            expect.append((line, False))
+            flags.append(None)
+            continue
         if i < front:
             body.append('<text:p text:style-name="Title">%s</text:p>' % para_text(line))
             expect.append((line, False))

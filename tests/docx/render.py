@@ -149,6 +149,7 @@ class Doc:
         self.nums = {}
         self.load_numbering()
         self.counters = {}
+        self.started = set()
 
     def part(self, kind):
         p = self.parts.get(kind)
@@ -234,13 +235,18 @@ class Doc:
         if numId is None or numId == '0' or numId not in self.nums:
             return ''
         aid, ov = self.nums[numId]
-        own = any(child(o, 'startOverride') is not None for o in ov.values())
-        key = ('num', numId) if own else ('abs', aid)
-        c = self.counters.setdefault(key, {})
+        # One counter per abstractNum; a num's startOverride sets it once,
+        # at the num's first paragraph of that level.
+        c = self.counters.setdefault(('abs', aid), {})
         lv = self.level(numId, ilvl)
         if lv is None:
             return ''
-        c[ilvl] = c[ilvl] + 1 if c.get(ilvl) is not None else self.start(numId, ilvl)
+        o = ov.get(ilvl)
+        if o is not None and child(o, 'startOverride') is not None and (numId, ilvl) not in self.started:
+            self.started.add((numId, ilvl))
+            c[ilvl] = self.start(numId, ilvl)
+        else:
+            c[ilvl] = c[ilvl] + 1 if c.get(ilvl) is not None else self.start(numId, ilvl)
         for k in range(ilvl + 1, 9):
             klv = self.level(numId, k)
             r = attr(child(klv, 'lvlRestart'), 'val') if klv is not None else None

@@ -242,7 +242,7 @@ run(struct rpt_doc *d, const struct lines *ls, int reset, struct rpt_buf *rec,
     struct rpt_buf *text)
 {
 	struct state st;
-	struct rpt_line line;
+	struct rpt_line line = { NULL, 0, 0, 0, 0, 0 };
 	struct rpt_para pa;
 	char *copy;
 	size_t i;
@@ -298,7 +298,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct rpt_buf want, scratch, rec1, rec2, text;
 	struct rpt_input_opts o = { RPT_ENC_AUTO, 1, NULL, NULL };
 	struct rpt_profile_error e;
-	struct rpt_line line;
+	struct rpt_line line = { NULL, 0, 0, 0, 0, 0 };
 	struct rpt_doc *d;
 	const char *p;
 	size_t n, i;

@@ -81,10 +81,14 @@ decode(const void *p, size_t n, enum rpt_enc enc, int replace,
 	CHECK(r == 0 || st != RPT_OK);
 	*last = 1;
 	if (st != RPT_OK) {
-		CHECK(st == RPT_E_FORMAT || st == RPT_E_BINARY);
+		CHECK(st == RPT_E_FORMAT || st == RPT_E_BINARY ||
+		    st == RPT_E_DOCX);
 		if (st == RPT_E_FORMAT)
 			CHECK(d->format != RPT_FMT_NONE &&
 			    rpt_format_info(d->format)->what != NULL);
+		else if (st == RPT_E_DOCX)
+			/* A ZIP that is not a readable Word file says why. */
+			CHECK(d->detail[0] != '\0');
 		else
 			CHECK(d->line >= 1 && d->col >= 1);
 		CHECK(rpt_input_line(in, &line) == -1);
@@ -94,7 +98,10 @@ decode(const void *p, size_t n, enum rpt_enc enc, int replace,
 	}
 	got = rpt_input_enc(in);
 	CHECK(got == d->enc);
-	switch (enc) {
+	switch (got == RPT_ENC_DOCX ? RPT_ENC_DOCX : enc) {
+	case RPT_ENC_DOCX:
+		/* A Word file, whatever encoding was asked for. */
+		break;
 	case RPT_ENC_AUTO:
 		CHECK(got != RPT_ENC_AUTO && got <= RPT_ENC_UTF16BE);
 		break;
@@ -122,7 +129,10 @@ decode(const void *p, size_t n, enum rpt_enc enc, int replace,
 		}
 	}
 	CHECK(r == 0 || r == -1);
-	if (r == -1) {
+	if (r == -1 && got == RPT_ENC_DOCX)
+		/* A Word file stops on a damaged part, and says why. */
+		CHECK(d->status == RPT_E_DOCX && d->detail[0] != '\0');
+	else if (r == -1) {
 		/* A regular file: only an invalid sequence stops it. */
 		CHECK(!replace);
 		CHECK(d->status == RPT_E_INVALID);
@@ -230,7 +240,7 @@ lossless(const void *p, size_t n, enum rpt_enc enc, int replace,
 
 	got->len = 0;
 	st = decode(p, n, enc, replace, got, &last);
-	if (st == RPT_E_FORMAT)
+	if (st == RPT_E_FORMAT || st == RPT_E_DOCX)
 		return;
 	CHECK(st == RPT_OK);
 	CHECK(last == 0);
