@@ -339,8 +339,9 @@ check_para(struct rpt_check *c, const struct rpt_para *p)
 	    "only in an unnumbered paragraph, without a heading", p->part) == -1)
 		return -1;
 	if (p->unmarked && find(c, p->line, RPT_F_UNMARKED_HEADING, "%.*s is "
-	    "read as a heading at level %d: one of a series of sentences "
-	    "without markers", (int)p->elem_len, p->elem, p->depth) == -1)
+	    "read as a heading at level %d: %s", (int)p->elem_len, p->elem,
+	    p->depth, p->unmarked == 2 ? "a bold lead sentence without a "
+	    "marker" : "one of a series of sentences without markers") == -1)
 		return -1;
 	if (p->kind == RPT_K_HEADING && p->depth >= 2 &&
 	    note_mentions(c, p, p->elem, p->elem_len) == -1)

@@ -157,7 +157,8 @@ struct slot {
 	int		 expected;	/* the number that would have fitted */
 	int		 debris;	/* pieces of debris removed */
 	size_t		 debris_chars;	/* and their non-white characters */
-	int		 unmarked;	/* a heading of a series without markers */
+	int		 unmarked;	/* a heading without a marker: 1 of a
+					   series, 2 a Word file's bold lead */
 	/* What a Word file's formatting says (struct rpt_line): */
 	unsigned	 lfmt;
 	int		 olvl;		/* outline level + 1, 0 for none */
@@ -1913,7 +1914,7 @@ settle_oldest(struct rpt_doc *d)
 		s->fam = RPT_FAM_NONE;
 		s->mnum = 0;
 		s->mlen = 0;
-		s->unmarked = 1;
+		s->unmarked = 2;
 		place_unnumbered(d, s);
 	} else if (unnumbered(d, s) || series(d, s)) {
 		s->kind = RPT_K_HEADING;

@@ -1159,6 +1159,15 @@ begin_para(struct rpt_docx *x)
 
 /* ------------------------------------------------------------ handlers */
 
+/* No run properties: text outside a run (or before its w:rPr) has none. */
+static void
+run_reset(struct rpt_docx *x)
+{
+	x->run.bold = -1;
+	x->run.sz = 0;
+	x->run.style = -1;
+}
+
 static void
 skip_from_here(struct rpt_docx *x)
 {
@@ -1507,9 +1516,7 @@ document_start(struct rpt_docx *x, const char *name, const char *l,
 	case 'r':
 		if (strcmp(l, "r") == 0) {
 			x->in_run = 1;
-			x->run.bold = -1;
-			x->run.sz = 0;
-			x->run.style = -1;
+			run_reset(x);
 		} else if (strcmp(l, "rPr") == 0 && x->in_run)
 			x->in_rpr = 1;
 		else if (strcmp(l, "rStyle") == 0 && x->in_rpr)
@@ -1563,8 +1570,10 @@ document_end(struct rpt_docx *x, const char *name, const char *l)
 			end_para(x);
 	} else if (strcmp(l, "pPr") == 0 && p != NULL)
 		p->in_ppr = 0;
-	else if (strcmp(l, "r") == 0)
+	else if (strcmp(l, "r") == 0) {
 		x->in_run = 0;
+		run_reset(x);
+	}
 	else if (strcmp(l, "rPr") == 0)
 		x->in_rpr = 0;
 	else if (strcmp(l, "t") == 0)
@@ -1693,7 +1702,8 @@ types_start(struct rpt_docx *x, const char *name, const char **atts)
 
 /* A ZIP's directory is at its end: a pipe is spooled to a temporary file. */
 static int
-seekable_fd(int fd, const unsigned char *head, size_t headlen, int *errnum)
+seekable_fd(struct rpt_docx *x, int fd, const unsigned char *head,
+    size_t headlen)
 {
 	struct stat st;
 	const char *dir;
@@ -1709,7 +1719,9 @@ seekable_fd(int fd, const unsigned char *head, size_t headlen, int *errnum)
 		dir = "/tmp";
 	snprintf(path, sizeof(path), "%s/rpt-docx-XXXXXX", dir);
 	if ((t = mkstemp(path)) == -1) {
-		*errnum = errno;
+		fail(x, RPT_E_DOCX, "a ZIP read from a pipe is spooled to a "
+		    "temporary file first: %s: %s (set TMPDIR)", dir,
+		    strerror(errno));
 		return -1;
 	}
 	unlink(path);
@@ -1729,7 +1741,9 @@ seekable_fd(int fd, const unsigned char *head, size_t headlen, int *errnum)
 	if (lseek(t, 0, SEEK_SET) == 0)
 		return t;
 err:
-	*errnum = errno != 0 ? errno : EIO;
+	fail(x, RPT_E_DOCX, "a ZIP read from a pipe is spooled to a temporary "
+	    "file first: %s: %s (set TMPDIR)", dir, strerror(errno != 0 ?
+	    errno : EIO));
 	close(t);
 	return -1;
 }
@@ -1781,7 +1795,7 @@ rpt_docx_open(struct rpt_docx **xp, int fd, const unsigned char *head,
 {
 	struct rpt_docx *x;
 	char name[300];
-	int zfd, err = 0, ze = 0;
+	int zfd, ze = 0;
 
 	*xp = NULL;
 	if ((x = calloc(1, sizeof(*x))) == NULL ||
@@ -1795,11 +1809,9 @@ rpt_docx_open(struct rpt_docx **xp, int fd, const unsigned char *head,
 	x->default_para = -1;
 	x->doc_bold = 0;
 	x->title_phase = 1;
-	if ((zfd = seekable_fd(fd, head, headlen, &err)) == -1) {
-		diag->status = RPT_E_SYS;
-		diag->errnum = err;
+	run_reset(x);
+	if ((zfd = seekable_fd(x, fd, head, headlen)) == -1)
 		goto refused;
-	}
 	if ((x->zip = zip_fdopen(zfd, 0, &ze)) == NULL) {
 		zip_error_t e;
 

@@ -667,6 +667,10 @@ rpt_input_open(struct rpt_input *in, const char *path,
 		    &in->diag) == -1)
 			goto refused;
 		in->enc = in->diag.enc = RPT_ENC_DOCX;
+		/* Its first lines now: a document refused at its start yields none. */
+		if ((r = rpt_docx_more(in->docx, &in->txt)) == -1)
+			goto refused;
+		in->decoded_all = r == 0;
 		return 0;
 	case RPT_FMT_OLE2:
 		in->diag.format = ole2_kind(in);

@@ -568,8 +568,10 @@ struct rpt_para {
 	size_t		 debris_chars;	/* the debris's non-white characters */
 	int		 implicit;	/* an unnumbered paragraph's sentence that
 					   opens a section of another part */
-	int		 unmarked;	/* a heading of a series without markers:
-					   a sentence line or a run-in lead */
+	int		 unmarked;	/* a heading without a marker: 1 for one
+					   of a series (a sentence line or a
+					   run-in lead), 2 for a Word file's
+					   bold lead */
 	struct rpt_profile *profile;	/* the document's, for its required parts */
 	size_t		 marker_len;	/* bytes of marker (and space after it) */
 	/* Section path of the heading this paragraph is in (or is). */

@@ -169,6 +169,10 @@ def main():
     n = 1000000
     docx(o('deep-nesting.docx'), stream=(XML + '<w:document xmlns:w="%s"><w:body>' % W,
                                          b'<w:sdt><w:sdtContent>', n, '</w:sdtContent></w:sdt>' * n + '</w:body></w:document>'))
+    # 4b. nesting past the reader's depth limit (600 levels) in a part too
+    # small for the ratio cap to apply: the depth limit itself answers
+    docx(o('nested-600.docx'), doc('<w:sdt><w:sdtContent>' * 600 + '<w:p><w:r><w:t>深</w:t></w:r></w:p>'
+                                   + '</w:sdtContent></w:sdt>' * 600))
     # 5. numbering loop: abstractNum numStyleLink → style numPr → num → that abstractNum
     numbering = (XML + '<w:numbering xmlns:w="%s"><w:abstractNum w:abstractNumId="0"><w:numStyleLink w:val="LoopList"/>'
                  '</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>' % W)
