@@ -101,6 +101,7 @@ source_of() {
 	assert_output "$want"
 	# Where it cannot be spooled, it is refused, saying where and why.
 	run -1 --separate-stderr bash -c "cat '$f' | TMPDIR=/nonexistent '$RPT_BIN/rpt-sections' -N"
+	# shellcheck disable=SC2154 # run --separate-stderr sets it
 	assert_equal "$stderr" 'rpt-sections: -: a ZIP read from a pipe is spooled to a temporary file first: /nonexistent: No such file or directory (set TMPDIR)'
 	assert_output ''
 }
@@ -112,6 +113,7 @@ refuses() {
 	cp "$DOCX/hostile/$1" "$1"
 	printf '标题报告\n\n正文第一段。\n' >after.txt
 	run -1 --separate-stderr "$RPT_BIN/rpt-stats" -N "$1" after.txt
+	# shellcheck disable=SC2154 # run --separate-stderr sets it
 	assert_equal "$stderr" "rpt-stats: $1: $2"
 	assert_equal "$(cut -f1,2 <<<"$output")" "$(printf '%s\t%s\n' "$1" refused after.txt ok)"
 }
@@ -124,6 +126,7 @@ refuses() {
 @test "hostile: a part whose directory lies about its size stops when it passes the ratio; rows so far stay, status partial" {
 	cp "$DOCX/hostile/size-lie.docx" .
 	run -1 --separate-stderr "$RPT_BIN/rpt-stats" -N size-lie.docx
+	# shellcheck disable=SC2154 # run --separate-stderr sets it
 	assert_equal "$(tail -1 <<<"$stderr")" 'rpt-stats: size-lie.docx:1: word/document.xml inflates more than 200 times its size: refused (a ZIP bomb?)'
 	assert_equal "$(cut -f2 <<<"$output")" partial
 }
@@ -132,6 +135,7 @@ refuses() {
 	refuses billion-laughs.docx 'word/document.xml has a DTD (<!DOCTYPE>), which Word never writes: refused'
 	cp "$DOCX/hostile/xxe.docx" .
 	run -1 --separate-stderr "$RPT_BIN/rpt-split" -N xxe.docx
+	# shellcheck disable=SC2154 # run --separate-stderr sets it
 	assert_equal "$stderr" 'rpt-split: xxe.docx: word/document.xml has a DTD (<!DOCTYPE>), which Word never writes: refused'
 	refute_output --partial 'root:'
 }
