@@ -349,6 +349,38 @@ if [ "${RPT_BENCH_BIG:-1}" != 0 ]; then
 		RPT_BENCH_RUNS=$runs
 	done
 fi
+# rpt-sections on the Word files of tests/docx/corpus against the texts
+# they were made from (issue 15): the same documents, DOCX_K times each as
+# operands of one process; MB/s are of the texts' bytes for both.
+docx_bytes=0
+docx_k=${RPT_BENCH_DOCX_K:-100}
+if [ -d "$root/tests/docx/corpus" ] && [ -x "$RPT_BIN/rpt-sections" ]; then
+	: >"$tmp/docx.list"
+	: >"$tmp/text.list"
+	i=0
+	while [ "$i" -lt "$docx_k" ]; do
+		i=$((i + 1))
+		for d in "$root"/tests/docx/corpus/*.docx; do
+			n=${d##*/}
+			n=${n%.docx}
+			case $n in
+			gwr-*) t=$root/tests/corpus/real/$n.txt ;;
+			*) t=$root/tests/corpus/$n.txt ;;
+			esac
+			[ -f "$t" ] || continue
+			echo "$d" >>"$tmp/docx.list"
+			echo "$t" >>"$tmp/text.list"
+			[ "$i" -gt 1 ] || docx_bytes=$((docx_bytes + $(size "$t")))
+		done
+	done
+	docx_bytes=$((docx_bytes * docx_k))
+	# shellcheck disable=SC2016 # for the inner shell
+	measure "rpt-sections text" docx - -- sh -c 'xargs "$0" -N <"$1"' \
+	    "$RPT_BIN/rpt-sections" "$tmp/text.list"
+	# shellcheck disable=SC2016
+	measure "rpt-sections docx" docx - -- sh -c 'xargs "$0" -N <"$1"' \
+	    "$RPT_BIN/rpt-sections" "$tmp/docx.list"
+fi
 # N numbered headings each with a line of body, N = 20 000 and 200 000
 # (issue 11: time linear in the number of headings, within 15x for 10x).
 for n in 20000 200000; do
@@ -386,12 +418,12 @@ awk -v c="$corpus_bytes" -v cl="$corpus_lines" -v f="$flat_bytes" \
 }'
 echo
 awk -F '\t' -v cb="$corpus_bytes" -v fb="$flat_bytes" -v bb="$big_bytes" \
-    -v bfb="$bigflat_bytes" '
+    -v bfb="$bigflat_bytes" -v db="$docx_bytes" -v dk="$docx_k" '
 	{
 		n++; input[n] = $1; label[n] = $2; best[n] = $3
 		rss[n] = $4; worst[n] = $5; runs[n] = $6
 		bytes = ($1 == "flat") ? fb : ($1 == "big") ? bb : \
-		    ($1 == "bigflat") ? bfb : cb
+		    ($1 == "bigflat") ? bfb : ($1 == "docx") ? db : cb
 		secs[$1, $2] = $3
 		rssof[$1, $2] = $4
 		mbs[n] = bytes / 1e6 / $3
@@ -463,6 +495,14 @@ awk -F '\t' -v cb="$corpus_bytes" -v fb="$flat_bytes" -v bb="$big_bytes" \
 				    (rssof["big", l] < 32768 && rssof["bigflat", l] < 32768) ? "PASS" : "MISS", \
 				    lin, (lin <= 11) ? "PASS" : "MISS"
 			}
+		}
+		if (("docx", "rpt-sections docx") in secs) {
+			print ""
+			printf "Word files (issue 15): rpt-sections on tests/docx/corpus (%d times), of\n", dk
+			print "the bytes of their texts, against the same texts:"
+			q = secs["docx", "rpt-sections text"] / secs["docx", "rpt-sections docx"]
+			printf "  %-22s %6.1f MB/s of text, %5.2fx the speed on the texts\n", \
+			    "rpt-sections docx", db / 1e6 / secs["docx", "rpt-sections docx"], q
 		}
 		if (nh > 0) {
 			print ""
