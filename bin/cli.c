@@ -4,9 +4,15 @@
  * with the filter's own name, so that a cron log says which filter spoke
  * however it was invoked.
  */
+#include <sys/wait.h>
+
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
 #include <limits.h>
+#include <signal.h>
+#include <spawn.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +28,13 @@
 static const struct rpt_cli *filter;
 static void *filter_state;
 
+extern char **environ;
+
+/* --pre COMMAND, and the --pre-glob patterns that select its operands. */
+static const char *pre;
+static const char **pre_globs;
+static size_t npre_globs;
+
 static const char common_help[] =
 "  -N, --no-header       do not write the header line\n"
 "  -E, --encoding=ENC    input encoding: auto (default), utf-8, gb18030,\n"
@@ -31,13 +44,19 @@ static const char common_help[] =
 "      --label=NAME      name standard input NAME in the file column\n"
 "      --profile=P       the parts of a report: fzzf, gwr, summary or a\n"
 "                        profile FILE; default auto (by each title)\n"
+"      --pre=COMMAND     read each FILE through COMMAND FILE (no shell; the\n"
+"                        file on its standard input), as rg --pre does\n"
+"      --pre-glob=GLOB   only for FILEs whose base name matches GLOB\n"
+"                        (repeatable)\n"
 "  -h, --help            show this help and exit\n"
 "  -V, --version         show the version and exit\n";
 
 enum {
 	OPT_INVALID = 0x100,
 	OPT_LABEL,
-	OPT_PROFILE
+	OPT_PROFILE,
+	OPT_PRE,
+	OPT_PRE_GLOB
 };
 
 static const struct option common_long[] = {
@@ -46,6 +65,8 @@ static const struct option common_long[] = {
 	{ "invalid",	required_argument,	NULL, OPT_INVALID },
 	{ "label",	required_argument,	NULL, OPT_LABEL },
 	{ "profile",	required_argument,	NULL, OPT_PROFILE },
+	{ "pre",	required_argument,	NULL, OPT_PRE },
+	{ "pre-glob",	required_argument,	NULL, OPT_PRE_GLOB },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "version",	no_argument,		NULL, 'V' },
 };
@@ -329,6 +350,95 @@ options(struct option **lo, char **so)
 	return 0;
 }
 
+/* Does --pre apply to path: none of --pre-glob given, or its base name matches one? */
+static int
+pre_selects(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	size_t i;
+
+	if (pre == NULL)
+		return 0;
+	base = base != NULL ? base + 1 : path;
+	if (npre_globs == 0)
+		return 1;
+	for (i = 0; i < npre_globs; i++)
+		if (fnmatch(pre_globs[i], base, 0) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Start --pre's COMMAND with path as its only argument and the file on its
+ * standard input, without a shell: the read end of its standard output,
+ * or -1 with the reason in why.  Its standard error is ours.
+ */
+static int
+pre_start(const char *path, pid_t *pid, char *why, size_t size)
+{
+	posix_spawn_file_actions_t fa;
+	char *argv[3];
+	int p[2], fd, e;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		snprintf(why, size, "%s", strerror(errno));
+		return -1;
+	}
+	if (pipe(p) == -1) {
+		snprintf(why, size, "%s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	(void)fcntl(p[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(p[1], F_SETFD, FD_CLOEXEC);
+	argv[0] = (char *)pre;
+	argv[1] = (char *)path;
+	argv[2] = NULL;
+	if ((e = posix_spawn_file_actions_init(&fa)) == 0) {
+		if ((e = posix_spawn_file_actions_adddup2(&fa, fd, 0)) == 0 &&
+		    (e = posix_spawn_file_actions_adddup2(&fa, p[1], 1)) == 0)
+			e = posix_spawnp(pid, pre, &fa, NULL, argv, environ);
+		posix_spawn_file_actions_destroy(&fa);
+	}
+	close(fd);
+	close(p[1]);
+	if (e != 0) {
+		close(p[0]);
+		snprintf(why, size, "--pre %s: cannot run it: %s", pre,
+		    strerror(e));
+		return -1;
+	}
+	return p[0];
+}
+
+/*
+ * Wait for --pre's COMMAND: 0 when it exited with status 0, else -1 with
+ * why; a SIGPIPE is no failure of its own when early says that we stopped
+ * reading first.
+ */
+static int
+pre_wait(pid_t pid, int early, char *why, size_t size)
+{
+	int st;
+
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR) {
+			snprintf(why, size, "--pre %s: %s", pre, strerror(errno));
+			return -1;
+		}
+	if (WIFEXITED(st) && WEXITSTATUS(st) == 0)
+		return 0;
+	if (WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE && early)
+		return 0;
+	if (WIFEXITED(st))
+		snprintf(why, size, "--pre %s exited with status %d", pre,
+		    WEXITSTATUS(st));
+	else
+		snprintf(why, size, "--pre %s was killed by signal %d", pre,
+		    WIFSIGNALED(st) ? WTERMSIG(st) : 0);
+	return -1;
+}
+
 /* Read one operand through the document model into the filter. */
 static int
 run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
@@ -341,7 +451,8 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 	struct rpt_para para;
 	const char *name;
 	char why[PATH_MAX + 256];
-	int r, dr = 0, status = RPT_EXIT_OK;
+	pid_t pid = 0;
+	int fd, r, dr = 0, status = RPT_EXIT_OK;
 
 	if ((name = rpt_name_escape(namebuf, path ? path : label)) == NULL) {
 		msg("%s", strerror(ENOMEM));
@@ -355,18 +466,38 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 	cd.stopped = 0;
 	cd.model = doc;
 	cd.state = filter_state;
-	if (rpt_input_open(in, path, &opts) == -1) {
+	cd.enc = RPT_ENC_AUTO;
+	/* --pre: the operand is read through its converter. */
+	if (path != NULL && pre_selects(path)) {
+		if ((fd = pre_start(path, &pid, why, sizeof(why))) == -1) {
+			msg("%s: %s", name, why);
+			goto refused;
+		}
+		r = rpt_input_open_fd(in, fd, &opts);
+	} else
+		r = rpt_input_open(in, path, &opts);
+	if (r == -1) {
 		report(name, rpt_input_diag(in), why, sizeof(why));
-		cd.enc = RPT_ENC_AUTO;
-		if (filter->refused && filter->refused(&cd, why) == -1)
-			goto nomem;
-		return RPT_EXIT_INPUT;
+		if (pid > 0 && pre_wait(pid, 1, why, sizeof(why)) == -1)
+			msg("%s: %s", name, why);
+		goto refused;
 	}
 	cd.enc = rpt_input_enc(in);
+	r = rpt_input_line(in, &line);
+	/* A converter that failed and wrote nothing: the file is refused. */
+	if (pid > 0 && r == 0) {
+		rpt_input_close(in);
+		r = pre_wait(pid, 0, why, sizeof(why));
+		pid = 0;
+		if (r == -1) {
+			msg("%s: %s", name, why);
+			goto refused;
+		}
+	}
 	rpt_doc_reset(doc);
 	if (filter->doc_begin && filter->doc_begin(&cd) == -1)
 		goto nomem;
-	while ((r = rpt_input_line(in, &line)) == 1) {
+	for (; r == 1; r = rpt_input_line(in, &line)) {
 		if (rpt_doc_push(doc, &line) == -1)
 			goto nomem;
 		while ((dr = rpt_doc_next(doc, &para)) == 1)
@@ -398,6 +529,16 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 		status = RPT_EXIT_INPUT;
 		cd.stopped = 1;
 	}
+	/* The converter's own status: a failure stops the file there. */
+	if (pid > 0) {
+		rpt_input_close(in);
+		if (pre_wait(pid, r != 0, why, sizeof(why)) == -1) {
+			msg("%s: %s", name, why);
+			status = RPT_EXIT_INPUT;
+			cd.stopped = 1;
+		}
+		pid = 0;
+	}
 	if (filter->doc_end && (r = filter->doc_end(&cd)) != 0) {
 		if (r == -1)
 			goto nomem;
@@ -405,9 +546,15 @@ run_file(struct rpt_input *in, struct rpt_doc *doc, const char *path,
 	}
 	rpt_input_close(in);
 	return status;
+refused:
+	if (filter->refused && filter->refused(&cd, why) == -1)
+		goto nomem;
+	return RPT_EXIT_INPUT;
 nomem:
 	msg("%s: %s", name, strerror(ENOMEM));
 	rpt_input_close(in);
+	if (pid > 0)
+		(void)pre_wait(pid, 1, why, sizeof(why));
 	return -1;
 }
 
@@ -467,6 +614,22 @@ rpt_cli_main(const struct rpt_cli *f, void *state, int argc, char *argv[])
 		case OPT_LABEL:
 			label = optarg;
 			break;
+		case OPT_PRE:
+			pre = *optarg != '\0' ? optarg : NULL;
+			break;
+		case OPT_PRE_GLOB: {
+			const char **g = realloc(pre_globs, (npre_globs + 1) *
+			    sizeof(*g));
+
+			if (g == NULL) {
+				msg("%s", strerror(ENOMEM));
+				status = RPT_EXIT_INPUT;
+				goto done;
+			}
+			pre_globs = g;
+			pre_globs[npre_globs++] = optarg;
+			break;
+		}
 		case OPT_PROFILE:
 			rpt_profile_free(profile);
 			profile = NULL;
@@ -495,6 +658,10 @@ rpt_cli_main(const struct rpt_cli *f, void *state, int argc, char *argv[])
 		}
 	}
 
+	if (npre_globs > 0 && pre == NULL) {
+		rpt_cli_usage("--pre-glob needs --pre");
+		goto usage;
+	}
 	in = rpt_input_new();
 	doc = rpt_doc_new();
 	if (doc != NULL)
@@ -546,6 +713,7 @@ done:
 	rpt_profile_free(profile);
 	rpt_input_free(in);
 	rpt_buf_free(&namebuf);
+	free(pre_globs);
 	free(lo);
 	free(so);
 	if (f->cleanup)

@@ -554,6 +554,9 @@ locate(const struct rpt_input *in, size_t at, struct rpt_diag *d)
 	    chars_between(in, start, at) + 1;
 }
 
+static int	open_input(struct rpt_input *, const char *, int,
+		    const struct rpt_input_opts *);
+
 /*
  * Which legacy Office file an OLE2 compound file is, by the names of its
  * streams: they are stored in UTF-16LE in its directory, which may be
@@ -614,6 +617,21 @@ int
 rpt_input_open(struct rpt_input *in, const char *path,
     const struct rpt_input_opts *opts)
 {
+	return open_input(in, path, -1, opts);
+}
+
+int
+rpt_input_open_fd(struct rpt_input *in, int fd,
+    const struct rpt_input_opts *opts)
+{
+	return open_input(in, NULL, fd, opts);
+}
+
+/* rpt_input_open() of path, or of fd (taken) when fd is not -1. */
+static int
+open_input(struct rpt_input *in, const char *path, int fd,
+    const struct rpt_input_opts *opts)
+{
 	struct stat st;
 	size_t bom = 0;
 	const char *from = NULL;
@@ -636,7 +654,10 @@ rpt_input_open(struct rpt_input *in, const char *path,
 	in->warned_replace = in->warned_long = 0;
 	in->in_head = in->held = 0;
 
-	if (path == NULL)
+	if (fd != -1) {
+		in->fd = fd;
+		in->own_fd = 1;
+	} else if (path == NULL)
 		in->fd = STDIN_FILENO;
 	else {
 		if ((in->fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {

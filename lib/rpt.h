@@ -476,6 +476,9 @@ void	rpt_input_free(struct rpt_input *in);
  */
 int	rpt_input_open(struct rpt_input *in, const char *path,
 	    const struct rpt_input_opts *opts);
+/* The same for an open file descriptor, which is taken (closed at close). */
+int	rpt_input_open_fd(struct rpt_input *in, int fd,
+	    const struct rpt_input_opts *opts);
 
 /*
  * Next line: returns 1 and fills *line (valid until the next call), 0 at
