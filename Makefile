@@ -118,7 +118,7 @@ check: deps
 check-asan: deps
 	@$(MAKE) --no-print-directory O=build/asan \
 	    CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" all \
-	    build/asan/tests/tools/nows build/asan/tests/tools/trickle \
+	    build/asan/tests/tools/nows build/asan/tests/tools/trickle build/asan/tests/tools/lines \
 	    build/asan/tests/tools/profile-try $(UNIT:%=build/asan/%) replay
 	@for t in $(UNIT:%=build/asan/%); do ASAN_OPTIONS=detect_leaks=1 \
 	    UBSAN_OPTIONS=print_stacktrace=1 $$t || exit 1; done
@@ -130,7 +130,7 @@ check-asan: deps
 # The suite against a build without the SSE2 fast paths (as on non-x86).
 check-scalar: deps
 	@$(MAKE) --no-print-directory O=build/scalar CPPFLAGS="-U__SSE2__" \
-	    all build/scalar/tests/tools/nows build/scalar/tests/tools/trickle \
+	    all build/scalar/tests/tools/nows build/scalar/tests/tools/trickle build/scalar/tests/tools/lines \
 	    build/scalar/tests/tools/profile-try $(UNIT:%=build/scalar/%) replay
 	@for t in $(UNIT:%=build/scalar/%); do $$t || exit 1; done
 	@$(call REPLAY,build/scalar)
@@ -164,7 +164,7 @@ fuzz-merge fuzz-minimize: fuzz-build
 check-valgrind: deps
 	@$(MAKE) --no-print-directory O=build/valgrind CPPFLAGS="-DRPT_NO_JIT" \
 	    CFLAGS="-O1 -g" all build/valgrind/tests/tools/nows \
-	    build/valgrind/tests/tools/trickle build/valgrind/tests/tools/profile-try
+	    build/valgrind/tests/tools/trickle build/valgrind/tests/tools/lines build/valgrind/tests/tools/profile-try
 	@sh tests/valgrind.sh build/valgrind
 
 # Line and branch coverage of lib/ by the unit tests, the fuzz replays and
@@ -173,7 +173,7 @@ coverage: deps
 	@rm -rf build/cov
 	@$(MAKE) --no-print-directory O=build/cov CFLAGS="-O0 -g --coverage" \
 	    LDFLAGS="--coverage" all build/cov/tests/tools/nows \
-	    build/cov/tests/tools/trickle build/cov/tests/tools/profile-try \
+	    build/cov/tests/tools/trickle build/cov/tests/tools/lines build/cov/tests/tools/profile-try \
 	    $(UNIT:%=build/cov/%) replay
 	@for t in $(UNIT:%=build/cov/%); do $$t >/dev/null || exit 1; done
 	@$(call REPLAY,build/cov) >/dev/null
@@ -224,5 +224,5 @@ uninstall:
 	rm -f $(DESTDIR)$(MANDIR)/man7/rpt.7
 
 clean:
-	rm -rf build bin/*.o lib/*.o lib/librpt.a $(FILTERS:%=bin/%) tests/tools/nows tests/tools/trickle \
+	rm -rf build bin/*.o lib/*.o lib/librpt.a $(FILTERS:%=bin/%) tests/tools/nows tests/tools/trickle tests/tools/lines \
 	    tests/tools/profile-try $(UNIT) $(FUZZ:%=tests/fuzz/%)

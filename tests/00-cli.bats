@@ -227,7 +227,8 @@ partial() {
 		# every option of the contract is documented, each on a line of
 		# its own
 		for opt in "${own_opts[@]}" '-N, --no-header' '-E, --encoding=ENC' \
-		    '--invalid=MODE' '--label=NAME' '--profile=P' '-h, --help' \
+		    '--invalid=MODE' '--label=NAME' '--profile=P' '--pre=COMMAND' \
+		    '--pre-glob=GLOB' '-h, --help' \
 		    '-V, --version'; do
 			grep -q -E -e "^ +$opt( |\$)" "$T/out" ||
 			    flunk "--help does not list $opt"
