@@ -1,0 +1,192 @@
+#!/usr/bin/env python3
+"""Make tests/pdf/*.pdf: the reports of tests/docx/corpus typeset as GB/T 9704
+prescribes (as far as LibreOffice allows), and what pdftotext makes of them.
+
+For each source text of tests/docx/mkcorpus.py this script takes the flat
+ODT that mkcorpus.py writes (same paragraphs, same styles, same automatic
+numbering as NAME.docx), puts a GB/T 9704 page on it, lets LibreOffice write
+the PDF (soffice --headless --convert-to pdf), and runs
+
+    pdftotext -enc UTF-8 NAME.pdf NAME.txt
+    pdftotext -enc UTF-8 -layout NAME.pdf NAME.layout.txt
+    rpt-sections -N -i SOURCE | cut -f3-10 > NAME.outline.tsv
+
+The page (see README.md): A4; type area 449 pt wide (28 characters of 16 pt,
+plus 1 pt so that 28 fit) and 22 lines of 29 pt (= 225 mm / 22); body, headings
+16 pt (三号), title 22 pt (二号) centred; body paragraphs and headings indented
+two characters, justified; page number `— N —` in the footer, 14 pt (四号), on
+odd pages at the right and even pages at the left, one character from the edge
+of the type area (GB/T 9704 7.5) or centred (CENTRED below); a running header
+for the documents in HEADERS.
+
+Usage: mkpdf.py [OUTDIR]     (default: the directory of this script)
+Environment: RPT_SECTIONS (default: ROOT/bin/rpt-sections), KEEP=1 keeps the
+temporary directory with the .fodt files.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
+OUT = sys.argv[1] if len(sys.argv) > 1 else HERE
+SECTIONS = os.environ.get('RPT_SECTIONS', os.path.join(ROOT, 'bin', 'rpt-sections'))
+
+# mkcorpus.py reads its arguments at import: give it none
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(ROOT, 'tests', 'docx'))
+_argv, sys.argv = sys.argv, sys.argv[:1]
+import mkcorpus  # noqa: E402
+sys.argv = _argv
+
+# running headers (the issuer, as a printed copy often has it)
+HEADERS = {
+    '002_5e0d0e6190e313b8': '吴忠市利通区扁担沟镇人民政府',
+    'gwr-2024-state-council': '2024年国务院政府工作报告',
+    'gwr-2026-qinghai': '青海省人民政府　政府工作报告',
+}
+# page number centred instead of GB/T's odd-right, even-left
+# also typeset with LibreOffice's default spacing between CJK and Latin
+# letters or digits (style:text-autospace ideograph-alpha, Word's 自动调整中文与
+# 西文/数字的间距): NAME.autospace.pdf and its text, no outline
+AUTOSPACE = ['tests/corpus/001_3dec04221fb15ce6.txt']
+CENTRED = {'000_6b9668183397f94f', '003_31e37ca5113b7cf1'}
+
+PT_MM = 72 / 25.4
+PAGE_W, PAGE_H = 210 * PT_MM, 297 * PT_MM      # A4
+BODY_W = 28 * 16 + 1                           # 28 characters of 16 pt
+LINE = 29                                      # 225 mm / 22 lines = 28.99 pt
+BODY_H = 22 * LINE + 2
+LEFT = 28 * PT_MM                              # GB/T 9704: 订口 28 mm
+TOP = 37 * PT_MM                               # 天头 37 mm
+RIGHT = PAGE_W - LEFT - BODY_W
+HF_SPACE = 7 * PT_MM                           # page number 7 mm below the type area
+HF_H = 20                                      # header or footer height, spacing excluded
+BOTTOM = PAGE_H - TOP - BODY_H                 # from the type area to the page edge
+
+
+def page_styles(name):
+    """Automatic styles (page layout, header/footer paragraphs) and the
+    master page."""
+    header = HEADERS.get(name)
+    top = TOP - (HF_H + HF_SPACE if header else 0)
+    bottom = BOTTOM - HF_H - HF_SPACE
+    hf = ('<style:header-footer-properties fo:min-height="%.2fpt" fo:margin-%s="%.2fpt" '
+          'fo:margin-left="0pt" fo:margin-right="0pt" style:dynamic-spacing="false"/>')
+    layout = (
+        '<style:page-layout style:name="GBT9704" style:page-usage="all">'
+        '<style:page-layout-properties fo:page-width="%.2fpt" fo:page-height="%.2fpt" '
+        'style:print-orientation="portrait" fo:margin-top="%.2fpt" fo:margin-bottom="%.2fpt" '
+        'fo:margin-left="%.2fpt" fo:margin-right="%.2fpt" style:writing-mode="lr-tb"/>'
+        '<style:header-style>%s</style:header-style>'
+        '<style:footer-style>%s</style:footer-style>'
+        '</style:page-layout>'
+        % (PAGE_W, PAGE_H, top, bottom, LEFT, RIGHT,
+           (hf % (HF_H, 'bottom', HF_SPACE)) if header else '',
+           hf % (HF_H, 'top', HF_SPACE)))
+    one = 14   # one character of the page number's 四号 (14 pt)
+    paras = (
+        '<style:style style:name="PgOdd" style:family="paragraph" style:parent-style-name="Footer">'
+        '<style:paragraph-properties fo:text-align="%s" fo:margin-right="%dpt" fo:margin-left="%dpt"/></style:style>'
+        '<style:style style:name="PgEven" style:family="paragraph" style:parent-style-name="Footer">'
+        '<style:paragraph-properties fo:text-align="%s" fo:margin-left="%dpt" fo:margin-right="%dpt"/></style:style>'
+        % (('center', 0, 0, 'center', 0, 0) if name in CENTRED else
+           ('end', one, 0, 'start', one, 0)))
+    num = '— <text:page-number text:select-page="current">1</text:page-number> —'
+    master = (
+        '<style:master-page style:name="Standard" style:page-layout-name="GBT9704">'
+        '%s'
+        '<style:footer><text:p text:style-name="PgOdd">%s</text:p></style:footer>'
+        '<style:footer-left><text:p text:style-name="PgEven">%s</text:p></style:footer-left>'
+        '</style:master-page>'
+        % ('<style:header><text:p text:style-name="Header">%s</text:p></style:header>' % header
+           if header else '', num, num))
+    return layout + paras, master
+
+
+def gbt(name, doc, autospace=False):
+    """Turn mkcorpus.py's flat ODT into a GB/T 9704 page."""
+    fixed = ('fo:line-height="%dpt" fo:margin-top="0pt" fo:margin-bottom="0pt"' % LINE)
+    # body 16 pt, fixed lines, no space between paragraphs
+    doc = doc.replace(
+        '<style:default-style style:family="paragraph"><style:text-properties',
+        '<style:default-style style:family="paragraph"><style:paragraph-properties %s '
+        'style:punctuation-wrap="hanging" style:line-break="strict"%s/><style:text-properties'
+        % (fixed, '' if autospace else ' style:text-autospace="none"'))
+    doc = doc.replace('fo:font-size="12pt" style:font-size-asian="12pt"',
+                      'fo:font-size="16pt" style:font-size-asian="16pt"')
+    # the styles mkcorpus.py defines: give each its paragraph properties
+    indent = 'fo:text-indent="32pt" fo:text-align="justify"'
+    props = {
+        'Standard': fixed,
+        'Text_20_body': '%s %s' % (fixed, indent),
+        'Heading': fixed,
+    }
+    for st, p in props.items():
+        doc = re.sub(r'(<style:style style:name="%s"[^>]*?)/>' % st,
+                     r'\1><style:paragraph-properties %s/></style:style>' % p, doc, count=1)
+    # headings: 16 pt like the body (GB/T 9704 7.3.3), indented two characters
+    doc = re.sub(r'fo:font-size="1[2-5]pt" style:font-size-asian="1[2-5]pt"',
+                 'fo:font-size="16pt" style:font-size-asian="16pt"', doc)
+    doc = re.sub(r'(<style:style style:name="Heading_20_\d"[^>]*>)',
+                 r'\1<style:paragraph-properties %s %s/>' % (fixed, indent), doc)
+    # the title: 二号, centred, no indent
+    doc = doc.replace('<style:paragraph-properties fo:text-align="center"/>',
+                      '<style:paragraph-properties fo:text-align="center" fo:text-indent="0pt" %s/>' % fixed)
+    # header and footer paragraphs
+    hf = ('<style:style style:name="Header" style:family="paragraph" style:parent-style-name="Standard" style:class="extra">'
+          '<style:paragraph-properties fo:text-align="center" fo:line-height="100%" fo:margin-top="0pt" fo:margin-bottom="0pt"/>'
+          '<style:text-properties fo:font-size="12pt" style:font-size-asian="12pt"/></style:style>'
+          '<style:style style:name="Footer" style:family="paragraph" style:parent-style-name="Standard" style:class="extra">'
+          '<style:paragraph-properties fo:line-height="100%" fo:margin-top="0pt" fo:margin-bottom="0pt"/>'
+          '<style:text-properties fo:font-size="14pt" style:font-size-asian="14pt"/></style:style>')
+    doc = doc.replace('</office:styles>', hf + '</office:styles>')
+    auto, master = page_styles(name)
+    doc = doc.replace('<office:automatic-styles>', '<office:automatic-styles>' + auto)
+    doc = doc.replace('</office:automatic-styles>',
+                      '</office:automatic-styles><office:master-styles>%s</office:master-styles>' % master)
+    return doc
+
+
+def run(cmd, **kw):
+    subprocess.run(cmd, check=True, **kw)
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    tmp = tempfile.mkdtemp(prefix='mkpdf.')
+    try:
+        jobs = [(src, '') for src in mkcorpus.SOURCES] + [(s, '.autospace') for s in AUTOSPACE]
+        for src, tail in jobs:
+            name, doc, _, _ = mkcorpus.build(os.path.join(ROOT, src))
+            out = name + tail
+            fodt = os.path.join(tmp, out + '.fodt')
+            with open(fodt, 'w', encoding='utf-8') as f:
+                f.write(gbt(name, doc, autospace=bool(tail)))
+            run(['soffice', '--headless', '--convert-to', 'pdf', '--outdir', tmp, fodt],
+                cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            pdf = os.path.join(OUT, out + '.pdf')
+            shutil.copy(os.path.join(tmp, out + '.pdf'), pdf)
+            run(['pdftotext', '-enc', 'UTF-8', pdf, os.path.join(OUT, out + '.txt')])
+            run(['pdftotext', '-enc', 'UTF-8', '-layout', pdf, os.path.join(OUT, out + '.layout.txt')])
+            if not tail:
+                rows = subprocess.run([SECTIONS, '-N', '-i', os.path.join(ROOT, src)], check=True,
+                                      stdout=subprocess.PIPE).stdout.decode('utf-8')
+                with open(os.path.join(OUT, name + '.outline.tsv'), 'w', encoding='utf-8') as f:
+                    f.write(''.join('\t'.join(r.split('\t')[2:10]) + '\n'
+                                    for r in rows.split('\n') if r))
+            pages = subprocess.run(['pdfinfo', pdf], stdout=subprocess.PIPE).stdout.decode()
+            pages = re.search(r'Pages:\s+(\d+)', pages).group(1)
+            print('%s: %s pages, %d bytes' % (out, pages, os.path.getsize(pdf)))
+    finally:
+        if os.environ.get('KEEP'):
+            print('kept', tmp)
+        else:
+            shutil.rmtree(tmp)
+
+
+if __name__ == '__main__':
+    main()
