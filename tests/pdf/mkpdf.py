@@ -17,7 +17,9 @@ plus 1 pt so that 28 fit) and 22 lines of 29 pt (= 225 mm / 22); body, headings
 two characters, justified; page number `— N —` in the footer, 14 pt (四号), on
 odd pages at the right and even pages at the left, one character from the edge
 of the type area (GB/T 9704 7.5) or centred (CENTRED below); a running header
-for the documents in HEADERS.
+for the documents in HEADERS; unnumbered (sentence) headings as bold indented
+paragraphs.  check() fails the run when a page does not hold 22 lines of at
+most 28 characters.
 
 Usage: mkpdf.py [OUTDIR]     (default: the directory of this script)
 Environment: RPT_SECTIONS (default: ROOT/bin/rpt-sections), KEEP=1 keeps the
@@ -133,6 +135,21 @@ def gbt(name, doc, autospace=False):
                  'fo:font-size="16pt" style:font-size-asian="16pt"', doc)
     doc = re.sub(r'(<style:style style:name="Heading_20_\d"[^>]*>)',
                  r'\1<style:paragraph-properties %s %s/>' % (fixed, indent), doc)
+    # the outline numbering's own indent (label alignment) would override
+    # the paragraphs' and leave unnumbered headings (list headers) flush left
+    doc = re.sub(r'<style:list-level-label-alignment text:label-followed-by="(\w+)"/>',
+                 r'<style:list-level-label-alignment text:label-followed-by="\1" '
+                 r'fo:text-indent="32pt" fo:margin-left="0pt"/>', doc)
+    # unnumbered headings (Qinghai's sentence headings): LibreOffice starts a
+    # list header at the list's indent, flush left; typeset them as bold
+    # paragraphs with the body's indent (the PDF has no outline anyway)
+    doc = re.sub(r'<text:h [^>]*text:is-list-header="true">(.*?)</text:h>',
+                 r'<text:p text:style-name="SentenceHeading">\1</text:p>', doc)
+    doc = doc.replace('</office:styles>',
+                      '<style:style style:name="SentenceHeading" style:family="paragraph" '
+                      'style:parent-style-name="Text_20_body"><style:text-properties '
+                      'fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>'
+                      '</office:styles>')
     # the title: 二号, centred, no indent
     doc = doc.replace('<style:paragraph-properties fo:text-align="center"/>',
                       '<style:paragraph-properties fo:text-align="center" fo:text-indent="0pt" %s/>' % fixed)
@@ -151,6 +168,43 @@ def gbt(name, doc, autospace=False):
     return doc
 
 
+def check(name, txt):
+    """Every page but the last (and page 1 of a report with a header) holds 22 text lines, besides its number and
+    header; a line of CJK text only holds 28 characters, 29 with a hanging
+    punctuation mark."""
+    furniture = set(HEADERS.get(name, '').split('\u3000')) | {''}
+    pages = open(txt, encoding='utf-8').read().split('\f')[:-1]
+    bad = 0
+    for i, page in enumerate(pages[:-1]):
+        if i == 0 and name in HEADERS:
+            continue    # a header's text can be a title's too, U+3000 splits lines
+        lines = [l for l in page.split('\n')
+                 if l not in furniture and not re.fullmatch(r'— ?%d ?—' % (i + 1), l)]
+        if len(lines) != 22:
+            print('%s: page %d has %d lines' % (txt, i + 1, len(lines)))
+            bad += 1
+        for l in lines:
+            if re.fullmatch(r'[\u3000-\u9fff\uff00-\uffef“”‘’—…·]+', l) and (
+                    len(l) > 29 or len(l) == 29 and l[-1] not in '，。、；：？！”’）》'):
+                print('%s: page %d: %d characters: %s' % (txt, i + 1, len(l), l))
+                bad += 1
+    return bad
+
+
+def same_but_dates(new, old):
+    """True when the PDFs differ only in dates, ID and checksum (a rerun
+    then keeps the committed file)."""
+    if not os.path.exists(old):
+        return False
+
+    def norm(path):
+        x = open(path, 'rb').read()
+        x = re.sub(rb"D:\d{14}[-+Z]?[0-9']*", b'D:', x)
+        x = re.sub(rb'/ID \[ <[0-9A-F]+>\s*<[0-9A-F]+> \]', b'/ID[]', x)
+        return re.sub(rb'/DocChecksum ?/[0-9A-F]+', b'', x)
+    return norm(new) == norm(old)
+
+
 def run(cmd, **kw):
     subprocess.run(cmd, check=True, **kw)
 
@@ -158,6 +212,7 @@ def run(cmd, **kw):
 def main():
     os.makedirs(OUT, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix='mkpdf.')
+    bad = 0
     try:
         jobs = [(src, '') for src in mkcorpus.SOURCES] + [(s, '.autospace') for s in AUTOSPACE]
         for src, tail in jobs:
@@ -169,7 +224,8 @@ def main():
             run(['soffice', '--headless', '--convert-to', 'pdf', '--outdir', tmp, fodt],
                 cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             pdf = os.path.join(OUT, out + '.pdf')
-            shutil.copy(os.path.join(tmp, out + '.pdf'), pdf)
+            if not same_but_dates(os.path.join(tmp, out + '.pdf'), pdf):
+                shutil.copy(os.path.join(tmp, out + '.pdf'), pdf)
             run(['pdftotext', '-enc', 'UTF-8', pdf, os.path.join(OUT, out + '.txt')])
             run(['pdftotext', '-enc', 'UTF-8', '-layout', pdf, os.path.join(OUT, out + '.layout.txt')])
             if not tail:
@@ -178,6 +234,7 @@ def main():
                 with open(os.path.join(OUT, name + '.outline.tsv'), 'w', encoding='utf-8') as f:
                     f.write(''.join('\t'.join(r.split('\t')[2:10]) + '\n'
                                     for r in rows.split('\n') if r))
+            bad += check(name, os.path.join(OUT, out + '.txt'))
             pages = subprocess.run(['pdfinfo', pdf], stdout=subprocess.PIPE).stdout.decode()
             pages = re.search(r'Pages:\s+(\d+)', pages).group(1)
             print('%s: %s pages, %d bytes' % (out, pages, os.path.getsize(pdf)))
@@ -186,6 +243,7 @@ def main():
             print('kept', tmp)
         else:
             shutil.rmtree(tmp)
+    sys.exit(1 if bad else 0)
 
 
 if __name__ == '__main__':
