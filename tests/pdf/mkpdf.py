@@ -11,6 +11,9 @@ the PDF (soffice --headless --convert-to pdf), and runs
     pdftotext -enc UTF-8 -layout NAME.pdf NAME.layout.txt
     rpt-sections -N -i SOURCE | cut -f3-10 > NAME.outline.tsv
 
+and writes textdiff.tsv: where the text with its furniture taken off
+(strip_furniture) still differs from the source.
+
 The page (see README.md): A4; type area 449 pt wide (28 characters of 16 pt,
 plus 1 pt so that 28 fit) and 22 lines of 29 pt (= 225 mm / 22); body, headings
 16 pt (三号), title 22 pt (二号) centred; body paragraphs and headings indented
@@ -205,6 +208,51 @@ def same_but_dates(new, old):
     return norm(new) == norm(old)
 
 
+def strip_furniture(name, text):
+    """The text of a pdftotext output without its furniture, joined: per
+    page (form feed), the header's lines and empty lines at the top, the page
+    number and empty lines at the foot; leading spaces off; lines joined with
+    nothing.  The simplest reading that knows the header (the rule a reader
+    needs, with the header found by repetition instead)."""
+    parts = HEADERS.get(name, '').split('\u3000')
+    out = []
+    for i, page in enumerate(text.split('\f')[:-1]):
+        lines = [l.strip(' ') for l in page.split('\n')]
+        left = list(parts) if HEADERS.get(name) else []   # each part once, in order
+        while lines:
+            if lines[0] == '':
+                lines.pop(0)
+            elif left and lines[0] == left[0]:
+                lines.pop(0)
+                left.pop(0)
+            elif left and re.sub(' +', '\u3000', lines[0]) == HEADERS[name]:
+                lines.pop(0)
+                left = []
+            else:
+                break
+        while lines and (lines[-1] == '' or re.fullmatch(r'— ?%d ?—' % (i + 1), lines[-1])):
+            lines.pop()
+        out += lines
+    return ''.join(out)
+
+
+def textdiff(name, src, out, mode):
+    """Rows file, mode, source, pdf: where the text without furniture
+    differs from the source's non-blank lines joined (8 characters of
+    context each side; U+3000 shown as \\u3000)."""
+    import difflib
+    a = ''.join(l for l in open(src, encoding='utf-8').read().split('\n') if l.strip())
+    b = strip_furniture(name, open(out, encoding='utf-8').read())
+    rows = []
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, i, j, k, m in sm.get_opcodes():
+        if op != 'equal':
+            rows.append('%s\t%s\t%s\t%s\n' % (name, mode,
+                        a[max(0, i - 8):j + 8].replace('\u3000', '\\u3000'),
+                        b[max(0, k - 8):m + 8].replace('\u3000', '\\u3000')))
+    return rows
+
+
 def run(cmd, **kw):
     subprocess.run(cmd, check=True, **kw)
 
@@ -213,6 +261,7 @@ def main():
     os.makedirs(OUT, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix='mkpdf.')
     bad = 0
+    diffs = ['file\tmode\tsource\tpdf\n']
     try:
         jobs = [(src, '') for src in mkcorpus.SOURCES] + [(s, '.autospace') for s in AUTOSPACE]
         for src, tail in jobs:
@@ -235,6 +284,12 @@ def main():
                     f.write(''.join('\t'.join(r.split('\t')[2:10]) + '\n'
                                     for r in rows.split('\n') if r))
             bad += check(name, os.path.join(OUT, out + '.txt'))
+            if not tail:
+                diffs += textdiff(name, os.path.join(ROOT, src), os.path.join(OUT, out + '.txt'), 'raw')
+                diffs += textdiff(name, os.path.join(ROOT, src), os.path.join(OUT, out + '.layout.txt'),
+                                  'layout')
+        with open(os.path.join(OUT, 'textdiff.tsv'), 'w', encoding='utf-8') as f:
+            f.write(''.join(diffs))
             pages = subprocess.run(['pdfinfo', pdf], stdout=subprocess.PIPE).stdout.decode()
             pages = re.search(r'Pages:\s+(\d+)', pages).group(1)
             print('%s: %s pages, %d bytes' % (out, pages, os.path.getsize(pdf)))
