@@ -47,6 +47,11 @@
 #define AUTO_BODY	900
 /* A paragraph this long may be a whole report flattened into one line. */
 #define FLAT_MIN	2000
+/*
+ * Longest paragraph a hard-wrapped line still joins, in bytes: the joins
+ * look at the whole paragraph again, so this keeps them linear.
+ */
+#define JOIN_MAX	(64 * 1024)
 /* Largest buffer a queue slot keeps for reuse, in bytes. */
 #define SLOT_KEEP	(64 * 1024)
 /* Longest unnumbered heading, in characters. */
@@ -82,7 +87,8 @@ enum {
 	F_STOP = 1 << 15,	/* ends a sentence (not with ，、) */
 	F_HAN = 1 << 16,	/* has two Han characters or more */
 	F_CHROME = 1 << 17,	/* page chrome: never body, a heading or a title */
-	F_CRUMB = 1 << 18	/* a breadcrumb's separator alone: > */
+	F_CRUMB = 1 << 18,	/* a breadcrumb's separator alone: > */
+	F_FURNITURE = 1 << 19	/* a PDF page's number or running header */
 };
 
 /*
@@ -159,6 +165,11 @@ struct slot {
 	size_t		 debris_chars;	/* and their non-white characters */
 	int		 unmarked;	/* a heading without a marker: 1 of a
 					   series, 2 a Word file's bold lead */
+	/* Where PDF text has it: the first line of a page, indented. */
+	int		 page, indent;
+	size_t		 tail;		/* width of its last line, as printed:
+					   2 a wide character, 1 an ASCII one */
+	int		 joins;		/* lines joined onto its first */
 	/* What a Word file's formatting says (struct rpt_line): */
 	unsigned	 lfmt;
 	int		 olvl;		/* outline level + 1, 0 for none */
@@ -185,6 +196,15 @@ struct rpt_doc {
 	int		 leads;		/* a series of leads has occurred */
 	int		 paren_used;	/* and one marked （一） */
 	int		 min_olvl;	/* highest outline level seen (+ 1), or 0 */
+	/*
+	 * PDF text: the first two lines of the document, which a running
+	 * header repeats after each form feed; whether the line pushed last
+	 * was the first of them so repeated; lines indented so far.
+	 */
+	struct rpt_buf	 page_head[2];
+	struct rpt_buf	 body;		/* the first body lines, hard-wrapped */
+	int		 heads, head_next;
+	long		 indents;
 	size_t		 wrap;		/* hard-wrapped at this width, or 0 */
 	int		 fold;		/* traditional script in the front */
 	struct outline	 o;
@@ -222,6 +242,9 @@ struct rpt_doc {
 #define TEXT(s)	((s)->folded ? (s)->fold.p : (s)->text.p)
 
 static struct slot *at(struct rpt_doc *, int);
+static int	goes_on(const struct rpt_doc *, const struct slot *,
+		    const struct slot *, int);
+static int	join_queued(struct rpt_doc *);
 static int	annex(const struct slot *);
 static size_t	pinyin_at(const char *, size_t, size_t);
 static void	heading_title(const struct slot *, int, const char **,
@@ -275,6 +298,9 @@ rpt_doc_free(struct rpt_doc *d)
 	rpt_buf_free(&d->scratch);
 	rpt_buf_free(&d->title);
 	rpt_buf_free(&d->titles);
+	rpt_buf_free(&d->page_head[0]);
+	rpt_buf_free(&d->page_head[1]);
+	rpt_buf_free(&d->body);
 	rpt_buf_free(&d->subtitle);
 	rpt_buf_free(&d->author);
 	rpt_buf_free(&d->part);
@@ -302,6 +328,9 @@ rpt_doc_reset(struct rpt_doc *d)
 	d->leads = 0;
 	d->paren_used = 0;
 	d->min_olvl = 0;
+	d->page_head[0].len = d->page_head[1].len = 0;
+	d->heads = d->head_next = 0;
+	d->indents = 0;
 	d->wrap = 0;
 	d->fold = 0;
 	/* The outline, open sections and path, as new. */
@@ -429,7 +458,7 @@ choose_profile(struct rpt_doc *d, int addressee, int body)
 	static const char *const names[] = { "fzzf", "gwr", "summary" };
 	const struct slot *a = addressee >= 0 ? at(d, addressee) : NULL;
 	const struct slot *b = body >= 0 ? at(d, body) : NULL;
-	const char *name;
+	const char *name, *btext;
 	size_t blen;
 	int i;
 
@@ -453,9 +482,19 @@ choose_profile(struct rpt_doc *d, int addressee, int body)
 	}
 	/* The start of the first body paragraph: a flattened one is all of it. */
 	blen = b ? b->text.len : 0;
+	/* Hard-wrapped, its first lines (not joined yet) make that start. */
+	if (b != NULL && d->wrap > 0) {
+		d->body.len = 0;
+		for (i = body; i < d->count && d->body.len < AUTO_BODY; i++)
+			if (rpt_buf_append(&d->body, TEXT(at(d, i)),
+			    at(d, i)->text.len) == -1)
+				return -1;
+		blen = d->body.len;
+	}
+	btext = d->wrap > 0 && b != NULL ? d->body.p : b ? TEXT(b) : "";
 	if (blen > AUTO_BODY) {
 		blen = AUTO_BODY;
-		while (blen > 0 && ((unsigned char)b->text.p[blen] & 0xc0) == 0x80)
+		while (blen > 0 && ((unsigned char)btext[blen] & 0xc0) == 0x80)
 			blen--;
 	}
 	/* The title in simplified script, as every rule matches it. */
@@ -465,8 +504,7 @@ choose_profile(struct rpt_doc *d, int addressee, int body)
 	rpt_fold_utf8(d->scratch.p, d->title.p ? d->title.p : "",
 	    d->title.len);
 	name = rpt_profile_auto(d->scratch.p, d->title.len,
-	    a ? TEXT(a) : "", a ? a->text.len : 0,
-	    b ? TEXT(b) : "", blen);
+	    a ? TEXT(a) : "", a ? a->text.len : 0, btext, blen);
 	/*
 	 * A scraped government work report may have lost its title and its
 	 * 各位代表： too; it still speaks to the deputies early on.
@@ -936,6 +974,10 @@ features(struct slot *s)
 	}
 	if (has_han(p, n))
 		f |= F_HAN;
+	/* A PDF page's number: boilerplate wherever it is. */
+	if (n <= 40 && (p[0] == '-' || (unsigned char)p[0] >= 0xe2 ||
+	    (p[0] >= '1' && p[0] <= '9')) && rpt_is_page_number(p, n))
+		return f | F_FURNITURE | F_CHROME | F_BOILER;
 	/*
 	 * Chrome is known on its own, before a title or a heading; a
 	 * paragraph that ends in 。 is none (most are: no need to ask).
@@ -1007,20 +1049,94 @@ ensure_range(struct rpt_doc *d, int from, int to)
 		ensure(at(d, from));
 }
 
+/*
+ * How a raw line starts, as PDF text shows it: *page when with a form feed
+ * (the first line of a page), *indent when its text is indented (two
+ * spaces or more, an ideographic space, a TAB).
+ */
+static void
+line_start(const char *p, size_t n, int *page, int *indent)
+{
+	size_t i = 0, spaces = 0;
+
+	*page = n > 0 && p[0] == '\f';
+	i = *page;
+	for (; i < n; i++) {
+		if (p[i] == ' ')
+			spaces++;
+		else if (p[i] == '\t')
+			spaces += 2;
+		else if (i + 3 <= n && memcmp(p + i, "\xe3\x80\x80", 3) == 0) {
+			spaces += 2;
+			i += 2;
+		} else
+			break;
+	}
+	*indent = spaces >= 2 && i < n;
+}
+
+/*
+ * The width of a line as printed, white space at its ends aside: 1 for an
+ * ASCII character, 2 for any other (Han, full-width punctuation), which is
+ * what a line cut at a page's width shows; debris counts, as it took room.
+ */
+static size_t
+print_width(const char *p, size_t n)
+{
+	size_t i, w = 0;
+
+	rpt_trim(&p, &n);
+	for (i = 0; i < n; i++)
+		w += (unsigned char)p[i] < 0x80 ? 1 :
+		    ((unsigned char)p[i] & 0xc0) != 0x80 ? 2 : 0;
+	return w;
+}
+
+/*
+ * PDF text's running header: the first line of a page (after its form
+ * feed) that repeats the document's first line, and the line after it
+ * when that repeats the document's second (a header cut in two).  The
+ * first two lines are kept to compare.
+ */
+static int
+running_header(struct rpt_doc *d, const struct slot *s)
+{
+	const struct rpt_buf *h;
+	int next = d->head_next;
+
+	d->head_next = 0;
+	if (d->heads < 2) {
+		if (rpt_buf_append(&d->page_head[d->heads], s->text.p,
+		    s->text.len) == -1)
+			return -1;
+		d->heads++;
+		return 0;
+	}
+	if (!s->page && !next)
+		return 0;
+	h = &d->page_head[s->page ? 0 : 1];
+	if (h->len != s->text.len || memcmp(h->p, s->text.p, h->len) != 0)
+		return 0;
+	d->head_next = s->page;
+	return 1;
+}
+
 int
 rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 {
 	const char *p = line->p;
 	size_t n = line->len;
 	struct slot *s;
-	int debris;
+	int debris, page, indent, r;
+	size_t own;
 
+	line_start(line->p, line->len, &page, &indent);
 	if ((p = rpt_strip_debris(p, &n, &d->scratch, &debris)) == NULL)
 		return -1;
 	d->debris += debris;
-	if (debris > 0)
-		d->debris_chars += rpt_count_chars(line->p, line->len) -
-		    rpt_count_chars(p, n);
+	own = debris > 0 ? rpt_count_chars(line->p, line->len) -
+	    rpt_count_chars(p, n) : 0;
+	d->debris_chars += own;
 	rpt_trim(&p, &n);
 	if (n == 0)
 		return 0;
@@ -1037,6 +1153,11 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	s->expected = 0;
 	s->unmarked = 0;
 	s->lead.known = 0;
+	s->page = page;
+	s->indent = indent;
+	s->tail = 0;
+	s->joins = 0;
+	d->indents += indent;
 	s->lfmt = line->fmt;
 	s->olvl = (line->fmt & RPT_LF_OUTLINE) && line->outline >= 0 &&
 	    line->outline < RPT_DEPTH_MAX ? line->outline + 1 : 0;
@@ -1052,9 +1173,60 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	if (fold_slot(d, s) == -1)
 		return -1;
 	s->f = features(s);
+	/* (Debris took room on the line as PDF text has it.) */
+	s->tail = s->chars == RPT_CHARS_UNKNOWN ? s->chars :
+	    print_width(line->p, line->len);
+	if ((r = running_header(d, s)) == -1)
+		return -1;
+	if (r)
+		s->f |= F_FURNITURE | F_CHROME | F_BOILER;
 	d->count++;
 	d->qbytes += n;
+	/*
+	 * Hard-wrapped, once the width is known: a line that goes on a
+	 * paragraph joins it now, past any page furniture between them, so
+	 * that what is queued are paragraphs (the rules that look ahead see
+	 * paragraphs, not lines).
+	 */
+	if (d->front_done && d->wrap > 0 && !(s->f & F_FURNITURE) &&
+	    join_queued(d) == -1)
+		return -1;
 	return 1;
+}
+
+/*
+ * The newest queued line, when it goes on the paragraph before it (page
+ * furniture between them aside), joins that paragraph, which keeps its
+ * slot; the furniture stays after it, to come out as boilerplate.  (The
+ * oldest paragraph is left to rpt_doc_next(), which joins it.)
+ */
+static int
+join_queued(struct rpt_doc *d)
+{
+	struct slot *p, *s = at(d, d->count - 1);
+	int i = d->count - 2;
+
+	while (i >= 1 && (at(d, i)->f & F_FURNITURE))
+		i--;
+	if (i < 1 || !goes_on(d, p = at(d, i), s, i < d->count - 2))
+		return 0;
+	if (rpt_buf_append(&p->text, s->text.p, s->text.len) == -1)
+		return -1;
+	p->debris += s->debris;
+	p->debris_chars += s->debris_chars;
+	p->tail = s->tail;
+	p->joins += 1 + s->joins;
+	p->full = 0;
+	p->lead.known = 0;
+	if (fold_slot(d, p) == -1)
+		return -1;
+	p->f = features(p);
+	/*
+	 * The line's slot, the newest, is free again (its bytes are the
+	 * paragraph's now); the furniture stays where it is.
+	 */
+	d->count--;
+	return 0;
 }
 
 void
@@ -1202,8 +1374,18 @@ subtitle_more(const struct rpt_buf *b, const struct slot *s)
 static int
 name_more(const struct rpt_buf *b, const struct slot *s)
 {
-	(void)b;
-	return (s->f & F_NAME) != 0;
+	const char *sp;
+
+	if (s->f & F_NAME)
+		return 1;
+	/*
+	 * A name cut into its characters, one a line, as pdftotext cuts 李
+	 * 强 at the ideographic space between them: at most three.
+	 */
+	sp = b->len > 0 ? rpt_memmem(b->p, b->len, " ", 1) : NULL;
+	return s->text.len == 3 && (unsigned char)s->text.p[0] >= 0xe4 &&
+	    (unsigned char)s->text.p[0] <= 0xe9 && sp != NULL &&
+	    b->len - (size_t)(sp - b->p) <= 1 + 2 * 3;
 }
 
 /* A paragraph that tells about the wrapping: a line of text. */
@@ -1232,7 +1414,7 @@ wrap_width(struct rpt_doc *d)
 	/* Lines of text: not headings, not one-word lines. */
 	for (i = 0; i < d->count; i++)
 		if (sample(at(d, i)))
-			len[n++] = at(d, i)->chars;
+			len[n++] = at(d, i)->tail;
 	if (n < 8)
 		return 0;
 	for (i = 1; i < n; i++)	/* insertion sort: at most 17 */
@@ -1245,12 +1427,16 @@ wrap_width(struct rpt_doc *d)
 	for (i = 0; i < d->count; i++) {
 		if (!sample(at(d, i)))
 			continue;
-		t = at(d, i)->chars;
+		t = at(d, i)->tail;
 		if (at(d, i)->f & F_STOP)
 			stops++;
 		else
 			open++;
 		punct += (at(d, i)->f & F_PUNCT) != 0;
+		/* A sentence may end inside a line cut at the width. */
+		if (!(at(d, i)->f & F_STOP) && rpt_memmem(at(d, i)->text.p,
+		    at(d, i)->text.len, "。", 3) != NULL)
+			stops++;
 		if (t * 5 >= w * 4 && t * 5 <= w * 6)
 			near++;
 	}
@@ -1258,19 +1444,69 @@ wrap_width(struct rpt_doc *d)
 	return open * 2 > n && near * 2 > n && punct * 2 > n && stops > 0 ? w : 0;
 }
 
-/* Does the oldest paragraph go on in the next line (a hard wrap)? */
+/*
+ * Does the oldest paragraph go on in a later line (a hard wrap)?  0 if
+ * not, else the place of that line in the queue: the next, or the first
+ * after a PDF page's furniture (its number, its running header).
+ */
 static int
 wrapped(struct rpt_doc *d)
 {
-	const struct slot *s = at(d, 0), *next;
+	int i;
 
-	if (d->wrap == 0 || d->count < 2 || s->settled || (s->f & F_STOP) ||
-	    s->chars == RPT_CHARS_UNKNOWN || s->chars * 5 < d->wrap * 4 ||
-	    s->text.len > RPT_LINE_MAX)
+	if (d->wrap == 0 || d->count < 2)
 		return 0;
-	next = at(d, 1);
-	/* Headings stand alone. */
-	return !next->settled && !(next->f & F_MARK);
+	for (i = 1; i < d->count && (at(d, i)->f & F_FURNITURE); i++)
+		continue;
+	return i < d->count && goes_on(d, at(d, 0), at(d, i), i > 1) ? i : 0;
+}
+
+/*
+ * Does paragraph s, hard-wrapped at d->wrap, go on in next (after a page
+ * break when paged)?
+ */
+static int
+goes_on(const struct rpt_doc *d, const struct slot *s,
+    const struct slot *next, int paged)
+{
+	/*
+	 * Its last line, not the paragraph joined so far, ends at the width.
+	 * Where paragraphs start indented, the indent ends them; else a
+	 * line that ends a sentence may end one.
+	 */
+	if (s->settled || (s->f & F_FURNITURE) ||
+	    ((s->f & F_STOP) && d->indents == 0) ||
+	    s->tail == RPT_CHARS_UNKNOWN || s->tail * 5 < d->wrap * 4 ||
+	    s->text.len > JOIN_MAX)
+		return 0;
+	/*
+	 * A heading's line goes on only when it is full (most are short),
+	 * and never past a page break: a heading is not cut over two pages.
+	 */
+	if ((s->f & F_MARK) && s->joins == 0 &&
+	    (s->tail * 20 < d->wrap * 17 || paged))
+		return 0;
+	/*
+	 * Headings stand alone, and where lines are indented (pdftotext
+	 * -layout), an indented line starts a paragraph.
+	 */
+	return !next->settled && !(next->f & (F_MARK | F_FURNITURE)) &&
+	    !(next->indent && d->indents > 0);
+}
+
+/*
+ * The line at i, which the oldest paragraph goes on in past the PDF page
+ * furniture at 1 .. i - 1, moves up to 1: the furniture comes out after
+ * the paragraph that it stood in, as boilerplate of its own.
+ */
+static void
+bring_forward(struct rpt_doc *d, int i)
+{
+	struct slot t = *at(d, i);
+
+	for (; i > 1; i--)
+		*at(d, i) = *at(d, i - 1);
+	*at(d, 1) = t;
 }
 
 /* Join the next paragraph onto the oldest, which takes its slot. */
@@ -1279,6 +1515,7 @@ join_next(struct rpt_doc *d)
 {
 	struct slot *s = at(d, 0), *next = at(d, 1);
 	struct rpt_buf tmp;
+	size_t tail = next->tail;
 
 	if (rpt_buf_append(&s->text, next->text.p, next->text.len) == -1)
 		return -1;
@@ -1294,6 +1531,8 @@ join_next(struct rpt_doc *d)
 	if (fold_slot(d, next) == -1)
 		return -1;
 	next->f = features(next);
+	next->tail = tail;
+	next->joins += 1 + s->joins;
 	d->head = (d->head + 1) % (LOOK + 1);
 	d->count--;
 	return 0;
@@ -1337,6 +1576,21 @@ front(struct rpt_doc *d)
 	d->front_done = 1;
 	d->fold = traditional(d);
 	d->wrap = wrap_width(d);
+	/*
+	 * Hard-wrapped, a line cut at the width is body text, unless it is
+	 * an element of the front that happens to be as long (a dateline).
+	 */
+	for (fb = 0; d->wrap > 0 && fb < d->count; fb++) {
+		s = at(d, fb);
+		if ((s->f & (F_STOP | F_CHROME | F_MARK | F_BODY)) ||
+		    !(s->f & F_HAN) || s->tail == RPT_CHARS_UNKNOWN ||
+		    s->tail * 5 < d->wrap * 4 || s->tail * 5 > d->wrap * 6)
+			continue;
+		ensure(s);
+		if (!(s->f & (F_SUBTITLE | F_TITLE | F_DATE | F_DOCNO |
+		    F_ORGAN | F_ADDR | F_AUTHOR | F_OFFICE | F_NAME)))
+			s->f |= F_BODY;
+	}
 	for (fb = 0; fb < d->count; fb++)
 		if (at(d, fb)->f & F_BODY)
 			break;
@@ -2080,7 +2334,7 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 {
 	struct rpt_buf tmp, tmpf;
 	struct slot *s;
-	int mark, inside;
+	int mark, inside, i;
 
 	if (d->piece < d->npieces)
 		return next_piece(d, para);
@@ -2089,7 +2343,8 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 		return d->failed ? -1 : 0;
 	if (!d->front_done && front(d) == -1)
 		return -1;
-	while (wrapped(d)) {
+	while ((i = wrapped(d)) > 0) {
+		bring_forward(d, i);
 		if (join_next(d) == -1)
 			return -1;
 		if (!d->finished && d->count <= LOOK && d->qbytes <= QBYTES)

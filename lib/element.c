@@ -401,6 +401,96 @@ breadcrumb(const char *p, size_t n)
 	return 0;
 }
 
+/* ASCII digits from p[*i]: their value (at most 99999), -1 if none. */
+static long
+digits_at(const char *p, size_t n, size_t *i)
+{
+	long v = 0;
+	size_t start = *i;
+
+	while (*i < n && p[*i] >= '0' && p[*i] <= '9' && *i - start < 5)
+		v = v * 10 + (p[(*i)++] - '0');
+	return *i > start ? v : -1;
+}
+
+/* Is p[*i] a dash (— - – －), one or two of them?  Moves past them. */
+static int
+dash_at(const char *p, size_t n, size_t *i)
+{
+	static const char *const dashes[] = { "—", "－", "–", "-", NULL };
+	const char *const *d;
+	int seen = 0;
+	size_t k;
+
+	for (;;) {
+		for (d = dashes; *d != NULL; d++) {
+			k = strlen(*d);
+			if (*i + k <= n && memcmp(p + *i, *d, k) == 0)
+				break;
+		}
+		if (*d == NULL || seen == 2)
+			return seen;
+		*i += k;
+		seen++;
+	}
+}
+
+int
+rpt_is_page_number(const char *p, size_t n)
+{
+	size_t i = 0;
+	long a, b;
+
+	/* — 1 —, - 1 -, —1— */
+	if (dash_at(p, n, &i)) {
+		i = skip_space(p, n, i);
+		if (digits_at(p, n, &i) < 0)
+			return 0;
+		i = skip_space(p, n, i);
+		return dash_at(p, n, &i) && skip_space(p, n, i) == n;
+	}
+	/* 第 1 页 共 5 页, 第1页, 第 1 页／共 5 页 */
+	if (n >= 3 && memcmp(p, "第", 3) == 0) {
+		i = 3;
+		i = skip_space(p, n, i);
+		if (digits_at(p, n, &i) < 0)
+			return 0;
+		i = skip_space(p, n, i);
+		if (i + 3 > n || memcmp(p + i, "页", 3) != 0)
+			return 0;
+		i += 3;
+		i = skip_space(p, n, i);
+		if (i < n && (p[i] == '/' || p[i] == ',')) {
+			i++;
+			i = skip_space(p, n, i);
+		} else if (i + 3 <= n && (memcmp(p + i, "／", 3) == 0 ||
+		    memcmp(p + i, "，", 3) == 0)) {
+			i += 3;
+			i = skip_space(p, n, i);
+		}
+		if (i == n)
+			return 1;
+		if (i + 3 > n || memcmp(p + i, "共", 3) != 0)
+			return 0;
+		i += 3;
+		i = skip_space(p, n, i);
+		if (digits_at(p, n, &i) < 0)
+			return 0;
+		i = skip_space(p, n, i);
+		return i + 3 == n && memcmp(p + i, "页", 3) == 0;
+	}
+	/* 1/5, 1 / 5: the page is not past the count. */
+	if ((a = digits_at(p, n, &i)) < 1)
+		return 0;
+	i = skip_space(p, n, i);
+	if (i >= n || p[i] != '/')
+		return 0;
+	i++;
+	i = skip_space(p, n, i);
+	b = digits_at(p, n, &i);
+	return b >= a && i == n;
+}
+
 int
 rpt_is_chrome(const char *p, size_t n)
 {

@@ -108,6 +108,11 @@ int	rpt_is_boilerplate(const char *p, size_t n);
 #define CHROME_MAX	300
 int	rpt_is_chrome(const char *p, size_t n);
 /*
+ * Is p (trimmed) a page number as PDF text has them: — 1 —, - 1 -, —1—,
+ * 第 1 页 共 5 页, 第1页, 1/5?
+ */
+int	rpt_is_page_number(const char *p, size_t n);
+/*
  * The value of the field label (文号, 成文日期…) in a line of chrome
  * (文号：X, [ 文号 ]X, • 备注/文号:X, several fields on one line): its
  * length, trimmed, and *val; 0 if the line has no such field or it is

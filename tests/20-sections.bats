@@ -23,9 +23,11 @@ rpt_sections() { "$RPT_BIN/rpt-sections" "$@"; }
 @test "outline: 2024 Weifang report, flattened into one line" { golden_check sections-gwr-2024-weifang.tsv; }
 @test "outline: 2024 Chengde report, hard-wrapped like a PDF" { golden_check sections-gwr-2024-chengde.tsv; }
 
-@test "hard wrap: lines cut at one width are joined into paragraphs; headings stand alone" {
-	run bash -c "'$RPT_BIN/rpt-split' -N -u para corpus/real/gwr-2024-chengde.txt | head -5 | cut -f2,3,7,8"
-	assert_output "$(printf '%s\n' $'1\t1\taddressee\t5' $'3\t2\tbody\t41' $'7\t3\theading\t11' $'9\t4\tbody\t149' $'21\t5\tbody\t175')"
+@test "hard wrap: lines cut at one width are joined into paragraphs, past a page number; headings stand alone" {
+	# The paragraph of line 21 goes on past the page number of line 27,
+	# which comes after it as boilerplate of its own.
+	run bash -c "'$RPT_BIN/rpt-split' -N -u para corpus/real/gwr-2024-chengde.txt | head -6 | cut -f2,3,7,8"
+	assert_output "$(printf '%s\n' $'1\t1\taddressee\t5' $'3\t2\tbody\t41' $'7\t3\theading\t11' $'9\t4\tbody\t149' $'21\t5\tbody\t291' $'27\t6\tboilerplate\t3')"
 	# and nothing else is joined: the samples keep one paragraph per line
 	run bash -c "'$RPT_BIN/rpt-split' -N -u para corpus/000_6b9668183397f94f.txt | wc -l"
 	assert_output 24
