@@ -1399,6 +1399,57 @@ next_marker(struct rpt_doc *d)
 }
 
 /*
+ * Does s open mid-sentence, as the rest of a paragraph that a stray line
+ * cut (a web page's link on a line of its own: 贯彻《 / 人口与计划生育法 /
+ * 》。…, a line of zero-width spaces): with a closing mark, or with a
+ * clause of one character (革，加快… after 要全面深化各领域改, 是：…)?
+ */
+static int
+fragment(const struct slot *s)
+{
+	const char *p = TEXT(s);
+	size_t n = s->text.len, i, k;
+	int32_t c;
+	int chars = 0;
+
+	if (s->f & F_MARK)
+		return 0;
+	for (i = 0; i < n; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (rpt_is_space(c))
+			continue;
+		if (rpt_char_class(c) & (RPT_C_CLOSE | RPT_C_STOP |
+		    RPT_C_SEMICOLON | RPT_C_COLON | RPT_C_COMMA |
+		    RPT_C_IDEO_COMMA))
+			return 1;
+		if (++chars > 1)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * Does paragraph i continue the one before it, cut by a stray line: that
+ * one is body text, or a run-in lead's paragraph, that has not come to an
+ * end (因城施策去库存。目前…，要 / 支持居民自住…), or a number cut from a
+ * sentence (PM / 2.5 / 浓度…), or i opens mid-sentence?
+ */
+static int
+continues(struct rpt_doc *d, int i)
+{
+	const struct slot *prev;
+
+	if (fragment(at(d, i)))
+		return 1;
+	if (i == 0)
+		return !d->last_stop && (d->last == RPT_K_BODY ||
+		    (d->last == RPT_K_HEADING && d->series == S_LEAD));
+	prev = at(d, i - 1);
+	return !prev->settled && !(prev->f & (F_STOP | F_MARK)) &&
+	    ((prev->f & F_PUNCT) || !(prev->f & F_HAN));
+}
+
+/*
  * Is the oldest paragraph an unnumbered heading: a short line without
  * punctuation, nothing else, between body paragraphs?
  */
@@ -1427,6 +1478,15 @@ unnumbered(struct rpt_doc *d, const struct slot *s)
 	if (d->paras == 0 || d->count < 2)
 		return 0;
 	next = at(d, 1);
+	/*
+	 * Not the start of a sentence that a stray line cut: the text after
+	 * it opens mid-sentence (主要目标 / 是：…), or, after another short
+	 * line, does not come to an end either (正式明确 / 习近平 / 总书记…“).
+	 */
+	if (!next->settled && !annex(s) && (fragment(next) ||
+	    (d->last != RPT_K_HEADING && d->last_short &&
+	    !(next->f & F_STOP))))
+		return 0;
 	/* 附件1 heads its annex whatever comes next (its title, a list). */
 	return !next->settled && ((next->f & F_BODY) || annex(s));
 }
@@ -1756,21 +1816,27 @@ series_kind(struct rpt_doc *d, int i)
 	const struct slot *next;
 	const struct lead *l;
 
-	if (s->settled || (s->f & F_MARK) || !(s->f & F_HAN))
+	if (s->settled || (s->f & F_MARK) || !(s->f & F_HAN) ||
+	    continues(d, i))
 		return S_NONE;
 	l = lead(s);
-	/* Once a report has shown its style, leads may be as long as lines. */
+	/*
+	 * Once a report has shown its style, leads may be as long as lines.
+	 * The paragraph is body text, or the start of one that a stray line
+	 * cut (it does not come to an end).
+	 */
 	if (l->len > 0 && l->len < s->text.len && !l->no_runin &&
 	    l->chars <= (d->leads ? UNNUMBERED_MAX : LEAD_MAX) &&
-	    (s->f & F_BODY))
+	    (s->f & (F_BODY | F_STOP)) != F_STOP)
 		return S_LEAD;
 	/* A line of one sentence, with longer body text after it. */
 	if (i + 1 >= d->count || l->len != s->text.len)
 		return S_NONE;
 	next = at(d, i + 1);
-	return !next->settled && (next->f & F_BODY) && !(next->f & F_MARK) &&
-	    next->chars > s->chars && series_kind(d, i + 1) != S_LINE ?
-	    S_LINE : S_NONE;
+	return !next->settled && !(next->f & F_MARK) &&
+	    ((next->f & F_BODY) || !(next->f & F_STOP)) &&
+	    (next->f & F_PUNCT) && next->chars > s->chars &&
+	    series_kind(d, i + 1) != S_LINE ? S_LINE : S_NONE;
 }
 
 /*
@@ -1785,21 +1851,27 @@ static int
 series(struct rpt_doc *d, struct slot *s)
 {
 	enum series k = series_kind(d, 0);
-	int i;
+	int i, n;
 
 	if (k == S_NONE) {
-		if (d->series == S_LEAD && (s->f & F_BODY))
+		/* The rest of a paragraph that a stray line cut goes on. */
+		if (d->series == S_LEAD && (s->f & F_BODY) && !continues(d, 0))
 			d->series = S_NONE;
 		return 0;
 	}
 	if (d->series != k) {
 		/*
 		 * LEAD_RUN leads in a row; two once the report has shown that
-		 * it writes its headings as leads.
+		 * it writes its headings as leads.  The rest of a paragraph
+		 * that a stray line cut is no paragraph of the row.
 		 */
 		if (k == S_LEAD) {
-			for (i = 1; i < (d->leads ? 2 : LEAD_RUN); i++)
-				if (i >= d->count || series_kind(d, i) != S_LEAD)
+			for (i = 1, n = 1; n < (d->leads ? 2 : LEAD_RUN); i++)
+				if (i >= d->count)
+					return 0;
+				else if (series_kind(d, i) == S_LEAD)
+					n++;
+				else if (!continues(d, i))
 					return 0;
 			d->leads = 1;
 		} else {
