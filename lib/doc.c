@@ -1759,6 +1759,17 @@ static const char *const not_lead[] = {
 	"要", "必须", "各位", NULL
 };
 
+/* Does p open with 一要, 二要…, an item's enumerator too (一要…。二要…。)? */
+static int
+yao(const char *p, size_t n)
+{
+	size_t k;
+	int v;
+
+	return (k = rpt_cn_number(p, n, &v)) > 0 && k + 3 <= n &&
+	    memcmp(p + k, "要", 3) == 0;
+}
+
 /*
  * The first sentence of s as a heading may have it (slot's lead, worked
  * out once): at most UNNUMBERED_MAX characters of one clause (、 but no ，
@@ -1782,7 +1793,7 @@ lead(struct slot *s)
 	l->known = 1;
 	/* Most first sentences are longer: no 。 in reach, no lead. */
 	if (rpt_memmem(p, n < LEAD_BYTES ? n : LEAD_BYTES, "。", 3) == NULL ||
-	    rpt_enumerator(p, n) > 0)
+	    rpt_enumerator(p, n) > 0 || yao(p, n))
 		return l;
 	rpt_utf8_decode(p, n, &c);
 	l->no_runin = (rpt_char_class(c) & RPT_C_DASH) != 0 ||
