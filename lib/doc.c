@@ -1429,10 +1429,24 @@ fragment(const struct slot *s)
 }
 
 /*
- * Does paragraph i continue the one before it, cut by a stray line: that
- * one is body text, or a run-in lead's paragraph, that has not come to an
- * end (因城施策去库存。目前…，要 / 支持居民自住…), or a number cut from a
- * sentence (PM / 2.5 / 浓度…), or i opens mid-sentence?
+ * Was p cut short by a stray line: it does not end a sentence, though one
+ * ended inside it (因城施策去库存。目前…，要), or it is a number alone
+ * (PM / 2.5 / 浓度…)?
+ */
+static int
+cut_short(const struct slot *p)
+{
+	if (p->text.len == 0 || (p->f & (F_STOP | F_MARK)))
+		return 0;
+	if (!(p->f & F_HAN))
+		return p->chars <= 8;
+	return rpt_memmem(TEXT(p), p->text.len, "。", 3) != NULL;
+}
+
+/*
+ * Does paragraph i continue the one before it, body text or a lead's
+ * paragraph that a stray line cut short (cut_short()), or open
+ * mid-sentence (fragment())?
  */
 static int
 continues(struct rpt_doc *d, int i)
@@ -1441,12 +1455,13 @@ continues(struct rpt_doc *d, int i)
 
 	if (fragment(at(d, i)))
 		return 1;
-	if (i == 0)
-		return !d->last_stop && (d->last == RPT_K_BODY ||
-		    (d->last == RPT_K_HEADING && d->series == S_LEAD));
-	prev = at(d, i - 1);
-	return !prev->settled && !(prev->f & (F_STOP | F_MARK)) &&
-	    ((prev->f & F_PUNCT) || !(prev->f & F_HAN));
+	if (i > 0) {
+		prev = at(d, i - 1);
+		return !prev->settled && cut_short(prev);
+	}
+	/* The paragraph handed out last, while its text is kept. */
+	return (d->last == RPT_K_BODY || d->last == RPT_K_HEADING) &&
+	    d->out.num + 1 == at(d, 0)->num && cut_short(&d->out);
 }
 
 /*

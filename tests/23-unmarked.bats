@@ -76,6 +76,13 @@ long='着力推动各项工作落地见效，完善工作机制，强化要素�
 	    $'heading\t3\t加强重点领域安全能力建设')"
 }
 
+@test "run-in leads: a line that does not end a sentence, with none inside, cuts nothing" {
+	run rows '第一，竭力厚植比较优势，加快融入全省经济文化体系' "增强现代交通枢纽辐射力。$long" \
+	    "增强改革开放合作驱动力。$long" "打造文旅融合新地标。$long"
+	assert_line --index 2 $'heading\t2\t增强现代交通枢纽辐射力'
+	assert_equal "${#lines[@]}" 5
+}
+
 @test "run-in leads: 一要, 二要 open items, not leads" {
 	run rows '（一）坚决反对奢侈浪费' "一要倡导艰苦创业。$long" "二要努力节省开支。$long" "三要严肃财经纪律。$long"
 	assert_equal "${#lines[@]}" 3
