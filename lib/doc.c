@@ -1786,6 +1786,18 @@ yao(const char *p, size_t n)
 }
 
 /*
+ * Is s a lead's item, body text that opens with an item's enumerator
+ * (二是…。, 二要…。) and ends a sentence?  (第四，加快经济管理体制改革 on a
+ * line of its own heads a part of the report instead.)
+ */
+static int
+item(const struct slot *s)
+{
+	return (s->f & F_STOP) && (rpt_enumerator(TEXT(s), s->text.len) > 0 ||
+	    yao(TEXT(s), s->text.len));
+}
+
+/*
  * The first sentence of s as a heading may have it (slot's lead, worked
  * out once): at most UNNUMBERED_MAX characters of one clause (、 but no ，
  * ； ： inside), ending in 。; its length and characters, and whether it
@@ -1880,8 +1892,12 @@ series(struct rpt_doc *d, struct slot *s)
 	int i, n;
 
 	if (k == S_NONE) {
-		/* The rest of a paragraph that a stray line cut goes on. */
-		if (d->series == S_LEAD && (s->f & F_BODY) && !continues(d, 0))
+		/*
+		 * The rest of a paragraph that a stray line cut goes on, and
+		 * so do a lead's items (…。一要… / 二要…).
+		 */
+		if (d->series == S_LEAD && (s->f & F_BODY) && !continues(d, 0) &&
+		    !item(s))
 			d->series = S_NONE;
 		return 0;
 	}
@@ -1897,7 +1913,7 @@ series(struct rpt_doc *d, struct slot *s)
 					return 0;
 				else if (series_kind(d, i) == S_LEAD)
 					n++;
-				else if (!continues(d, i))
+				else if (!continues(d, i) && !item(at(d, i)))
 					return 0;
 			d->leads = 1;
 		} else {

@@ -88,6 +88,16 @@ long='着力推动各项工作落地见效，完善工作机制，强化要素�
 	assert_equal "${#lines[@]}" 3
 }
 
+@test "run-in leads: a lead's items (二是…。, 二要…。) neither end a series nor break its row" {
+	run rows '（一）实施好宏观经济政策' "继续实施稳健的货币政策。一是保持货币信贷合理增长。$long" \
+	    "二是优化信贷结构。$long" "三是积极扩大直接融资。$long" "积极扩大居民消费需求。$long" \
+	    "一要加强环境保护。$long" "二要积极发展循环经济。$long" "加快发展服务业。$long"
+	assert_line --index 3 $'heading\t3\t继续实施稳健的货币政策'
+	assert_line --index 4 $'heading\t3\t积极扩大居民消费需求'
+	assert_line --index 5 $'heading\t3\t加快发展服务业'
+	assert_equal "${#lines[@]}" 6
+}
+
 @test "standalone sentence headings: the body after one may be cut by a stray line" {
 	run rows '（一）推动绿色发展' '推动科技进步和创新。' '坚持计划生育的基本国策，贯彻《' '人口与计划生育法' \
 	    "》。$long" '加强精神文明建设。' "$long"
