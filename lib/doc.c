@@ -1774,6 +1774,39 @@ static const char *const not_lead[] = {
 	"要", "必须", "各位", NULL
 };
 
+/*
+ * Is the sentence p a judgement, X是Y (改革开放是推动发展的制胜法宝, 开放也是
+ * 改革): it states a principle, introducing or closing a topic, where a
+ * lead names a task?  Not 是 in 特别是, 尤其是, 但是, 还是, 或是, 凡是, 于是,
+ * 实事求是, 是否, 是非.
+ */
+static int
+judgement(const char *p, size_t n)
+{
+	static const char *const before[] = {
+		"特别", "尤其", "但", "还", "或", "凡", "于", "求", NULL
+	};
+	const char *const *w;
+	const char *q;
+	size_t i, k;
+
+	for (i = 3; i + 3 <= n; i += 3) {
+		if ((q = rpt_memmem(p + i, n - i, "是", 3)) == NULL)
+			return 0;
+		i = (size_t)(q - p);
+		if (i + 6 <= n && (memcmp(q + 3, "否", 3) == 0 ||
+		    memcmp(q + 3, "非", 3) == 0))
+			continue;
+		for (w = before; *w != NULL; w++)
+			if ((k = strlen(*w)) <= i &&
+			    memcmp(q - k, *w, k) == 0)
+				break;
+		if (*w == NULL)
+			return 1;
+	}
+	return 0;
+}
+
 /* Does p open with 一要, 二要…, an item's enumerator too (一要…。二要…。)? */
 static int
 yao(const char *p, size_t n)
@@ -1834,6 +1867,7 @@ lead(struct slot *s)
 			if (chars >= 4) {
 				l->len = i + k;
 				l->chars = chars;
+				l->no_runin |= judgement(p, i);
 			}
 			return l;
 		}
@@ -1878,6 +1912,21 @@ series_kind(struct rpt_doc *d, int i)
 }
 
 /*
+ * Is paragraph i, no lead, one that a series of leads passes over: the
+ * rest of a paragraph that a stray line cut, a lead's item, a judgement
+ * (改革开放是推动发展的制胜法宝。) among the topics?
+ */
+static int
+aside(struct rpt_doc *d, int i)
+{
+	struct slot *s = at(d, i);
+	const struct lead *l = lead(s);
+
+	return continues(d, i) || item(s) ||
+	    (l->len > 0 && judgement(TEXT(s), l->len - 3));
+}
+
+/*
  * Is the oldest paragraph a heading of a series without markers?  A
  * series is open once a member is found with a sibling ahead in the
  * queue: another standalone line before the next numbered heading, or
@@ -1896,8 +1945,7 @@ series(struct rpt_doc *d, struct slot *s)
 		 * The rest of a paragraph that a stray line cut goes on, and
 		 * so do a lead's items (…。一要… / 二要…).
 		 */
-		if (d->series == S_LEAD && (s->f & F_BODY) && !continues(d, 0) &&
-		    !item(s))
+		if (d->series == S_LEAD && (s->f & F_BODY) && !aside(d, 0))
 			d->series = S_NONE;
 		return 0;
 	}
@@ -1913,7 +1961,7 @@ series(struct rpt_doc *d, struct slot *s)
 					return 0;
 				else if (series_kind(d, i) == S_LEAD)
 					n++;
-				else if (!continues(d, i) && !item(at(d, i)))
+				else if (!aside(d, i))
 					return 0;
 			d->leads = 1;
 		} else {

@@ -98,6 +98,14 @@ long='着力推动各项工作落地见效，完善工作机制，强化要素�
 	assert_equal "${#lines[@]}" 6
 }
 
+@test "run-in leads: a judgement (X是Y。) is no lead, and a series passes over it" {
+	run rows '（一）推动产业升级' "改革开放是推动发展的制胜法宝。$long" "推动产业结构迈向中高端。$long" \
+	    "新兴产业和新兴业态是竞争高地。$long" "以体制创新推动科技创新。$long" "抓好农业特别是粮食生产。$long"
+	assert_output "$(printf '%s\n' $'title\t\t某省政府工作报告' $'heading\t1\t今年的主要任务' \
+	    $'heading\t2\t推动产业升级' $'heading\t3\t推动产业结构迈向中高端' \
+	    $'heading\t3\t以体制创新推动科技创新' $'heading\t3\t抓好农业特别是粮食生产')"
+}
+
 @test "standalone sentence headings: the body after one may be cut by a stray line" {
 	run rows '（一）推动绿色发展' '推动科技进步和创新。' '坚持计划生育的基本国策，贯彻《' '人口与计划生育法' \
 	    "》。$long" '加强精神文明建设。' "$long"
