@@ -1912,6 +1912,36 @@ series_kind(struct rpt_doc *d, int i)
 }
 
 /*
+ * Are the leads of a and b parallel, as a report pairs its policies
+ * (财政政策要更加积极有效。/ 货币政策要保持稳健中性。): as many characters,
+ * and the same two or more in a row at the same place?
+ */
+static int
+parallel(struct slot *a, struct slot *b)
+{
+	const struct lead *la = lead(a), *lb = lead(b);
+	const char *p = TEXT(a), *q = TEXT(b);
+	size_t i = 0, j = 0, k, m;
+	int32_t c, e;
+	int run = 0;
+
+	if (la->len == 0 || la->chars != lb->chars)
+		return 0;
+	while (i < la->len && j < lb->len) {
+		k = rpt_utf8_decode(p + i, la->len - i, &c);
+		m = rpt_utf8_decode(q + j, lb->len - j, &e);
+		i += k;
+		j += m;
+		if (c == RPT_CH_IDEO_STOP)
+			break;
+		run = c == e && !rpt_is_space(c) ? run + 1 : 0;
+		if (run >= 2)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Is paragraph i, no lead, one that a series of leads passes over: the
  * rest of a paragraph that a stray line cut, a lead's item, a judgement
  * (改革开放是推动发展的制胜法宝。) among the topics?
@@ -1938,12 +1968,12 @@ static int
 series(struct rpt_doc *d, struct slot *s)
 {
 	enum series k = series_kind(d, 0);
-	int i, n;
+	int i, j, n;
 
 	if (k == S_NONE) {
 		/*
 		 * The rest of a paragraph that a stray line cut goes on, and
-		 * so do a lead's items (…。一要… / 二要…).
+		 * so do a lead's items (…。一要… / 二要…) and judgements.
 		 */
 		if (d->series == S_LEAD && (s->f & F_BODY) && !aside(d, 0))
 			d->series = S_NONE;
@@ -1952,17 +1982,20 @@ series(struct rpt_doc *d, struct slot *s)
 	if (d->series != k) {
 		/*
 		 * LEAD_RUN leads in a row; two once the report has shown that
-		 * it writes its headings as leads.  The rest of a paragraph
-		 * that a stray line cut is no paragraph of the row.
+		 * it writes its headings as leads, or when they are parallel.
+		 * What a series passes over (aside()) is no paragraph of the
+		 * row.
 		 */
 		if (k == S_LEAD) {
-			for (i = 1, n = 1; n < (d->leads ? 2 : LEAD_RUN); i++)
-				if (i >= d->count)
-					return 0;
-				else if (series_kind(d, i) == S_LEAD)
-					n++;
+			for (i = 1, n = 1, j = 0; n < (d->leads ? 2 : LEAD_RUN) &&
+			    i < d->count; i++)
+				if (series_kind(d, i) == S_LEAD)
+					j = n++ == 1 ? i : j;
 				else if (!aside(d, i))
-					return 0;
+					break;
+			if (n < (d->leads ? 2 : LEAD_RUN) &&
+			    (n < 2 || !parallel(s, at(d, j))))
+				return 0;
 			d->leads = 1;
 		} else {
 			for (i = 1; i < d->count && !(at(d, i)->f & F_MARK);

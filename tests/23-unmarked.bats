@@ -57,6 +57,17 @@ long='着力推动各项工作落地见效，完善工作机制，强化要素�
 	assert_equal "${#lines[@]}" 3
 }
 
+@test "run-in leads: two in a row are a series when they are parallel" {
+	run rows '（一）宏观政策' "财政政策要更加积极有效。$long" "货币政策要保持稳健中性。$long" "$long"
+	assert_line --index 3 $'heading\t3\t财政政策要更加积极有效'
+	assert_line --index 4 $'heading\t3\t货币政策要保持稳健中性'
+	# Not of different lengths, nor without two characters in common in place.
+	run rows '（一）宏观政策' "财政政策要更加积极有效。$long" "货币政策要保持稳健中性和灵活。$long" "$long"
+	assert_equal "${#lines[@]}" 3
+	run rows '（一）宏观政策' "稳妥有序处置风险隐患。$long" "健全风险防控长效机制。$long" "$long"
+	assert_equal "${#lines[@]}" 3
+}
+
 @test "run-in leads: once the report has had a series, two in a row and leads of up to 30 characters are" {
 	run rows '（一）防范化解重点领域风险' "稳妥有序处置风险隐患。$long" "健全风险防控长效机制。$long" \
 	    "加强重点领域安全能力建设。$long" '（二）扩大国内需求' "促进消费稳定增长。$long" \
