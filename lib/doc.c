@@ -1911,6 +1911,75 @@ series_kind(struct rpt_doc *d, int i)
 	    series_kind(d, i + 1) != S_LINE ? S_LINE : S_NONE;
 }
 
+/* Does the clause p end with a verb of saying (说, 指出, 强调, 表示, 认为)? */
+static int
+said(const char *p, size_t n)
+{
+	static const char *const verbs[] = {
+		"说", "指出", "强调", "表示", "认为", NULL
+	};
+	const char *const *w;
+	size_t k;
+
+	for (w = verbs; *w != NULL; w++)
+		if ((k = strlen(*w)) <= n && memcmp(p + n - k, *w, k) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is paragraph i a standalone sentence of more than one clause (保持国债
+ * 投资的必要规模，带动固定资产投资较快增长。 over longer body text)?  Such a
+ * line is a member of a series of standalone lines, or the sibling that
+ * opens one, never the line that opens it.
+ */
+static int
+clauses_line(struct rpt_doc *d, int i)
+{
+	struct slot *s = at(d, i);
+	const struct slot *next;
+	const char *const *w, *p = TEXT(s);
+	size_t j, k, n = s->text.len;
+	int32_t c;
+	uint32_t f;
+
+	if (s->settled || (s->f & (F_MARK | F_STOP | F_HAN)) !=
+	    (F_STOP | F_HAN) || s->chars > UNNUMBERED_MAX ||
+	    i + 1 >= d->count || lead(s)->len > 0 ||
+	    rpt_enumerator(p, n) > 0 || yao(p, n))
+		return 0;
+	rpt_utf8_decode(p, n, &c);
+	if (rpt_char_class(c) & RPT_C_DASH)
+		return 0;
+	for (w = not_lead; *w != NULL; w++)
+		if (starts_with(p, n, *w))
+			return 0;
+	/* One sentence: its 。 is its end.  Not reported speech (周总理说，…). */
+	for (j = 0; j < n; j += k) {
+		k = rpt_utf8_decode(p + j, n - j, &c);
+		f = rpt_char_class(c);
+		if (c == RPT_CH_IDEO_STOP)
+			break;
+		if (f & (RPT_C_STOP | RPT_C_DOT | RPT_C_SEMICOLON |
+		    RPT_C_COLON | RPT_C_ELLIPSIS))
+			return 0;
+		if ((f & RPT_C_COMMA) && said(p, j))
+			return 0;
+	}
+	for (j += k; j < n; j += k) {
+		k = rpt_utf8_decode(p + j, n - j, &c);
+		if (!rpt_is_space(c) && !(rpt_char_class(c) & RPT_C_CLOSE))
+			return 0;
+	}
+	/* Not a lead-in: 一年来，我们主要做了以下工作。 / 一是… */
+	next = at(d, i + 1);
+	return !item(next) && !next->settled &&
+	    !(next->f & F_MARK) &&
+	    ((next->f & F_BODY) || !(next->f & F_STOP)) &&
+	    (next->f & F_PUNCT) && next->chars > s->chars &&
+	    series_kind(d, i + 1) != S_LINE;
+}
+
 /*
  * Are the leads of a and b parallel, as a report pairs its policies
  * (财政政策要更加积极有效。/ 货币政策要保持稳健中性。): as many characters,
@@ -1970,6 +2039,10 @@ series(struct rpt_doc *d, struct slot *s)
 	enum series k = series_kind(d, 0);
 	int i, j, n;
 
+	if (k == S_NONE && d->series == S_LINE && clauses_line(d, 0)) {
+		s->unmarked = 1;
+		return 1;
+	}
 	if (k == S_NONE) {
 		/*
 		 * The rest of a paragraph that a stray line cut goes on, and
@@ -2000,7 +2073,8 @@ series(struct rpt_doc *d, struct slot *s)
 		} else {
 			for (i = 1; i < d->count && !(at(d, i)->f & F_MARK);
 			    i++)
-				if (series_kind(d, i) == S_LINE)
+				if (series_kind(d, i) == S_LINE ||
+				    clauses_line(d, i))
 					break;
 			if (i >= d->count || (at(d, i)->f & F_MARK))
 				return 0;
