@@ -1931,7 +1931,7 @@ said(const char *p, size_t n)
  * Is paragraph i a standalone sentence of more than one clause (保持国债
  * 投资的必要规模，带动固定资产投资较快增长。 over longer body text)?  Such a
  * line is a member of a series of standalone lines, or the sibling that
- * opens one, never the line that opens it.
+ * opens one; it opens one only with LEAD_RUN - 1 siblings (series()).
  */
 static int
 clauses_line(struct rpt_doc *d, int i)
@@ -2039,7 +2039,18 @@ series(struct rpt_doc *d, struct slot *s)
 	enum series k = series_kind(d, 0);
 	int i, j, n;
 
-	if (k == S_NONE && d->series == S_LINE && clauses_line(d, 0)) {
+	/*
+	 * A line of clauses is a member of an open series of lines, or opens
+	 * one with LEAD_RUN - 1 siblings after it.
+	 */
+	if (k == S_NONE && clauses_line(d, 0)) {
+		for (i = 1, n = 1; d->series != S_LINE && n < LEAD_RUN &&
+		    i < d->count && !(at(d, i)->f & F_MARK); i++)
+			if (series_kind(d, i) == S_LINE || clauses_line(d, i))
+				n++;
+		if (d->series != S_LINE && n < LEAD_RUN)
+			return 0;
+		d->series = S_LINE;
 		s->unmarked = 1;
 		return 1;
 	}
