@@ -1436,7 +1436,7 @@ fragment(const struct slot *s)
 static int
 cut_short(const struct slot *p)
 {
-	if (p->text.len == 0 || (p->f & (F_STOP | F_MARK)))
+	if (p->text.len == 0 || (p->f & F_STOP))
 		return 0;
 	if (!(p->f & F_HAN))
 		return p->chars <= 8;
@@ -1489,6 +1489,12 @@ unnumbered(struct rpt_doc *d, const struct slot *s)
 	 */
 	if (d->last != RPT_K_HEADING && (d->last != RPT_K_BODY ||
 	    (!d->last_stop && !d->last_short)))
+		return 0;
+	/*
+	 * Nor after a run-in heading that a stray line cut short ((四)更大
+	 * 力度吸引和利用外资。…积极推动加入 / 全面与进步跨太平洋伙伴关系协定).
+	 */
+	if (d->out.num + 1 == s->num && cut_short(&d->out))
 		return 0;
 	if (d->paras == 0 || d->count < 2)
 		return 0;

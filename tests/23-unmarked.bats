@@ -155,6 +155,10 @@ long='着力推动各项工作落地见效，完善工作机制，强化要素�
 	run rows "$long" '党的十八届六中全会' '正式明确' '习近平' '总书记的核心地位，体现了党和人民的根本利益，“' \
 	    '十三五' '”实现了良好开局。'
 	assert_equal "${#lines[@]}" 2
+	# Nor after a run-in heading that a stray line cut short.
+	run rows '（一）更大力度吸引和利用外资。扩大市场准入，积极推动加入' '全面与进步跨太平洋伙伴关系协定' \
+	    "（CPTPP）等高标准经贸协议。$long"
+	assert_equal "${#lines[@]}" 3
 	# An annex heading and a caption's line still are.
 	run rows "$long" '附件1' '2026年十件民生实事' "$long"
 	assert_line --index 2 $'heading\t1\t附件1'
