@@ -1878,6 +1878,12 @@ lead(struct slot *s)
 			return l;
 		}
 		f = rpt_char_class(c);
+		/* …，特别是… narrows the clause before it: one topic still. */
+		if ((f & RPT_C_COMMA) && (starts_with(p + i + k, n - i - k,
+		    "特别是") || starts_with(p + i + k, n - i - k, "尤其是"))) {
+			chars++;
+			continue;
+		}
 		if (f & (RPT_C_STOP | RPT_C_DOT | RPT_C_SEMICOLON |
 		    RPT_C_COLON | RPT_C_COMMA | RPT_C_ELLIPSIS))
 			return l;

@@ -109,6 +109,13 @@ long='着力推动各项工作落地见效，完善工作机制，强化要素�
 	assert_equal "${#lines[@]}" 6
 }
 
+@test "run-in leads: …，特别是… narrows its clause, and the lead is one topic still" {
+	run rows '（一）增加居民收入' "继续实行积极的就业政策。$long" "增加城乡居民收入，特别是低收入者收入。$long" \
+	    "推进收入分配制度改革。$long"
+	assert_line --index 4 $'heading\t3\t增加城乡居民收入，特别是低收入者收入'
+	assert_equal "${#lines[@]}" 6
+}
+
 @test "run-in leads: a judgement (X是Y。) is no lead, and a series passes over it" {
 	run rows '（一）推动产业升级' "改革开放是推动发展的制胜法宝。$long" "推动产业结构迈向中高端。$long" \
 	    "新兴产业和新兴业态是竞争高地。$long" "以体制创新推动科技创新。$long" "抓好农业特别是粮食生产。$long"
