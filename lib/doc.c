@@ -1681,6 +1681,72 @@ next_marker(struct rpt_doc *d)
 }
 
 /*
+ * Does s open mid-sentence, as the rest of a paragraph that a stray line
+ * cut (a web page's link on a line of its own: 贯彻《 / 人口与计划生育法 /
+ * 》。…, a line of zero-width spaces): with a closing mark, or with a
+ * clause of one character (革，加快… after 要全面深化各领域改, 是：…)?
+ */
+static int
+fragment(const struct slot *s)
+{
+	const char *p = TEXT(s);
+	size_t n = s->text.len, i, k;
+	int32_t c;
+	int chars = 0;
+
+	if (s->f & F_MARK)
+		return 0;
+	for (i = 0; i < n; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (rpt_is_space(c))
+			continue;
+		if (rpt_char_class(c) & (RPT_C_CLOSE | RPT_C_STOP |
+		    RPT_C_SEMICOLON | RPT_C_COLON | RPT_C_COMMA |
+		    RPT_C_IDEO_COMMA))
+			return 1;
+		if (++chars > 1)
+			return 0;
+	}
+	return 0;
+}
+
+/*
+ * Was p cut short by a stray line: it does not end a sentence, though one
+ * ended inside it (因城施策去库存。目前…，要), or it is a number alone
+ * (PM / 2.5 / 浓度…)?
+ */
+static int
+cut_short(const struct slot *p)
+{
+	if (p->text.len == 0 || (p->f & F_STOP))
+		return 0;
+	if (!(p->f & F_HAN))
+		return p->chars <= 8;
+	return rpt_memmem(TEXT(p), p->text.len, "。", 3) != NULL;
+}
+
+/*
+ * Does paragraph i continue the one before it, body text or a lead's
+ * paragraph that a stray line cut short (cut_short()), or open
+ * mid-sentence (fragment())?
+ */
+static int
+continues(struct rpt_doc *d, int i)
+{
+	const struct slot *prev;
+
+	if (fragment(at(d, i)))
+		return 1;
+	if (i > 0) {
+		prev = at(d, i - 1);
+		return !prev->settled && cut_short(prev);
+	}
+	/* The paragraph handed out last, while its text is kept. */
+	return (d->last == RPT_K_BODY || d->last == RPT_K_HEADING) &&
+	    d->out.num + 1 == at(d, 0)->num && cut_short(&d->out);
+}
+
+/*
  * Is the oldest paragraph an unnumbered heading: a short line without
  * punctuation, nothing else, between body paragraphs?
  */
@@ -1706,9 +1772,24 @@ unnumbered(struct rpt_doc *d, const struct slot *s)
 	if (d->last != RPT_K_HEADING && (d->last != RPT_K_BODY ||
 	    (!d->last_stop && !d->last_short)))
 		return 0;
+	/*
+	 * Nor after a run-in heading that a stray line cut short ((四)更大
+	 * 力度吸引和利用外资。…积极推动加入 / 全面与进步跨太平洋伙伴关系协定).
+	 */
+	if (d->out.num + 1 == s->num && cut_short(&d->out))
+		return 0;
 	if (d->paras == 0 || d->count < 2)
 		return 0;
 	next = at(d, 1);
+	/*
+	 * Not the start of a sentence that a stray line cut: the text after
+	 * it opens mid-sentence (主要目标 / 是：…), or, after another short
+	 * line, does not come to an end either (正式明确 / 习近平 / 总书记…“).
+	 */
+	if (!next->settled && !annex(s) && (fragment(next) ||
+	    (d->last != RPT_K_HEADING && d->last_short &&
+	    !(next->f & F_STOP))))
+		return 0;
 	/* 附件1 heads its annex whatever comes next (its title, a list). */
 	return !next->settled && ((next->f & F_BODY) || annex(s));
 }
@@ -2018,6 +2099,62 @@ static const char *const not_lead[] = {
 };
 
 /*
+ * Is the sentence p a judgement, X是Y (改革开放是推动发展的制胜法宝, 开放也是
+ * 改革): it states a principle, introducing or closing a topic, where a
+ * lead names a task?  Not 是 in 特别是, 尤其是, 但是, 还是, 或是, 凡是, 于是,
+ * 实事求是, 是否, 是非.
+ */
+static int
+judgement(const char *p, size_t n)
+{
+	static const char *const before[] = {
+		"特别", "尤其", "但", "还", "或", "凡", "于", "求", NULL
+	};
+	const char *const *w;
+	const char *q;
+	size_t i, k;
+
+	for (i = 3; i + 3 <= n; i += 3) {
+		if ((q = rpt_memmem(p + i, n - i, "是", 3)) == NULL)
+			return 0;
+		i = (size_t)(q - p);
+		if (i + 6 <= n && (memcmp(q + 3, "否", 3) == 0 ||
+		    memcmp(q + 3, "非", 3) == 0))
+			continue;
+		for (w = before; *w != NULL; w++)
+			if ((k = strlen(*w)) <= i &&
+			    memcmp(q - k, *w, k) == 0)
+				break;
+		if (*w == NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does p open with 一要, 二要…, an item's enumerator too (一要…。二要…。)? */
+static int
+yao(const char *p, size_t n)
+{
+	size_t k;
+	int v;
+
+	return (k = rpt_cn_number(p, n, &v)) > 0 && k + 3 <= n &&
+	    memcmp(p + k, "要", 3) == 0;
+}
+
+/*
+ * Is s a lead's item, body text that opens with an item's enumerator
+ * (二是…。, 二要…。) and ends a sentence?  (第四，加快经济管理体制改革 on a
+ * line of its own heads a part of the report instead.)
+ */
+static int
+item(const struct slot *s)
+{
+	return (s->f & F_STOP) && (rpt_enumerator(TEXT(s), s->text.len) > 0 ||
+	    yao(TEXT(s), s->text.len));
+}
+
+/*
  * The first sentence of s as a heading may have it (slot's lead, worked
  * out once): at most UNNUMBERED_MAX characters of one clause (、 but no ，
  * ； ： inside), ending in 。; its length and characters, and whether it
@@ -2040,7 +2177,7 @@ lead(struct slot *s)
 	l->known = 1;
 	/* Most first sentences are longer: no 。 in reach, no lead. */
 	if (rpt_memmem(p, n < LEAD_BYTES ? n : LEAD_BYTES, "。", 3) == NULL ||
-	    rpt_enumerator(p, n) > 0)
+	    rpt_enumerator(p, n) > 0 || yao(p, n))
 		return l;
 	rpt_utf8_decode(p, n, &c);
 	l->no_runin = (rpt_char_class(c) & RPT_C_DASH) != 0 ||
@@ -2054,10 +2191,17 @@ lead(struct slot *s)
 			if (chars >= 4) {
 				l->len = i + k;
 				l->chars = chars;
+				l->no_runin |= judgement(p, i);
 			}
 			return l;
 		}
 		f = rpt_char_class(c);
+		/* …，特别是… narrows the clause before it: one topic still. */
+		if ((f & RPT_C_COMMA) && (starts_with(p + i + k, n - i - k,
+		    "特别是") || starts_with(p + i + k, n - i - k, "尤其是"))) {
+			chars++;
+			continue;
+		}
 		if (f & (RPT_C_STOP | RPT_C_DOT | RPT_C_SEMICOLON |
 		    RPT_C_COLON | RPT_C_COMMA | RPT_C_ELLIPSIS))
 			return l;
@@ -2074,21 +2218,141 @@ series_kind(struct rpt_doc *d, int i)
 	const struct slot *next;
 	const struct lead *l;
 
-	if (s->settled || (s->f & F_MARK) || !(s->f & F_HAN))
+	if (s->settled || (s->f & F_MARK) || !(s->f & F_HAN) ||
+	    continues(d, i))
 		return S_NONE;
 	l = lead(s);
-	/* Once a report has shown its style, leads may be as long as lines. */
+	/*
+	 * Once a report has shown its style, leads may be as long as lines.
+	 * The paragraph is body text, or the start of one that a stray line
+	 * cut (it does not come to an end).
+	 */
 	if (l->len > 0 && l->len < s->text.len && !l->no_runin &&
 	    l->chars <= (d->leads ? UNNUMBERED_MAX : LEAD_MAX) &&
-	    (s->f & F_BODY))
+	    (s->f & (F_BODY | F_STOP)) != F_STOP)
 		return S_LEAD;
 	/* A line of one sentence, with longer body text after it. */
 	if (i + 1 >= d->count || l->len != s->text.len)
 		return S_NONE;
 	next = at(d, i + 1);
-	return !next->settled && (next->f & F_BODY) && !(next->f & F_MARK) &&
-	    next->chars > s->chars && series_kind(d, i + 1) != S_LINE ?
-	    S_LINE : S_NONE;
+	return !next->settled && !(next->f & F_MARK) &&
+	    ((next->f & F_BODY) || !(next->f & F_STOP)) &&
+	    (next->f & F_PUNCT) && next->chars > s->chars &&
+	    series_kind(d, i + 1) != S_LINE ? S_LINE : S_NONE;
+}
+
+/* Does the clause p end with a verb of saying (说, 指出, 强调, 表示, 认为)? */
+static int
+said(const char *p, size_t n)
+{
+	static const char *const verbs[] = {
+		"说", "指出", "强调", "表示", "认为", NULL
+	};
+	const char *const *w;
+	size_t k;
+
+	for (w = verbs; *w != NULL; w++)
+		if ((k = strlen(*w)) <= n && memcmp(p + n - k, *w, k) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Is paragraph i a standalone sentence of more than one clause (保持国债
+ * 投资的必要规模，带动固定资产投资较快增长。 over longer body text)?  Such a
+ * line is a member of a series of standalone lines, or the sibling that
+ * opens one; it opens one only with LEAD_RUN - 1 siblings (series()).
+ */
+static int
+clauses_line(struct rpt_doc *d, int i)
+{
+	struct slot *s = at(d, i);
+	const struct slot *next;
+	const char *const *w, *p = TEXT(s);
+	size_t j, k, n = s->text.len;
+	int32_t c;
+	uint32_t f;
+
+	if (s->settled || (s->f & (F_MARK | F_STOP | F_HAN)) !=
+	    (F_STOP | F_HAN) || s->chars > UNNUMBERED_MAX ||
+	    i + 1 >= d->count || lead(s)->len > 0 ||
+	    rpt_enumerator(p, n) > 0 || yao(p, n))
+		return 0;
+	rpt_utf8_decode(p, n, &c);
+	if (rpt_char_class(c) & RPT_C_DASH)
+		return 0;
+	for (w = not_lead; *w != NULL; w++)
+		if (starts_with(p, n, *w))
+			return 0;
+	/* One sentence: its 。 is its end.  Not reported speech (周总理说，…). */
+	for (j = 0; j < n; j += k) {
+		k = rpt_utf8_decode(p + j, n - j, &c);
+		f = rpt_char_class(c);
+		if (c == RPT_CH_IDEO_STOP)
+			break;
+		if (f & (RPT_C_STOP | RPT_C_DOT | RPT_C_SEMICOLON |
+		    RPT_C_COLON | RPT_C_ELLIPSIS))
+			return 0;
+		if ((f & RPT_C_COMMA) && said(p, j))
+			return 0;
+	}
+	for (j += k; j < n; j += k) {
+		k = rpt_utf8_decode(p + j, n - j, &c);
+		if (!rpt_is_space(c) && !(rpt_char_class(c) & RPT_C_CLOSE))
+			return 0;
+	}
+	/* Not a lead-in: 一年来，我们主要做了以下工作。 / 一是… */
+	next = at(d, i + 1);
+	return !item(next) && !next->settled &&
+	    !(next->f & F_MARK) &&
+	    ((next->f & F_BODY) || !(next->f & F_STOP)) &&
+	    (next->f & F_PUNCT) && next->chars > s->chars &&
+	    series_kind(d, i + 1) != S_LINE;
+}
+
+/*
+ * Are the leads of a and b parallel, as a report pairs its policies
+ * (财政政策要更加积极有效。/ 货币政策要保持稳健中性。): as many characters,
+ * and the same two or more in a row at the same place?
+ */
+static int
+parallel(struct slot *a, struct slot *b)
+{
+	const struct lead *la = lead(a), *lb = lead(b);
+	const char *p = TEXT(a), *q = TEXT(b);
+	size_t i = 0, j = 0, k, m;
+	int32_t c, e;
+	int run = 0;
+
+	if (la->len == 0 || la->chars != lb->chars)
+		return 0;
+	while (i < la->len && j < lb->len) {
+		k = rpt_utf8_decode(p + i, la->len - i, &c);
+		m = rpt_utf8_decode(q + j, lb->len - j, &e);
+		i += k;
+		j += m;
+		if (c == RPT_CH_IDEO_STOP)
+			break;
+		run = c == e && !rpt_is_space(c) ? run + 1 : 0;
+		if (run >= 2)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Is paragraph i, no lead, one that a series of leads passes over: the
+ * rest of a paragraph that a stray line cut, a lead's item, a judgement
+ * (改革开放是推动发展的制胜法宝。) among the topics?
+ */
+static int
+aside(struct rpt_doc *d, int i)
+{
+	struct slot *s = at(d, i);
+	const struct lead *l = lead(s);
+
+	return continues(d, i) || item(s) ||
+	    (l->len > 0 && judgement(TEXT(s), l->len - 3));
 }
 
 /*
@@ -2103,27 +2367,55 @@ static int
 series(struct rpt_doc *d, struct slot *s)
 {
 	enum series k = series_kind(d, 0);
-	int i;
+	int i, j, n;
 
+	/*
+	 * A line of clauses is a member of an open series of lines, or opens
+	 * one with LEAD_RUN - 1 siblings after it.
+	 */
+	if (k == S_NONE && clauses_line(d, 0)) {
+		for (i = 1, n = 1; d->series != S_LINE && n < LEAD_RUN &&
+		    i < d->count && !(at(d, i)->f & F_MARK); i++)
+			if (series_kind(d, i) == S_LINE || clauses_line(d, i))
+				n++;
+		if (d->series != S_LINE && n < LEAD_RUN)
+			return 0;
+		d->series = S_LINE;
+		s->unmarked = 1;
+		return 1;
+	}
 	if (k == S_NONE) {
-		if (d->series == S_LEAD && (s->f & F_BODY))
+		/*
+		 * The rest of a paragraph that a stray line cut goes on, and
+		 * so do a lead's items (…。一要… / 二要…) and judgements.
+		 */
+		if (d->series == S_LEAD && (s->f & F_BODY) && !aside(d, 0))
 			d->series = S_NONE;
 		return 0;
 	}
 	if (d->series != k) {
 		/*
 		 * LEAD_RUN leads in a row; two once the report has shown that
-		 * it writes its headings as leads.
+		 * it writes its headings as leads, or when they are parallel.
+		 * What a series passes over (aside()) is no paragraph of the
+		 * row.
 		 */
 		if (k == S_LEAD) {
-			for (i = 1; i < (d->leads ? 2 : LEAD_RUN); i++)
-				if (i >= d->count || series_kind(d, i) != S_LEAD)
-					return 0;
+			for (i = 1, n = 1, j = 0; n < (d->leads ? 2 : LEAD_RUN) &&
+			    i < d->count; i++)
+				if (series_kind(d, i) == S_LEAD)
+					j = n++ == 1 ? i : j;
+				else if (!aside(d, i))
+					break;
+			if (n < (d->leads ? 2 : LEAD_RUN) &&
+			    (n < 2 || !parallel(s, at(d, j))))
+				return 0;
 			d->leads = 1;
 		} else {
 			for (i = 1; i < d->count && !(at(d, i)->f & F_MARK);
 			    i++)
-				if (series_kind(d, i) == S_LINE)
+				if (series_kind(d, i) == S_LINE ||
+				    clauses_line(d, i))
 					break;
 			if (i >= d->count || (at(d, i)->f & F_MARK))
 				return 0;
