@@ -170,6 +170,8 @@ struct slot {
 	size_t		 tail;		/* width of its last line, as printed:
 					   2 a wide character, 1 an ASCII one */
 	int		 joins;		/* lines joined onto its first */
+	int		 moved;		/* page furniture a paragraph went past */
+	long		 owner;		/* and that paragraph's num */
 	/* What a Word file's formatting says (struct rpt_line): */
 	unsigned	 lfmt;
 	int		 olvl;		/* outline level + 1, 0 for none */
@@ -203,6 +205,15 @@ struct rpt_doc {
 	 */
 	struct rpt_buf	 page_head[2];
 	struct rpt_buf	 body;		/* the first body lines, hard-wrapped */
+	/*
+	 * Page furniture that a paragraph went on past, out of the queue (so
+	 * that the rules that look ahead see paragraphs), to be handed out
+	 * right after its owner; out_num is the num of the last paragraph
+	 * handed out from the queue.
+	 */
+	struct slot	*late;
+	size_t		 nlate, cap_late;
+	long		 out_num;
 	int		 heads, head_next;
 	long		 indents;
 	size_t		 wrap;		/* hard-wrapped at this width, or 0 */
@@ -242,6 +253,10 @@ struct rpt_doc {
 #define TEXT(s)	((s)->folded ? (s)->fold.p : (s)->text.p)
 
 static struct slot *at(struct rpt_doc *, int);
+static void	clear_late(struct rpt_doc *);
+static int	move_late(struct rpt_doc *, int, int, long);
+static int	late_out(struct rpt_doc *, struct rpt_para *);
+static int	fill(struct rpt_doc *, struct rpt_para *);
 static int	goes_on(const struct rpt_doc *, const struct slot *,
 		    const struct slot *, int);
 static int	join_queued(struct rpt_doc *);
@@ -301,6 +316,8 @@ rpt_doc_free(struct rpt_doc *d)
 	rpt_buf_free(&d->page_head[0]);
 	rpt_buf_free(&d->page_head[1]);
 	rpt_buf_free(&d->body);
+	clear_late(d);
+	free(d->late);
 	rpt_buf_free(&d->subtitle);
 	rpt_buf_free(&d->author);
 	rpt_buf_free(&d->part);
@@ -331,6 +348,8 @@ rpt_doc_reset(struct rpt_doc *d)
 	d->page_head[0].len = d->page_head[1].len = 0;
 	d->heads = d->head_next = 0;
 	d->indents = 0;
+	clear_late(d);
+	d->out_num = 0;
 	d->wrap = 0;
 	d->fold = 0;
 	/* The outline, open sections and path, as new. */
@@ -1157,6 +1176,7 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	s->indent = indent;
 	s->tail = 0;
 	s->joins = 0;
+	s->moved = 0;
 	d->indents += indent;
 	s->lfmt = line->fmt;
 	s->olvl = (line->fmt & RPT_LF_OUTLINE) && line->outline >= 0 &&
@@ -1210,6 +1230,9 @@ join_queued(struct rpt_doc *d)
 		i--;
 	if (i < 1 || !goes_on(d, p = at(d, i), s, i < d->count - 2))
 		return 0;
+	if (move_late(d, i + 1, d->count - 1, p->num) == -1)
+		return -1;
+	s = at(d, d->count - 1);
 	if (rpt_buf_append(&p->text, s->text.p, s->text.len) == -1)
 		return -1;
 	p->debris += s->debris;
@@ -1494,19 +1517,66 @@ goes_on(const struct rpt_doc *d, const struct slot *s,
 	    !(next->indent && d->indents > 0);
 }
 
-/*
- * The line at i, which the oldest paragraph goes on in past the PDF page
- * furniture at 1 .. i - 1, moves up to 1: the furniture comes out after
- * the paragraph that it stood in, as boilerplate of its own.
- */
+/* Let the furniture that has not gone out go. */
 static void
-bring_forward(struct rpt_doc *d, int i)
+clear_late(struct rpt_doc *d)
 {
-	struct slot t = *at(d, i);
+	size_t i;
 
-	for (; i > 1; i--)
-		*at(d, i) = *at(d, i - 1);
-	*at(d, 1) = t;
+	for (i = 0; i < d->nlate; i++) {
+		rpt_buf_free(&d->late[i].text);
+		rpt_buf_free(&d->late[i].fold);
+	}
+	d->nlate = 0;
+}
+
+/*
+ * Queued slots [from, to) are page furniture that paragraph owner goes on
+ * past: they leave the queue for the late list (their buffers with them),
+ * and the slots after them move up.
+ */
+static int
+move_late(struct rpt_doc *d, int from, int to, long owner)
+{
+	struct slot *l;
+	int i, k = to - from;
+
+	if (k <= 0)
+		return 0;
+	if ((l = rpt_grow(d->late, &d->cap_late, d->nlate + (size_t)k,
+	    sizeof(*l))) == NULL)
+		return -1;
+	d->late = l;
+	/*
+	 * In the order they go out: by owner, then line (the oldest
+	 * paragraph may go past its furniture after later ones went past
+	 * theirs).
+	 */
+	for (i = from; i < to; i++) {
+		size_t j = d->nlate;
+
+		while (j > 0 && (d->late[j - 1].owner > owner ||
+		    (d->late[j - 1].owner == owner &&
+		    d->late[j - 1].line > at(d, i)->line)))
+			j--;
+		memmove(d->late + j + 1, d->late + j,
+		    (d->nlate - j) * sizeof(*d->late));
+		d->nlate++;
+		l = &d->late[j];
+		*l = *at(d, i);
+		l->moved = 1;
+		l->owner = owner;
+		d->qbytes -= l->text.len;
+	}
+	/* The emptied slots go to the end of the queue, without buffers. */
+	for (i = from; i + k < d->count; i++)
+		*at(d, i) = *at(d, i + k);
+	for (; i < d->count; i++) {
+		memset(&at(d, i)->text, 0, sizeof(at(d, i)->text));
+		memset(&at(d, i)->fold, 0, sizeof(at(d, i)->fold));
+	}
+	d->count -= k;
+	return 0;
 }
 
 /* Join the next paragraph onto the oldest, which takes its slot. */
@@ -2562,6 +2632,7 @@ next_piece(struct rpt_doc *d, struct rpt_para *para)
 	para->num = ++d->emitted;
 	para->chars = rpt_count_chars(t, len);
 	para->kind = RPT_K_BODY;
+	para->moved = 0;
 	if (d->piece == 1) {
 		para->debris = s->debris;
 		para->debris_chars = s->debris_chars;
@@ -2626,18 +2697,20 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 {
 	struct rpt_buf tmp, tmpf;
 	struct slot *s;
-	int mark, inside, i;
+	int i;
 
 	if (d->piece < d->npieces)
 		return next_piece(d, para);
+	if (d->nlate > 0 && d->late[0].owner <= d->out_num && !d->failed)
+		return late_out(d, para);
 	if (d->failed || d->count == 0 ||
 	    (!d->finished && d->count <= LOOK && d->qbytes <= QBYTES))
 		return d->failed ? -1 : 0;
 	if (!d->front_done && front(d) == -1)
 		return -1;
 	while ((i = wrapped(d)) > 0) {
-		bring_forward(d, i);
-		if (join_next(d) == -1)
+		if (move_late(d, 1, i, at(d, 0)->num) == -1 ||
+		    join_next(d) == -1)
 			return -1;
 		if (!d->finished && d->count <= LOOK && d->qbytes <= QBYTES)
 			return 0;	/* wait for what follows the joined line */
@@ -2665,12 +2738,41 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	d->count--;
 	d->qbytes -= d->out.text.len;
 	s = &d->out;
+	d->out_num = s->num;
 	d->last = s->kind;
 	d->last_stop = (s->f & F_STOP) != 0;
 	d->last_short = s->chars <= UNNUMBERED_MAX && !(s->f & F_PUNCT);
 
 	if (d->npieces > 0)
 		return next_piece(d, para);
+	return fill(d, para);
+}
+
+/*
+ * Hand out the first late furniture: boilerplate after its owner, which
+ * the rules that weigh the paragraph before do not see (d->last stays).
+ */
+static int
+late_out(struct rpt_doc *d, struct rpt_para *para)
+{
+
+	rpt_buf_free(&d->out.text);
+	rpt_buf_free(&d->out.fold);
+	d->out = d->late[0];
+	memmove(d->late, d->late + 1, (d->nlate - 1) * sizeof(*d->late));
+	d->nlate--;
+	d->out.kind = RPT_K_BOILERPLATE;
+	d->out.settled = 1;
+	return fill(d, para);
+}
+
+/* Fill para from d->out, the paragraph handed out. */
+static int
+fill(struct rpt_doc *d, struct rpt_para *para)
+{
+	const struct slot *s = &d->out;
+	int mark, inside;
+
 	para->p = s->text.p;
 	para->fold = TEXT(s);
 	para->len = s->text.len;
@@ -2678,6 +2780,7 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	para->num = ++d->emitted;
 	para->kind = s->kind;
 	para->joined = s->joined;
+	para->moved = s->moved;
 	para->chars = s->chars;
 	/* A marker that repeats its number is kept for the checks. */
 	mark = s->kind == RPT_K_HEADING || s->numbering == RPT_NUM_REPEAT;

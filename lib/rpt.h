@@ -554,6 +554,12 @@ struct rpt_para {
 	long		 num;		/* 1-based paragraph number */
 	enum rpt_kind	 kind;
 	int		 joined;	/* continues the element before it */
+	/*
+	 * A PDF page's furniture (its number, its running header) that a
+	 * paragraph went on past: handed out after that paragraph, which
+	 * started before it (boilerplate of one line).
+	 */
+	int		 moved;
 	size_t		 chars;		/* use rpt_para_chars() */
 	/*
 	 * The element's text: a heading's title (after the marker, up to

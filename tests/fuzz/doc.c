@@ -24,7 +24,9 @@
  *    the preamble;
  *  - nothing is lost: the non-white characters of all paragraphs are
  *    those of the lines with conversion debris removed (rpt_strip_debris),
- *    in order.
+ *    in order, except that a PDF page's furniture that a paragraph went
+ *    on past (moved) is boilerplate handed out after that paragraph: its
+ *    lines' characters, in order, are those of the moved paragraphs.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,7 +80,23 @@ struct state {
 	int	 reset;		/* the model was reset before this run */
 	struct rpt_buf *rec;	/* every paragraph, written out */
 	struct rpt_buf *text;	/* their non-white characters */
+	struct rpt_buf *moved;	/* those of page furniture handed out late */
 };
+
+/* The lines of the page furniture handed out after a paragraph (moved). */
+static long *moved_line;
+static size_t nmoved, cap_moved;
+
+static int
+is_moved(long line)
+{
+	size_t i;
+
+	for (i = 0; i < nmoved; i++)
+		if (moved_line[i] == line)
+			return 1;
+	return 0;
+}
 
 static int
 part_ok(const char *s)
@@ -184,7 +202,22 @@ check(struct state *st, const struct rpt_para *pa)
 		memcpy(st->path, pa->path, sizeof(st->path));
 	}
 
-	if (fuzz_nonwhite(st->text, p, n) == -1)
+	/*
+	 * Page furniture that a paragraph went on past comes after it: its
+	 * text and line are kept apart, to be found at its place in the input.
+	 */
+	if (pa->moved) {
+		CHECK(pa->kind == RPT_K_BOILERPLATE);
+		if (fuzz_nonwhite(st->moved, p, n) == -1)
+			abort();
+		if (nmoved == cap_moved) {
+			cap_moved = cap_moved ? 2 * cap_moved : 16;
+			if ((moved_line = realloc(moved_line, cap_moved *
+			    sizeof(*moved_line))) == NULL)
+				abort();
+		}
+		moved_line[nmoved++] = pa->line;
+	} else if (fuzz_nonwhite(st->text, p, n) == -1)
 		abort();
 
 	/* Everything the model says about it, for the comparison of runs. */
@@ -239,7 +272,7 @@ drain(struct rpt_doc *d, struct state *st)
 
 static void
 run(struct rpt_doc *d, const struct lines *ls, int reset, struct rpt_buf *rec,
-    struct rpt_buf *text)
+    struct rpt_buf *text, struct rpt_buf *moved)
 {
 	struct state st;
 	struct rpt_line line = { NULL, 0, 0, 0, 0, 0 };
@@ -252,7 +285,9 @@ run(struct rpt_doc *d, const struct lines *ls, int reset, struct rpt_buf *rec,
 	st.reset = reset;
 	st.rec = rec;
 	st.text = text;
-	rec->len = text->len = 0;
+	st.moved = moved;
+	rec->len = text->len = moved->len = 0;
+	nmoved = 0;
 	for (i = 0; i < ls->n; i++) {
 		copy = fuzz_copy(ls->text.p + ls->off[i], ls->len[i]);
 		line.p = copy;
@@ -289,20 +324,44 @@ differ(const struct rpt_buf *a, const struct rpt_buf *b)
 	    (int)(ea - s), a->p + s, (int)(eb - s), b->p + s);
 }
 
+/*
+ * What the paragraphs must hold, all in all: the non-white characters of
+ * every line, debris removed, in order; those of the lines handed out
+ * late (is_moved()) in wantm instead.
+ */
+static void
+expect(const struct lines *ls, struct rpt_buf *want, struct rpt_buf *wantm,
+    struct rpt_buf *scratch)
+{
+	const char *p;
+	size_t i, n;
+	int debris;
+
+	want->len = wantm->len = 0;
+	for (i = 0; i < ls->n; i++) {
+		p = ls->text.p + ls->off[i];
+		n = ls->len[i];
+		CHECK((p = rpt_strip_debris(p, &n, scratch, &debris)) != NULL);
+		CHECK(debris >= 0);
+		if (fuzz_nonwhite(is_moved(ls->num[i]) ? wantm : want, p,
+		    n) == -1)
+			abort();
+	}
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct rpt_input *in;
 	static struct rpt_profile *builtin[3];
 	static struct lines ls;
-	static struct rpt_buf want, scratch, rec1, rec2, text;
+	static struct rpt_buf want, wantm, scratch, rec1, rec2, text, moved;
 	struct rpt_input_opts o = { RPT_ENC_AUTO, 1, NULL, NULL };
 	struct rpt_profile_error e;
 	struct rpt_line line = { NULL, 0, 0, 0, 0, 0 };
 	struct rpt_doc *d;
-	const char *p;
-	size_t n, i;
-	int r, debris;
+	size_t i;
+	int r;
 
 	if (in == NULL) {
 		if ((in = rpt_input_new()) == NULL)
@@ -313,7 +372,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	ls.n = 0;
 	ls.text.len = 0;
-	want.len = 0;
 	if (rpt_input_open(in, fuzz_file(data, size), &o) == -1)
 		return 0;
 	while ((r = rpt_input_line(in, &line)) == 1) {
@@ -329,13 +387,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ls.num[ls.n] = line.num;
 		ls.n++;
 		fuzz_append(&ls.text, line.p, line.len);
-		/* What the paragraphs must hold, all in all. */
-		p = line.p;
-		n = line.len;
-		CHECK((p = rpt_strip_debris(p, &n, &scratch, &debris)) != NULL);
-		CHECK(debris >= 0);
-		if (fuzz_nonwhite(&want, p, n) == -1)
-			abort();
 	}
 	CHECK(r == 0);
 	rpt_input_close(in);
@@ -344,11 +395,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (FUZZ_NEW_RESET_OPEN)
 		rpt_doc_reset(d);
-	run(d, &ls, 0, &rec1, &text);
+	run(d, &ls, 0, &rec1, &text, &moved);
+	expect(&ls, &want, &wantm, &scratch);
 	CHECK(text.len == want.len &&
 	    (want.len == 0 || memcmp(text.p, want.p, want.len) == 0));
+	CHECK(moved.len == wantm.len &&
+	    (wantm.len == 0 || memcmp(moved.p, wantm.p, wantm.len) == 0));
 	rpt_doc_reset(d);
-	run(d, &ls, 1, &rec2, &text);
+	run(d, &ls, 1, &rec2, &text, &moved);
 	if (rec1.len != rec2.len ||
 	    (rec1.len > 0 && memcmp(rec1.p, rec2.p, rec1.len) != 0))
 		differ(&rec1, &rec2);
@@ -356,7 +410,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    (rec1.len == 0 || memcmp(rec1.p, rec2.p, rec1.len) == 0));
 	rpt_doc_set_profile(d, builtin[fuzz_hash(data, size) % 3]);
 	rpt_doc_reset(d);
-	run(d, &ls, 1, &rec2, &text);
+	run(d, &ls, 1, &rec2, &text, &moved);
+	expect(&ls, &want, &wantm, &scratch);
 	CHECK(text.len == want.len &&
 	    (want.len == 0 || memcmp(text.p, want.p, want.len) == 0));
 	rpt_doc_free(d);
