@@ -90,6 +90,8 @@ struct rpt_numbers {
 	uint8_t		 inner_prev[NBMP / 8];	/* the character before */
 	/* A bit per BMP code point that ends a qualifier before a number. */
 	uint8_t		 qual_end[NBMP / 8];
+	/* The same for the words between a qualifier and it (qual_fill). */
+	uint8_t		 fill_end[NBMP / 8];
 	/* A bit per BMP code point that can start a number (see numeral). */
 	uint8_t		 start[NBMP / 8];
 };
@@ -657,6 +659,41 @@ static const char *const range_marks[] = {
 	"——", "—", "－", "--", "-", "–", "−", "～", "~", "至", "到", NULL
 };
 
+/*
+ * Can a range mark start at p + j?  Its first two bytes say (- ~ — – −
+ * － ～ 至 到): this is asked after every number and every unit.
+ */
+static inline int
+range_lead(const char *p, size_t n, size_t j)
+{
+	const unsigned char *b = (const unsigned char *)p + j;
+
+	if (j >= n)
+		return 0;
+	if (b[0] == '-' || b[0] == '~')
+		return 1;
+	if (n - j < 2)
+		return 0;
+	switch (b[0]) {
+	case 0xe2:
+		return b[1] == 0x80 || b[1] == 0x88;	/* — – − */
+	case 0xef:
+		return b[1] == 0xbc || b[1] == 0xbd;	/* － ～ */
+	case 0xe8:
+		return b[1] == 0x87;			/* 至 */
+	case 0xe5:
+		return b[1] == 0x88;			/* 到 */
+	}
+	return 0;
+}
+
+/* The range mark at p + j, its length; 0 if none. */
+static inline size_t
+range_mark(const char *p, size_t n, size_t j)
+{
+	return range_lead(p, n, j) ? word_at(p + j, n - j, range_marks) : 0;
+}
+
 /* After 年 a duration, when the number is small: 3年, 两年. */
 static const char *const duration_units[] = {
 	"个工作日", "个小时", "个月", "小时", "分钟", "个星期", "星期", "周",
@@ -918,7 +955,7 @@ rpt_numbers_new(int all)
 	last_chars(x->qual_end, pre_at_least);
 	last_chars(x->qual_end, pre_at_most);
 	last_chars(x->qual_end, pre_approx);
-	last_chars(x->qual_end, qual_fill);
+	last_chars(x->fill_end, qual_fill);
 	if (wlist_make(&x->names, names) == -1 ||
 	    wlist_make(&x->words, words) == -1 ||
 	    wlist_make(&x->counts, count_units) == -1 ||
@@ -1209,25 +1246,30 @@ static enum rpt_qual
 qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
     size_t *len)
 {
-	size_t f = x->floor < i ? x->floor : i;
+	size_t f = x->floor < i ? x->floor : i, k = 0;
 	int32_t c;
-
-	size_t k;
 	enum rpt_qual b;
 
-	/* Most numbers have none: the character before says so at once. */
-	if (i == f ||
-	    (rpt_utf8_prev(p + f, i - f, &c), !bit(x->qual_end, c))) {
-		*len = 0;
+	*len = 0;
+	if (i == f)
 		return RPT_QUAL_EXACT;
+	rpt_utf8_prev(p + f, i - f, &c);
+	/*
+	 * 至少有10次, 超过了百分之零点九: a word between, the qualifier before
+	 * it.  (No qualifier ends with one of qual_fill's words, so the
+	 * qualifier can only be before the word.)
+	 */
+	if (bit(x->fill_end, c) &&
+	    (k = word_before(p + f, i - f, qual_fill)) > 0) {
+		if (i - k == f)
+			return RPT_QUAL_EXACT;
+		rpt_utf8_prev(p + f, i - k - f, &c);
 	}
-	if ((b = qual_before(p + f, i - f, len)) != RPT_QUAL_EXACT)
-		return b;
-	/* 至少有10次, 超过了百分之零点九: a word between. */
-	if ((k = word_before(p + f, i - f, qual_fill)) == 0 ||
-	    (b = qual_before(p + f, i - f - k, len)) == RPT_QUAL_EXACT)
-		return b;
-	*len += k;
+	/* Most numbers have none: the character before says so at once. */
+	if (!bit(x->qual_end, c))
+		return RPT_QUAL_EXACT;
+	if ((b = qual_before(p + f, i - k - f, len)) != RPT_QUAL_EXACT)
+		*len += k;
 	return b;
 }
 
@@ -1391,7 +1433,7 @@ date_day(const char *p, size_t n, size_t j, struct ymd *t)
 			t->d = 0;
 	}
 	/* 5月20日至22日: a range of days. */
-	if (t->d > 0 && (k = word_at(p + save, n - save, range_marks)) > 0) {
+	if (t->d > 0 && (k = range_mark(p, n, save)) > 0) {
 		k += save;
 		if (number(p, n, &k, &w, &idig, &cn) == 1 &&
 		    (u = skip_blank(p, n, k)) < n &&
@@ -1473,7 +1515,7 @@ date_at(const char *p, size_t n, size_t i, size_t j, const struct dec *first,
 		j = skip_blank(p, n, j);
 	}
 	/* 1-11月, 2023年1—11月: a range of months. */
-	if ((t = word_at(p + j, n - j, range_marks)) > 0) {
+	if ((t = range_mark(p, n, j)) > 0) {
 		k = j + t;
 		if (number(p, n, &k, &w, &idig, &cn) != 1)
 			return 0;
@@ -2311,7 +2353,7 @@ percent_range(const struct scan *s, size_t j, struct rpt_quantity *q)
 	struct after a;
 	int idig, cn;
 
-	if ((t = word_at(p + j, n - j, range_marks)) == 0)
+	if ((t = range_mark(p, n, j)) == 0)
 		return j;
 	k = j + t;
 	if (starts(p + k, n - k, "百分之"))
@@ -2763,34 +2805,6 @@ rule_pair(const struct scan *s, struct num *m, struct took *t)
 	return took_quantity(t, end);
 }
 
-/*
- * Can a range mark start at p + j?  Its first two bytes say (- ~ — – −
- * － ～ 至 到): this is asked after every unit.
- */
-static inline int
-range_lead(const char *p, size_t n, size_t j)
-{
-	const unsigned char *b = (const unsigned char *)p + j;
-
-	if (j >= n)
-		return 0;
-	if (b[0] == '-' || b[0] == '~')
-		return 1;
-	if (n - j < 2)
-		return 0;
-	switch (b[0]) {
-	case 0xe2:
-		return b[1] == 0x80 || b[1] == 0x88;	/* — – − */
-	case 0xef:
-		return b[1] == 0xbc || b[1] == 0xbd;	/* － ～ */
-	case 0xe8:
-		return b[1] == 0x87;			/* 至 */
-	case 0xe5:
-		return b[1] == 0x88;			/* 到 */
-	}
-	return 0;
-}
-
 /* The words of a plan's name that a span of years may follow. */
 static const char *const plan_words[] = {
 	"规划", "纲要", "计划", "方案", "行动", NULL
@@ -2821,9 +2835,8 @@ rule_year_range(const struct scan *s, struct num *m, struct took *t)
 	int32_t c = 0;
 	long y1, y2;
 
-	if (m->idig != 4 || m->cn || !range_lead(p, n, j) ||
-	    (y1 = plain_year(&m->v, m->idig, m->cn)) < 0 ||
-	    (k = word_at(p + j, n - j, range_marks)) == 0)
+	if (m->idig != 4 || m->cn || (k = range_mark(p, n, j)) == 0 ||
+	    (y1 = plain_year(&m->v, m->idig, m->cn)) < 0)
 		return 0;
 	e = j + k;
 	if (number(p, n, &e, &w, &idig2, &cn2) != 1 ||
@@ -2865,8 +2878,7 @@ unit_range(const struct scan *s, struct num *m, struct dec *w, int *idig2)
 	m->ucached = 1;
 	m->uend = u;
 	m->ua = a;
-	if (u == 0 || !range_lead(p, n, u) ||
-	    (t = word_at(p + u, n - u, range_marks)) == 0)
+	if (u == 0 || (t = range_mark(p, n, u)) == 0)
 		return 0;
 	j2 = u + t;
 	if (number(p, n, &j2, w, idig2, &cn2) != 1 ||
@@ -2892,7 +2904,7 @@ range_to(const struct scan *s, struct num *m, struct rpt_quantity *q,
 	struct after a;
 	int cn2, e;
 
-	if ((t = word_at(p + j, n - j, range_marks)) > 0) {
+	if ((t = range_mark(p, n, j)) > 0) {
 		j2 = j + t;
 		/* 5%—8%: the first unit may stand before the dash. */
 		if (number(p, n, &j2, w, idig2, &cn2) != 1 ||
@@ -2908,7 +2920,7 @@ range_to(const struct scan *s, struct num *m, struct rpt_quantity *q,
 		}
 	} else if (starts(p + j, n - j, "%") || starts(p + j, n - j, "％")) {
 		j1 = j + (p[j] == '%' ? 1 : 3);
-		if ((t = word_at(p + j1, n - j1, range_marks)) == 0)
+		if ((t = range_mark(p, n, j1)) == 0)
 			return j;
 		j2 = j1 + t;
 		if (number(p, n, &j2, w, idig2, &cn2) != 1 ||
