@@ -140,12 +140,18 @@ rpt_qkind_parse(const char *name, size_t n, enum rpt_qkind *k)
 
 /* ---------------------------------------------------------------- text */
 
-static int
+/*
+ * Does s start at p?  The first two bytes are compared here, before
+ * memcmp(): the rules ask this after every number, and almost always
+ * the answer is no at once (s is mostly a literal, its length known).
+ */
+static inline int
 starts(const char *p, size_t n, const char *s)
 {
 	size_t k = strlen(s);
 
-	return n >= k && memcmp(p, s, k) == 0;
+	return n >= k && (k == 0 || (p[0] == s[0] && (k == 1 ||
+	    (p[1] == s[1] && memcmp(p, s, k) == 0))));
 }
 
 /*
@@ -1196,8 +1202,12 @@ qual_after(const char *p, size_t n, size_t j, enum rpt_qual *q)
 {
 	size_t k, save = j;
 
-	/* 50万元（含）以上: "inclusive" said between the unit and 以上. */
-	if (j < n && (p[j] == '(' || p[j] == '\xef') &&
+	/*
+	 * 50万元（含）以上: "inclusive" said between the unit and 以上 (its
+	 * bracket first: many quantities end before a ，, whose first byte
+	 * is that of （).
+	 */
+	if (j < n && (p[j] == '(' || starts(p + j, n - j, "（")) &&
 	    (k = word_at(p + j, n - j, incl_words)) > 0) {
 		j += k;
 		if (word_at(p + j, n - j, post_at_least) == 0 &&
@@ -2495,22 +2505,14 @@ rule_split_magnitude(const struct scan *s, struct num *m, struct took *t)
 	return took_other(t, s->i, m->j - s->i, RPT_Q_CODE, m->j);
 }
 
-/*
- * Is the numeral at i in a list after 第: 三 and 四 of 第三、四批, 第3、4、5名
- * (第 applies to every number of the list)?  Looks back over the list,
- * numbers joined by 、, to its 第.
- */
+/* after_di()'s walk back over the list, once its last byte says it may be. */
 static int
-after_di(const char *p, size_t i)
+di_list(const char *p, size_t i)
 {
 	size_t k;
 	int32_t c;
 	int items, digits;
 
-	/* Most numbers follow neither: 第 ends in 0xac, 、 in 0x81. */
-	if (i < 3 || ((unsigned char)p[i - 1] != 0xac &&
-	    (unsigned char)p[i - 1] != 0x81))
-		return 0;
 	for (items = 0; i > 0 && items < 8; items++) {
 		k = rpt_utf8_prev(p, i, &c);
 		if (c == RPT_CH_DI)
@@ -2528,6 +2530,22 @@ after_di(const char *p, size_t i)
 			return 0;
 	}
 	return 0;
+}
+
+/*
+ * Is the numeral at i in a list after 第: 三 and 四 of 第三、四批, 第3、4、5名
+ * (第 applies to every number of the list)?  Looks back over the list,
+ * numbers joined by 、, to its 第.  Asked of every number: the byte
+ * before it is tested here, inline, and most numbers follow neither
+ * (第 ends in 0xac, 、 in 0x81).
+ */
+static inline int
+after_di(const char *p, size_t i)
+{
+	if (i < 3 || ((unsigned char)p[i - 1] != 0xac &&
+	    (unsigned char)p[i - 1] != 0x81))
+		return 0;
+	return di_list(p, i);
 }
 
 /* 一是, 二是: enumerators; 一、 and （一） markers. */
@@ -3002,6 +3020,12 @@ half(const char *p, size_t n, size_t j, size_t end, struct dec *v,
 {
 	size_t u;
 
+	/*
+	 * Asked of every quantity, and most have neither 半 after their unit
+	 * nor 个 (with which every half_units word starts) after the number.
+	 */
+	if (!starts(p + end, n - end, "半") && !starts(p + j, n - j, "个"))
+		return end;
 	/* (Only after 个, a duration's unit or a measure: 一吨半.) */
 	if (v->exp < 0 || (a->kind != RPT_Q_DURATION &&
 	    a->kind != RPT_Q_COUNT && !starts(p + j, n - j, "个")))
