@@ -2644,14 +2644,17 @@ rule_permille(const struct scan *s, struct num *m, struct took *t)
 	struct rpt_quantity *q = &t->q;
 	const char *p = s->p;
 	size_t i = s->i, n = s->n, j = m->j, end;
-	struct dec v = m->v;
+	struct dec v;
+	int e;
 
 	if (starts(p + j, n - j, "‰"))
-		v.exp -= 3;
+		e = 3;
 	else if (starts(p + j, n - j, "‱"))
-		v.exp -= 4;
+		e = 4;
 	else
 		return 0;
+	v = m->v;
+	v.exp -= e;
 	memset(q, 0, sizeof(*q));
 	q->kind = RPT_Q_RATIO;
 	q->unit = "";
@@ -2682,7 +2685,7 @@ rule_decade(const struct scan *s, struct num *m, struct took *t)
 	struct rpt_quantity *q = &t->q;
 	const char *p = s->p;
 	size_t i = s->i, n = s->n, j = m->j, off = i, c, f = s->x->floor;
-	struct dec lo = m->v, hi = m->v;
+	struct dec lo, hi;
 	long base = 1900, a, b;
 	int idig, cn, digits = m->idig;
 
@@ -2700,6 +2703,7 @@ rule_decade(const struct scan *s, struct num *m, struct took *t)
 		if (cn)
 			pair_range(p, c, j, &lo, &hi);
 	} else if (starts(p + j, n - j, "年代")) {
+		lo = hi = m->v;
 		if (m->cn)
 			pair_range(p, i, j, &lo, &hi);
 		for (c = 0; c < NITEMS(century_words); c++)
@@ -2769,10 +2773,11 @@ rule_tenths(const struct scan *s, struct num *m, struct took *t)
 	struct rpt_quantity *q = &t->q;
 	const char *p = s->p;
 	size_t i = s->i, n = s->n, end;
-	struct dec v = m->v;
+	struct dec v;
 
 	if ((end = tenths_at(p, n, m->j, &m->v)) == 0)
 		return 0;
+	v = m->v;
 	v.exp++;
 	memset(q, 0, sizeof(*q));
 	q->kind = RPT_Q_PERCENT;
@@ -2840,10 +2845,11 @@ plain_year(const struct dec *v, int idig, int cn)
 /*
  * 规划(2021-2025), 纲要（2021—2035）, 行动计划2023-2025: two years joined
  * by a range mark, without 年, in brackets or after a plan's word, are a
- * range of years.
+ * range of years.  year_range() is the rule, rule_year_range() its
+ * first test, inline in take().
  */
 static int
-rule_year_range(const struct scan *s, struct num *m, struct took *t)
+year_range(const struct scan *s, struct num *m, struct took *t)
 {
 	const char *p = s->p;
 	size_t i = s->i, n = s->n, j = m->j, k, e;
@@ -2853,7 +2859,7 @@ rule_year_range(const struct scan *s, struct num *m, struct took *t)
 	int32_t c = 0;
 	long y1, y2;
 
-	if (m->idig != 4 || m->cn || (k = range_mark(p, n, j)) == 0 ||
+	if ((k = range_mark(p, n, j)) == 0 ||
 	    (y1 = plain_year(&m->v, m->idig, m->cn)) < 0)
 		return 0;
 	e = j + k;
@@ -2876,6 +2882,12 @@ rule_year_range(const struct scan *s, struct num *m, struct took *t)
 	t->q.off = i;
 	t->q.len = e - i;
 	return took_quantity(t, e);
+}
+
+static inline int
+rule_year_range(const struct scan *s, struct num *m, struct took *t)
+{
+	return m->idig == 4 && !m->cn && year_range(s, m, t);
 }
 
 /*
