@@ -155,10 +155,9 @@ starts(const char *p, size_t n, const char *s)
 }
 
 /*
- * Does one of words start at p?  Returns its length, 0 if none.  This
- * runs after every number against short lists, and the words are short:
- * comparing byte by byte, with no call of strlen() or memcmp(), costs
- * least (most words differ at their first byte).
+ * Does one of words start at p?  Returns its length, 0 if none.  The
+ * first two bytes are compared before anything else: this runs at every
+ * numeral of the text against long lists.
  */
 static size_t
 word_at(const char *p, size_t n, const char *const *words)
@@ -166,10 +165,13 @@ word_at(const char *p, size_t n, const char *const *words)
 	const char *w;
 	size_t k;
 
+	if (n == 0)
+		return 0;
 	for (; (w = *words) != NULL; words++) {
-		for (k = 0; k < n && w[k] != '\0' && w[k] == p[k]; k++)
-			;
-		if (w[k] == '\0')
+		if (w[0] != p[0] || (w[1] != '\0' && (n < 2 || w[1] != p[1] ||
+		    (w[2] != '\0' && (n < 3 || w[2] != p[2])))))
+			continue;
+		if ((k = strlen(w)) <= n && memcmp(p, w, k) == 0)
 			return k;
 	}
 	return 0;
