@@ -90,6 +90,8 @@ struct rpt_numbers {
 	uint8_t		 inner_prev[NBMP / 8];	/* the character before */
 	/* A bit per BMP code point that ends a qualifier before a number. */
 	uint8_t		 qual_end[NBMP / 8];
+	/* The same for the words between a qualifier and it (qual_fill). */
+	uint8_t		 fill_end[NBMP / 8];
 	/* A bit per BMP code point that can start a number (see numeral). */
 	uint8_t		 start[NBMP / 8];
 };
@@ -138,12 +140,18 @@ rpt_qkind_parse(const char *name, size_t n, enum rpt_qkind *k)
 
 /* ---------------------------------------------------------------- text */
 
-static int
+/*
+ * Does s start at p?  The first two bytes are compared here, before
+ * memcmp(): the rules ask this after every number, and almost always
+ * the answer is no at once (s is mostly a literal, its length known).
+ */
+static inline int
 starts(const char *p, size_t n, const char *s)
 {
 	size_t k = strlen(s);
 
-	return n >= k && memcmp(p, s, k) == 0;
+	return n >= k && (k == 0 || (p[0] == s[0] && (k == 1 ||
+	    (p[1] == s[1] && memcmp(p, s, k) == 0))));
 }
 
 /*
@@ -657,6 +665,41 @@ static const char *const range_marks[] = {
 	"——", "—", "－", "--", "-", "–", "−", "～", "~", "至", "到", NULL
 };
 
+/*
+ * Can a range mark start at p + j?  Its first two bytes say (- ~ — – −
+ * － ～ 至 到): this is asked after every number and every unit.
+ */
+static inline int
+range_lead(const char *p, size_t n, size_t j)
+{
+	const unsigned char *b = (const unsigned char *)p + j;
+
+	if (j >= n)
+		return 0;
+	/* (One switch: most bytes after a number go to its default.) */
+	switch (b[0]) {
+	case '-':
+	case '~':
+		return 1;
+	case 0xe2:					/* — – − */
+		return n - j >= 2 && (b[1] == 0x80 || b[1] == 0x88);
+	case 0xef:					/* － ～ */
+		return n - j >= 2 && (b[1] == 0xbc || b[1] == 0xbd);
+	case 0xe8:					/* 至 */
+		return n - j >= 2 && b[1] == 0x87;
+	case 0xe5:					/* 到 */
+		return n - j >= 2 && b[1] == 0x88;
+	}
+	return 0;
+}
+
+/* The range mark at p + j, its length; 0 if none. */
+static inline size_t
+range_mark(const char *p, size_t n, size_t j)
+{
+	return range_lead(p, n, j) ? word_at(p + j, n - j, range_marks) : 0;
+}
+
 /* After 年 a duration, when the number is small: 3年, 两年. */
 static const char *const duration_units[] = {
 	"个工作日", "个小时", "个月", "小时", "分钟", "个星期", "星期", "周",
@@ -918,7 +961,7 @@ rpt_numbers_new(int all)
 	last_chars(x->qual_end, pre_at_least);
 	last_chars(x->qual_end, pre_at_most);
 	last_chars(x->qual_end, pre_approx);
-	last_chars(x->qual_end, qual_fill);
+	last_chars(x->fill_end, qual_fill);
 	if (wlist_make(&x->names, names) == -1 ||
 	    wlist_make(&x->words, words) == -1 ||
 	    wlist_make(&x->counts, count_units) == -1 ||
@@ -1159,8 +1202,12 @@ qual_after(const char *p, size_t n, size_t j, enum rpt_qual *q)
 {
 	size_t k, save = j;
 
-	/* 50万元（含）以上: "inclusive" said between the unit and 以上. */
-	if (j < n && (p[j] == '(' || p[j] == '\xef') &&
+	/*
+	 * 50万元（含）以上: "inclusive" said between the unit and 以上 (its
+	 * bracket first: many quantities end before a ，, whose first byte
+	 * is that of （).
+	 */
+	if (j < n && (p[j] == '(' || starts(p + j, n - j, "（")) &&
 	    (k = word_at(p + j, n - j, incl_words)) > 0) {
 		j += k;
 		if (word_at(p + j, n - j, post_at_least) == 0 &&
@@ -1209,25 +1256,30 @@ static enum rpt_qual
 qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
     size_t *len)
 {
-	size_t f = x->floor < i ? x->floor : i;
+	size_t f = x->floor < i ? x->floor : i, k = 0;
 	int32_t c;
-
-	size_t k;
 	enum rpt_qual b;
 
-	/* Most numbers have none: the character before says so at once. */
-	if (i == f ||
-	    (rpt_utf8_prev(p + f, i - f, &c), !bit(x->qual_end, c))) {
-		*len = 0;
+	*len = 0;
+	if (i == f)
 		return RPT_QUAL_EXACT;
+	rpt_utf8_prev(p + f, i - f, &c);
+	/*
+	 * 至少有10次, 超过了百分之零点九: a word between, the qualifier before
+	 * it.  (No qualifier ends with one of qual_fill's words, so the
+	 * qualifier can only be before the word.)
+	 */
+	if (bit(x->fill_end, c) &&
+	    (k = word_before(p + f, i - f, qual_fill)) > 0) {
+		if (i - k == f)
+			return RPT_QUAL_EXACT;
+		rpt_utf8_prev(p + f, i - k - f, &c);
 	}
-	if ((b = qual_before(p + f, i - f, len)) != RPT_QUAL_EXACT)
-		return b;
-	/* 至少有10次, 超过了百分之零点九: a word between. */
-	if ((k = word_before(p + f, i - f, qual_fill)) == 0 ||
-	    (b = qual_before(p + f, i - f - k, len)) == RPT_QUAL_EXACT)
-		return b;
-	*len += k;
+	/* Most numbers have none: the character before says so at once. */
+	if (!bit(x->qual_end, c))
+		return RPT_QUAL_EXACT;
+	if ((b = qual_before(p + f, i - k - f, len)) != RPT_QUAL_EXACT)
+		*len += k;
 	return b;
 }
 
@@ -1391,7 +1443,7 @@ date_day(const char *p, size_t n, size_t j, struct ymd *t)
 			t->d = 0;
 	}
 	/* 5月20日至22日: a range of days. */
-	if (t->d > 0 && (k = word_at(p + save, n - save, range_marks)) > 0) {
+	if (t->d > 0 && (k = range_mark(p, n, save)) > 0) {
 		k += save;
 		if (number(p, n, &k, &w, &idig, &cn) == 1 &&
 		    (u = skip_blank(p, n, k)) < n &&
@@ -1473,7 +1525,7 @@ date_at(const char *p, size_t n, size_t i, size_t j, const struct dec *first,
 		j = skip_blank(p, n, j);
 	}
 	/* 1-11月, 2023年1—11月: a range of months. */
-	if ((t = word_at(p + j, n - j, range_marks)) > 0) {
+	if ((t = range_mark(p, n, j)) > 0) {
 		k = j + t;
 		if (number(p, n, &k, &w, &idig, &cn) != 1)
 			return 0;
@@ -2311,7 +2363,7 @@ percent_range(const struct scan *s, size_t j, struct rpt_quantity *q)
 	struct after a;
 	int idig, cn;
 
-	if ((t = word_at(p + j, n - j, range_marks)) == 0)
+	if ((t = range_mark(p, n, j)) == 0)
 		return j;
 	k = j + t;
 	if (starts(p + k, n - k, "百分之"))
@@ -2453,22 +2505,14 @@ rule_split_magnitude(const struct scan *s, struct num *m, struct took *t)
 	return took_other(t, s->i, m->j - s->i, RPT_Q_CODE, m->j);
 }
 
-/*
- * Is the numeral at i in a list after 第: 三 and 四 of 第三、四批, 第3、4、5名
- * (第 applies to every number of the list)?  Looks back over the list,
- * numbers joined by 、, to its 第.
- */
+/* after_di()'s walk back over the list, once its last byte says it may be. */
 static int
-after_di(const char *p, size_t i)
+di_list(const char *p, size_t i)
 {
 	size_t k;
 	int32_t c;
 	int items, digits;
 
-	/* Most numbers follow neither: 第 ends in 0xac, 、 in 0x81. */
-	if (i < 3 || ((unsigned char)p[i - 1] != 0xac &&
-	    (unsigned char)p[i - 1] != 0x81))
-		return 0;
 	for (items = 0; i > 0 && items < 8; items++) {
 		k = rpt_utf8_prev(p, i, &c);
 		if (c == RPT_CH_DI)
@@ -2486,6 +2530,22 @@ after_di(const char *p, size_t i)
 			return 0;
 	}
 	return 0;
+}
+
+/*
+ * Is the numeral at i in a list after 第: 三 and 四 of 第三、四批, 第3、4、5名
+ * (第 applies to every number of the list)?  Looks back over the list,
+ * numbers joined by 、, to its 第.  Asked of every number: the byte
+ * before it is tested here, inline, and most numbers follow neither
+ * (第 ends in 0xac, 、 in 0x81).
+ */
+static inline int
+after_di(const char *p, size_t i)
+{
+	if (i < 3 || ((unsigned char)p[i - 1] != 0xac &&
+	    (unsigned char)p[i - 1] != 0x81))
+		return 0;
+	return di_list(p, i);
 }
 
 /* 一是, 二是: enumerators; 一、 and （一） markers. */
@@ -2584,14 +2644,17 @@ rule_permille(const struct scan *s, struct num *m, struct took *t)
 	struct rpt_quantity *q = &t->q;
 	const char *p = s->p;
 	size_t i = s->i, n = s->n, j = m->j, end;
-	struct dec v = m->v;
+	struct dec v;
+	int e;
 
 	if (starts(p + j, n - j, "‰"))
-		v.exp -= 3;
+		e = 3;
 	else if (starts(p + j, n - j, "‱"))
-		v.exp -= 4;
+		e = 4;
 	else
 		return 0;
+	v = m->v;
+	v.exp -= e;
 	memset(q, 0, sizeof(*q));
 	q->kind = RPT_Q_RATIO;
 	q->unit = "";
@@ -2622,7 +2685,7 @@ rule_decade(const struct scan *s, struct num *m, struct took *t)
 	struct rpt_quantity *q = &t->q;
 	const char *p = s->p;
 	size_t i = s->i, n = s->n, j = m->j, off = i, c, f = s->x->floor;
-	struct dec lo = m->v, hi = m->v;
+	struct dec lo, hi;
 	long base = 1900, a, b;
 	int idig, cn, digits = m->idig;
 
@@ -2640,6 +2703,7 @@ rule_decade(const struct scan *s, struct num *m, struct took *t)
 		if (cn)
 			pair_range(p, c, j, &lo, &hi);
 	} else if (starts(p + j, n - j, "年代")) {
+		lo = hi = m->v;
 		if (m->cn)
 			pair_range(p, i, j, &lo, &hi);
 		for (c = 0; c < NITEMS(century_words); c++)
@@ -2709,10 +2773,11 @@ rule_tenths(const struct scan *s, struct num *m, struct took *t)
 	struct rpt_quantity *q = &t->q;
 	const char *p = s->p;
 	size_t i = s->i, n = s->n, end;
-	struct dec v = m->v;
+	struct dec v;
 
 	if ((end = tenths_at(p, n, m->j, &m->v)) == 0)
 		return 0;
+	v = m->v;
 	v.exp++;
 	memset(q, 0, sizeof(*q));
 	q->kind = RPT_Q_PERCENT;
@@ -2763,34 +2828,6 @@ rule_pair(const struct scan *s, struct num *m, struct took *t)
 	return took_quantity(t, end);
 }
 
-/*
- * Can a range mark start at p + j?  Its first two bytes say (- ~ — – −
- * － ～ 至 到): this is asked after every unit.
- */
-static inline int
-range_lead(const char *p, size_t n, size_t j)
-{
-	const unsigned char *b = (const unsigned char *)p + j;
-
-	if (j >= n)
-		return 0;
-	if (b[0] == '-' || b[0] == '~')
-		return 1;
-	if (n - j < 2)
-		return 0;
-	switch (b[0]) {
-	case 0xe2:
-		return b[1] == 0x80 || b[1] == 0x88;	/* — – − */
-	case 0xef:
-		return b[1] == 0xbc || b[1] == 0xbd;	/* － ～ */
-	case 0xe8:
-		return b[1] == 0x87;			/* 至 */
-	case 0xe5:
-		return b[1] == 0x88;			/* 到 */
-	}
-	return 0;
-}
-
 /* The words of a plan's name that a span of years may follow. */
 static const char *const plan_words[] = {
 	"规划", "纲要", "计划", "方案", "行动", NULL
@@ -2821,9 +2858,8 @@ rule_year_range(const struct scan *s, struct num *m, struct took *t)
 	int32_t c = 0;
 	long y1, y2;
 
-	if (m->idig != 4 || m->cn || !range_lead(p, n, j) ||
-	    (y1 = plain_year(&m->v, m->idig, m->cn)) < 0 ||
-	    (k = word_at(p + j, n - j, range_marks)) == 0)
+	if (m->idig != 4 || m->cn || (k = range_mark(p, n, j)) == 0 ||
+	    (y1 = plain_year(&m->v, m->idig, m->cn)) < 0)
 		return 0;
 	e = j + k;
 	if (number(p, n, &e, &w, &idig2, &cn2) != 1 ||
@@ -2865,8 +2901,7 @@ unit_range(const struct scan *s, struct num *m, struct dec *w, int *idig2)
 	m->ucached = 1;
 	m->uend = u;
 	m->ua = a;
-	if (u == 0 || !range_lead(p, n, u) ||
-	    (t = word_at(p + u, n - u, range_marks)) == 0)
+	if (u == 0 || (t = range_mark(p, n, u)) == 0)
 		return 0;
 	j2 = u + t;
 	if (number(p, n, &j2, w, idig2, &cn2) != 1 ||
@@ -2892,7 +2927,7 @@ range_to(const struct scan *s, struct num *m, struct rpt_quantity *q,
 	struct after a;
 	int cn2, e;
 
-	if ((t = word_at(p + j, n - j, range_marks)) > 0) {
+	if ((t = range_mark(p, n, j)) > 0) {
 		j2 = j + t;
 		/* 5%—8%: the first unit may stand before the dash. */
 		if (number(p, n, &j2, w, idig2, &cn2) != 1 ||
@@ -2908,7 +2943,7 @@ range_to(const struct scan *s, struct num *m, struct rpt_quantity *q,
 		}
 	} else if (starts(p + j, n - j, "%") || starts(p + j, n - j, "％")) {
 		j1 = j + (p[j] == '%' ? 1 : 3);
-		if ((t = word_at(p + j1, n - j1, range_marks)) == 0)
+		if ((t = range_mark(p, n, j1)) == 0)
 			return j;
 		j2 = j1 + t;
 		if (number(p, n, &j2, w, idig2, &cn2) != 1 ||
@@ -2990,6 +3025,12 @@ half(const char *p, size_t n, size_t j, size_t end, struct dec *v,
 {
 	size_t u;
 
+	/*
+	 * Asked of every quantity, and most have neither 半 after their unit
+	 * nor 个 (with which every half_units word starts) after the number.
+	 */
+	if (!starts(p + end, n - end, "半") && !starts(p + j, n - j, "个"))
+		return end;
 	/* (Only after 个, a duration's unit or a measure: 一吨半.) */
 	if (v->exp < 0 || (a->kind != RPT_Q_DURATION &&
 	    a->kind != RPT_Q_COUNT && !starts(p + j, n - j, "个")))
@@ -3160,6 +3201,10 @@ rule_quantity(const struct scan *s, struct num *m, struct took *t)
  * written as a chain of calls, not an array of function pointers, so that
  * the compiler can inline the rules' first tests: this runs at every
  * numeral of the text, and the indirect calls cost 5% of rpt-numbers.
+ * It stops inlining when take() grows too large, so a rule left out of
+ * line has its first test written here as well, before the call (零 for
+ * rule_zero, 成 for rule_tenths...): the call at every number cost more
+ * than the test, 1% of rpt-numbers.
  */
 static void
 take(const struct scan *s, struct took *t)
@@ -3181,7 +3226,8 @@ take(const struct scan *s, struct took *t)
 	    rule_percent_words(s, t) ||		/* 百分之九十八 */
 	    rule_unit_run(s, t) ||		/* 亿亿亿 */
 	    rule_lone_unit(s, t) ||		/* 百姓 */
-	    rule_zero(s, t))			/* 零复议 */
+	    (s->c == RPT_CH_LING &&
+	    rule_zero(s, t)))			/* 零复议 */
 		return;
 	m.j = s->i;
 	m.pend = RPT_QUAL_EXACT;
@@ -3194,14 +3240,17 @@ take(const struct scan *s, struct took *t)
 	if (rule_date(s, &m, t) ||		/* 2023年12月5日 */
 	    rule_too_long(s, &m, t) ||		/* 123456789012345678901 */
 	    rule_split_magnitude(s, &m, t) ||	/* 2100多万 */
-	    rule_marker(s, &m, t) ||		/* 一是, 一、, （一） */
+	    (m.cn &&
+	    rule_marker(s, &m, t)) ||		/* 一是, 一、, （一） */
 	    rule_not_quantity(s, &m, t) ||	/* 第三, G318, 二十大 */
 	    rule_ratio(s, &m, t) ||		/* 三分之一, 1/3 */
 	    rule_permille(s, &m, t) ||		/* 5‰ */
 	    rule_decade(s, &m, t) ||		/* 90年代, 十九世纪四十年代 */
-	    rule_tenths(s, &m, t) ||		/* 九成以上 */
+	    (starts(s->p + m.j, s->n - m.j, "成") &&
+	    rule_tenths(s, &m, t)) ||		/* 九成以上 */
 	    rule_pair(s, &m, t) ||		/* 两三年, 二三十家 */
-	    rule_year_range(s, &m, t))		/* 规划(2021-2025) */
+	    (m.idig == 4 &&
+	    rule_year_range(s, &m, t)))		/* 规划(2021-2025) */
 		return;
 	rule_quantity(s, &m, t);		/* 1-2名, 3亿元以上, 约5% */
 }
