@@ -47,6 +47,8 @@
 #define AUTO_BODY	900
 /* A paragraph this long may be a whole report flattened into one line. */
 #define FLAT_MIN	2000
+/* Page furniture waiting for its paragraph to go out, at most. */
+#define LATE_MAX	(4 * (LOOK + 1))
 /*
  * Longest paragraph a hard-wrapped line still joins, in bytes: the joins
  * look at the whole paragraph again, so this keeps them linear.
@@ -1203,6 +1205,15 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	d->count++;
 	d->qbytes += n;
 	/*
+	 * Page furniture leaves the queue at once, to come out after the
+	 * paragraph before it: the rules that look ahead see past it (a
+	 * sentence heading at the foot of a page has its body on the next).
+	 * Not too many at once: a file of page numbers alone stays queued.
+	 */
+	if ((s->f & F_FURNITURE) && d->count >= 2 && d->nlate < LATE_MAX)
+		return move_late(d, d->count - 1, d->count,
+		    at(d, d->count - 2)->num) == -1 ? -1 : 1;
+	/*
 	 * Hard-wrapped, once the width is known: a line that goes on a
 	 * paragraph joins it now, past any page furniture between them, so
 	 * that what is queued are paragraphs (the rules that look ahead see
@@ -1498,16 +1509,25 @@ goes_on(const struct rpt_doc *d, const struct slot *s,
 	 * line that ends a sentence may end one.
 	 */
 	if (s->settled || (s->f & F_FURNITURE) ||
-	    ((s->f & F_STOP) && d->indents == 0) ||
 	    s->tail == RPT_CHARS_UNKNOWN || s->tail * 5 < d->wrap * 4 ||
 	    s->text.len > JOIN_MAX)
 		return 0;
 	/*
-	 * A heading's line goes on only when it is full (most are short),
-	 * and never past a page break: a heading is not cut over two pages.
+	 * Without indents to see, a line that ends a sentence ends its
+	 * paragraph, unless the next line is as wide as the page: a
+	 * paragraph's first line is indented two characters, so narrower.
+	 */
+	if ((s->f & F_STOP) && d->indents == 0 &&
+	    (next->tail == RPT_CHARS_UNKNOWN || next->tail + 1 < d->wrap))
+		return 0;
+	/*
+	 * A heading's line goes on only when it is full (most are short):
+	 * indented two characters as a paragraph's first line is, it is
+	 * within one character of the width; and never past a page break,
+	 * as a heading is not cut over two pages.
 	 */
 	if ((s->f & F_MARK) && s->joins == 0 &&
-	    (s->tail * 20 < d->wrap * 17 || paged))
+	    (s->tail + 4 + 2 < d->wrap || paged))
 		return 0;
 	/*
 	 * Headings stand alone, and where lines are indented (pdftotext
