@@ -38,6 +38,8 @@ command -v sqlite3 >/dev/null 2>&1 || need sqlite3
 command -v parallel >/dev/null 2>&1 || need parallel
 command -v column >/dev/null 2>&1 || need column
 command -v man >/dev/null 2>&1 || need man
+# README's --pre example and rpt(7)'s PDF recipe.
+command -v pdftotext >/dev/null 2>&1 || need pdftotext
 # deps.sh lint: also what make lint needs.
 if [ "${1:-}" = lint ]; then
 	command -v shellcheck >/dev/null 2>&1 || need shellcheck
@@ -59,6 +61,8 @@ pkgs() {
 		apt:utf8proc) echo libutf8proc-dev ;;
 		apt:pcre2) echo libpcre2-dev ;;
 		apt:libzip) echo libzip-dev ;;
+		apt:pdftotext|dnf:pdftotext) echo poppler-utils ;;
+		brew:pdftotext) echo poppler ;;
 		apt:expat) echo libexpat1-dev ;;
 		apt:iconv) echo libc-bin ;;
 		apt:column) echo bsdextrautils ;;
