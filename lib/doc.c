@@ -207,6 +207,8 @@ struct rpt_doc {
 	 */
 	struct rpt_buf	 page_head[2];
 	struct rpt_buf	 body;		/* the first body lines, hard-wrapped */
+	struct rpt_buf	 foot;		/* the last line of the page before */
+	int		 nomem;		/* memory ran out where none could say */
 	/*
 	 * Page furniture that a paragraph went on past, out of the queue (so
 	 * that the rules that look ahead see paragraphs), to be handed out
@@ -256,12 +258,14 @@ struct rpt_doc {
 
 static struct slot *at(struct rpt_doc *, int);
 static void	clear_late(struct rpt_doc *);
+static void	reown(struct rpt_doc *, long, long);
 static int	move_late(struct rpt_doc *, int, int, long);
 static int	late_out(struct rpt_doc *, struct rpt_para *);
 static int	fill(struct rpt_doc *, struct rpt_para *);
 static int	goes_on(const struct rpt_doc *, const struct slot *,
 		    const struct slot *, int);
-static int	join_queued(struct rpt_doc *);
+static int	join_queued(struct rpt_doc *, int);
+static int	running_footer(struct rpt_doc *, int);
 static int	annex(const struct slot *);
 static size_t	pinyin_at(const char *, size_t, size_t);
 static void	heading_title(const struct slot *, int, const char **,
@@ -318,6 +322,7 @@ rpt_doc_free(struct rpt_doc *d)
 	rpt_buf_free(&d->page_head[0]);
 	rpt_buf_free(&d->page_head[1]);
 	rpt_buf_free(&d->body);
+	rpt_buf_free(&d->foot);
 	clear_late(d);
 	free(d->late);
 	rpt_buf_free(&d->subtitle);
@@ -352,6 +357,8 @@ rpt_doc_reset(struct rpt_doc *d)
 	d->indents = 0;
 	clear_late(d);
 	d->out_num = 0;
+	d->foot.len = 0;
+	d->nomem = 0;
 	d->wrap = 0;
 	d->fold = 0;
 	/* The outline, open sections and path, as new. */
@@ -1214,36 +1221,41 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 		return move_late(d, d->count - 1, d->count,
 		    at(d, d->count - 2)->num) == -1 ? -1 : 1;
 	/*
-	 * Hard-wrapped, once the width is known: a line that goes on a
-	 * paragraph joins it now, past any page furniture between them, so
-	 * that what is queued are paragraphs (the rules that look ahead see
-	 * paragraphs, not lines).
+	 * Hard-wrapped, once the width is known: the line before this one
+	 * joins its paragraph if it goes on it, now that it is known not to
+	 * be a page's running footer, so that what is queued are paragraphs
+	 * (the rules that look ahead see paragraphs, not lines).  The last
+	 * line joins at rpt_doc_finish().
 	 */
-	if (d->front_done && d->wrap > 0 && !(s->f & F_FURNITURE) &&
-	    join_queued(d) == -1)
+	if (s->page && d->count >= 3 &&
+	    (r = running_footer(d, d->count - 2)) != 0)
+		return r == -1 ? -1 : 1;
+	if (d->front_done && d->wrap > 0 && d->count >= 3 &&
+	    join_queued(d, d->count - 2) == -1)
 		return -1;
 	return 1;
 }
 
 /*
- * The newest queued line, when it goes on the paragraph before it (page
- * furniture between them aside), joins that paragraph, which keeps its
- * slot; the furniture stays after it, to come out as boilerplate.  (The
- * oldest paragraph is left to rpt_doc_next(), which joins it.)
+ * Queued line j, when it goes on the paragraph before it (page furniture
+ * between them aside, which leaves for the late list), joins that
+ * paragraph, which keeps its slot; the slots after j move up.
  */
 static int
-join_queued(struct rpt_doc *d)
+join_queued(struct rpt_doc *d, int j)
 {
-	struct slot *p, *s = at(d, d->count - 1);
-	int i = d->count - 2;
+	struct slot *p, *s = at(d, j), t;
+	int i = j - 1, k;
 
 	while (i >= 1 && (at(d, i)->f & F_FURNITURE))
 		i--;
-	if (i < 1 || !goes_on(d, p = at(d, i), s, i < d->count - 2))
+	if (i < 1 || (s->f & F_FURNITURE) ||
+	    !goes_on(d, p = at(d, i), s, i < j - 1))
 		return 0;
-	if (move_late(d, i + 1, d->count - 1, p->num) == -1)
+	if (move_late(d, i + 1, j, p->num) == -1)
 		return -1;
-	s = at(d, d->count - 1);
+	j = i + 1;
+	s = at(d, j);
 	if (rpt_buf_append(&p->text, s->text.p, s->text.len) == -1)
 		return -1;
 	p->debris += s->debris;
@@ -1255,18 +1267,55 @@ join_queued(struct rpt_doc *d)
 	if (fold_slot(d, p) == -1)
 		return -1;
 	p->f = features(p);
+	/* Furniture that waited for the line waits for its paragraph. */
+	reown(d, s->num, p->num);
 	/*
-	 * The line's slot, the newest, is free again (its bytes are the
-	 * paragraph's now); the furniture stays where it is.
+	 * The line's slot is free again (its bytes are the paragraph's now):
+	 * those after it move up, and it goes last, buffers and all.
 	 */
+	t = *s;
+	for (k = j; k < d->count - 1; k++)
+		*at(d, k) = *at(d, k + 1);
+	*at(d, d->count - 1) = t;
 	d->count--;
 	return 0;
+}
+
+/*
+ * PDF text's running footer: the last line of a page (before the line
+ * with the next form feed, page numbers aside) that repeats the last line
+ * of the page before.  It leaves the queue as page furniture does.
+ */
+static int
+running_footer(struct rpt_doc *d, int j)
+{
+	struct slot *s = at(d, j);
+
+	if (s->f & F_FURNITURE)
+		return 0;
+	if (d->foot.len == s->text.len &&
+	    memcmp(d->foot.p, s->text.p, s->text.len) == 0) {
+		long owner = at(d, j - 1)->num, was = s->num;
+
+		s->f |= F_FURNITURE | F_CHROME | F_BOILER;
+		if (move_late(d, j, j + 1, owner) == -1)
+			return -1;
+		/* The page number after it waited for it: it goes after it. */
+		reown(d, was, owner);
+		return 1;
+	}
+	d->foot.len = 0;
+	return rpt_buf_append(&d->foot, s->text.p, s->text.len) == -1 ? -1 : 0;
 }
 
 void
 rpt_doc_finish(struct rpt_doc *d)
 {
 	d->finished = 1;
+	/* The last line, which no line came after to join it. */
+	if (d->front_done && d->wrap > 0 && d->count >= 2 &&
+	    join_queued(d, d->count - 1) == -1)
+		d->nomem = 1;
 }
 
 static void
@@ -1535,6 +1584,30 @@ goes_on(const struct rpt_doc *d, const struct slot *s,
 	 */
 	return !next->settled && !(next->f & (F_MARK | F_FURNITURE)) &&
 	    !(next->indent && d->indents > 0);
+}
+
+/*
+ * The late furniture that waited for paragraph was waits for owner now
+ * (was joined it, or left the queue): the list stays in the order it goes
+ * out, by owner, then line.
+ */
+static void
+reown(struct rpt_doc *d, long was, long owner)
+{
+	struct slot t;
+	size_t i, j;
+
+	for (i = 0; i < d->nlate; i++)
+		if (d->late[i].owner == was)
+			d->late[i].owner = owner;
+	for (i = 1; i < d->nlate; i++)
+		for (j = i; j > 0 && (d->late[j - 1].owner > d->late[j].owner ||
+		    (d->late[j - 1].owner == d->late[j].owner &&
+		    d->late[j - 1].line > d->late[j].line)); j--) {
+			t = d->late[j - 1];
+			d->late[j - 1] = d->late[j];
+			d->late[j] = t;
+		}
 }
 
 /* Let the furniture that has not gone out go. */
@@ -2719,6 +2792,8 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	struct slot *s;
 	int i;
 
+	if (d->nomem)
+		return -1;
 	if (d->piece < d->npieces)
 		return next_piece(d, para);
 	if (d->nlate > 0 && d->late[0].owner <= d->out_num && !d->failed)

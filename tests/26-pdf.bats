@@ -78,6 +78,18 @@ paras() {
 	assert_output 9
 }
 
+@test "a running footer: the last line of a page that repeats the last line of the page before is boilerplate" {
+	printf '%s\n' 关于2023年工作的报告 各位代表： "$A1" "$A2" "$A3" "$A4" "$B1" \
+	    "$B2" "$B3" "$B4" 县政府办公室印 '— 1 —' $'\f'"$A1" "$A2" "$A3" "$A4" \
+	    "$B1" "$B2" "$B3" "$B4" 县政府办公室印 '— 2 —' $'\f'"$A1" "$A2" >footer.txt
+	run -0 bash -c "'$RPT_BIN/rpt-split' -N -u para footer.txt | cut -f2,7"
+	# The first page's footer is text (here an unnumbered heading): no
+	# page before it to repeat.
+	assert_output "$(printf '%s\n' $'1\ttitle' $'2\taddressee' $'3\tbody' \
+	    $'7\tbody' $'11\theading' $'12\tboilerplate' $'13\tbody' $'17\tbody' \
+	    $'21\tboilerplate' $'22\tboilerplate' $'23\tbody')"
+}
+
 @test "pdftotext -layout: an indented line starts a paragraph; a line that ends a sentence at the width goes on when the next is not indented" {
 	run -0 paras 关于2023年工作的报告 '  一、工作' "  $A1" "$A2" "$A3" "$A4" \
 	    "  $B1" "$B2" "$B3" "$B4" "  $A1" "$A2" "$A3" "$A4" "$B2" "$B3" "$B4"
