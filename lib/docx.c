@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@
 #include <unistd.h>
 
 #include <expat.h>
+#include <utf8proc.h>
 #include <zip.h>
 
 #include "internal.h"
@@ -47,6 +49,8 @@
 #define FIELD_MAX	16
 /* Longest lvlText kept, in bytes. */
 #define LVLTEXT_MAX	64
+/* Longest number a level's counter renders to, in bytes (MMMDCCCLXXXVIII). */
+#define MARKER_NUM	32
 /* Font size (half-points) when the document sets none: 10 pt. */
 #define SZ_DEFAULT	20
 /* Entries of styles.xml and numbering.xml kept, at most. */
@@ -253,8 +257,6 @@ struct rpt_docx {
 static void
 fail(struct rpt_docx *x, enum rpt_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-
-#include <stdarg.h>
 
 static void
 fail(struct rpt_docx *x, enum rpt_status st, const char *fmt, ...)
@@ -626,34 +628,30 @@ put(struct rpt_buf *b, const char *s)
 	(void)rpt_buf_append(b, s, strlen(s));
 }
 
+/*
+ * cp in UTF-8 into u: its length, 0 for what text may not hold (control
+ * characters but TAB, surrogates, past Unicode).
+ */
+static size_t
+enc_cp(long cp, char u[4])
+{
+	utf8proc_ssize_t k;
+
+	if ((cp < 0x20 && cp != '\t') || cp == 0x7f || cp > 0x10ffff ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	k = utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)u);
+	return k > 0 ? (size_t)k : 0;
+}
+
 static void
 put_cp(struct rpt_buf *b, long cp)
 {
 	char u[4];
 	size_t k;
 
-	if (cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return;
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		k = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xc0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3f));
-		k = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xe0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (cp & 0x3f));
-		k = 3;
-	} else {
-		u[0] = (char)(0xf0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (cp & 0x3f));
-		k = 4;
-	}
-	(void)rpt_buf_append(b, u, k);
+	if ((k = enc_cp(cp, u)) > 0)
+		(void)rpt_buf_append(b, u, k);
 }
 
 static void
@@ -1000,6 +998,15 @@ count_para(struct rpt_docx *x, struct para *p)
 		ilvl = s != NULL && s->e_ilvl >= 0 ? s->e_ilvl : 0;
 	if (numid <= 0)
 		return;
+	/*
+	 * Room for any marker first (lvlText is LVLTEXT_MAX bytes, each %N
+	 * a number of MARKER_NUM bytes at most), so that writing one, which
+	 * does not check, cannot fail.
+	 */
+	if (rpt_buf_reserve(&m, LVLTEXT_MAX * MARKER_NUM) == -1) {
+		nomem(x);
+		return;
+	}
 	marker(x, &m, numid, ilvl);
 	if (m.len > 0 && rpt_buf_append(&p->text, m.p, m.len) == -1)
 		nomem(x);
@@ -1526,15 +1533,15 @@ document_start(struct rpt_docx *x, const char *name, const char *l,
 		return;
 	case 's':
 		if (strcmp(l, "sym") == 0 && (v = wattr(atts, "char")) != NULL) {
-			struct rpt_buf b = { NULL, 0, 0 };
+			char u[4];
+			size_t k;
 
+			/* A symbol font's F0xx is the character 00xx. */
 			cp = strtol(v, NULL, 16);
 			if (cp >= 0xf000 && cp <= 0xf0ff)
 				cp -= 0xf000;
-			put_cp(&b, cp);
-			if (b.len > 0)
-				add_text(x, b.p, b.len, 1);
-			rpt_buf_free(&b);
+			if ((k = enc_cp(cp, u)) > 0)
+				add_text(x, u, k, 1);
 		} else if (strcmp(l, "sz") == 0 && x->in_rpr)
 			x->run.sz = atoi_def(wattr(atts, "val"), 0);
 		return;
