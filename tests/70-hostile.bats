@@ -1234,3 +1234,49 @@ rpt-$p: g10000.txt: No such file or directory" ]
 		fi
 	done
 }
+
+# ---- Word files (issue 15) ---------------------------------------------------
+
+@test "hostile Word files (tests/docx/hostile), every filter, under the time limit: one exact message, exit 1, the next file read" {
+	local f p msg
+	mk_pre good.txt
+	while IFS='	' read -r f msg; do
+		cp "$TESTS/docx/hostile/$f" .
+		for p in "${FILTERS[@]}"; do
+			# shellcheck disable=SC2034 # expect.bash's messages use it
+			F=rpt-$p
+			rr "$p" -N "$f" good.txt
+			expect_err "rpt-$p: $f: $msg"
+			expect_status 1
+			# Nothing of the refused file (rpt-stats: its refused
+			# row); all of the next one.
+			if [ "$p" = stats ]; then
+				[ "$(head -n 1 "$T/out" | cut -f1,2)" = "$f	refused" ]
+				tail -n +2 "$T/out" | diff - <(pre_rows stats good.txt)
+			else
+				diff "$T/out" <(pre_rows "$p" good.txt)
+			fi
+		done
+	done <<'LIST'
+zip-bomb.docx	word/document.xml inflates past 256 MiB: refused (a ZIP bomb?)
+ratio-bomb.docx	word/document.xml inflates more than 200 times its size: refused (a ZIP bomb?)
+billion-laughs.docx	word/document.xml has a DTD (<!DOCTYPE>), which Word never writes: refused
+xxe.docx	word/document.xml has a DTD (<!DOCTYPE>), which Word never writes: refused
+deep-nesting.docx	word/document.xml inflates more than 200 times its size: refused (a ZIP bomb?)
+nested-600.docx	word/document.xml has elements nested deeper than 512: refused
+no-document.docx	a Word document without its word/document.xml: a damaged file?
+truncated.docx	not a readable ZIP archive (Not a zip archive): a truncated or damaged file?
+encrypted.docx	an encrypted (password-protected) Office document, not text; save it without a password
+LIST
+	# The loops are cut: read, no message.
+	for f in numbering-loop.docx basedon-loop.docx; do
+		cp "$TESTS/docx/hostile/$f" .
+		for p in "${FILTERS[@]}"; do
+			# shellcheck disable=SC2034 # expect.bash's messages use it
+			F=rpt-$p
+			rr "$p" -N "$f"
+			expect_err
+			expect_status 0
+		done
+	done
+}
