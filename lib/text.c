@@ -78,7 +78,7 @@ han3(const unsigned char *p)
 }
 
 #ifdef __SSE2__
-/* The sum of the 16 byte lanes of acc. */
+/* The sum of the 16 byte lanes of acc (counts of up to 255 each). */
 static inline size_t
 han_lanes(__m128i acc)
 {
@@ -198,6 +198,25 @@ rpt_count_leads(const char *p, size_t n)
 	size_t i = 0, cont = 0;
 	uint64_t w;
 
+#ifdef __SSE2__
+	/*
+	 * Sixteen bytes a step: a continuation byte (80-BF) is below C0 as a
+	 * signed byte, and each one subtracts -1 from its lane, which holds
+	 * up to 255 blocks' counts.
+	 */
+	const __m128i c0 = _mm_set1_epi8((char)0xc0);
+	__m128i x, acc;
+	unsigned blocks;
+
+	while (i + 16 <= n) {
+		acc = _mm_setzero_si128();
+		for (blocks = 0; blocks < 255 && i + 16 <= n; blocks++, i += 16) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(x, c0));
+		}
+		cont += han_lanes(acc);
+	}
+#endif
 	/* A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear. */
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, p + i, 8);
