@@ -1027,24 +1027,31 @@ skip_as(struct rpt_numbers *x, size_t off, size_t len, enum rpt_qkind kind)
 static int
 in_short_quote(const char *p, size_t n, size_t a, size_t b)
 {
-	const char *o, *c;
-	size_t i;
+	size_t i, j, k, chars;
+	int32_t ch;
 
 	/* The nearest “ before a with no ” between, within 12 characters. */
 	for (i = a; i > 0 && a - i < 12 * 3; ) {
-		size_t k;
-		int32_t ch;
-
 		k = rpt_utf8_prev(p, i, &ch);
 		if (ch == RPT_CH_RDQUO || ch == RPT_CH_IDEO_STOP ||
 		    ch == RPT_CH_FW_COMMA)
 			return 0;
 		if (ch == RPT_CH_LDQUO || ch == '"') {
-			o = p + i - k;
-			c = rpt_memmem(p + b, n - b, "”", 3);
-			if (c == NULL)
-				return 0;
-			return rpt_count_chars(o, (size_t)(c - o)) <= 13;
+			/*
+			 * Short: the first ” after b comes within 13 non-white
+			 * characters of the “ (counted from the “ up to the ”).
+			 * The count goes on from b only until it is over, not
+			 * over the rest of a long paragraph.
+			 */
+			i -= k;
+			chars = rpt_count_chars(p + i, b - i);
+			for (j = b; j < n && chars <= 13; j += k) {
+				if (n - j >= 3 && memcmp(p + j, "”", 3) == 0)
+					return 1;
+				k = rpt_utf8_decode(p + j, n - j, &ch);
+				chars += !rpt_is_space(ch);
+			}
+			return 0;
 		}
 		i -= k;
 	}

@@ -297,6 +297,9 @@ size_t	rpt_count_chars(const char *p, size_t n);
 /* Number of characters in p (bytes that are not 10xxxxxx). */
 size_t	rpt_count_leads(const char *p, size_t n);
 
+/* Number of bytes of p that are not ASCII (80-FF). */
+size_t	rpt_count_high(const char *p, size_t n);
+
 /*
  * Write total / n with one decimal, rounded half up ("12.3"), into buf
  * (at least 48 bytes), exactly and without floating point; "" when n is

@@ -137,7 +137,18 @@ needs_escape(const char *p, size_t n)
 	const uint64_t ones = 0x0101010101010101ULL, hi = ones << 7;
 	size_t i = 0;
 	uint64_t w, b;
+#ifdef __SSE2__
+	/* Sixteen a step: x at most 0x0D (unsigned), or a backslash. */
+	const __m128i top = _mm_set1_epi8(0x0d), bs = _mm_set1_epi8('\\');
+	__m128i x;
 
+	for (; i + 16 <= n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(
+		    _mm_min_epu8(x, top), x), _mm_cmpeq_epi8(x, bs))) != 0)
+			return 1;
+	}
+#endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, p + i, 8);
 		b = w ^ (ones * '\\');
