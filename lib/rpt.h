@@ -956,6 +956,12 @@ int	rpt_tsv_free(struct rpt_tsv *t);
 void	rpt_tsv_field(struct rpt_tsv *t, const char *p, size_t n);
 /* A field that is already escaped, such as rpt_name_escape()'s result. */
 void	rpt_tsv_raw(struct rpt_tsv *t, const char *p, size_t n);
+/*
+ * Append p escaped as rpt_tsv_field() writes it to b: fields that many
+ * rows share are rendered once (joined by TAB) and written with
+ * rpt_tsv_raw().  Returns 0, or -1 on allocation failure.
+ */
+int	rpt_tsv_escape(struct rpt_buf *b, const char *p, size_t n);
 void	rpt_tsv_long(struct rpt_tsv *t, long v);
 /* End the row. */
 void	rpt_tsv_eol(struct rpt_tsv *t);

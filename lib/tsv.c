@@ -204,6 +204,27 @@ rpt_tsv_field(struct rpt_tsv *t, const char *p, size_t n)
 	put(t, p + start, n - start);
 }
 
+int
+rpt_tsv_escape(struct rpt_buf *b, const char *p, size_t n)
+{
+	size_t i, start = 0;
+	char x[2];
+
+	if (!needs_escape(p, n))
+		return rpt_buf_append(b, p, n);
+	x[0] = '\\';
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)p[i] > '\\' ||
+		    (x[1] = escape((unsigned char)p[i])) == 0)
+			continue;
+		if (rpt_buf_append(b, p + start, i - start) == -1 ||
+		    rpt_buf_append(b, x, 2) == -1)
+			return -1;
+		start = i + 1;
+	}
+	return rpt_buf_append(b, p + start, n - start);
+}
+
 /* Escape a name into b (NUL-terminated); -1 on allocation failure. */
 static int
 name_escape(struct rpt_buf *b, const char *s, size_t n)
