@@ -92,8 +92,12 @@ struct rpt_numbers {
 	uint8_t		 qual_end[NBMP / 8];
 	/* The same for the words between a qualifier and it (qual_fill). */
 	uint8_t		 fill_end[NBMP / 8];
-	/* A bit per BMP code point that can start a number (see numeral). */
-	uint8_t		 start[NBMP / 8];
+	/*
+	 * A bit per BMP code point that can start a number (see numeral), 64
+	 * to a word: a 3-byte character's word is indexed by its first two
+	 * bytes' payload and its bit by the third's.
+	 */
+	uint64_t	 start[NBMP / 64];
 };
 
 static const char *const kind_names[] = {
@@ -950,9 +954,9 @@ rpt_numbers_new(int all)
 		if (rpt_char_page[c >> 8] == 0)
 			c |= 0xff;
 		else if (digit_value(c) >= 0 || cn_digit(c) >= 0)
-			set_bit(x->start, c);
+			x->start[c >> 6] |= 1ULL << (c & 63);
 	for (m = 0; m < sizeof(cn_units) / sizeof(cn_units[0]); m++)
-		set_bit(x->start, cn_units[m]);
+		x->start[cn_units[m] >> 6] |= 1ULL << (cn_units[m] & 63);
 	for (m = 0; inner_words[m] != NULL; m++)
 		inner_add(x, inner_words[m], 0);
 	for (m = 0; inner_names[m] != NULL; m++)
@@ -3281,9 +3285,9 @@ numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
 				return i;
 			i++;
 		} else if (s[i] >= 0xe0 && s[i] < 0xf0 && n - i >= 3) {
-			cp = (s[i] & 0x0fU) << 12 | (s[i + 1] & 0x3fU) << 6 |
-			    (s[i + 2] & 0x3fU);
-			if (x->start[cp >> 3] & (1U << (cp & 7)))
+			/* The code point's top 10 bits, then its low 6. */
+			cp = (s[i] & 0x0fU) << 6 | (s[i + 1] & 0x3fU);
+			if ((x->start[cp] >> (s[i + 2] & 0x3fU)) & 1)
 				return i;
 			i += 3;
 		} else
