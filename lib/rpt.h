@@ -962,6 +962,8 @@ void	rpt_tsv_raw(struct rpt_tsv *t, const char *p, size_t n);
  * rpt_tsv_raw().  Returns 0, or -1 on allocation failure.
  */
 int	rpt_tsv_escape(struct rpt_buf *b, const char *p, size_t n);
+/* Append v as rpt_tsv_long() writes it to b: 0, or -1 as above. */
+int	rpt_tsv_number(struct rpt_buf *b, long v);
 void	rpt_tsv_long(struct rpt_tsv *t, long v);
 /* End the row. */
 void	rpt_tsv_eol(struct rpt_tsv *t);

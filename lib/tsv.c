@@ -276,14 +276,36 @@ rpt_name_escape(struct rpt_buf *out, const char *name)
 	return out->p;
 }
 
+/* The decimal digits of 0 to 99, two each. */
+static const char pairs[] =
+    "00010203040506070809101112131415161718192021222324"
+    "25262728293031323334353637383940414243444546474849"
+    "50515253545556575859606162636465666768697071727374"
+    "75767778798081828384858687888990919293949596979899";
+
+int
+rpt_tsv_number(struct rpt_buf *b, long v)
+{
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	char digits[24], *q = digits + sizeof(digits);
+
+	for (; u >= 100; u /= 100) {
+		q -= 2;
+		memcpy(q, pairs + 2 * (u % 100), 2);
+	}
+	if (u >= 10) {
+		q -= 2;
+		memcpy(q, pairs + 2 * u, 2);
+	} else
+		*--q = (char)('0' + u);
+	if (v < 0)
+		*--q = '-';
+	return rpt_buf_append(b, q, (size_t)(digits + sizeof(digits) - q));
+}
+
 void
 rpt_tsv_long(struct rpt_tsv *t, long v)
 {
-	static const char pairs[] =
-	    "00010203040506070809101112131415161718192021222324"
-	    "25262728293031323334353637383940414243444546474849"
-	    "50515253545556575859606162636465666768697071727374"
-	    "75767778798081828384858687888990919293949596979899";
 	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v, x;
 	size_t k = (size_t)(v < 0) + (size_t)!t->bol;
 	char *q;
