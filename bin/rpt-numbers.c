@@ -17,6 +17,7 @@ static unsigned kinds;			/* bit per enum rpt_qkind; 0 = default */
 struct run {
 	struct rpt_numbers	*finder;
 	struct rpt_buf		 section;	/* the section column */
+	struct rpt_buf		 shared;	/* section TAB part, escaped */
 };
 
 static const struct option longopts[] = {
@@ -88,7 +89,15 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	if ((n = rpt_numbers(run->finder, rpt_para_fold(p), p->len,
 	    p->marker_len, &q)) == -1)
 		return -1;
-	if (n > 0 && rpt_path_format(&run->section, p->path, p->depth) == -1)
+	if (n == 0)
+		return 0;
+	if (rpt_path_format(&run->section, p->path, p->depth) == -1)
+		return -1;
+	/* The section and part columns are the same for every mention. */
+	run->shared.len = 0;
+	if (rpt_tsv_escape(&run->shared, run->section.p, run->section.len) == -1 ||
+	    rpt_buf_append(&run->shared, "\t", 1) == -1 ||
+	    rpt_tsv_escape(&run->shared, p->part, strlen(p->part)) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		if (kinds != 0 ? !(kinds & (1U << q[i].kind)) :
@@ -102,8 +111,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		col += (long)rpt_count_leads(p->p + at, q[i].off - at);
 		at = q[i].off;
 		rpt_tsv_long(out, col + 1);
-		rpt_tsv_field(out, run->section.p, run->section.len);
-		rpt_tsv_field(out, p->part, strlen(p->part));
+		rpt_tsv_raw(out, run->shared.p, run->shared.len);
 		rpt_tsv_raw(out, kind, strlen(kind));
 		rpt_tsv_field(out, q[i].value, strlen(q[i].value));
 		rpt_tsv_field(out, q[i].max, strlen(q[i].max));
@@ -125,6 +133,7 @@ cleanup(void *state)
 
 	rpt_numbers_free(run->finder);
 	rpt_buf_free(&run->section);
+	rpt_buf_free(&run->shared);
 }
 
 static const struct rpt_cli numbers_cli = {

@@ -17,6 +17,8 @@ static int split_flags;
 struct split {
 	struct rpt_splitter	*splitter;
 	struct rpt_buf		 section, key;
+	struct rpt_buf		 head;		/* file TAB line TAB para */
+	struct rpt_buf		 shared;	/* section TAB part, escaped */
 	long			 units;	/* unit number in the document */
 };
 
@@ -91,14 +93,27 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		return -1;
 	if (rpt_path_format(&s->section, p->path, p->depth) == -1)
 		return -1;
+	/*
+	 * Every unit has the same file, line and para, and the same section
+	 * and part: both runs of columns are rendered once, and each row is
+	 * written with them around its unit's number.
+	 */
+	s->head.len = 0;
+	s->shared.len = 0;
+	if (rpt_buf_append(&s->head, doc->name, doc->name_len) == -1 ||
+	    rpt_buf_append(&s->head, "\t", 1) == -1 ||
+	    rpt_tsv_number(&s->head, p->line) == -1 ||
+	    rpt_buf_append(&s->head, "\t", 1) == -1 ||
+	    rpt_tsv_number(&s->head, p->num) == -1 ||
+	    rpt_tsv_escape(&s->shared, s->section.p, s->section.len) == -1 ||
+	    rpt_buf_append(&s->shared, "\t", 1) == -1 ||
+	    rpt_tsv_escape(&s->shared, p->part, strlen(p->part)) == -1)
+		return -1;
 	for (i = 0; i < n; i++) {
 		text = p->p + spans[i].off;
-		rpt_tsv_raw(out, doc->name, doc->name_len);
-		rpt_tsv_long(out, p->line);
-		rpt_tsv_long(out, p->num);
+		rpt_tsv_raw(out, s->head.p, s->head.len);
 		rpt_tsv_long(out, ++s->units);
-		rpt_tsv_field(out, s->section.p, s->section.len);
-		rpt_tsv_field(out, p->part, strlen(p->part));
+		rpt_tsv_raw(out, s->shared.p, s->shared.len);
 		/* A heading's first unit is the heading; run-in text is body. */
 		kind = rpt_kind_name(i > 0 && p->kind == RPT_K_HEADING ?
 		    RPT_K_BODY : p->kind);
@@ -124,6 +139,8 @@ cleanup(void *state)
 	rpt_splitter_free(s->splitter);
 	rpt_buf_free(&s->section);
 	rpt_buf_free(&s->key);
+	rpt_buf_free(&s->head);
+	rpt_buf_free(&s->shared);
 }
 
 static const struct rpt_cli split_cli = {

@@ -1111,13 +1111,12 @@ line_start(const char *p, size_t n, int *page, int *indent)
 static size_t
 print_width(const char *p, size_t n)
 {
-	size_t i, w = 0;
-
 	rpt_trim(&p, &n);
-	for (i = 0; i < n; i++)
-		w += (unsigned char)p[i] < 0x80 ? 1 :
-		    ((unsigned char)p[i] & 0xc0) != 0x80 ? 2 : 0;
-	return w;
+	/*
+	 * ASCII counts 1 and any other character 2: twice the characters,
+	 * less the ASCII bytes (n less the others), with vector counts.
+	 */
+	return 2 * rpt_count_leads(p, n) + rpt_count_high(p, n) - n;
 }
 
 /*

@@ -256,38 +256,90 @@ sniff_format(const unsigned char *p, size_t n)
 	return RPT_FMT_NONE;
 }
 
+#ifdef __SSE2__
+/*
+ * The SSE2 fast path of utf8_valid(): from i, a character boundary, over
+ * whole 16-byte blocks of ASCII and the three-byte sequences that need no
+ * table (leads E1-EC, EE, EF: any two continuation bytes will do), which is
+ * nearly all the text of a report.  Per block, as bit masks: every byte
+ * with bit 7 set is such a lead or a continuation byte, and the
+ * continuation bytes are exactly the two after each lead (those of a lead
+ * at 14 or 15 spill into the next block, whose check sees them).  Returns
+ * the character boundary where the blocks stop, all before it valid, and
+ * sets *stop to the end of the block that failed the test (n when none
+ * did): the scalar loop takes over up to there.
+ */
+static size_t
+utf8_valid16(const unsigned char *p, size_t i, size_t n, size_t *stop)
+{
+	const __m128i e1 = _mm_set1_epi8((char)0xe1), ed = _mm_set1_epi8((char)0xed);
+	const __m128i span = _mm_set1_epi8(0xef - 0xe1), c0 = _mm_set1_epi8((char)0xc0);
+	__m128i x, d, lead;
+	unsigned hi, l, c, ext, prev = 0;
+
+	*stop = n;
+	for (; i + 16 <= n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		hi = (unsigned)_mm_movemask_epi8(x);
+		if ((hi | prev) == 0)
+			continue;	/* ASCII, and nothing owed to a lead */
+		/* E1-EF but ED: (x - E1) unsigned at most EF - E1. */
+		d = _mm_sub_epi8(x, e1);
+		lead = _mm_andnot_si128(_mm_cmpeq_epi8(x, ed),
+		    _mm_cmpeq_epi8(_mm_min_epu8(d, span), d));
+		l = (unsigned)_mm_movemask_epi8(lead);
+		/* 80-BF, signed -128 to -65: below C0 (-64). */
+		c = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, c0));
+		/* ext bit k: a lead at k - 2 (bits 0 and 1: the last block's). */
+		ext = l << 2 | prev >> 14;
+		if ((l | c) != hi || c != ((ext | ext >> 1) & 0xffff)) {
+			*stop = i + 16;
+			break;
+		}
+		prev = l;
+	}
+	/* Back to the lead of a sequence that runs past the last block. */
+	return i - ((prev & 0x8000) ? 1 : (prev & 0x4000) ? 2 : 0);
+}
+#endif
+
 /*
  * Length of the valid UTF-8 prefix of p; where it stops short, *bad is as
- * for rpt_utf8_char().  The inner loop takes ASCII and the three-byte
- * sequences of Han text without a table walk.
+ * for rpt_utf8_char().  Whole blocks go through utf8_valid16() where SSE2
+ * is there; the loop here takes ASCII and the three-byte sequences of Han
+ * text without a table walk, and everything else through rpt_utf8_char().
  */
 static size_t
 utf8_valid(const unsigned char *p, size_t n, size_t *bad)
 {
-	size_t i = 0, k;
+	size_t i = 0, k, stop;
 	unsigned b;
 
 	*bad = 0;
 	for (;;) {
-		while (i + 3 <= n) {
+#ifdef __SSE2__
+		i = utf8_valid16(p, i, n, &stop);
+#else
+		stop = n;
+#endif
+		while (i < stop) {
 			b = p[i];
 			if (b < 0x80) {
 				i++;
 				continue;
 			}
 			/* E1-EC, EE, EF: any two continuation bytes will do. */
-			if (b - 0xe1u <= 0xeu && b != 0xed &&
+			if (i + 3 <= n && b - 0xe1u <= 0xeu && b != 0xed &&
 			    ((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) < 0x40u) {
 				i += 3;
 				continue;
 			}
-			break;
+			if ((k = rpt_utf8_char(p + i, n - i, bad)) == 0)
+				return i;
+			i += k;
 		}
 		if (i >= n)
 			return i;
-		if ((k = rpt_utf8_char(p + i, n - i, bad)) == 0)
-			return i;
-		i += k;
 	}
 }
 

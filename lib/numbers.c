@@ -92,8 +92,12 @@ struct rpt_numbers {
 	uint8_t		 qual_end[NBMP / 8];
 	/* The same for the words between a qualifier and it (qual_fill). */
 	uint8_t		 fill_end[NBMP / 8];
-	/* A bit per BMP code point that can start a number (see numeral). */
-	uint8_t		 start[NBMP / 8];
+	/*
+	 * A bit per BMP code point that can start a number (see numeral), 64
+	 * to a word: a 3-byte character's word is indexed by its first two
+	 * bytes' payload and its bit by the third's.
+	 */
+	uint64_t	 start[NBMP / 64];
 };
 
 static const char *const kind_names[] = {
@@ -950,9 +954,9 @@ rpt_numbers_new(int all)
 		if (rpt_char_page[c >> 8] == 0)
 			c |= 0xff;
 		else if (digit_value(c) >= 0 || cn_digit(c) >= 0)
-			set_bit(x->start, c);
+			x->start[c >> 6] |= 1ULL << (c & 63);
 	for (m = 0; m < sizeof(cn_units) / sizeof(cn_units[0]); m++)
-		set_bit(x->start, cn_units[m]);
+		x->start[cn_units[m] >> 6] |= 1ULL << (cn_units[m] & 63);
 	for (m = 0; inner_words[m] != NULL; m++)
 		inner_add(x, inner_words[m], 0);
 	for (m = 0; inner_names[m] != NULL; m++)
@@ -1027,24 +1031,31 @@ skip_as(struct rpt_numbers *x, size_t off, size_t len, enum rpt_qkind kind)
 static int
 in_short_quote(const char *p, size_t n, size_t a, size_t b)
 {
-	const char *o, *c;
-	size_t i;
+	size_t i, j, k, chars;
+	int32_t ch;
 
 	/* The nearest “ before a with no ” between, within 12 characters. */
 	for (i = a; i > 0 && a - i < 12 * 3; ) {
-		size_t k;
-		int32_t ch;
-
 		k = rpt_utf8_prev(p, i, &ch);
 		if (ch == RPT_CH_RDQUO || ch == RPT_CH_IDEO_STOP ||
 		    ch == RPT_CH_FW_COMMA)
 			return 0;
 		if (ch == RPT_CH_LDQUO || ch == '"') {
-			o = p + i - k;
-			c = rpt_memmem(p + b, n - b, "”", 3);
-			if (c == NULL)
-				return 0;
-			return rpt_count_chars(o, (size_t)(c - o)) <= 13;
+			/*
+			 * Short: the first ” after b comes within 13 non-white
+			 * characters of the “ (counted from the “ up to the ”).
+			 * The count goes on from b only until it is over, not
+			 * over the rest of a long paragraph.
+			 */
+			i -= k;
+			chars = rpt_count_chars(p + i, b - i);
+			for (j = b; j < n && chars <= 13; j += k) {
+				if (n - j >= 3 && memcmp(p + j, "”", 3) == 0)
+					return 1;
+				k = rpt_utf8_decode(p + j, n - j, &ch);
+				chars += !rpt_is_space(ch);
+			}
+			return 0;
 		}
 		i -= k;
 	}
@@ -3274,9 +3285,9 @@ numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
 				return i;
 			i++;
 		} else if (s[i] >= 0xe0 && s[i] < 0xf0 && n - i >= 3) {
-			cp = (s[i] & 0x0fU) << 12 | (s[i + 1] & 0x3fU) << 6 |
-			    (s[i + 2] & 0x3fU);
-			if (x->start[cp >> 3] & (1U << (cp & 7)))
+			/* The code point's top 10 bits, then its low 6. */
+			cp = (s[i] & 0x0fU) << 6 | (s[i + 1] & 0x3fU);
+			if ((x->start[cp] >> (s[i + 2] & 0x3fU)) & 1)
 				return i;
 			i += 3;
 		} else

@@ -297,6 +297,9 @@ size_t	rpt_count_chars(const char *p, size_t n);
 /* Number of characters in p (bytes that are not 10xxxxxx). */
 size_t	rpt_count_leads(const char *p, size_t n);
 
+/* Number of bytes of p that are not ASCII (80-FF). */
+size_t	rpt_count_high(const char *p, size_t n);
+
 /*
  * Write total / n with one decimal, rounded half up ("12.3"), into buf
  * (at least 48 bytes), exactly and without floating point; "" when n is
@@ -953,6 +956,14 @@ int	rpt_tsv_free(struct rpt_tsv *t);
 void	rpt_tsv_field(struct rpt_tsv *t, const char *p, size_t n);
 /* A field that is already escaped, such as rpt_name_escape()'s result. */
 void	rpt_tsv_raw(struct rpt_tsv *t, const char *p, size_t n);
+/*
+ * Append p escaped as rpt_tsv_field() writes it to b: fields that many
+ * rows share are rendered once (joined by TAB) and written with
+ * rpt_tsv_raw().  Returns 0, or -1 on allocation failure.
+ */
+int	rpt_tsv_escape(struct rpt_buf *b, const char *p, size_t n);
+/* Append v as rpt_tsv_long() writes it to b: 0, or -1 as above. */
+int	rpt_tsv_number(struct rpt_buf *b, long v);
 void	rpt_tsv_long(struct rpt_tsv *t, long v);
 /* End the row. */
 void	rpt_tsv_eol(struct rpt_tsv *t);

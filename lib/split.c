@@ -444,6 +444,34 @@ is_item_lead(int32_t c, uint32_t f)
 }
 
 /*
+ * The stride of split_items() over the characters that are neither white
+ * space nor one of is_item_lead()'s: their length by lead byte (as
+ * rpt_utf8_decode() takes it with 4 bytes or more left), and 0 for the
+ * bytes that may start one of those, which are decoded: TAB to CR, space,
+ * ; : , and the leads C2, E1-E3, EF of the others.  0 too, to be safe,
+ * where the text would not be valid UTF-8 (80-C1) and for E0 and the
+ * 4-byte leads, which are rare.  Han (E4-EE) and most ASCII go straight on.
+ */
+static const unsigned char item_step[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1,	/* 00-0F */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 10-1F */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,	/* 20-2F */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1,	/* 30-3F */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 40-4F */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 50-5F */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 60-6F */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 70-7F */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 80-8F */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 90-9F */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* A0-AF */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* B0-BF */
+	0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,	/* C0-CF */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,	/* D0-DF */
+	0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0,	/* E0-EF */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* F0-FF */
+};
+
+/*
  * Cut p into items, adding them to s; with s NULL, only count the items,
  * the units that start with an enumerator.  Returns -1 on allocation
  * failure.
@@ -451,6 +479,7 @@ is_item_lead(int32_t c, uint32_t f)
 static long
 split_items(struct rpt_splitter *s, const char *p, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)p;
 	size_t i = 0, k, start = 0;
 	uint32_t f;
 	int32_t c;
@@ -458,6 +487,13 @@ split_items(struct rpt_splitter *s, const char *p, size_t n)
 	long items = 0;
 
 	while (i < n) {
+		/* A run of characters after which no item starts. */
+		if (!lead && n - i >= 4 && (k = item_step[u[i]]) != 0) {
+			do
+				i += k;
+			while (n - i >= 4 && (k = item_step[u[i]]) != 0);
+			continue;
+		}
 		k = rpt_utf8_decode(p + i, n - i, &c);
 		f = rpt_char_class(c);
 		if (f & RPT_C_SPACE) {

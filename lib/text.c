@@ -78,7 +78,7 @@ han3(const unsigned char *p)
 }
 
 #ifdef __SSE2__
-/* The sum of the 16 byte lanes of acc. */
+/* The sum of the 16 byte lanes of acc (counts of up to 255 each). */
 static inline size_t
 han_lanes(__m128i acc)
 {
@@ -198,6 +198,25 @@ rpt_count_leads(const char *p, size_t n)
 	size_t i = 0, cont = 0;
 	uint64_t w;
 
+#ifdef __SSE2__
+	/*
+	 * Sixteen bytes a step: a continuation byte (80-BF) is below C0 as a
+	 * signed byte, and each one subtracts -1 from its lane, which holds
+	 * up to 255 blocks' counts.
+	 */
+	const __m128i c0 = _mm_set1_epi8((char)0xc0);
+	__m128i x, acc;
+	unsigned blocks;
+
+	while (i + 16 <= n) {
+		acc = _mm_setzero_si128();
+		for (blocks = 0; blocks < 255 && i + 16 <= n; blocks++, i += 16) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(x, c0));
+		}
+		cont += han_lanes(acc);
+	}
+#endif
 	/* A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear. */
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, p + i, 8);
@@ -240,25 +259,67 @@ space_seq(const unsigned char *p, size_t n)
 	return 0;
 }
 
+#ifdef __SSE2__
+#define EQ8(v, b)	_mm_cmpeq_epi8((v), _mm_set1_epi8((char)(b)))
+
+/*
+ * The white-space characters that start in the 16-byte block x, y and z
+ * being the blocks one and two bytes on: a compare mask on their first
+ * bytes, exact (space_seq()'s sequences), so that 、。，“ cost nothing.
+ */
+static inline __m128i
+space16(__m128i x, __m128i y, __m128i z)
+{
+	__m128i m, t;
+
+	/* TAB to CR (signed compares are right for 0x00-0x7f), and space. */
+	m = _mm_or_si128(EQ8(x, ' '), _mm_and_si128(_mm_cmpgt_epi8(x,
+	    _mm_set1_epi8('\t' - 1)), _mm_cmplt_epi8(x, _mm_set1_epi8('\r' + 1))));
+	/* C2 85, C2 A0 */
+	m = _mm_or_si128(m, _mm_and_si128(EQ8(x, 0xc2),
+	    _mm_or_si128(EQ8(y, 0x85), EQ8(y, 0xa0))));
+	/* E3 80 80, EF BB BF, E1 9A 80 */
+	m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(EQ8(x, 0xe3),
+	    EQ8(y, 0x80)), EQ8(z, 0x80)));
+	m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(EQ8(x, 0xef),
+	    EQ8(y, 0xbb)), EQ8(z, 0xbf)));
+	m = _mm_or_si128(m, _mm_and_si128(_mm_and_si128(EQ8(x, 0xe1),
+	    EQ8(y, 0x9a)), EQ8(z, 0x80)));
+	/* E2 80 with 80-8D (z at most 8D), A8, A9, AF; E2 81 9F, E2 81 A0 */
+	t = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(z,
+	    _mm_set1_epi8((char)0x8d)), z), _mm_or_si128(_mm_or_si128(
+	    EQ8(z, 0xa8), EQ8(z, 0xa9)), EQ8(z, 0xaf)));
+	t = _mm_or_si128(_mm_and_si128(EQ8(y, 0x80), t), _mm_and_si128(
+	    EQ8(y, 0x81), _mm_or_si128(EQ8(z, 0x9f), EQ8(z, 0xa0))));
+	return _mm_or_si128(m, _mm_and_si128(EQ8(x, 0xe2), t));
+}
+#undef EQ8
+#endif
+
 size_t
 rpt_count_chars(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, ws = 0;
 #ifdef __SSE2__
-	/* Sixteen bytes at a time: only blocks with a candidate are looked at. */
-	__m128i x, m;
-	unsigned bits;
+	/*
+	 * Sixteen bytes at a time with the two after them, each white-space
+	 * character subtracting -1 from the lane of its first byte (a lane
+	 * holds up to 255 blocks' counts).  Continuation bytes never start
+	 * one, so the tail loop can take over at any byte.
+	 */
+	__m128i x, y, z, acc;
+	unsigned blocks;
 
-	for (; i + 16 <= n; i += 16) {
-		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		m = rpt_space_lead16(x);
-		for (bits = (unsigned)_mm_movemask_epi8(m); bits != 0;
-		    bits &= bits - 1) {
-			size_t j = i + (size_t)__builtin_ctz(bits);
-
-			ws += p[j] < 0x80 ? 1 : (size_t)space_seq(p + j, n - j);
+	while (i + 18 <= n) {
+		acc = _mm_setzero_si128();
+		for (blocks = 0; blocks < 255 && i + 18 <= n; blocks++, i += 16) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			y = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
+			z = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 2));
+			acc = _mm_sub_epi8(acc, space16(x, y, z));
 		}
+		ws += han_lanes(acc);
 	}
 #endif
 	for (; i < n; i++) {
@@ -267,6 +328,31 @@ rpt_count_chars(const char *s, size_t n)
 		ws += p[i] < 0x80 ? 1 : (size_t)space_seq(p + i, n - i);
 	}
 	return rpt_count_leads(s, n) - ws;
+}
+
+size_t
+rpt_count_high(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, high = 0;
+#ifdef __SSE2__
+	/* Bytes 80-FF are negative: each subtracts -1 from its lane. */
+	const __m128i zero = _mm_setzero_si128();
+	__m128i x, acc;
+	unsigned blocks;
+
+	while (i + 16 <= n) {
+		acc = zero;
+		for (blocks = 0; blocks < 255 && i + 16 <= n; blocks++, i += 16) {
+			x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+			acc = _mm_sub_epi8(acc, _mm_cmplt_epi8(x, zero));
+		}
+		high += han_lanes(acc);
+	}
+#endif
+	for (; i < n; i++)
+		high += p[i] >= 0x80;
+	return high;
 }
 
 /* Length of the white-space character ending at s + n, 0 if none. */

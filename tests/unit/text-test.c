@@ -1,8 +1,11 @@
 /*
- * text-test - rpt_count_han() (which has an SSE2 fast path) against a
- * plain count with rpt_is_han(), on strings made of the code points at the
- * edges of every Han block and of the byte patterns the fast path tests,
- * at every alignment and length.
+ * text-test - rpt_count_han(), rpt_count_leads(), rpt_count_chars() and
+ * rpt_count_high() (which have SSE2 fast paths) against plain counts (of
+ * rpt_is_han(), of the bytes that are not continuation bytes, of the
+ * characters that are not rpt_is_space(), of the bytes 80-FF), on strings
+ * made of the code points at the edges of every Han block, the white-space
+ * characters and their neighbours, and the byte patterns the fast paths
+ * test, at every alignment and length.
  *
  * Prints "text-test: N passed, M failed"; exits 1 when a case failed.
  */
@@ -27,6 +30,39 @@ naive(const char *p, size_t n)
 	return count;
 }
 
+static size_t
+naive_leads(const char *p, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		count += ((unsigned char)p[i] & 0xc0) != 0x80;
+	return count;
+}
+
+static size_t
+naive_chars(const char *p, size_t n)
+{
+	size_t i = 0, count = 0;
+	int32_t c;
+
+	while (i < n) {
+		i += rpt_utf8_decode(p + i, n - i, &c);
+		count += !rpt_is_space(c);
+	}
+	return count;
+}
+
+static size_t
+naive_high(const char *p, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		count += (unsigned char)p[i] >= 0x80;
+	return count;
+}
+
 int
 main(void)
 {
@@ -37,6 +73,12 @@ main(void)
 		0x9fff, 0xa000, 0xf8ff, 0xf900, 0xfaff, 0xfb00, 0xff0c,
 		0xff10, 0xfffd, 0x10000, 0x1f600, 0x1ffff, 0x20000, 0x2a6d6,
 		0x3134f, 0x31350, 0x10ffff,
+		/* White space and its neighbours. */
+		'\t', '\n', '\r', 0x0b, 0x0c, 0x0e, 0x1f, '\\', 0x84, 0x85,
+		0x86, 0x9f, 0xa0, 0xa1, 0x167f, 0x1680, 0x1681, 0x1fff, 0x2000,
+		0x2005, 0x200d, 0x200e, 0x2014, 0x201c, 0x2027, 0x2028, 0x2029,
+		0x202a, 0x202e, 0x202f, 0x2030, 0x205e, 0x205f, 0x2060, 0x2061,
+		0x2080, 0x3001, 0x3002, 0x3040, 0xfeff, 0xfefe, 0xfebf, 0xff0c,
 	};
 	enum { NEDGE = sizeof(edge) / sizeof(edge[0]) };
 	static char buf[NEDGE * 4 * 64 + 64];
@@ -57,6 +99,30 @@ main(void)
 		for (k = (size_t)off; k <= len; k++) {
 			if (k < len && ((unsigned char)buf[k] & 0xc0) == 0x80)
 				continue;
+			want = naive_leads(buf + off, k - (size_t)off);
+			got = rpt_count_leads(buf + off, k - (size_t)off);
+			if (want == got)
+				pass++;
+			else if (fail++ < 5)
+				printf("FAIL round %d, %zu bytes: %zu leads, "
+				    "rpt_count_leads says %zu\n", round,
+				    k - (size_t)off, want, got);
+			want = naive_chars(buf + off, k - (size_t)off);
+			got = rpt_count_chars(buf + off, k - (size_t)off);
+			if (want == got)
+				pass++;
+			else if (fail++ < 5)
+				printf("FAIL round %d, %zu bytes: %zu non-white, "
+				    "rpt_count_chars says %zu\n", round,
+				    k - (size_t)off, want, got);
+			want = naive_high(buf + off, k - (size_t)off);
+			got = rpt_count_high(buf + off, k - (size_t)off);
+			if (want == got)
+				pass++;
+			else if (fail++ < 5)
+				printf("FAIL round %d, %zu bytes: %zu high, "
+				    "rpt_count_high says %zu\n", round,
+				    k - (size_t)off, want, got);
 			want = naive(buf + off, k - (size_t)off);
 			got = rpt_count_han(buf + off, k - (size_t)off);
 			if (want == got)
