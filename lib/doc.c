@@ -22,9 +22,18 @@
  *
  * Level-1 sections get the parts of the report their headings name, from
  * a profile (profile.c).  Three kinds of paragraph are mended on the way
- * out: hard-wrapped lines are joined (wrap_width(), join_next()), and a
+ * out: hard-wrapped lines are joined (wrap_width(), goes_on(), joined as
+ * they are read by join_queued(), and at the front by join_next()), and a
  * whole report flattened into one line, or a paragraph that states parts
  * of its own, is handed out in pieces (flattened(), unmarked()).
+ *
+ * PDF text: a page's furniture (its number, its running header and
+ * footer) leaves the queue as soon as it is known, for a late list from
+ * which it is handed out right after the paragraph it stood in
+ * (move_late(), late_out()), so that paragraphs go on across page breaks
+ * and the rules that look ahead see paragraphs.  A Word file's formatting
+ * (struct rpt_line's fmt: outline level, bold lead, title) decides where
+ * the text has no marker (place_outline(), settle_oldest()).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -90,7 +99,8 @@ enum {
 	F_HAN = 1 << 16,	/* has two Han characters or more */
 	F_CHROME = 1 << 17,	/* page chrome: never body, a heading or a title */
 	F_CRUMB = 1 << 18,	/* a breadcrumb's separator alone: > */
-	F_FURNITURE = 1 << 19	/* a PDF page's number or running header */
+	F_FURNITURE = 1 << 19	/* a PDF page's number, running header or
+				   footer */
 };
 
 /*
