@@ -2,11 +2,14 @@
  * input.c - from a file's bytes to lines of valid UTF-8.
  *
  * A file is read in chunks and never held whole.  The first RPT_SNIFF bytes
- * decide what it is: a known binary format (refused by signature), UTF-16 or
- * UTF-8 by BOM, else UTF-8 if they are valid UTF-8, else GB18030 if they
- * decode cleanly, else UTF-8 after all (so that the error names the first
- * bad byte).  Text is decoded into one buffer, in which lines are found;
- * CRLF, LF and a lone CR all end a line.
+ * decide what it is: a ZIP goes to docx.c, which reads a Word file and
+ * refuses any other ZIP; another known binary format is refused by its
+ * signature (an OLE2 file named by its streams); else UTF-16 or UTF-8 by
+ * BOM, else UTF-8 if they are valid UTF-8, else GB18030 if they decode
+ * cleanly, else UTF-8 after all (so that the error names the first bad
+ * byte).  Text is decoded into one buffer, in which lines are found; CRLF,
+ * LF and a lone CR all end a line.  A Word file's lines come into the
+ * same buffer, one per paragraph and line break, with their formatting.
  */
 #include <sys/stat.h>
 
