@@ -283,11 +283,15 @@ static const char pairs[] =
     "50515253545556575859606162636465666768697071727374"
     "75767778798081828384858687888990919293949596979899";
 
-int
-rpt_tsv_number(struct rpt_buf *b, long v)
+/*
+ * Write v in decimal backwards, ending at end, two digits a step: returns
+ * where it starts.
+ */
+static char *
+digits_back(char *end, long v)
 {
 	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-	char digits[24], *q = digits + sizeof(digits);
+	char *q = end;
 
 	for (; u >= 100; u /= 100) {
 		q -= 2;
@@ -300,17 +304,26 @@ rpt_tsv_number(struct rpt_buf *b, long v)
 		*--q = (char)('0' + u);
 	if (v < 0)
 		*--q = '-';
+	return q;
+}
+
+int
+rpt_tsv_number(struct rpt_buf *b, long v)
+{
+	char digits[24], *q = digits_back(digits + sizeof(digits), v);
+
 	return rpt_buf_append(b, q, (size_t)(digits + sizeof(digits) - q));
 }
 
 void
 rpt_tsv_long(struct rpt_tsv *t, long v)
 {
-	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v, x;
+	unsigned long x = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
 	size_t k = (size_t)(v < 0) + (size_t)!t->bol;
 	char *q;
 
-	for (x = u; ; x /= 100) {
+	/* Its length first, to know where the digits end. */
+	for (;; x /= 100) {
 		if (x < 10) {
 			k += 1;
 			break;
@@ -321,19 +334,8 @@ rpt_tsv_long(struct rpt_tsv *t, long v)
 	}
 	if (TSV_BUF - t->len < k)
 		rpt_tsv_flush(t);
-	/* Write the digits backwards straight into the buffer, two a step. */
-	q = t->buf + t->len + k;
-	for (; u >= 100; u /= 100) {
-		q -= 2;
-		memcpy(q, pairs + 2 * (u % 100), 2);
-	}
-	if (u >= 10) {
-		q -= 2;
-		memcpy(q, pairs + 2 * u, 2);
-	} else
-		*--q = (char)('0' + u);
-	if (v < 0)
-		*--q = '-';
+	/* Write the digits backwards straight into the buffer. */
+	q = digits_back(t->buf + t->len + k, v);
 	if (!t->bol)
 		*--q = '\t';
 	t->bol = 0;
