@@ -62,7 +62,8 @@
  * PCRE2_AUTO_CALLOUT, and a callout before each item counts steps against
  * a budget per document: RPT_PATTERN_STEPS, plus RPT_PATTERN_STEPS_BYTE
  * for each byte each pattern is given.  A search that would overrun it
- * fails as one that hit the match limit does.
+ * fails as one that hit the match limit does.  A plain pattern (plain())
+ * is linear by itself and is compiled without the callouts.
  */
 #define PCRE2_CODE_UNIT_WIDTH	8
 
@@ -79,6 +80,52 @@
 /* How every pattern is compiled (see above for the callouts). */
 #define PATTERN_OPTIONS \
 	(PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | PCRE2_AUTO_CALLOUT)
+
+/*
+ * A plain pattern is literal text, ., ^, $ and character classes, joined
+ * by |: no group, quantifier or escape, so it tries each of its
+ * alternatives once at each start, in time linear in the text.  It needs
+ * no callouts, which would cost a call at every item and keep the JIT
+ * from its fast paths (every built-in rule is plain, and most users'
+ * words are): it is compiled without them, and takes no steps.
+ */
+static int
+plain(const char *pat, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		switch (pat[i]) {
+		case '\\': case '(': case ')': case '?': case '*': case '+':
+		case '{':
+			return 0;
+		case '[':
+			/* A class is plain when it holds no escape or [: */
+			if (++i < len && pat[i] == '^')
+				i++;
+			if (i < len && pat[i] == ']')
+				return 0;
+			for (; i < len && pat[i] != ']'; i++)
+				if (pat[i] == '\\' || pat[i] == '[')
+					return 0;
+			if (i == len)
+				return 0;
+			break;
+		}
+	}
+	return 1;
+}
+
+/* pcre2_compile() with the options above: callouts unless plain. */
+static pcre2_code *
+compile_pattern(const char *pat, size_t len, int *code, PCRE2_SIZE *eo)
+{
+	uint32_t options = PATTERN_OPTIONS;
+
+	if (plain(pat, len))
+		options &= ~(uint32_t)PCRE2_AUTO_CALLOUT;
+	return pcre2_compile((PCRE2_SPTR)pat, len, options, code, eo, NULL);
+}
 
 /* The JIT's stack grows from its default up to this size. */
 #define JIT_STACK_MAX	(1024 * 1024)
@@ -471,8 +518,7 @@ compile(struct rpt_profile *p, const struct pline *l, size_t off,
 	r->line = l->line;
 	r->pat = p->text + (size_t)(l->p - p->work) + off;
 	r->patlen = l->len - off;
-	r->code = pcre2_compile((PCRE2_SPTR)r->pat, r->patlen,
-	    PATTERN_OPTIONS, &code, &eo, NULL);
+	r->code = compile_pattern(r->pat, r->patlen, &code, &eo);
 	if (r->code == NULL) {
 		if (code == PCRE2_ERROR_NOMEMORY) {
 			nomem(e);
@@ -1289,9 +1335,7 @@ rpt_pattern_new(const char *pat, size_t len, struct rpt_pattern **pp,
 		nomem(e);
 		return -1;
 	}
-	pt->code = pcre2_compile((PCRE2_SPTR)pat, len,
-	    PATTERN_OPTIONS,
-	    &code, &eo, NULL);
+	pt->code = compile_pattern(pat, len, &code, &eo);
 	if (pt->code == NULL) {
 		if (code == PCRE2_ERROR_NOMEMORY)
 			nomem(e);

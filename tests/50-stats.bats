@@ -146,6 +146,15 @@ col() {
 	assert_output ""
 }
 
+@test "a plain pattern (no callouts) counts what the same pattern in a group (with them) counts" {
+	run --separate-stderr "$RPT_BIN/rpt-stats" -N -e 'plain=改革|[一二]是|法治.|^关于' \
+	    -e 'grouped=(?:改革|[一二]是|法治.|^关于)' "$CORPUS"/*.txt "$CORPUS"/real/*.txt
+	assert_success
+	assert_equal "$stderr" ""
+	run awk -F'\t' '$23 != $24 || $23 == 0' <<<"$output"
+	assert_output ""
+}
+
 @test "a pattern that hits the match limit is an error for that file, quickly; the row stays" {
 	awk 'BEGIN { s = ""; for (i = 0; i < 100000; i++) s = s "a"; print s "b" }' \
 	    >"$BATS_TEST_TMPDIR/a.txt"
