@@ -300,14 +300,17 @@ size_t
 rpt_count_chars(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, ws = 0;
+	size_t i = 0, drop = 0;
 #ifdef __SSE2__
 	/*
-	 * Sixteen bytes at a time with the two after them, each white-space
-	 * character subtracting -1 from the lane of its first byte (a lane
-	 * holds up to 255 blocks' counts).  Continuation bytes never start
-	 * one, so the tail loop can take over at any byte.
+	 * Sixteen bytes at a time with the two after them.  A byte is not
+	 * counted when it is a continuation byte (below C0 as a signed byte)
+	 * or starts a white-space character, never both: each such byte
+	 * subtracts -1 from its lane, which holds up to 255 blocks' counts.
+	 * Continuation bytes never start a character, so the tail loop can
+	 * take over at any byte.
 	 */
+	const __m128i c0 = _mm_set1_epi8((char)0xc0);
 	__m128i x, y, z, acc;
 	unsigned blocks;
 
@@ -317,17 +320,19 @@ rpt_count_chars(const char *s, size_t n)
 			x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
 			y = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
 			z = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 2));
-			acc = _mm_sub_epi8(acc, space16(x, y, z));
+			acc = _mm_sub_epi8(acc, _mm_or_si128(_mm_cmplt_epi8(x, c0),
+			    space16(x, y, z)));
 		}
-		ws += han_lanes(acc);
+		drop += han_lanes(acc);
 	}
 #endif
 	for (; i < n; i++) {
-		if (!rpt_space_lead[p[i]])
-			continue;
-		ws += p[i] < 0x80 ? 1 : (size_t)space_seq(p + i, n - i);
+		if ((p[i] & 0xc0) == 0x80)
+			drop++;
+		else if (rpt_space_lead[p[i]])
+			drop += p[i] < 0x80 ? 1 : (size_t)space_seq(p + i, n - i);
 	}
-	return rpt_count_leads(s, n) - ws;
+	return n - drop;
 }
 
 size_t
