@@ -293,6 +293,32 @@ space16(__m128i x, __m128i y, __m128i z)
 	    EQ8(y, 0x81), _mm_or_si128(EQ8(z, 0x9f), EQ8(z, 0xa0))));
 	return _mm_or_si128(m, _mm_and_si128(EQ8(x, 0xe2), t));
 }
+
+/*
+ * A superset of space16() from the first and third bytes alone, with a
+ * third of its operations: a byte up to space, C2, E1 or E3 before 80,
+ * EF before BF, E2 before 80-8D or 9F-AF.  None of the common characters
+ * of Chinese text passes it (、。《》 are E3 80 81-8D, “”—… E2 80 9C, 9D,
+ * 94 and A6: … does, and ① E2 91 A0; the rest of the block is then
+ * tested exactly).
+ */
+static inline __m128i
+maybe_space16(__m128i x, __m128i z)
+{
+	__m128i m, t;
+
+	m = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(' ')), x);
+	m = _mm_or_si128(m, EQ8(x, 0xc2));
+	/* E1 | 2 and E3 | 2 are both E3. */
+	m = _mm_or_si128(m, _mm_and_si128(EQ8(_mm_or_si128(x,
+	    _mm_set1_epi8(2)), 0xe3), EQ8(z, 0x80)));
+	m = _mm_or_si128(m, _mm_and_si128(EQ8(x, 0xef), EQ8(z, 0xbf)));
+	t = _mm_sub_epi8(z, _mm_set1_epi8((char)0x9f));
+	t = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(z,
+	    _mm_set1_epi8((char)0x8d)), z), _mm_cmpeq_epi8(_mm_min_epu8(t,
+	    _mm_set1_epi8(0x10)), t));
+	return _mm_or_si128(m, _mm_and_si128(EQ8(x, 0xe2), t));
+}
 #undef EQ8
 #endif
 
@@ -311,7 +337,7 @@ rpt_count_chars(const char *s, size_t n)
 	 * take over at any byte.
 	 */
 	const __m128i c0 = _mm_set1_epi8((char)0xc0);
-	__m128i x, y, z, acc;
+	__m128i x, y, z, m, acc;
 	unsigned blocks;
 
 	while (i + 18 <= n) {
@@ -320,8 +346,10 @@ rpt_count_chars(const char *s, size_t n)
 			x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
 			y = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
 			z = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 2));
-			acc = _mm_sub_epi8(acc, _mm_or_si128(_mm_cmplt_epi8(x, c0),
-			    space16(x, y, z)));
+			m = _mm_cmplt_epi8(x, c0);
+			if (_mm_movemask_epi8(maybe_space16(x, z)) != 0)
+				m = _mm_or_si128(m, space16(x, y, z));
+			acc = _mm_sub_epi8(acc, m);
 		}
 		drop += han_lanes(acc);
 	}
@@ -463,18 +491,45 @@ const char *
 rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn)
 {
 	const char *p, *end;
+#ifdef __SSE2__
+	const __m128i first = _mm_set1_epi8(nd[0]), last = _mm_set1_epi8(nd[nn - 1]);
+	__m128i a, b;
+	unsigned bits;
+	size_t i, j;
+#endif
 
 	if (nn == 0)
 		return h;
 	if (hn < nn)
 		return NULL;
-	end = h + hn - nn + 1;
-	for (p = h; p < end; p++) {
-		if ((p = memchr(p, nd[0], (size_t)(end - p))) == NULL)
-			return NULL;
-		if (memcmp(p, nd, nn) == 0)
-			return p;
+#ifdef __SSE2__
+	/*
+	 * Sixteen starts at a time: those where the needle's first and last
+	 * bytes are in place, and then the bytes between.  The needles are
+	 * UTF-8 words (。 is E3 80 82), whose first byte alone is in every
+	 * other character of Chinese text, but the pair is rare.
+	 */
+	for (i = 0; i + nn - 1 + 16 <= hn; i += 16) {
+		a = _mm_loadu_si128((const __m128i *)(const void *)(h + i));
+		b = _mm_loadu_si128((const __m128i *)(const void *)(h + i +
+		    nn - 1));
+		bits = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpeq_epi8(a, first), _mm_cmpeq_epi8(b, last)));
+		for (; bits != 0; bits &= bits - 1) {
+			j = i + (size_t)__builtin_ctz(bits);
+			if (nn <= 2 || memcmp(h + j + 1, nd + 1, nn - 2) == 0)
+				return h + j;
+		}
 	}
+	h += i;
+	hn -= i;
+#endif
+	/* Under 16 starts left (or no SSE2): the same test, a byte a step. */
+	end = h + hn - nn + 1;
+	for (p = h; p < end; p++)
+		if (p[0] == nd[0] && p[nn - 1] == nd[nn - 1] &&
+		    memcmp(p + 1, nd + 1, nn > 2 ? nn - 2 : 0) == 0)
+			return p;
 	return NULL;
 }
 

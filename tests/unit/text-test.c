@@ -5,7 +5,9 @@
  * characters that are not rpt_is_space(), of the bytes 80-FF), on strings
  * made of the code points at the edges of every Han block, the white-space
  * characters and their neighbours, and the byte patterns the fast paths
- * test, at every alignment and length.
+ * test, at every alignment and length; and rpt_memmem() against a plain
+ * search.  The edges include …, ① and the other characters that send a
+ * block of rpt_count_chars() to its exact test.
  *
  * Prints "text-test: N passed, M failed"; exits 1 when a case failed.
  */
@@ -13,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rpt.h"
+#include "internal.h"
 #include "utf8put.h"
 
 
@@ -63,6 +65,64 @@ naive_high(const char *p, size_t n)
 	return count;
 }
 
+static const char *
+naive_memmem(const char *h, size_t hn, const char *nd, size_t nn)
+{
+	size_t i;
+
+	for (i = 0; i + nn <= hn; i++)
+		if (memcmp(h + i, nd, nn) == 0)
+			return h + i;
+	return nn == 0 ? h : NULL;
+}
+
+/*
+ * rpt_memmem() (sixteen starts a step where SSE2 is there) against a plain
+ * search: haystacks of the needles' bytes and their near misses (E3 80 81
+ * for 。, E3 xx 82), a needle at every place or none, every length.
+ */
+static void
+memmem_cases(int *pass, int *fail)
+{
+	static const char *const needles[] = {
+		"。", "签发人", "是", " ", "ab", "a", "[]{#", NULL
+	};
+	static const char *const parts[] = {
+		"。", "、", "\xe3\x81\x82", "签发", "人", "是", "a", "b", " ",
+		"{#", "[]", "x", "\xe3", "\x82",
+	};
+	enum { NPARTS = sizeof(parts) / sizeof(parts[0]) };
+	char h[256];
+	const char *const *nd;
+	const char *want, *got;
+	size_t hn, nn, k, off;
+	unsigned seed = 7;
+	int round;
+
+	for (nd = needles; *nd != NULL; nd++) {
+		nn = strlen(*nd);
+		for (round = 0; round < 3000; round++) {
+			off = (size_t)round % 16;
+			memset(h, 'x', off);
+			hn = off;
+			while (hn < off + (size_t)round % 90) {
+				seed = seed * 1103515245U + 12345U;
+				k = strlen(parts[(seed >> 16) % NPARTS]);
+				memcpy(h + hn, parts[(seed >> 16) % NPARTS], k);
+				hn += k;
+			}
+			want = naive_memmem(h + off, hn - off, *nd, nn);
+			got = rpt_memmem(h + off, hn - off, *nd, nn);
+			if (want == got)
+				(*pass)++;
+			else if ((*fail)++ < 5)
+				printf("FAIL rpt_memmem round %d, needle %s: at %td, "
+				    "not %td\n", round, *nd, want ? want - h : -1,
+				    got ? got - h : -1);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -78,6 +138,7 @@ main(void)
 		0x86, 0x9f, 0xa0, 0xa1, 0x167f, 0x1680, 0x1681, 0x1fff, 0x2000,
 		0x2005, 0x200d, 0x200e, 0x2014, 0x201c, 0x2027, 0x2028, 0x2029,
 		0x202a, 0x202e, 0x202f, 0x2030, 0x205e, 0x205f, 0x2060, 0x2061,
+		0x2026, 0x2460, 0x2469, 0x2103, 0x2122, 0x1680, 0xfebf, 0x3080,
 		0x2080, 0x3001, 0x3002, 0x3040, 0xfeff, 0xfefe, 0xfebf, 0xff0c,
 	};
 	enum { NEDGE = sizeof(edge) / sizeof(edge[0]) };
@@ -135,6 +196,7 @@ main(void)
 			}
 		}
 	}
+	memmem_cases(&pass, &fail);
 	printf("text-test: %d passed, %d failed\n", pass, fail);
 	return fail > 0;
 }
