@@ -162,7 +162,8 @@ struct slot {
 	int		 folded;
 	long		 line;
 	long		 num;
-	size_t		 chars;
+	size_t		 chars;		/* RPT_CHARS_UNKNOWN when long_text() */
+	size_t		 nchars;	/* of text, when the lines said */
 	unsigned	 f;
 	enum rpt_kind	 kind;
 	int		 settled;	/* kind fixed by the front or the tail */
@@ -675,24 +676,13 @@ debris_bytes(const char *p, size_t n)
 	const unsigned char *u = (const unsigned char *)p;
 	size_t i = 0;
 #ifdef __SSE2__
-	const __m128i lo = _mm_set1_epi8((char)0xc3),
-	    hi = _mm_set1_epi8((char)0xc7), e1 = _mm_set1_epi8((char)0xe1),
-	    br = _mm_set1_epi8('[');
-	__m128i x, m;
-
-	for (; i + 16 <= n; i += 16) {
-		x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-		m = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x, lo), x),
-		    _mm_cmpeq_epi8(_mm_min_epu8(x, hi), x));
-		m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x, e1),
-		    _mm_cmpeq_epi8(x, br)));
-		if (_mm_movemask_epi8(m) != 0)
+	for (; i + 16 <= n; i += 16)
+		if (_mm_movemask_epi8(rpt_debris_lead16(_mm_loadu_si128(
+		    (const __m128i *)(const void *)(u + i)))) != 0)
 			return 1;
-	}
 #endif
 	for (; i < n; i++)
-		if (u[i] == '[' || (u[i] >= 0xc3 && u[i] <= 0xc7) ||
-		    u[i] == 0xe1)
+		if (rpt_debris_byte(u[i]))
 			return 1;
 	return 0;
 }
@@ -986,6 +976,14 @@ fold_slot(struct rpt_doc *d, struct slot *s)
 	return 0;
 }
 
+/* The characters of two texts joined, when both are known. */
+static size_t
+add_chars(size_t a, size_t b)
+{
+	return a == RPT_CHARS_UNKNOWN || b == RPT_CHARS_UNKNOWN ?
+	    RPT_CHARS_UNKNOWN : a + b;
+}
+
 /* Features of a paragraph on its own (of its folded text). */
 static unsigned
 features(struct slot *s)
@@ -1000,7 +998,9 @@ features(struct slot *s)
 	 * than 2 * SHORT_MAX characters is long however much of it is white
 	 * space, and is counted only if a filter asks (rpt_para_chars()).
 	 */
-	s->chars = long_text(p, n) ? RPT_CHARS_UNKNOWN : rpt_count_chars(p, n);
+	s->chars = long_text(p, n) ? RPT_CHARS_UNKNOWN :
+	    !s->folded && s->nchars != RPT_CHARS_UNKNOWN ? s->nchars :
+	    rpt_count_chars(p, n);
 	if ((s->mlen = marker(p, n, &s->fam, &s->mnum)) > 0)
 		f |= F_MARK;
 	switch (rpt_end_mark(p, n)) {
@@ -1168,7 +1168,9 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	size_t own;
 
 	line_start(line->p, line->len, &page, &indent);
-	if ((p = rpt_strip_debris(p, &n, &d->scratch, &debris)) == NULL)
+	debris = 0;
+	if (!line->clean &&
+	    (p = rpt_strip_debris(p, &n, &d->scratch, &debris)) == NULL)
 		return -1;
 	d->debris += debris;
 	own = debris > 0 ? rpt_count_chars(line->p, line->len) -
@@ -1182,6 +1184,9 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	s->text.len = 0;
 	if (rpt_buf_append(&s->text, p, n) == -1)
 		return -1;
+	/* Trimmed white space does not count; debris taken out does. */
+	s->nchars = line->counted && debris == 0 ? line->chars :
+	    RPT_CHARS_UNKNOWN;
 	s->line = line->num;
 	s->num = ++d->paras;
 	s->kind = RPT_K_BODY;
@@ -1267,6 +1272,7 @@ join_queued(struct rpt_doc *d, int j)
 	s = at(d, j);
 	if (rpt_buf_append(&p->text, s->text.p, s->text.len) == -1)
 		return -1;
+	p->nchars = add_chars(p->nchars, s->nchars);
 	p->debris += s->debris;
 	p->debris_chars += s->debris_chars;
 	p->tail = s->tail;
@@ -1694,6 +1700,7 @@ join_next(struct rpt_doc *d)
 	tmp = next->text;
 	next->text = s->text;
 	s->text = tmp;
+	next->nchars = add_chars(s->nchars, next->nchars);
 	next->line = s->line;
 	next->debris += s->debris;
 	next->debris_chars += s->debris_chars;
@@ -2885,7 +2892,7 @@ fill(struct rpt_doc *d, struct rpt_para *para)
 	para->kind = s->kind;
 	para->joined = s->joined;
 	para->moved = s->moved;
-	para->chars = s->chars;
+	para->chars = s->chars != RPT_CHARS_UNKNOWN ? s->chars : s->nchars;
 	/* A marker that repeats its number is kept for the checks. */
 	mark = s->kind == RPT_K_HEADING || s->numbering == RPT_NUM_REPEAT;
 	para->family = mark ? s->fam : RPT_FAM_NONE;

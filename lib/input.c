@@ -10,6 +10,9 @@
  * byte).  Text is decoded into one buffer, in which lines are found; CRLF,
  * LF and a lone CR all end a line.  A Word file's lines come into the
  * same buffer, one per paragraph and line break, with their formatting.
+ * The pass that finds a line's end (rpt_line_end()) also counts its
+ * characters and looks for debris bytes, which the document model would
+ * otherwise do in passes of its own.
  */
 #include <sys/stat.h>
 
@@ -40,6 +43,8 @@ struct rpt_input {
 	struct rpt_buf	 txt;		/* decoded text */
 	size_t		 off;		/* start of the current line in txt */
 	size_t		 scan;		/* no terminator in txt[off, scan) */
+	size_t		 drop;		/* rpt_line_end() on txt[off, scan) */
+	int		 debris;
 	int		 skip_lf;	/* last line ended in CR: eat one LF */
 	long		 line;		/* number of the current line */
 	long		 piece_chars;	/* chars of the current line handed out */
@@ -701,7 +706,8 @@ open_input(struct rpt_input *in, const char *path, int fd,
 	in->raw_pos = 0;
 	in->raw_eof = 0;
 	in->txt.len = 0;
-	in->off = in->scan = 0;
+	in->off = in->scan = in->drop = 0;
+	in->debris = 0;
 	in->skip_lf = 0;
 	in->line = 1;
 	in->piece_chars = 0;
@@ -837,6 +843,10 @@ emit(struct rpt_input *in, struct rpt_line *line, size_t end, size_t skip,
 	line->num = in->line;
 	line->fmt = 0;
 	line->outline = line->lead = 0;
+	/* What rpt_line_end() found, if it scanned the line to its end. */
+	line->counted = !piece && in->scan == end;
+	line->chars = line->counted ? line->len - in->drop : 0;
+	line->clean = line->counted && !in->debris;
 	if (in->docx != NULL && in->piece_chars == 0)
 		rpt_docx_line_fmt(in->docx, in->line, &line->fmt,
 		    &line->outline, &line->lead);
@@ -848,13 +858,14 @@ emit(struct rpt_input *in, struct rpt_line *line, size_t end, size_t skip,
 	}
 	in->off = end + skip;
 	in->scan = in->off;
+	in->drop = 0;
+	in->debris = 0;
 	return 1;
 }
 
 int
 rpt_input_line(struct rpt_input *in, struct rpt_line *line)
 {
-	char *nl, *cr;
 	size_t end;
 	int r;
 
@@ -866,17 +877,18 @@ rpt_input_line(struct rpt_input *in, struct rpt_line *line)
 				in->off++;
 			in->skip_lf = 0;
 			in->scan = in->off;
+			in->drop = 0;
+			in->debris = 0;
 		}
 		if (!in->skip_lf && in->scan < in->txt.len) {
-			nl = memchr(in->txt.p + in->scan, '\n', in->txt.len - in->scan);
-			end = nl ? (size_t)(nl - in->txt.p) : in->txt.len;
-			cr = memchr(in->txt.p + in->scan, '\r', end - in->scan);
-			if (cr != NULL)
-				end = (size_t)(cr - in->txt.p);
-			if (cr == NULL && nl == NULL)
-				in->scan = in->txt.len;
+			/* The scan goes on where it stopped for more text. */
+			end = in->scan + rpt_line_end(in->txt.p + in->scan,
+			    in->txt.len - in->scan, &in->drop, &in->debris);
+			in->scan = end;
+			if (end == in->txt.len)
+				;	/* no terminator yet */
 			else if (end - in->off <= RPT_LINE_MAX) {
-				if (cr == NULL)
+				if (in->txt.p[end] == '\n')
 					return emit(in, line, end, 1, 0);
 				if (end + 1 < in->txt.len)
 					return emit(in, line, end,

@@ -30,8 +30,40 @@ const char *rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn);
  */
 void	*rpt_grow(void *p, size_t *cap, size_t n, size_t size);
 
+/*
+ * The end of the line that starts at p: the offset of the first LF or CR
+ * in p[0, n), or n when there is none, with what the passes after it
+ * would find out, in the same pass: adds to *drop the bytes before the
+ * end that rpt_count_chars() does not count (continuation bytes and the
+ * first bytes of white space), so that the line has its length less
+ * them of non-white characters; and sets *debris when a byte before the
+ * end may start conversion debris ([, C3-C7, E1: rpt_strip_debris()).
+ * p[0, n) is valid UTF-8 that ends on a character boundary.
+ */
+size_t	rpt_line_end(const char *p, size_t n, size_t *drop, int *debris);
+
+/* May the byte b start conversion debris (rpt_strip_debris())? */
+static inline int
+rpt_debris_byte(unsigned char b)
+{
+	return b == '[' || (b >= 0xc3 && b <= 0xc7) || b == 0xe1;
+}
+
 #ifdef __SSE2__
 #include <emmintrin.h>
+
+/* The bytes of x that may start conversion debris ([, C3-C7, E1). */
+static inline __m128i
+rpt_debris_lead16(__m128i x)
+{
+	__m128i m;
+
+	m = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x,
+	    _mm_set1_epi8((char)0xc3)), x), _mm_cmpeq_epi8(_mm_min_epu8(x,
+	    _mm_set1_epi8((char)0xc7)), x));
+	return _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x,
+	    _mm_set1_epi8((char)0xe1)), _mm_cmpeq_epi8(x, _mm_set1_epi8('['))));
+}
 /*
  * The bytes of a 16-byte block that may start white space (those of
  * rpt_space_lead), as a compare mask; for the SSE2 fast paths.

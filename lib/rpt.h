@@ -464,6 +464,10 @@ struct rpt_line {
 	unsigned	 fmt;		/* RPT_LF_* */
 	int		 outline;	/* 0-based outline level (RPT_LF_OUTLINE) */
 	int		 lead;		/* the bold lead ends at its lead-th 。 */
+	/* What the input layer found on its way (0 when it did not look): */
+	int		 counted;	/* chars is set */
+	size_t		 chars;		/* its non-white characters */
+	int		 clean;		/* no byte that may start debris */
 };
 
 struct rpt_input;

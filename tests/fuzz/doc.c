@@ -254,6 +254,7 @@ struct lines {
 	struct rpt_buf	 text;
 	size_t		*off, *len;
 	long		*num;
+	struct rpt_line	*line;		/* as read: what it counted on its way */
 	size_t		 n, cap;
 };
 
@@ -275,7 +276,7 @@ run(struct rpt_doc *d, const struct lines *ls, int reset, struct rpt_buf *rec,
     struct rpt_buf *text, struct rpt_buf *moved)
 {
 	struct state st;
-	struct rpt_line line = { NULL, 0, 0, 0, 0, 0 };
+	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct rpt_para pa;
 	char *copy;
 	size_t i;
@@ -290,9 +291,8 @@ run(struct rpt_doc *d, const struct lines *ls, int reset, struct rpt_buf *rec,
 	nmoved = 0;
 	for (i = 0; i < ls->n; i++) {
 		copy = fuzz_copy(ls->text.p + ls->off[i], ls->len[i]);
+		line = ls->line[i];
 		line.p = copy;
-		line.len = ls->len[i];
-		line.num = ls->num[i];
 		st.maxline = line.num;
 		r = rpt_doc_push(d, &line);
 		CHECK(r == 0 || r == 1);
@@ -358,7 +358,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct rpt_buf want, wantm, scratch, rec1, rec2, text, moved;
 	struct rpt_input_opts o = { RPT_ENC_AUTO, 1, NULL, NULL };
 	struct rpt_profile_error e;
-	struct rpt_line line = { NULL, 0, 0, 0, 0, 0 };
+	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct rpt_doc *d;
 	size_t i;
 	int r;
@@ -379,12 +379,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			ls.cap = ls.cap ? 2 * ls.cap : 256;
 			if ((ls.off = realloc(ls.off, ls.cap * sizeof(*ls.off))) == NULL ||
 			    (ls.len = realloc(ls.len, ls.cap * sizeof(*ls.len))) == NULL ||
-			    (ls.num = realloc(ls.num, ls.cap * sizeof(*ls.num))) == NULL)
+			    (ls.num = realloc(ls.num, ls.cap * sizeof(*ls.num))) == NULL ||
+			    (ls.line = realloc(ls.line, ls.cap * sizeof(*ls.line))) == NULL)
 				abort();
 		}
 		ls.off[ls.n] = ls.text.len;
 		ls.len[ls.n] = line.len;
 		ls.num[ls.n] = line.num;
+		ls.line[ls.n] = line;
 		ls.n++;
 		fuzz_append(&ls.text, line.p, line.len);
 	}

@@ -7,7 +7,8 @@
  * end of the RPT_SNIFF bytes that decide what a file is.  Every run checks:
  * the file is refused only as a known format or as binary, and then
  * yields no line; the detected encoding fits the option; every line is
- * valid UTF-8 without NUL, CR or LF, numbered one after the other; with
+ * valid UTF-8 without NUL, CR or LF, numbered one after the other, and
+ * what it says it counted (chars, clean) is so; with
  * replace, decoding never stops; without it, it stops only on an invalid
  * sequence, with a well-formed diagnostic; a warning comes at most once.
  *
@@ -53,6 +54,19 @@ warn(void *ctx, enum rpt_warning w, const struct rpt_diag *d)
 }
 
 static struct rpt_input *in;
+
+/* Has p no byte that may start conversion debris ([, C3-C7, E1)? */
+static int
+line_clean(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] == '[' || ((unsigned char)p[i] >= 0xc3 &&
+		    (unsigned char)p[i] <= 0xc7) || (unsigned char)p[i] == 0xe1)
+			return 0;
+	return 1;
+}
 
 /*
  * Decode the file p[0, n) with enc and replace, checking as it goes;
@@ -119,6 +133,10 @@ decode(const void *p, size_t n, enum rpt_enc enc, int replace,
 		CHECK(line.len == 0 || (memchr(line.p, '\0', line.len) == NULL &&
 		    memchr(line.p, '\r', line.len) == NULL &&
 		    memchr(line.p, '\n', line.len) == NULL));
+		/* What the input layer counted on its way is right. */
+		CHECK(!line.counted ||
+		    line.chars == rpt_count_chars(line.p, line.len));
+		CHECK(!line.clean || line_clean(line.p, line.len));
 		/* No line is longer than RPT_LINE_MAX here: no pieces. */
 		CHECK(line.num == num + 1);
 		num = line.num;
