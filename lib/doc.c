@@ -2262,9 +2262,11 @@ flattened(struct rpt_doc *d, const struct slot *s)
 static int
 starts_with(const char *p, size_t n, const char *w)
 {
-	size_t k = strlen(w);
+	size_t k;
 
-	return n >= k && memcmp(p, w, k) == 0;
+	/* The first byte first: most calls end there. */
+	return n > 0 && p[0] == w[0] && n >= (k = strlen(w)) &&
+	    memcmp(p, w, k) == 0;
 }
 
 /*

@@ -21,9 +21,11 @@ has(const char *p, size_t n, const char *s)
 static int
 starts(const char *p, size_t n, const char *s)
 {
-	size_t k = strlen(s);
+	size_t k;
 
-	return n >= k && memcmp(p, s, k) == 0;
+	/* The first byte first: most calls end there. */
+	return n > 0 && p[0] == s[0] && n >= (k = strlen(s)) &&
+	    memcmp(p, s, k) == 0;
 }
 
 static int

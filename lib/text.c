@@ -363,6 +363,16 @@ rpt_count_chars(const char *s, size_t n)
 	return n - drop;
 }
 
+/* The bits set in v < 2^16 (without a call to libgcc's popcount). */
+static inline size_t
+pop16(unsigned v)
+{
+	v -= v >> 1 & 0x5555;
+	v = (v & 0x3333) + (v >> 2 & 0x3333);
+	v = (v + (v >> 4)) & 0x0f0f;
+	return (v + (v >> 8)) & 0x1f;
+}
+
 size_t
 rpt_line_end(const char *s, size_t n, size_t *drop, int *debris)
 {
@@ -393,8 +403,7 @@ rpt_line_end(const char *s, size_t n, size_t *drop, int *debris)
 			    _mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, cr)));
 			if (eol != 0) {
 				before = (1U << __builtin_ctz(eol)) - 1;
-				*drop += d + han_lanes(acc) + (size_t)
-				    __builtin_popcount((unsigned)
+				*drop += d + han_lanes(acc) + pop16((unsigned)
 				    _mm_movemask_epi8(m) & before);
 				*debris |= dirty || _mm_movemask_epi8(dm) != 0 ||
 				    ((unsigned)_mm_movemask_epi8(
@@ -566,7 +575,7 @@ rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn)
 	 * UTF-8 words (。 is E3 80 82), whose first byte alone is in every
 	 * other character of Chinese text, but the pair is rare.
 	 */
-	for (i = 0; i + nn - 1 + 16 <= hn; i += 16) {
+	for (i = 0; i + nn - 1 + 16 <= hn; ) {
 		a = _mm_loadu_si128((const __m128i *)(const void *)(h + i));
 		b = _mm_loadu_si128((const __m128i *)(const void *)(h + i +
 		    nn - 1));
@@ -577,9 +586,12 @@ rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn)
 			if (nn <= 2 || memcmp(h + j + 1, nd + 1, nn - 2) == 0)
 				return h + j;
 		}
+		/* The last 16 starts again, overlapping: no tail loop. */
+		if ((i += 16) + nn - 1 + 16 > hn && i < hn - nn + 1)
+			i = hn - nn + 1 - 16;
 	}
-	h += i;
-	hn -= i;
+	if (i > 0)
+		return NULL;
 #endif
 	/* Under 16 starts left (or no SSE2): the same test, a byte a step. */
 	end = h + hn - nn + 1;
