@@ -553,29 +553,24 @@ rpt_cn_number(const char *s, size_t n, int *val)
 	return i;
 }
 
-const char *
-rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn)
-{
-	const char *p, *end;
 #ifdef __SSE2__
+/*
+ * rpt_memmem() for at least 16 starts, sixteen a step: those where the
+ * needle's first and last bytes are in place, and then the bytes between.
+ * The needles are UTF-8 words (。 is E3 80 82), whose first byte alone is
+ * in every other character of Chinese text, but the pair is rare.  The
+ * last block overlaps the one before it, so there is no tail loop.
+ */
+static const char *
+memmem16(const char *h, size_t hn, const char *nd, size_t nn)
+{
 	const __m128i first = _mm_set1_epi8(nd[0]), last = _mm_set1_epi8(nd[nn - 1]);
+	const size_t starts = hn - nn + 1;
 	__m128i a, b;
 	unsigned bits;
-	size_t i, j;
-#endif
+	size_t i = 0, j;
 
-	if (nn == 0)
-		return h;
-	if (hn < nn)
-		return NULL;
-#ifdef __SSE2__
-	/*
-	 * Sixteen starts at a time: those where the needle's first and last
-	 * bytes are in place, and then the bytes between.  The needles are
-	 * UTF-8 words (。 is E3 80 82), whose first byte alone is in every
-	 * other character of Chinese text, but the pair is rare.
-	 */
-	for (i = 0; i + nn - 1 + 16 <= hn; ) {
+	for (;;) {
 		a = _mm_loadu_si128((const __m128i *)(const void *)(h + i));
 		b = _mm_loadu_si128((const __m128i *)(const void *)(h + i +
 		    nn - 1));
@@ -586,14 +581,27 @@ rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn)
 			if (nn <= 2 || memcmp(h + j + 1, nd + 1, nn - 2) == 0)
 				return h + j;
 		}
-		/* The last 16 starts again, overlapping: no tail loop. */
-		if ((i += 16) + nn - 1 + 16 > hn && i < hn - nn + 1)
-			i = hn - nn + 1 - 16;
+		if (i + 16 == starts)
+			return NULL;
+		i = i + 32 <= starts ? i + 16 : starts - 16;
 	}
-	if (i > 0)
-		return NULL;
+}
 #endif
-	/* Under 16 starts left (or no SSE2): the same test, a byte a step. */
+
+const char *
+rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn)
+{
+	const char *p, *end;
+
+	if (nn == 0)
+		return h;
+	if (hn < nn)
+		return NULL;
+#ifdef __SSE2__
+	if (hn - nn + 1 >= 16)
+		return memmem16(h, hn, nd, nn);
+#endif
+	/* Fewer than 16 starts (or no SSE2): the same test, a byte a step. */
 	end = h + hn - nn + 1;
 	for (p = h; p < end; p++)
 		if (p[0] == nd[0] && p[nn - 1] == nd[nn - 1] &&
