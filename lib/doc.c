@@ -998,9 +998,13 @@ features(struct slot *s)
 	 * than 2 * SHORT_MAX characters is long however much of it is white
 	 * space, and is counted only if a filter asks (rpt_para_chars()).
 	 */
-	s->chars = long_text(p, n) ? RPT_CHARS_UNKNOWN :
-	    !s->folded && s->nchars != RPT_CHARS_UNKNOWN ? s->nchars :
-	    rpt_count_chars(p, n);
+	if (!s->folded && s->nchars != RPT_CHARS_UNKNOWN)
+		/* More non-white characters than that is long: no count. */
+		s->chars = s->nchars > 2 * SHORT_MAX || long_text(p, n) ?
+		    RPT_CHARS_UNKNOWN : s->nchars;
+	else
+		s->chars = long_text(p, n) ? RPT_CHARS_UNKNOWN :
+		    rpt_count_chars(p, n);
 	if ((s->mlen = marker(p, n, &s->fam, &s->mnum)) > 0)
 		f |= F_MARK;
 	switch (rpt_end_mark(p, n)) {
