@@ -2180,6 +2180,18 @@ unmarked(struct rpt_doc *d, const struct slot *s)
 	return cues > 0;
 }
 
+/* The lead bytes of sentence_end()'s first characters. */
+static const unsigned char may_end[256] = {
+	['!'] = 1, ['?'] = 1, [0xe3] = 1, [0xef] = 1,
+};
+
+/* The length of the character whose lead byte (of valid UTF-8) is b. */
+static size_t
+utf8_len(unsigned char b)
+{
+	return b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+}
+
 /* Length of a sentence end at p (。！？!?： and closing marks), else 0. */
 static size_t
 sentence_end(const char *p, size_t n)
@@ -2223,6 +2235,14 @@ flattened(struct rpt_doc *d, const struct slot *s)
 
 	d->npieces = d->piece = 0;
 	for (i = 0; i < n; i += k) {
+		/*
+		 * Sentence ends (。！？：!?) start with E3, EF, ! or ?: any
+		 * other character is stepped over by its lead byte.
+		 */
+		if (!may_end[(unsigned char)p[i]]) {
+			k = utf8_len((unsigned char)p[i]);
+			continue;
+		}
 		k = rpt_utf8_decode(p + i, n - i, &c);
 		if ((e = sentence_end(p + i, n - i)) == 0)
 			continue;
