@@ -163,7 +163,8 @@ struct slot {
 	long		 line;
 	long		 num;
 	size_t		 chars;		/* RPT_CHARS_UNKNOWN when long_text() */
-	size_t		 nchars;	/* of text, when the lines said */
+	size_t		 nleads;	/* characters of text, when the lines */
+	size_t		 nchars;	/* said; and non-white ones */
 	unsigned	 f;
 	enum rpt_kind	 kind;
 	int		 settled;	/* kind fixed by the front or the tail */
@@ -999,9 +1000,9 @@ features(struct slot *s)
 	 * space, and is counted only if a filter asks (rpt_para_chars()).
 	 */
 	if (!s->folded && s->nchars != RPT_CHARS_UNKNOWN)
-		/* More non-white characters than that is long: no count. */
-		s->chars = s->nchars > 2 * SHORT_MAX || long_text(p, n) ?
-		    RPT_CHARS_UNKNOWN : s->nchars;
+		/* The lines counted both: long_text() without a count. */
+		s->chars = s->nleads > 2 * SHORT_MAX ? RPT_CHARS_UNKNOWN :
+		    s->nchars;
 	else
 		s->chars = long_text(p, n) ? RPT_CHARS_UNKNOWN :
 		    rpt_count_chars(p, n);
@@ -1169,7 +1170,7 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	size_t n = line->len;
 	struct slot *s;
 	int debris, page, indent, r;
-	size_t own;
+	size_t own, trimmed;
 
 	line_start(line->p, line->len, &page, &indent);
 	debris = 0;
@@ -1180,7 +1181,7 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	own = debris > 0 ? rpt_count_chars(line->p, line->len) -
 	    rpt_count_chars(p, n) : 0;
 	d->debris_chars += own;
-	rpt_trim(&p, &n);
+	trimmed = rpt_trim(&p, &n);
 	if (n == 0)
 		return 0;
 	/* The caller drains with rpt_doc_next() after every push. */
@@ -1188,9 +1189,12 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	s->text.len = 0;
 	if (rpt_buf_append(&s->text, p, n) == -1)
 		return -1;
-	/* Trimmed white space does not count; debris taken out does. */
-	s->nchars = line->counted && debris == 0 ? line->chars :
-	    RPT_CHARS_UNKNOWN;
+	/* What the line counted, less what was trimmed, unless debris went. */
+	if (line->counted && debris == 0) {
+		s->nleads = line->leads - trimmed;
+		s->nchars = line->chars;
+	} else
+		s->nleads = s->nchars = RPT_CHARS_UNKNOWN;
 	s->line = line->num;
 	s->num = ++d->paras;
 	s->kind = RPT_K_BODY;
@@ -1276,6 +1280,7 @@ join_queued(struct rpt_doc *d, int j)
 	s = at(d, j);
 	if (rpt_buf_append(&p->text, s->text.p, s->text.len) == -1)
 		return -1;
+	p->nleads = add_chars(p->nleads, s->nleads);
 	p->nchars = add_chars(p->nchars, s->nchars);
 	p->debris += s->debris;
 	p->debris_chars += s->debris_chars;
@@ -1704,6 +1709,7 @@ join_next(struct rpt_doc *d)
 	tmp = next->text;
 	next->text = s->text;
 	s->text = tmp;
+	next->nleads = add_chars(s->nleads, next->nleads);
 	next->nchars = add_chars(s->nchars, next->nchars);
 	next->line = s->line;
 	next->debris += s->debris;
@@ -2680,8 +2686,8 @@ settle_oldest(struct rpt_doc *d)
 	}
 	if (s->kind != RPT_K_BODY)
 		return 0;
-	if (s->chars == RPT_CHARS_UNKNOWN &&
-	    rpt_count_leads(s->text.p, s->text.len) > FLAT_MIN)
+	if (s->chars == RPT_CHARS_UNKNOWN && (s->nleads != RPT_CHARS_UNKNOWN ?
+	    s->nleads : rpt_count_leads(s->text.p, s->text.len)) > FLAT_MIN)
 		return flattened(d, s) == -1 ? -1 : 0;
 	return unmarked(d, s) == -1 ? -1 : 0;
 }

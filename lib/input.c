@@ -43,8 +43,7 @@ struct rpt_input {
 	struct rpt_buf	 txt;		/* decoded text */
 	size_t		 off;		/* start of the current line in txt */
 	size_t		 scan;		/* no terminator in txt[off, scan) */
-	size_t		 drop;		/* rpt_line_end() on txt[off, scan) */
-	int		 debris;
+	struct rpt_line_count count;	/* rpt_line_end() on txt[off, scan) */
 	int		 skip_lf;	/* last line ended in CR: eat one LF */
 	long		 line;		/* number of the current line */
 	long		 piece_chars;	/* chars of the current line handed out */
@@ -706,8 +705,8 @@ open_input(struct rpt_input *in, const char *path, int fd,
 	in->raw_pos = 0;
 	in->raw_eof = 0;
 	in->txt.len = 0;
-	in->off = in->scan = in->drop = 0;
-	in->debris = 0;
+	in->off = in->scan = 0;
+	memset(&in->count, 0, sizeof(in->count));
 	in->skip_lf = 0;
 	in->line = 1;
 	in->piece_chars = 0;
@@ -845,8 +844,9 @@ emit(struct rpt_input *in, struct rpt_line *line, size_t end, size_t skip,
 	line->outline = line->lead = 0;
 	/* What rpt_line_end() found, if it scanned the line to its end. */
 	line->counted = !piece && in->scan == end;
-	line->chars = line->counted ? line->len - in->drop : 0;
-	line->clean = line->counted && !in->debris;
+	line->leads = line->counted ? line->len - in->count.cont : 0;
+	line->chars = line->counted ? line->leads - in->count.ws : 0;
+	line->clean = line->counted && !in->count.debris;
 	if (in->docx != NULL && in->piece_chars == 0)
 		rpt_docx_line_fmt(in->docx, in->line, &line->fmt,
 		    &line->outline, &line->lead);
@@ -858,8 +858,7 @@ emit(struct rpt_input *in, struct rpt_line *line, size_t end, size_t skip,
 	}
 	in->off = end + skip;
 	in->scan = in->off;
-	in->drop = 0;
-	in->debris = 0;
+	memset(&in->count, 0, sizeof(in->count));
 	return 1;
 }
 
@@ -877,13 +876,12 @@ rpt_input_line(struct rpt_input *in, struct rpt_line *line)
 				in->off++;
 			in->skip_lf = 0;
 			in->scan = in->off;
-			in->drop = 0;
-			in->debris = 0;
+			memset(&in->count, 0, sizeof(in->count));
 		}
 		if (!in->skip_lf && in->scan < in->txt.len) {
 			/* The scan goes on where it stopped for more text. */
 			end = in->scan + rpt_line_end(in->txt.p + in->scan,
-			    in->txt.len - in->scan, &in->drop, &in->debris);
+			    in->txt.len - in->scan, &in->count);
 			in->scan = end;
 			if (end == in->txt.len)
 				;	/* no terminator yet */

@@ -30,17 +30,24 @@ const char *rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn);
  */
 void	*rpt_grow(void *p, size_t *cap, size_t n, size_t size);
 
+/* What rpt_line_end() finds before the end of a line, added up. */
+struct rpt_line_count {
+	size_t	cont;		/* continuation bytes */
+	size_t	ws;		/* white-space characters */
+	int	debris;		/* a byte that may start debris: [, C3-C7, E1 */
+};
+
 /*
  * The end of the line that starts at p: the offset of the first LF or CR
  * in p[0, n), or n when there is none, with what the passes after it
- * would find out, in the same pass: adds to *drop the bytes before the
- * end that rpt_count_chars() does not count (continuation bytes and the
- * first bytes of white space), so that the line has its length less
- * them of non-white characters; and sets *debris when a byte before the
- * end may start conversion debris ([, C3-C7, E1: rpt_strip_debris()).
+ * would find out, in the same pass: adds to *lc the continuation bytes
+ * and white-space characters before the end (so that the line has its
+ * length less the first of characters, and less both of non-white ones,
+ * as rpt_count_leads() and rpt_count_chars() count them), and says when
+ * a byte before the end may start conversion debris (rpt_strip_debris()).
  * p[0, n) is valid UTF-8 that ends on a character boundary.
  */
-size_t	rpt_line_end(const char *p, size_t n, size_t *drop, int *debris);
+size_t	rpt_line_end(const char *p, size_t n, struct rpt_line_count *lc);
 
 /* May the byte b start conversion debris (rpt_strip_debris())? */
 static inline int

@@ -465,7 +465,8 @@ struct rpt_line {
 	int		 outline;	/* 0-based outline level (RPT_LF_OUTLINE) */
 	int		 lead;		/* the bold lead ends at its lead-th 。 */
 	/* What the input layer found on its way (0 when it did not look): */
-	int		 counted;	/* chars is set */
+	int		 counted;	/* leads and chars are set */
+	size_t		 leads;		/* its characters */
 	size_t		 chars;		/* its non-white characters */
 	int		 clean;		/* no byte that may start debris */
 };

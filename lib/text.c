@@ -374,58 +374,65 @@ pop16(unsigned v)
 }
 
 size_t
-rpt_line_end(const char *s, size_t n, size_t *drop, int *debris)
+rpt_line_end(const char *s, size_t n, struct rpt_line_count *lc)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i = 0, d = 0;
+	size_t i = 0, cont = 0, ws = 0;
 	int dirty = 0;
 #ifdef __SSE2__
 	/*
 	 * rpt_count_chars()'s blocks, each also tested for the end of the
-	 * line and for debris bytes: the block that holds the end counts
-	 * only the bytes before it, from its bit masks.
+	 * line and for debris bytes, with continuation bytes and white space
+	 * in lanes of their own: the block that holds the end counts only
+	 * the bytes before it, from its bit masks.
 	 */
 	const __m128i c0 = _mm_set1_epi8((char)0xc0);
 	const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-	__m128i x, y, z, m, acc, dm;
+	__m128i x, y, z, c, w, cacc, wacc, dm;
 	unsigned blocks, eol, before;
 
 	while (i + 18 <= n) {
-		acc = dm = _mm_setzero_si128();
+		cacc = wacc = dm = _mm_setzero_si128();
 		for (blocks = 0; blocks < 255 && i + 18 <= n; blocks++, i += 16) {
 			x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
 			y = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
 			z = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 2));
-			m = _mm_cmplt_epi8(x, c0);
-			if (_mm_movemask_epi8(maybe_space16(x, z)) != 0)
-				m = _mm_or_si128(m, space16(x, y, z));
+			c = _mm_cmplt_epi8(x, c0);
+			w = _mm_movemask_epi8(maybe_space16(x, z)) != 0 ?
+			    space16(x, y, z) : _mm_setzero_si128();
 			eol = (unsigned)_mm_movemask_epi8(_mm_or_si128(
 			    _mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, cr)));
 			if (eol != 0) {
 				before = (1U << __builtin_ctz(eol)) - 1;
-				*drop += d + han_lanes(acc) + pop16((unsigned)
-				    _mm_movemask_epi8(m) & before);
-				*debris |= dirty || _mm_movemask_epi8(dm) != 0 ||
+				lc->cont += cont + han_lanes(cacc) + pop16(
+				    (unsigned)_mm_movemask_epi8(c) & before);
+				lc->ws += ws + han_lanes(wacc) + pop16(
+				    (unsigned)_mm_movemask_epi8(w) & before);
+				lc->debris |= dirty ||
+				    _mm_movemask_epi8(dm) != 0 ||
 				    ((unsigned)_mm_movemask_epi8(
 				    rpt_debris_lead16(x)) & before) != 0;
 				return i + (size_t)__builtin_ctz(eol);
 			}
-			acc = _mm_sub_epi8(acc, m);
+			cacc = _mm_sub_epi8(cacc, c);
+			wacc = _mm_sub_epi8(wacc, w);
 			dm = _mm_or_si128(dm, rpt_debris_lead16(x));
 		}
-		d += han_lanes(acc);
+		cont += han_lanes(cacc);
+		ws += han_lanes(wacc);
 		dirty |= _mm_movemask_epi8(dm) != 0;
 	}
 #endif
 	for (; i < n && p[i] != '\n' && p[i] != '\r'; i++) {
 		dirty |= rpt_debris_byte(p[i]);
 		if ((p[i] & 0xc0) == 0x80)
-			d++;
+			cont++;
 		else if (rpt_space_lead[p[i]])
-			d += p[i] < 0x80 ? 1 : (size_t)space_seq(p + i, n - i);
+			ws += p[i] < 0x80 ? 1 : (size_t)space_seq(p + i, n - i);
 	}
-	*drop += d;
-	*debris |= dirty;
+	lc->cont += cont;
+	lc->ws += ws;
+	lc->debris |= dirty;
 	return i;
 }
 

@@ -4,10 +4,11 @@
  * The input is a file: it is decoded (auto-detected, invalid sequences
  * replaced) and its lines pushed into a model, draining it with
  * rpt_doc_next() after every push and after rpt_doc_finish().  Each line
- * is pushed from a buffer of exactly its length.  The model runs three
- * times: fresh, then after rpt_doc_reset() (which must hand out the very
- * same paragraphs), then with a built-in profile set.  Every paragraph is
- * checked:
+ * is pushed from a buffer of exactly its length, first with what the
+ * input layer counted on its way (struct rpt_line's counted, clean).  The
+ * model runs three times: fresh, then after rpt_doc_reset() and without
+ * those counts (which must hand out the very same paragraphs), then with a
+ * built-in profile set.  Every paragraph is checked:
  *
  *  - numbered 1, 2, 3...; its line is one pushed, never before the line
  *    of the paragraph before;
@@ -276,7 +277,7 @@ run(struct rpt_doc *d, const struct lines *ls, int reset, struct rpt_buf *rec,
     struct rpt_buf *text, struct rpt_buf *moved)
 {
 	struct state st;
-	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0 };
+	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct rpt_para pa;
 	char *copy;
 	size_t i;
@@ -293,6 +294,9 @@ run(struct rpt_doc *d, const struct lines *ls, int reset, struct rpt_buf *rec,
 		copy = fuzz_copy(ls->text.p + ls->off[i], ls->len[i]);
 		line = ls->line[i];
 		line.p = copy;
+		/* After a reset, without what the input layer counted. */
+		if (reset)
+			line.counted = line.clean = 0;
 		st.maxline = line.num;
 		r = rpt_doc_push(d, &line);
 		CHECK(r == 0 || r == 1);
@@ -358,7 +362,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct rpt_buf want, wantm, scratch, rec1, rec2, text, moved;
 	struct rpt_input_opts o = { RPT_ENC_AUTO, 1, NULL, NULL };
 	struct rpt_profile_error e;
-	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0 };
+	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct rpt_doc *d;
 	size_t i;
 	int r;
