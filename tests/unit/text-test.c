@@ -5,7 +5,8 @@
  * characters that are not rpt_is_space(), of the bytes 80-FF), on strings
  * made of the code points at the edges of every Han block, the white-space
  * characters and their neighbours, and the byte patterns the fast paths
- * test, at every alignment and length; and rpt_memmem() against a plain
+ * test, at every alignment and length; rpt_line_end() against the same
+ * counts up to the first LF or CR; and rpt_memmem() against a plain
  * search.  The edges include …, ① and the other characters that send a
  * block of rpt_count_chars() to its exact test.
  *
@@ -63,6 +64,33 @@ naive_high(const char *p, size_t n)
 	for (i = 0; i < n; i++)
 		count += (unsigned char)p[i] >= 0x80;
 	return count;
+}
+
+/*
+ * rpt_line_end() on p[0, n) against the plain counts of the text before
+ * the first LF or CR.
+ */
+static void
+line_cases(const char *p, size_t n, int round, int *pass, int *fail)
+{
+	struct rpt_line_count lc = { 0, 0, 0 };
+	size_t end, i;
+	int debris = 0;
+
+	for (end = 0; end < n && p[end] != '\n' && p[end] != '\r'; end++)
+		;
+	for (i = 0; i < end; i++)
+		debris |= rpt_debris_byte((unsigned char)p[i]);
+	if (rpt_line_end(p, n, &lc) == end &&
+	    lc.cont == end - naive_leads(p, end) &&
+	    lc.ws == naive_leads(p, end) - naive_chars(p, end) &&
+	    lc.debris == debris)
+		(*pass)++;
+	else if ((*fail)++ < 5)
+		printf("FAIL rpt_line_end round %d, %zu bytes: end %zu, "
+		    "cont %zu, ws %zu, debris %d\n", round, n, end,
+		    end - naive_leads(p, end),
+		    naive_leads(p, end) - naive_chars(p, end), debris);
 }
 
 static const char *
@@ -139,6 +167,7 @@ main(void)
 		0x2005, 0x200d, 0x200e, 0x2014, 0x201c, 0x2027, 0x2028, 0x2029,
 		0x202a, 0x202e, 0x202f, 0x2030, 0x205e, 0x205f, 0x2060, 0x2061,
 		0x2026, 0x2460, 0x2469, 0x2103, 0x2122, 0x1680, 0xfebf, 0x3080,
+		'[', 0xc3, 0xe1, 0x1e3f, 0x101,
 		0x2080, 0x3001, 0x3002, 0x3040, 0xfeff, 0xfefe, 0xfebf, 0xff0c,
 	};
 	enum { NEDGE = sizeof(edge) / sizeof(edge[0]) };
@@ -176,6 +205,8 @@ main(void)
 				printf("FAIL round %d, %zu bytes: %zu non-white, "
 				    "rpt_count_chars says %zu\n", round,
 				    k - (size_t)off, want, got);
+			line_cases(buf + off, k - (size_t)off, round, &pass,
+			    &fail);
 			want = naive_high(buf + off, k - (size_t)off);
 			got = rpt_count_high(buf + off, k - (size_t)off);
 			if (want == got)
