@@ -461,14 +461,26 @@ rpt_count_high(const char *s, size_t n)
 	return high;
 }
 
-/* Length of the white-space character ending at s + n, 0 if none. */
+/*
+ * Length of the white-space character ending at s + n (n > 0, valid
+ * UTF-8), 0 if none: byte compares only, as in space_seq().  A last byte
+ * above 7F ends a C2 sequence when C2 is just before it (C2 is never a
+ * continuation byte), else a three-byte one when a lead E0-EF is two
+ * before it; no four-byte character is white space.
+ */
 static size_t
 space_before(const char *s, size_t n)
 {
-	int32_t c;
-	size_t k = rpt_utf8_prev(s, n, &c);
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned char b = p[n - 1];
 
-	return rpt_is_space(c) ? k : 0;
+	if (b < 0x80)
+		return rpt_space_lead[b];
+	if (n >= 2 && p[n - 2] == 0xc2)
+		return (size_t)space_seq(p + n - 2, 2) * 2;
+	if (n >= 3 && p[n - 3] >= 0xe0 && p[n - 3] < 0xf0)
+		return (size_t)space_seq(p + n - 3, 3) * 3;
+	return 0;
 }
 
 size_t

@@ -149,7 +149,14 @@ check_space(void)
 		qn = k;
 		if (rpt_count_chars(buf, n) != (in ? 1u : 2u) ||
 		    (rpt_trim(&q, &qn) == 1) != in ||
-		    (in && !rpt_space_lead[(unsigned char)buf[0]])) {
+		    (in && !rpt_space_lead[(unsigned char)buf[0]]))
+			badbytes++;
+		/* Trimmed from the end too: x, then the character. */
+		buf[0] = 'x';
+		k = put(buf + 1, c);
+		q = buf;
+		qn = k + 1;
+		if ((rpt_trim(&q, &qn) == 1) != in || qn != (in ? 1 : k + 1)) {
 			if (badbytes++ < 3)
 				printf("# U+%04X: the byte-level paths say "
 				    "otherwise\n", (unsigned)c);
