@@ -2397,6 +2397,11 @@ lead(struct slot *s)
 		if (starts_with(p, n, *w))
 			return l;
 	for (i = 0; i < n && chars <= UNNUMBERED_MAX; i += k) {
+		if (rpt_han_lead((unsigned char)p[i])) {
+			k = 3;
+			chars++;
+			continue;
+		}
 		k = rpt_utf8_decode(p + i, n - i, &c);
 		if (c == RPT_CH_IDEO_STOP) {
 			if (chars >= 4) {

@@ -798,6 +798,10 @@ rpt_has_punct(const char *p, size_t n)
 	 * are as often a time (10:30), an address or a web page's.
 	 */
 	for (i = 0; i < n; i += k) {
+		if (rpt_han_lead((unsigned char)p[i])) {
+			k = 3;
+			continue;
+		}
 		k = rpt_utf8_decode(p + i, n - i, &c);
 		f = rpt_char_class(c);
 		if ((f & (RPT_C_STOP | RPT_C_SEMICOLON | RPT_C_COLON |

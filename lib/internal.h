@@ -49,6 +49,18 @@ struct rpt_line_count {
  */
 size_t	rpt_line_end(const char *p, size_t n, struct rpt_line_count *lc);
 
+/*
+ * Does the byte b lead a character of U+4000-U+9FFF (E4-E9, three bytes)?
+ * Those are ideographs and hexagrams, in no class but RPT_C_CN_DIGIT and
+ * RPT_C_CN_TWO (chars-test checks), so that the loops that look for
+ * punctuation or white space step over them without decoding.
+ */
+static inline int
+rpt_han_lead(unsigned char b)
+{
+	return b - 0xe4U <= 5U;
+}
+
 /* May the byte b start conversion debris (rpt_strip_debris())? */
 static inline int
 rpt_debris_byte(unsigned char b)

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rpt.h"
+#include "internal.h"
 #include "tap.h"
 #include "utf8put.h"
 
@@ -256,6 +256,13 @@ main(void)
 	check(zero == 0, "the empty page is empty");
 	check(rpt_char_class(-1) == 0 && rpt_char_class(0x110000) == 0 &&
 	    rpt_char_class(0x20000) == 0, "no classes outside the BMP");
+	/* What rpt_han_lead() lets the loops step over. */
+	for (zero = 0, j = 0x4000; j <= 0x9fff; j++)
+		zero |= rpt_char_class((int32_t)j) &
+		    ~(uint32_t)(RPT_C_CN_DIGIT | RPT_C_CN_TWO | 0xf0000000U);
+	check(zero == 0 && rpt_han_lead(0xe4) && rpt_han_lead(0xe9) &&
+	    !rpt_han_lead(0xe3) && !rpt_han_lead(0xea),
+	    "U+4000-U+9FFF (leads E4-E9) are in no class but the Chinese digits'");
 	/* rpt_cn_digit() is the Chinese digits' and 两's value. */
 	check(rpt_cn_digit(RPT_CH_LIANG) == 2 &&
 	    rpt_cn_digit(RPT_CH_LING) == 0 && rpt_cn_digit(RPT_CH_CN_9) == 9 && rpt_cn_digit('9') == -1 &&
