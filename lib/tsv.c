@@ -142,11 +142,15 @@ needs_escape(const char *p, size_t n)
 	const __m128i top = _mm_set1_epi8(0x0d), bs = _mm_set1_epi8('\\');
 	__m128i x;
 
-	for (; i + 16 <= n; i += 16) {
+	/* The last block overlaps the one before it: no tail loop. */
+	while (i + 16 <= n) {
 		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
 		if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(
 		    _mm_min_epu8(x, top), x), _mm_cmpeq_epi8(x, bs))) != 0)
 			return 1;
+		if (i + 16 == n)
+			return 0;
+		i = i + 32 <= n ? i + 16 : n - 16;
 	}
 #endif
 	for (; i + 8 <= n; i += 8) {
