@@ -998,6 +998,8 @@ features(struct slot *s)
 	 * Exact counts for the lines that may be short; a paragraph of more
 	 * than 2 * SHORT_MAX characters is long however much of it is white
 	 * space, and is counted only if a filter asks (rpt_para_chars()).
+	 * Where its lines were counted on their way in (nleads, nchars: not
+	 * folded, no debris taken out), nothing is counted here or there.
 	 */
 	if (!s->folded && s->nchars != RPT_CHARS_UNKNOWN)
 		/* The lines counted both: long_text() without a count. */
