@@ -28,6 +28,41 @@ starts(const char *p, size_t n, const char *s)
 	    memcmp(p, s, k) == 0;
 }
 
+/* Where the first two bytes of a word fall in has_any()'s filter. */
+static unsigned
+pair_hash(unsigned char a, unsigned char b)
+{
+	return ((unsigned)a * 31U + b) & 1023U;
+}
+
+/*
+ * Does p contain one of the words (a NULL-terminated list, each of two
+ * bytes or more)?  One pass instead of one search per word: a place is
+ * tried against the words only when its first two bytes hash to a bit of
+ * a filter that the words' first two bytes set.
+ */
+static int
+has_any(const char *p, size_t n, const char *const *words)
+{
+	uint64_t set[16] = { 0 };
+	const char *const *w;
+	unsigned h;
+	size_t i;
+
+	for (w = words; *w != NULL; w++) {
+		h = pair_hash((unsigned char)(*w)[0], (unsigned char)(*w)[1]);
+		set[h >> 6] |= UINT64_C(1) << (h & 63);
+	}
+	for (i = 0; i + 1 < n; i++) {
+		h = pair_hash((unsigned char)p[i], (unsigned char)p[i + 1]);
+		if (set[h >> 6] >> (h & 63) & 1)
+			for (w = words; *w != NULL; w++)
+				if (starts(p + i, n - i, *w))
+					return 1;
+	}
+	return 0;
+}
+
 static int
 ends(const char *p, size_t n, const char *s)
 {
@@ -213,10 +248,8 @@ rpt_is_boilerplate(const char *p, size_t n)
 	const char *q = p;
 	size_t qn = n;
 
-	if (rpt_count_chars(p, n) <= 60)
-		for (w = boiler_in; *w != NULL; w++)
-			if (has(p, n, *w))
-				return 2;
+	if (rpt_count_chars(p, n) <= 60 && has_any(p, n, boiler_in))
+		return 2;
 	/* Whole-line words: drop 【】 and a final colon first. */
 	if (starts(q, qn, "【")) {
 		q += 3;
@@ -496,7 +529,6 @@ rpt_is_page_number(const char *p, size_t n)
 int
 rpt_is_chrome(const char *p, size_t n)
 {
-	const char *const *w;
 	size_t chars;
 	int fields, first, only, b;
 
@@ -505,9 +537,8 @@ rpt_is_chrome(const char *p, size_t n)
 	    has(p, n, "，") || has(p, n, "；") ||
 	    (chars = rpt_count_chars(p, n)) > CHROME_MAX)
 		return 0;
-	for (w = chrome_in; chars <= CHROME_SIGN_MAX && *w != NULL; w++)
-		if (has(p, n, *w))
-			return 2;
+	if (chars <= CHROME_SIGN_MAX && has_any(p, n, chrome_in))
+		return 2;
 	if ((b = breadcrumb(p, n)) > 0)
 		return b == 2 ? 3 : 2;
 	/* A site header: a date with its weekday, 星期一. */
@@ -631,8 +662,6 @@ static const char *const title_words[] = {
 int
 rpt_is_titleish(const char *p, size_t n)
 {
-	const char *const *w;
-
 	/* A title is a name, not a sentence: no 。；，：. */
 	if (rpt_count_chars(p, n) > 80 || has(p, n, "。") || has(p, n, "；") ||
 	    has(p, n, "，") || has(p, n, "：") || has(p, n, ","))
@@ -642,9 +671,8 @@ rpt_is_titleish(const char *p, size_t n)
 	/* A dateline names the report: 2025年1月14日在…会议上…作政府工作报告. */
 	if (has(p, n, "会议上"))
 		return 0;
-	for (w = title_words; *w != NULL; w++)
-		if (has(p, n, *w))
-			return 1;
+	if (has_any(p, n, title_words))
+		return 1;
 	/* A page's headline: 2025年某县法治政府建设情况. */
 	return has(p, n, "法治政府建设") && (ends(p, n, "情况") ||
 	    ends(p, n, "年报") || ends(p, n, "工作"));
