@@ -1111,8 +1111,9 @@ search(struct rpt_profile *p, const struct rule *r, size_t off, size_t *s,
 	char msg[200];
 	int rc;
 
+	/* The title is valid UTF-8, as the caller promised: no check. */
 	rc = pcre2_match(r->code, (PCRE2_SPTR)p->title.p, p->title.len, off,
-	    0, p->lim.md, p->lim.mctx);
+	    PCRE2_NO_UTF_CHECK, p->lim.md, p->lim.mctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0) {

@@ -1114,9 +1114,9 @@ int	rpt_parts_format(const struct rpt_profile *p, const struct rpt_parts *s,
 	    char sep, struct rpt_buf *out);
 
 /*
- * Set out to the parts a heading title names, in the order they occur in
- * the title, the #year part first, and return how many; report_year (0
- * if unknown) turns on the #year rule.
+ * Set out to the parts a heading title (valid UTF-8) names, in the order
+ * they occur in the title, the #year part first, and return how many;
+ * report_year (0 if unknown) turns on the #year rule.
  * Returns -1 when a search failed (a pattern hit the match limit or the
  * step budget: e->line and e->pat name the rule; it is an error for the
  * document being read) or memory ran out (e->line 0, errno ENOMEM).  The profile is not const:
