@@ -1025,6 +1025,26 @@ skip_as(struct rpt_numbers *x, size_t off, size_t len, enum rpt_qkind kind)
 }
 
 /*
+ * Is there a “ or an ASCII " in the 38 bytes before a, where
+ * in_short_quote() looks for one?  Most numbers have none near: two
+ * memchr() calls over those bytes cost less than decoding them backwards.
+ */
+static int
+quote_near(const char *p, size_t a)
+{
+	const char *s = p + (a > 38 ? a - 38 : 0), *e = p + a, *q;
+
+	if (memchr(s, '"', (size_t)(e - s)) != NULL)
+		return 1;
+	/* “ is E2 80 9C; E2 also starts ” — … and the other punctuation. */
+	for (q = s; (q = memchr(q, 0xe2, (size_t)(e - q))) != NULL; q++)
+		if (e - q >= 3 && (unsigned char)q[1] == 0x80 &&
+		    (unsigned char)q[2] == 0x9c)
+			return 1;
+	return 0;
+}
+
+/*
  * Is the text at [a, b) inside a short quotation “…” (a name)?  Only “ (or
  * ASCII ") and ”, not every RPT_C_DQUOTE: the closing ” is looked for.
  */
@@ -1034,7 +1054,13 @@ in_short_quote(const char *p, size_t n, size_t a, size_t b)
 	size_t i, j, k, chars;
 	int32_t ch;
 
-	/* The nearest “ before a with no ” between, within 12 characters. */
+	/*
+	 * The nearest “ before a with no ” between, within 12 characters:
+	 * the characters that end less than 36 bytes before a, so a “ that
+	 * counts starts at a - 38 or later.
+	 */
+	if (!quote_near(p, a))
+		return 0;
 	for (i = a; i > 0 && a - i < 12 * 3; ) {
 		k = rpt_utf8_prev(p, i, &ch);
 		if (ch == RPT_CH_RDQUO || ch == RPT_CH_IDEO_STOP ||
