@@ -3303,22 +3303,30 @@ static size_t
 numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)p;
-	unsigned cp;
+	unsigned b, cp;
 
-	while (i < n) {
-		if (s[i] < 0x80) {
-			if (s[i] >= '0' && s[i] <= '9')
-				return i;
-			i++;
-		} else if (s[i] >= 0xe0 && s[i] < 0xf0 && n - i >= 3) {
+	/*
+	 * The 3-byte characters (most of the text) are tested first, each
+	 * with one compare of its lead byte; the end of the text is checked
+	 * once for them all, by the loop's bound.
+	 */
+	while (i + 3 <= n) {
+		b = s[i];
+		if (b - 0xe0U < 0x10U) {
 			/* The code point's top 10 bits, then its low 6. */
-			cp = (s[i] & 0x0fU) << 6 | (s[i + 1] & 0x3fU);
+			cp = (b & 0x0fU) << 6 | (s[i + 1] & 0x3fU);
 			if ((x->start[cp] >> (s[i + 2] & 0x3fU)) & 1)
 				return i;
 			i += 3;
-		} else
-			i += char_len(s[i]);
+		} else if (b - '0' < 10U)
+			return i;
+		else
+			i += char_len(b);
 	}
+	/* The last byte or two: only an ASCII digit fits there. */
+	for (; i < n; i += char_len(s[i]))
+		if (s[i] - (unsigned)'0' < 10U)
+			return i;
 	return n;
 }
 
