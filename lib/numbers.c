@@ -57,6 +57,14 @@ struct wlist {
 	size_t		 *klen;		/* bytes of the key */
 	size_t		  n;
 	/*
+	 * The keys, hashed (open addressing, a power of two long): each
+	 * says where its run of words in w starts and ends.  A binary search
+	 * over w cost 300 instructions a look-up and mispredicted half of
+	 * its branches.
+	 */
+	struct wkey	 *keys;
+	size_t		  kmask;
+	/*
 	 * A bit per BMP code point: a word starts with it (first), has it
 	 * second (second), or is it alone (alone).  Most lookups end there.
 	 */
@@ -76,6 +84,13 @@ set_bit(uint8_t *set, int32_t c)
 	if (c < NBMP)
 		set[c >> 3] |= (uint8_t)(1U << (c & 7));
 }
+
+/* A key of a wlist: its bytes as a number (key_pack()), and its words. */
+struct wkey {
+	uint64_t	 v;
+	uint32_t	 k;		/* bytes of the key; 0: an empty slot */
+	uint32_t	 at, end;	/* the words [at, end) of the list */
+};
 
 struct rpt_numbers {
 	struct rpt_quantity *q;
@@ -819,6 +834,55 @@ wcmp(const void *a, const void *b)
 	return c != 0 ? c : lx > ly ? -1 : lx < ly;
 }
 
+/* The k bytes at p (a key: two characters, at most 8 bytes) as a number. */
+static inline uint64_t
+key_pack(const char *p, size_t k)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		v = v << 8 | (unsigned char)p[i];
+	return v;
+}
+
+/* The slot where the search for a key starts. */
+static inline size_t
+key_slot(const struct wlist *l, uint64_t v, size_t k)
+{
+	return (size_t)(((v + k) * 0x9e3779b97f4a7c15ULL) >> 40) & l->kmask;
+}
+
+/* Hash the runs of words with one key; -1 on allocation failure. */
+static int
+wlist_hash(struct wlist *l)
+{
+	size_t i, j, h, runs = 0, size = 8;
+
+	for (i = 0; i < l->n; i++)
+		if (i == 0 || keycmp(l->w[i - 1], l->klen[i - 1], l->w[i],
+		    l->klen[i]) != 0)
+			runs++;
+	while (size < 2 * runs)
+		size *= 2;
+	if ((l->keys = calloc(size, sizeof(*l->keys))) == NULL)
+		return -1;
+	l->kmask = size - 1;
+	for (i = 0; i < l->n; i = j) {
+		for (j = i + 1; j < l->n && keycmp(l->w[i], l->klen[i],
+		    l->w[j], l->klen[j]) == 0; j++)
+			;
+		h = key_slot(l, key_pack(l->w[i], l->klen[i]), l->klen[i]);
+		while (l->keys[h].k != 0)
+			h = (h + 1) & l->kmask;
+		l->keys[h].v = key_pack(l->w[i], l->klen[i]);
+		l->keys[h].k = (uint32_t)l->klen[i];
+		l->keys[h].at = (uint32_t)i;
+		l->keys[h].end = (uint32_t)j;
+	}
+	return 0;
+}
+
 static int
 wlist_make(struct wlist *l, const char *const *list)
 {
@@ -849,7 +913,7 @@ wlist_make(struct wlist *l, const char *const *list)
 		} else
 			set_bit(l->alone, c1);
 	}
-	return 0;
+	return wlist_hash(l);
 }
 
 static void
@@ -858,26 +922,27 @@ wlist_free(struct wlist *l)
 	free(l->w);
 	free(l->len);
 	free(l->klen);
+	free(l->keys);
 }
 
 /* The longest word of l with the key [p, p + k) at p, its length; 0 if none. */
 static size_t
 wlist_key(const struct wlist *l, const char *p, size_t n, size_t k)
 {
-	size_t lo = 0, hi = l->n, mid;
+	const struct wkey *e;
+	uint64_t v = key_pack(p, k);
+	size_t h, i;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (keycmp(l->w[mid], l->klen[mid], p, k) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (h = key_slot(l, v, k); (e = &l->keys[h])->k != 0;
+	    h = (h + 1) & l->kmask) {
+		if (e->v != v || e->k != k)
+			continue;
+		for (i = e->at; i < e->end; i++)
+			if (l->len[i] <= n &&
+			    bytecmp(l->w[i] + k, p + k, l->len[i] - k) == 0)
+				return l->len[i];
+		return 0;
 	}
-	for (; lo < l->n && l->klen[lo] == k && bytecmp(l->w[lo], p, k) == 0;
-	    lo++)
-		if (l->len[lo] <= n &&
-		    memcmp(l->w[lo] + k, p + k, l->len[lo] - k) == 0)
-			return l->len[lo];
 	return 0;
 }
 
