@@ -113,8 +113,9 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		rpt_tsv_long(out, col + 1);
 		rpt_tsv_raw(out, run->shared.p, run->shared.len);
 		rpt_tsv_raw(out, kind, strlen(kind));
-		rpt_tsv_field(out, q[i].value, strlen(q[i].value));
-		rpt_tsv_field(out, q[i].max, strlen(q[i].max));
+		/* Decimals and dates: nothing in them to escape. */
+		rpt_tsv_raw(out, q[i].value, strlen(q[i].value));
+		rpt_tsv_raw(out, q[i].max, strlen(q[i].max));
 		rpt_tsv_field(out, q[i].unit ? q[i].unit : "", q[i].unit_len);
 		rpt_tsv_raw(out, qual, strlen(qual));
 		rpt_tsv_field(out, p->p + q[i].off, q[i].len);
