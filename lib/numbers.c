@@ -3459,6 +3459,29 @@ boundary(int32_t c)
 	    RPT_C_COLON | RPT_C_COMMA | RPT_C_IDEO_COMMA)) != 0;
 }
 
+/*
+ * The character before i > 0 and its length, as rpt_utf8_prev() gives them,
+ * but an ASCII byte or a 3-byte character (nearly all of a report) without
+ * its loop over the continuation bytes.
+ */
+static inline size_t
+char_before(const char *p, size_t i, int32_t *ch)
+{
+	const unsigned char *s = (const unsigned char *)p;
+
+	if (s[i - 1] < 0x80) {
+		*ch = s[i - 1];
+		return 1;
+	}
+	if (i >= 3 && s[i - 3] - 0xe0U < 0x10U && (s[i - 2] & 0xc0) == 0x80 &&
+	    (s[i - 1] & 0xc0) == 0x80) {
+		*ch = (int32_t)((s[i - 3] & 0x0fU) << 12 |
+		    (s[i - 2] & 0x3fU) << 6 | (s[i - 1] & 0x3fU));
+		return 3;
+	}
+	return rpt_utf8_prev(p, i, ch);
+}
+
 void
 rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
     struct rpt_context *c)
@@ -3470,7 +3493,7 @@ rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
 	/* Back to the last boundary, the end nearest the number kept. */
 	for (i = q->off, chars = 0; i > 0 && chars < RPT_CONTEXT_MAX;
 	    i -= k, chars++) {
-		k = rpt_utf8_prev(p, i, &ch);
+		k = char_before(p, i, &ch);
 		if (boundary(ch))
 			break;
 	}
