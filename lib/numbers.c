@@ -160,17 +160,23 @@ rpt_qkind_parse(const char *name, size_t n, enum rpt_qkind *k)
 /* ---------------------------------------------------------------- text */
 
 /*
- * Does s start at p?  The first two bytes are compared here, before
- * memcmp(): the rules ask this after every number, and almost always
- * the answer is no at once (s is mostly a literal, its length known).
+ * Does s start at p?  The rules ask this after every number, and almost
+ * always the answer is no at once (s is mostly a literal, its length
+ * known).  The second byte is compared first: in Chinese text it tells
+ * more than the lead byte (E4 to E9 for most characters), so the test
+ * seldom goes on and its branch seldom mispredicts.
  */
 static inline int
 starts(const char *p, size_t n, const char *s)
 {
 	size_t k = strlen(s);
 
-	return n >= k && (k == 0 || (p[0] == s[0] && (k == 1 ||
-	    (p[1] == s[1] && memcmp(p, s, k) == 0))));
+	if (n < k)
+		return 0;
+	if (k < 2)
+		return k == 0 || p[0] == s[0];
+	return p[1] == s[1] && p[0] == s[0] &&
+	    (k == 2 || memcmp(p + 2, s + 2, k - 2) == 0);
 }
 
 /*
