@@ -276,18 +276,36 @@ static const int32_t cn_units[] = {
 	RPT_CH_WAN_TRAD, RPT_CH_YI, RPT_CH_YI_TRAD
 };
 
-/* The power of ten of a Chinese unit (十 百 千 万 亿), or 0. */
+/*
+ * The units by a hash of the code point: the multiplier puts the seven in
+ * seven slots of sixteen (two in one slot would be an -Woverride-init
+ * warning); an empty slot holds 0, which is no unit.
+ */
+#define CN_SLOT(c)	((uint32_t)(c) * 0xcd613e31U >> 28)
+
+static const struct {
+	int32_t		 c;
+	int		 power;
+} cn_unit_slots[16] = {
+	[CN_SLOT(RPT_CH_TEN)] = { RPT_CH_TEN, 1 },
+	[CN_SLOT(RPT_CH_HUNDRED)] = { RPT_CH_HUNDRED, 2 },
+	[CN_SLOT(RPT_CH_THOUSAND)] = { RPT_CH_THOUSAND, 3 },
+	[CN_SLOT(RPT_CH_WAN)] = { RPT_CH_WAN, 4 },
+	[CN_SLOT(RPT_CH_WAN_TRAD)] = { RPT_CH_WAN_TRAD, 4 },
+	[CN_SLOT(RPT_CH_YI)] = { RPT_CH_YI, 8 },
+	[CN_SLOT(RPT_CH_YI_TRAD)] = { RPT_CH_YI_TRAD, 8 },
+};
+
+/*
+ * The power of ten of a Chinese unit (十 百 千 万 亿), or 0: one look-up,
+ * where a switch's compares mispredicted on the characters of numerals.
+ */
 static inline int
 cn_unit(int32_t c)
 {
-	switch (c) {
-	case RPT_CH_TEN: return 1;
-	case RPT_CH_HUNDRED: return 2;
-	case RPT_CH_THOUSAND: return 3;
-	case RPT_CH_WAN: case RPT_CH_WAN_TRAD: return 4;
-	case RPT_CH_YI: case RPT_CH_YI_TRAD: return 8;
-	}
-	return 0;
+	unsigned h = CN_SLOT(c);
+
+	return cn_unit_slots[h].c == c ? cn_unit_slots[h].power : 0;
 }
 
 /* ---------------------------------------------------------------- decimals */
