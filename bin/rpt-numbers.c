@@ -17,6 +17,7 @@ static unsigned kinds;			/* bit per enum rpt_qkind; 0 = default */
 struct run {
 	struct rpt_numbers	*finder;
 	struct rpt_buf		 section;	/* the section column */
+	struct rpt_buf		 lead;		/* file TAB line */
 	struct rpt_buf		 shared;	/* section TAB part, escaped */
 };
 
@@ -79,7 +80,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	struct run *run = doc->state;
 	struct rpt_context cx;
 	const char *kind, *qual;
-	size_t at = 0;
+	char kvm[16 + sizeof(q->value) + sizeof(q->max)];
+	size_t at = 0, kl, vl, ml;
 	long i, n, col = 0;
 
 	/* Web remnants are never scanned. */
@@ -93,7 +95,15 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		return 0;
 	if (rpt_path_format(&run->section, p->path, p->depth) == -1)
 		return -1;
-	/* The section and part columns are the same for every mention. */
+	/*
+	 * The file and line columns, and the section and part columns, are
+	 * the same for every mention: each pair goes out as one field.
+	 */
+	run->lead.len = 0;
+	if (rpt_buf_append(&run->lead, doc->name, doc->name_len) == -1 ||
+	    rpt_buf_append(&run->lead, "\t", 1) == -1 ||
+	    rpt_tsv_number(&run->lead, p->line) == -1)
+		return -1;
 	run->shared.len = 0;
 	if (rpt_tsv_escape(&run->shared, run->section.p, run->section.len) == -1 ||
 	    rpt_buf_append(&run->shared, "\t", 1) == -1 ||
@@ -105,17 +115,32 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 			continue;
 		kind = rpt_qkind_name(q[i].kind);
 		qual = rpt_qual_name(q[i].qual);
-		rpt_tsv_raw(out, doc->name, doc->name_len);
-		rpt_tsv_long(out, p->line);
+		rpt_tsv_raw(out, run->lead.p, run->lead.len);
 		/* The column, counted on from the last mention's. */
 		col += (long)rpt_count_leads(p->p + at, q[i].off - at);
 		at = q[i].off;
 		rpt_tsv_long(out, col + 1);
 		rpt_tsv_raw(out, run->shared.p, run->shared.len);
-		rpt_tsv_raw(out, kind, strlen(kind));
-		/* Decimals and dates: nothing in them to escape. */
-		rpt_tsv_raw(out, q[i].value, strlen(q[i].value));
-		rpt_tsv_raw(out, q[i].max, strlen(q[i].max));
+		/*
+		 * The kind, value and max columns: a name, a decimal or date,
+		 * nothing in them to escape.  They go out as one field, which
+		 * they fit unless a kind's name grows long.
+		 */
+		kl = strlen(kind);
+		vl = strlen(q[i].value);
+		ml = strlen(q[i].max);
+		if (kl + vl + ml + 2 <= sizeof(kvm)) {
+			memcpy(kvm, kind, kl);
+			kvm[kl] = '\t';
+			memcpy(kvm + kl + 1, q[i].value, vl);
+			kvm[kl + 1 + vl] = '\t';
+			memcpy(kvm + kl + vl + 2, q[i].max, ml);
+			rpt_tsv_raw(out, kvm, kl + vl + ml + 2);
+		} else {
+			rpt_tsv_raw(out, kind, kl);
+			rpt_tsv_raw(out, q[i].value, vl);
+			rpt_tsv_raw(out, q[i].max, ml);
+		}
 		rpt_tsv_field(out, q[i].unit ? q[i].unit : "", q[i].unit_len);
 		rpt_tsv_raw(out, qual, strlen(qual));
 		rpt_tsv_field(out, p->p + q[i].off, q[i].len);
@@ -134,6 +159,7 @@ cleanup(void *state)
 
 	rpt_numbers_free(run->finder);
 	rpt_buf_free(&run->section);
+	rpt_buf_free(&run->lead);
 	rpt_buf_free(&run->shared);
 }
 
