@@ -92,6 +92,10 @@ struct wkey {
 	uint32_t	 at, end;	/* the words [at, end) of the list */
 };
 
+/* The word of rpt_numbers' start for a lead byte (E0-EF) and the next. */
+#define START_WORD(lead, second)	(((unsigned)(lead) << 6) + \
+	(unsigned)(second) - 0x3800U)
+
 struct rpt_numbers {
 	struct rpt_quantity *q;
 	size_t		 n, cap;
@@ -108,11 +112,13 @@ struct rpt_numbers {
 	/* The same for the words between a qualifier and it (qual_fill). */
 	uint8_t		 fill_end[NBMP / 8];
 	/*
-	 * A bit per BMP code point that can start a number (see numeral), 64
-	 * to a word: a 3-byte character's word is indexed by its first two
-	 * bytes' payload and its bit by the third's.
+	 * A bit per 3-byte character that can start a number (see numeral()),
+	 * 64 to a word: the word is indexed by the first two bytes as they
+	 * are, (lead << 6) + second - 0x3800 (START_WORD()), the bit by the
+	 * third byte's payload.  Only the second bytes 80-BF have bits; the
+	 * rest of each lead's row is there so that no index needs a mask.
 	 */
-	uint64_t	 start[NBMP / 64];
+	uint64_t	 start[(0x0f << 6) + 0x100];
 };
 
 static const char *const kind_names[] = {
@@ -1029,6 +1035,14 @@ inner_add(struct rpt_numbers *x, const char *w, int name)
 	x->inner_name[x->ninner++] = name;
 }
 
+/* Mark the 3-byte character c (U+0800-U+FFFF) in x->start. */
+static void
+start_set(struct rpt_numbers *x, int32_t c)
+{
+	x->start[START_WORD(0xe0 | c >> 12, 0x80 | (c >> 6 & 0x3f))] |=
+	    1ULL << (c & 0x3f);
+}
+
 struct rpt_numbers *
 rpt_numbers_new(int all)
 {
@@ -1039,14 +1053,18 @@ rpt_numbers_new(int all)
 	if ((x = calloc(1, sizeof(*x))) == NULL)
 		return NULL;
 	x->all = all;
-	/* Digits are classed characters: only the table's pages hold them. */
-	for (c = 0; c < NBMP; c++)
+	/*
+	 * Digits are classed characters: only the table's pages hold them.
+	 * (numeral() finds the ASCII ones itself; no 2-byte character is
+	 * one.)
+	 */
+	for (c = 0x800; c < NBMP; c++)
 		if (rpt_char_page[c >> 8] == 0)
 			c |= 0xff;
 		else if (digit_value(c) >= 0 || cn_digit(c) >= 0)
-			x->start[c >> 6] |= 1ULL << (c & 63);
+			start_set(x, c);
 	for (m = 0; m < sizeof(cn_units) / sizeof(cn_units[0]); m++)
-		x->start[cn_units[m] >> 6] |= 1ULL << (cn_units[m] & 63);
+		start_set(x, cn_units[m]);
 	for (m = 0; inner_words[m] != NULL; m++)
 		inner_add(x, inner_words[m], 0);
 	for (m = 0; inner_names[m] != NULL; m++)
@@ -3393,7 +3411,7 @@ static size_t
 numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)p;
-	unsigned b, cp;
+	unsigned b;
 
 	/*
 	 * The 3-byte characters (most of the text) are tested first, each
@@ -3403,9 +3421,8 @@ numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
 	while (i + 3 <= n) {
 		b = s[i];
 		if (b - 0xe0U < 0x10U) {
-			/* The code point's top 10 bits, then its low 6. */
-			cp = (b & 0x0fU) << 6 | (s[i + 1] & 0x3fU);
-			if ((x->start[cp] >> (s[i + 2] & 0x3fU)) & 1)
+			if ((x->start[START_WORD(b, s[i + 1])] >>
+			    (s[i + 2] & 0x3fU)) & 1)
 				return i;
 			i += 3;
 		} else if (b - '0' < 10U)
