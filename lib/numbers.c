@@ -101,7 +101,7 @@ struct rpt_numbers {
 	size_t		 n, cap;
 	size_t		 floor;		/* the end of what rules took */
 	int		 all;		/* also the non-quantities */
-	struct wlist	 names, words, counts, durations;
+	struct wlist	 names, words, counts, durations, units;
 	/* inner_words, inner_names: where the first numeral is, the length. */
 	const char	*inner[INNER_MAX];
 	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
@@ -693,6 +693,43 @@ static const char *const qual_fill[] = { "了", "有", "为", NULL };
 /* "Inclusive", between a number and 以上 or 以下: 50万元（含）以上. */
 static const char *const incl_words[] = { "（含）", "(含)", NULL };
 
+/*
+ * The units that are a kind of their own, as (word, kind, unit, qualifier):
+ * the unit is how the column writes it.  They are tried before 年, the
+ * durations and the measure words, and no word here begins another's text
+ * that is tried after it (个多月 before the measure word 个).
+ */
+static const struct unit_word {
+	const char	*w;
+	size_t		 len;
+	enum rpt_qkind	 kind;
+	const char	*unit;
+	size_t		 unit_len;
+	enum rpt_qual	 qual;
+} unit_words[] = {
+#define UW(w, kind, unit, qual) \
+	{ w, sizeof(w) - 1, RPT_Q_ ## kind, unit, sizeof(unit) - 1, \
+	    RPT_QUAL_ ## qual }
+	UW("%",		PERCENT,	"%",		EXACT),
+	UW("％",	PERCENT,	"%",		EXACT),
+	UW("个百分点",	POINTS,		"百分点",	EXACT),
+	UW("百分点",	POINTS,		"百分点",	EXACT),
+	UW("番",	MULTIPLE,	"番",		EXACT),	/* 翻一番 */
+	UW("倍",	MULTIPLE,	"倍",		EXACT),
+	UW("元",	MONEY,		"元",		EXACT),
+	/* Other currencies keep their name: 49亿美元. */
+	UW("美元",	MONEY,		"美元",		EXACT),
+	UW("港元",	MONEY,		"港元",		EXACT),
+	UW("欧元",	MONEY,		"欧元",		EXACT),
+	UW("英镑",	MONEY,		"英镑",		EXACT),
+	/* 5万人民币: the currency's name is its unit, 元 (not 5万人). */
+	UW("人民币",	MONEY,		"元",		EXACT),
+	/* 3个多月, 2个多小时: 多 inside the unit. */
+	UW("个多月",	DURATION,	"个月",		OVER),
+	UW("个多小时",	DURATION,	"小时",		OVER),
+#undef UW
+};
+
 /* Measure words and units of counts, longest first where one ends another. */
 static const char *const count_units[] = {
 	"人次", "场次", "家次", "件次", "批次", "户次", "条次",
@@ -1047,6 +1084,7 @@ struct rpt_numbers *
 rpt_numbers_new(int all)
 {
 	struct rpt_numbers *x;
+	const char *units[NITEMS(unit_words) + 1];
 	size_t m;
 	int32_t c;
 
@@ -1074,10 +1112,14 @@ rpt_numbers_new(int all)
 	last_chars(x->qual_end, pre_at_most);
 	last_chars(x->qual_end, pre_approx);
 	last_chars(x->fill_end, qual_fill);
+	for (m = 0; m < NITEMS(unit_words); m++)
+		units[m] = unit_words[m].w;
+	units[m] = NULL;
 	if (wlist_make(&x->names, names) == -1 ||
 	    wlist_make(&x->words, words) == -1 ||
 	    wlist_make(&x->counts, count_units) == -1 ||
-	    wlist_make(&x->durations, duration_units) == -1) {
+	    wlist_make(&x->durations, duration_units) == -1 ||
+	    wlist_make(&x->units, units) == -1) {
 		rpt_numbers_free(x);
 		return NULL;
 	}
@@ -1093,6 +1135,7 @@ rpt_numbers_free(struct rpt_numbers *x)
 	wlist_free(&x->words);
 	wlist_free(&x->counts);
 	wlist_free(&x->durations);
+	wlist_free(&x->units);
 	free(x->q);
 	free(x);
 }
@@ -1218,57 +1261,29 @@ struct after {
 	size_t		 unit_len;
 };
 
-/*
- * The units that are a kind of their own, as (word, kind, unit, qualifier):
- * the unit is how the column writes it.  They are tried before 年, the
- * durations and the measure words, and no word here begins another's text
- * that is tried after it (个多月 before the measure word 个).
- */
-static const struct unit_word {
-	const char	*w;
-	size_t		 len;
-	enum rpt_qkind	 kind;
-	const char	*unit;
-	size_t		 unit_len;
-	enum rpt_qual	 qual;
-} unit_words[] = {
-#define UW(w, kind, unit, qual) \
-	{ w, sizeof(w) - 1, RPT_Q_ ## kind, unit, sizeof(unit) - 1, \
-	    RPT_QUAL_ ## qual }
-	UW("%",		PERCENT,	"%",		EXACT),
-	UW("％",	PERCENT,	"%",		EXACT),
-	UW("个百分点",	POINTS,		"百分点",	EXACT),
-	UW("百分点",	POINTS,		"百分点",	EXACT),
-	UW("番",	MULTIPLE,	"番",		EXACT),	/* 翻一番 */
-	UW("倍",	MULTIPLE,	"倍",		EXACT),
-	UW("元",	MONEY,		"元",		EXACT),
-	/* Other currencies keep their name: 49亿美元. */
-	UW("美元",	MONEY,		"美元",		EXACT),
-	UW("港元",	MONEY,		"港元",		EXACT),
-	UW("欧元",	MONEY,		"欧元",		EXACT),
-	UW("英镑",	MONEY,		"英镑",		EXACT),
-	/* 5万人民币: the currency's name is its unit, 元 (not 5万人). */
-	UW("人民币",	MONEY,		"元",		EXACT),
-	/* 3个多月, 2个多小时: 多 inside the unit. */
-	UW("个多月",	DURATION,	"个月",		OVER),
-	UW("个多小时",	DURATION,	"小时",		OVER),
-#undef UW
-};
 
-/* The word of unit_words at p + j into *a: the end of it, 0 if none. */
+/*
+ * The word of unit_words at p + j into *a: the end of it, 0 if none.  This
+ * runs after every number, so x->units (their words) says first whether
+ * there is one; no word of them begins another, so the one it found is
+ * the only one that fits.
+ */
 static size_t
-unit_word(const char *p, size_t n, size_t j, struct after *a)
+unit_word(const struct rpt_numbers *x, const char *p, size_t n, size_t j,
+    struct after *a)
 {
 	const struct unit_word *u;
+	size_t k;
 
-	/* (bytecmp(), not memcmp(): this runs after every number.) */
+	if ((k = wlist_at(&x->units, p + j, n - j)) == 0)
+		return 0;
 	for (u = unit_words; u < unit_words + NITEMS(unit_words); u++)
-		if (u->len <= n - j && bytecmp(p + j, u->w, u->len) == 0) {
+		if (u->len == k && bytecmp(p + j, u->w, k) == 0) {
 			a->kind = u->kind;
 			a->unit = u->unit;
 			a->unit_len = u->unit_len;
 			a->qual = u->qual;
-			return j + u->len;
+			return j + k;
 		}
 	return 0;
 }
@@ -1316,7 +1331,7 @@ unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 		a->qual = RPT_QUAL_OVER;
 		return end;
 	}
-	if ((end = unit_word(p, n, j, a)) > 0)
+	if ((end = unit_word(x, p, n, j, a)) > 0)
 		return end;
 	if (starts(p + j, n - j, "年"))
 		return unit_year(p, n, j, v, integer_digits, a);
