@@ -272,9 +272,17 @@ digit_value(int32_t c)
 /*
  * The Chinese digits are rpt_cn_digit()'s.  The financial forms (壹 贰 叁
  * 肆 伍 陆...) are left out: 队伍, 陆续 and 肆意 are words, and reports do
- * not write amounts that way.
+ * not write amounts that way.  This is rpt_cn_digit() inline, the same
+ * look-up of the class table: the rules ask at nearly every numeral, and
+ * the call cost more than the look-up.
  */
-#define cn_digit(c)	rpt_cn_digit(c)
+static inline int
+cn_digit(int32_t c)
+{
+	uint32_t f = rpt_char_class(c);
+
+	return f & (RPT_C_CN_DIGIT | RPT_C_CN_TWO) ? RPT_C_VALUE(f) : -1;
+}
 
 /* The Chinese units, which cn_unit() knows. */
 static const int32_t cn_units[] = {
