@@ -2624,9 +2624,13 @@ rule_date(const struct scan *s, struct num *m, struct took *t)
 {
 	size_t end, i = s->i;
 
+	/*
+	 * Not cleared first, as the other rules clear q: this runs at every
+	 * number, and date_at() sets every field of the date it finds (the
+	 * rules after this one that keep a quantity clear it themselves).
+	 */
 	if (m->r != 1)
 		return 0;
-	memset(&t->q, 0, sizeof(t->q));
 	if ((end = date_at(s->p, s->n, i, m->j, &m->v, m->idig, &t->q)) == 0)
 		return 0;
 	/* “新十二月市”: a name. */
