@@ -196,12 +196,25 @@ word_at(const char *p, size_t n, const char *const *words)
 {
 	const char *w;
 	size_t k;
+	uint16_t p2, w2;
 
 	if (n == 0)
 		return 0;
+	if (n == 1)
+		p2 = (unsigned char)p[0];
+	else
+		memcpy(&p2, p, 2);
 	for (; (w = *words) != NULL; words++) {
-		if (w[0] != p[0] || (w[1] != '\0' && (n < 2 || w[1] != p[1] ||
-		    (w[2] != '\0' && (n < 3 || w[2] != p[2])))))
+		/*
+		 * The first two bytes with one compare (a word's second is at
+		 * worst its NUL): a branch a byte mispredicted on the lead
+		 * bytes that most Chinese characters share.  A word of one
+		 * byte, whose NUL p need not have, is compared alone; a longer
+		 * one's third byte before memcmp().
+		 */
+		memcpy(&w2, w, 2);
+		if ((w2 != p2 && (w[1] != '\0' || w[0] != p[0])) ||
+		    (w[1] != '\0' && w[2] != '\0' && (n < 3 || w[2] != p[2])))
 			continue;
 		if ((k = strlen(w)) <= n && memcmp(p, w, k) == 0)
 			return k;
