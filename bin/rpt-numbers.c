@@ -19,6 +19,7 @@ struct run {
 	struct rpt_buf		 section;	/* the section column */
 	struct rpt_buf		 lead;		/* file TAB line */
 	struct rpt_buf		 shared;	/* section TAB part, escaped */
+	struct rpt_buf		 mid;		/* kind TAB ... qual (middle()) */
 };
 
 static const struct option longopts[] = {
@@ -72,6 +73,43 @@ doc_begin(const struct rpt_cli_doc *doc)
 	return 0;
 }
 
+/*
+ * The kind, value, max, unit and qual columns of q, TAB-separated, into
+ * b; -1 on allocation failure.  None needs escaping: they are names,
+ * decimals and dates, and units that are words of the lists in numbers.c
+ * (or in the text where one of those matched).  One field for the five
+ * saves four calls a row.
+ */
+static int
+middle(struct rpt_buf *b, const struct rpt_quantity *q)
+{
+	const char *f[5];
+	size_t len[5], i, total = 4;	/* 4: the TABs */
+
+	f[0] = rpt_qkind_name(q->kind);
+	f[1] = q->value;
+	f[2] = q->max;
+	f[3] = q->unit != NULL ? q->unit : "";
+	f[4] = rpt_qual_name(q->qual);
+	len[0] = strlen(f[0]);
+	len[1] = strlen(f[1]);
+	len[2] = strlen(f[2]);
+	len[3] = q->unit_len;
+	len[4] = strlen(f[4]);
+	for (i = 0; i < 5; i++)
+		total += len[i];
+	b->len = 0;
+	if (rpt_buf_reserve(b, total) == -1)
+		return -1;
+	for (i = 0; i < 5; i++) {
+		if (i > 0)
+			b->p[b->len++] = '\t';
+		memcpy(b->p + b->len, f[i], len[i]);
+		b->len += len[i];
+	}
+	return 0;
+}
+
 static int
 para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
@@ -79,9 +117,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	struct rpt_tsv *out = doc->out;
 	struct run *run = doc->state;
 	struct rpt_context cx;
-	const char *kind, *qual;
-	char kvm[16 + sizeof(q->value) + sizeof(q->max)];
-	size_t at = 0, kl, vl, ml;
+	size_t at = 0;
 	long i, n, col = 0;
 
 	/* Web remnants are never scanned. */
@@ -113,36 +149,15 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		if (kinds != 0 ? !(kinds & (1U << q[i].kind)) :
 		    (!all && q[i].kind >= RPT_Q_MARKER))
 			continue;
-		kind = rpt_qkind_name(q[i].kind);
-		qual = rpt_qual_name(q[i].qual);
 		rpt_tsv_raw(out, run->lead.p, run->lead.len);
 		/* The column, counted on from the last mention's. */
 		col += (long)rpt_count_leads(p->p + at, q[i].off - at);
 		at = q[i].off;
 		rpt_tsv_long(out, col + 1);
 		rpt_tsv_raw(out, run->shared.p, run->shared.len);
-		/*
-		 * The kind, value and max columns: a name, a decimal or date,
-		 * nothing in them to escape.  They go out as one field, which
-		 * they fit unless a kind's name grows long.
-		 */
-		kl = strlen(kind);
-		vl = strlen(q[i].value);
-		ml = strlen(q[i].max);
-		if (kl + vl + ml + 2 <= sizeof(kvm)) {
-			memcpy(kvm, kind, kl);
-			kvm[kl] = '\t';
-			memcpy(kvm + kl + 1, q[i].value, vl);
-			kvm[kl + 1 + vl] = '\t';
-			memcpy(kvm + kl + vl + 2, q[i].max, ml);
-			rpt_tsv_raw(out, kvm, kl + vl + ml + 2);
-		} else {
-			rpt_tsv_raw(out, kind, kl);
-			rpt_tsv_raw(out, q[i].value, vl);
-			rpt_tsv_raw(out, q[i].max, ml);
-		}
-		rpt_tsv_field(out, q[i].unit ? q[i].unit : "", q[i].unit_len);
-		rpt_tsv_raw(out, qual, strlen(qual));
+		if (middle(&run->mid, &q[i]) == -1)
+			return -1;
+		rpt_tsv_raw(out, run->mid.p, run->mid.len);
 		rpt_tsv_field(out, p->p + q[i].off, q[i].len);
 		rpt_quantity_context(p->p, p->len, &q[i], &cx);
 		rpt_tsv_field(out, p->p + cx.before_off, cx.before_len);
@@ -161,6 +176,7 @@ cleanup(void *state)
 	rpt_buf_free(&run->section);
 	rpt_buf_free(&run->lead);
 	rpt_buf_free(&run->shared);
+	rpt_buf_free(&run->mid);
 }
 
 static const struct rpt_cli numbers_cli = {
