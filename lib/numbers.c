@@ -59,8 +59,8 @@ struct wlist {
 	/*
 	 * The keys, hashed (open addressing, a power of two long): each
 	 * says where its run of words in w starts and ends.  A binary search
-	 * over w cost 300 instructions a look-up and mispredicted half of
-	 * its branches.
+	 * over w cost 300 instructions a look-up, a dozen of its branches
+	 * mispredicted.
 	 */
 	struct wkey	 *keys;
 	size_t		  kmask;
@@ -115,8 +115,9 @@ struct rpt_numbers {
 	 * A bit per 3-byte character that can start a number (see numeral()),
 	 * 64 to a word: the word is indexed by the first two bytes as they
 	 * are, (lead << 6) + second - 0x3800 (START_WORD()), the bit by the
-	 * third byte's payload.  Only the second bytes 80-BF have bits; the
-	 * rest of each lead's row is there so that no index needs a mask.
+	 * third byte's payload.  Only second bytes 80-BF (valid UTF-8) index
+	 * bits; the table goes on to EF followed by FF, so that any byte
+	 * after a lead stays inside it without a mask.
 	 */
 	uint64_t	 start[(0x0f << 6) + 0x100];
 };
