@@ -57,6 +57,14 @@ struct wlist {
 	size_t		 *klen;		/* bytes of the key */
 	size_t		  n;
 	/*
+	 * The keys, hashed (open addressing, a power of two long): each
+	 * says where its run of words in w starts and ends.  A binary search
+	 * over w cost 300 instructions a look-up, a dozen of its branches
+	 * mispredicted.
+	 */
+	struct wkey	 *keys;
+	size_t		  kmask;
+	/*
 	 * A bit per BMP code point: a word starts with it (first), has it
 	 * second (second), or is it alone (alone).  Most lookups end there.
 	 */
@@ -77,12 +85,23 @@ set_bit(uint8_t *set, int32_t c)
 		set[c >> 3] |= (uint8_t)(1U << (c & 7));
 }
 
+/* A key of a wlist: its bytes as a number (key_pack()), and its words. */
+struct wkey {
+	uint64_t	 v;
+	uint32_t	 k;		/* bytes of the key; 0: an empty slot */
+	uint32_t	 at, end;	/* the words [at, end) of the list */
+};
+
+/* The word of rpt_numbers' start for a lead byte (E0-EF) and the next. */
+#define START_WORD(lead, second)	(((unsigned)(lead) << 6) + \
+	(unsigned)(second) - 0x3800U)
+
 struct rpt_numbers {
 	struct rpt_quantity *q;
 	size_t		 n, cap;
 	size_t		 floor;		/* the end of what rules took */
 	int		 all;		/* also the non-quantities */
-	struct wlist	 names, words, counts, durations;
+	struct wlist	 names, words, counts, durations, units;
 	/* inner_words, inner_names: where the first numeral is, the length. */
 	const char	*inner[INNER_MAX];
 	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
@@ -93,11 +112,14 @@ struct rpt_numbers {
 	/* The same for the words between a qualifier and it (qual_fill). */
 	uint8_t		 fill_end[NBMP / 8];
 	/*
-	 * A bit per BMP code point that can start a number (see numeral), 64
-	 * to a word: a 3-byte character's word is indexed by its first two
-	 * bytes' payload and its bit by the third's.
+	 * A bit per 3-byte character that can start a number (see numeral()),
+	 * 64 to a word: the word is indexed by the first two bytes as they
+	 * are, (lead << 6) + second - 0x3800 (START_WORD()), the bit by the
+	 * third byte's payload.  Only second bytes 80-BF (valid UTF-8) index
+	 * bits; the table goes on to EF followed by FF, so that any byte
+	 * after a lead stays inside it without a mask.
 	 */
-	uint64_t	 start[NBMP / 64];
+	uint64_t	 start[(0x0f << 6) + 0x100];
 };
 
 static const char *const kind_names[] = {
@@ -145,35 +167,55 @@ rpt_qkind_parse(const char *name, size_t n, enum rpt_qkind *k)
 /* ---------------------------------------------------------------- text */
 
 /*
- * Does s start at p?  The first two bytes are compared here, before
- * memcmp(): the rules ask this after every number, and almost always
- * the answer is no at once (s is mostly a literal, its length known).
+ * Does s start at p?  The rules ask this after every number, and almost
+ * always the answer is no at once (s is mostly a literal, its length
+ * known).  The second byte is compared first: in Chinese text it tells
+ * more than the lead byte (E4 to E9 for most characters), so the test
+ * seldom goes on and its branch seldom mispredicts.
  */
 static inline int
 starts(const char *p, size_t n, const char *s)
 {
 	size_t k = strlen(s);
 
-	return n >= k && (k == 0 || (p[0] == s[0] && (k == 1 ||
-	    (p[1] == s[1] && memcmp(p, s, k) == 0))));
+	if (n < k)
+		return 0;
+	if (k < 2)
+		return k == 0 || p[0] == s[0];
+	return p[1] == s[1] && p[0] == s[0] &&
+	    (k == 2 || memcmp(p + 2, s + 2, k - 2) == 0);
 }
 
 /*
  * Does one of words start at p?  Returns its length, 0 if none.  The
  * first two bytes are compared before anything else: this runs at every
- * numeral of the text against long lists.
+ * numeral of the text against long lists.  Inline: each call has a list
+ * of its own, and its own branches predict better than one shared loop.
  */
-static size_t
+static inline size_t
 word_at(const char *p, size_t n, const char *const *words)
 {
 	const char *w;
 	size_t k;
+	uint16_t p2, w2;
 
 	if (n == 0)
 		return 0;
+	if (n == 1)
+		p2 = (unsigned char)p[0];
+	else
+		memcpy(&p2, p, 2);
 	for (; (w = *words) != NULL; words++) {
-		if (w[0] != p[0] || (w[1] != '\0' && (n < 2 || w[1] != p[1] ||
-		    (w[2] != '\0' && (n < 3 || w[2] != p[2])))))
+		/*
+		 * The first two bytes with one compare (a word's second is at
+		 * worst its NUL): a branch a byte mispredicted on the lead
+		 * bytes that most Chinese characters share.  A word of one
+		 * byte, whose NUL p need not have, is compared alone; a longer
+		 * one's third byte before memcmp().
+		 */
+		memcpy(&w2, w, 2);
+		if ((w2 != p2 && (w[1] != '\0' || w[0] != p[0])) ||
+		    (w[1] != '\0' && w[2] != '\0' && (n < 3 || w[2] != p[2])))
 			continue;
 		if ((k = strlen(w)) <= n && memcmp(p, w, k) == 0)
 			return k;
@@ -244,9 +286,17 @@ digit_value(int32_t c)
 /*
  * The Chinese digits are rpt_cn_digit()'s.  The financial forms (壹 贰 叁
  * 肆 伍 陆...) are left out: 队伍, 陆续 and 肆意 are words, and reports do
- * not write amounts that way.
+ * not write amounts that way.  This is rpt_cn_digit() inline, the same
+ * look-up of the class table: the rules ask at nearly every numeral, and
+ * the call cost more than the look-up.
  */
-#define cn_digit(c)	rpt_cn_digit(c)
+static inline int
+cn_digit(int32_t c)
+{
+	uint32_t f = rpt_char_class(c);
+
+	return f & (RPT_C_CN_DIGIT | RPT_C_CN_TWO) ? RPT_C_VALUE(f) : -1;
+}
 
 /* The Chinese units, which cn_unit() knows. */
 static const int32_t cn_units[] = {
@@ -254,18 +304,36 @@ static const int32_t cn_units[] = {
 	RPT_CH_WAN_TRAD, RPT_CH_YI, RPT_CH_YI_TRAD
 };
 
-/* The power of ten of a Chinese unit (十 百 千 万 亿), or 0. */
+/*
+ * The units by a hash of the code point: the multiplier puts the seven in
+ * seven slots of sixteen (two in one slot would be an -Woverride-init
+ * warning); an empty slot holds 0, which is no unit.
+ */
+#define CN_SLOT(c)	((uint32_t)(c) * 0xcd613e31U >> 28)
+
+static const struct {
+	int32_t		 c;
+	int		 power;
+} cn_unit_slots[16] = {
+	[CN_SLOT(RPT_CH_TEN)] = { RPT_CH_TEN, 1 },
+	[CN_SLOT(RPT_CH_HUNDRED)] = { RPT_CH_HUNDRED, 2 },
+	[CN_SLOT(RPT_CH_THOUSAND)] = { RPT_CH_THOUSAND, 3 },
+	[CN_SLOT(RPT_CH_WAN)] = { RPT_CH_WAN, 4 },
+	[CN_SLOT(RPT_CH_WAN_TRAD)] = { RPT_CH_WAN_TRAD, 4 },
+	[CN_SLOT(RPT_CH_YI)] = { RPT_CH_YI, 8 },
+	[CN_SLOT(RPT_CH_YI_TRAD)] = { RPT_CH_YI_TRAD, 8 },
+};
+
+/*
+ * The power of ten of a Chinese unit (十 百 千 万 亿), or 0: one look-up,
+ * where a switch's compares mispredicted on the characters of numerals.
+ */
 static inline int
 cn_unit(int32_t c)
 {
-	switch (c) {
-	case RPT_CH_TEN: return 1;
-	case RPT_CH_HUNDRED: return 2;
-	case RPT_CH_THOUSAND: return 3;
-	case RPT_CH_WAN: case RPT_CH_WAN_TRAD: return 4;
-	case RPT_CH_YI: case RPT_CH_YI_TRAD: return 8;
-	}
-	return 0;
+	unsigned h = CN_SLOT(c);
+
+	return cn_unit_slots[h].c == c ? cn_unit_slots[h].power : 0;
 }
 
 /* ---------------------------------------------------------------- decimals */
@@ -647,6 +715,43 @@ static const char *const qual_fill[] = { "了", "有", "为", NULL };
 /* "Inclusive", between a number and 以上 or 以下: 50万元（含）以上. */
 static const char *const incl_words[] = { "（含）", "(含)", NULL };
 
+/*
+ * The units that are a kind of their own, as (word, kind, unit, qualifier):
+ * the unit is how the column writes it.  They are tried before 年, the
+ * durations and the measure words, and no word here begins another's text
+ * that is tried after it (个多月 before the measure word 个).
+ */
+static const struct unit_word {
+	const char	*w;
+	size_t		 len;
+	enum rpt_qkind	 kind;
+	const char	*unit;
+	size_t		 unit_len;
+	enum rpt_qual	 qual;
+} unit_words[] = {
+#define UW(w, kind, unit, qual) \
+	{ w, sizeof(w) - 1, RPT_Q_ ## kind, unit, sizeof(unit) - 1, \
+	    RPT_QUAL_ ## qual }
+	UW("%",		PERCENT,	"%",		EXACT),
+	UW("％",	PERCENT,	"%",		EXACT),
+	UW("个百分点",	POINTS,		"百分点",	EXACT),
+	UW("百分点",	POINTS,		"百分点",	EXACT),
+	UW("番",	MULTIPLE,	"番",		EXACT),	/* 翻一番 */
+	UW("倍",	MULTIPLE,	"倍",		EXACT),
+	UW("元",	MONEY,		"元",		EXACT),
+	/* Other currencies keep their name: 49亿美元. */
+	UW("美元",	MONEY,		"美元",		EXACT),
+	UW("港元",	MONEY,		"港元",		EXACT),
+	UW("欧元",	MONEY,		"欧元",		EXACT),
+	UW("英镑",	MONEY,		"英镑",		EXACT),
+	/* 5万人民币: the currency's name is its unit, 元 (not 5万人). */
+	UW("人民币",	MONEY,		"元",		EXACT),
+	/* 3个多月, 2个多小时: 多 inside the unit. */
+	UW("个多月",	DURATION,	"个月",		OVER),
+	UW("个多小时",	DURATION,	"小时",		OVER),
+#undef UW
+};
+
 /* Measure words and units of counts, longest first where one ends another. */
 static const char *const count_units[] = {
 	"人次", "场次", "家次", "件次", "批次", "户次", "条次",
@@ -819,6 +924,55 @@ wcmp(const void *a, const void *b)
 	return c != 0 ? c : lx > ly ? -1 : lx < ly;
 }
 
+/* The k bytes at p (a key: two characters, at most 8 bytes) as a number. */
+static inline uint64_t
+key_pack(const char *p, size_t k)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		v = v << 8 | (unsigned char)p[i];
+	return v;
+}
+
+/* The slot where the search for a key starts. */
+static inline size_t
+key_slot(const struct wlist *l, uint64_t v, size_t k)
+{
+	return (size_t)(((v + k) * 0x9e3779b97f4a7c15ULL) >> 40) & l->kmask;
+}
+
+/* Hash the runs of words with one key; -1 on allocation failure. */
+static int
+wlist_hash(struct wlist *l)
+{
+	size_t i, j, h, runs = 0, size = 8;
+
+	for (i = 0; i < l->n; i++)
+		if (i == 0 || keycmp(l->w[i - 1], l->klen[i - 1], l->w[i],
+		    l->klen[i]) != 0)
+			runs++;
+	while (size < 2 * runs)
+		size *= 2;
+	if ((l->keys = calloc(size, sizeof(*l->keys))) == NULL)
+		return -1;
+	l->kmask = size - 1;
+	for (i = 0; i < l->n; i = j) {
+		for (j = i + 1; j < l->n && keycmp(l->w[i], l->klen[i],
+		    l->w[j], l->klen[j]) == 0; j++)
+			;
+		h = key_slot(l, key_pack(l->w[i], l->klen[i]), l->klen[i]);
+		while (l->keys[h].k != 0)
+			h = (h + 1) & l->kmask;
+		l->keys[h].v = key_pack(l->w[i], l->klen[i]);
+		l->keys[h].k = (uint32_t)l->klen[i];
+		l->keys[h].at = (uint32_t)i;
+		l->keys[h].end = (uint32_t)j;
+	}
+	return 0;
+}
+
 static int
 wlist_make(struct wlist *l, const char *const *list)
 {
@@ -849,7 +1003,7 @@ wlist_make(struct wlist *l, const char *const *list)
 		} else
 			set_bit(l->alone, c1);
 	}
-	return 0;
+	return wlist_hash(l);
 }
 
 static void
@@ -858,26 +1012,27 @@ wlist_free(struct wlist *l)
 	free(l->w);
 	free(l->len);
 	free(l->klen);
+	free(l->keys);
 }
 
 /* The longest word of l with the key [p, p + k) at p, its length; 0 if none. */
 static size_t
 wlist_key(const struct wlist *l, const char *p, size_t n, size_t k)
 {
-	size_t lo = 0, hi = l->n, mid;
+	const struct wkey *e;
+	uint64_t v = key_pack(p, k);
+	size_t h, i;
 
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		if (keycmp(l->w[mid], l->klen[mid], p, k) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (h = key_slot(l, v, k); (e = &l->keys[h])->k != 0;
+	    h = (h + 1) & l->kmask) {
+		if (e->v != v || e->k != k)
+			continue;
+		for (i = e->at; i < e->end; i++)
+			if (l->len[i] <= n &&
+			    bytecmp(l->w[i] + k, p + k, l->len[i] - k) == 0)
+				return l->len[i];
+		return 0;
 	}
-	for (; lo < l->n && l->klen[lo] == k && bytecmp(l->w[lo], p, k) == 0;
-	    lo++)
-		if (l->len[lo] <= n &&
-		    memcmp(l->w[lo] + k, p + k, l->len[lo] - k) == 0)
-			return l->len[lo];
 	return 0;
 }
 
@@ -939,24 +1094,37 @@ inner_add(struct rpt_numbers *x, const char *w, int name)
 	x->inner_name[x->ninner++] = name;
 }
 
+/* Mark the 3-byte character c (U+0800-U+FFFF) in x->start. */
+static void
+start_set(struct rpt_numbers *x, int32_t c)
+{
+	x->start[START_WORD(0xe0 | c >> 12, 0x80 | (c >> 6 & 0x3f))] |=
+	    1ULL << (c & 0x3f);
+}
+
 struct rpt_numbers *
 rpt_numbers_new(int all)
 {
 	struct rpt_numbers *x;
+	const char *units[NITEMS(unit_words) + 1];
 	size_t m;
 	int32_t c;
 
 	if ((x = calloc(1, sizeof(*x))) == NULL)
 		return NULL;
 	x->all = all;
-	/* Digits are classed characters: only the table's pages hold them. */
-	for (c = 0; c < NBMP; c++)
+	/*
+	 * Digits are classed characters: only the table's pages hold them.
+	 * (numeral() finds the ASCII ones itself; no 2-byte character is
+	 * one.)
+	 */
+	for (c = 0x800; c < NBMP; c++)
 		if (rpt_char_page[c >> 8] == 0)
 			c |= 0xff;
 		else if (digit_value(c) >= 0 || cn_digit(c) >= 0)
-			x->start[c >> 6] |= 1ULL << (c & 63);
+			start_set(x, c);
 	for (m = 0; m < sizeof(cn_units) / sizeof(cn_units[0]); m++)
-		x->start[cn_units[m] >> 6] |= 1ULL << (cn_units[m] & 63);
+		start_set(x, cn_units[m]);
 	for (m = 0; inner_words[m] != NULL; m++)
 		inner_add(x, inner_words[m], 0);
 	for (m = 0; inner_names[m] != NULL; m++)
@@ -966,10 +1134,14 @@ rpt_numbers_new(int all)
 	last_chars(x->qual_end, pre_at_most);
 	last_chars(x->qual_end, pre_approx);
 	last_chars(x->fill_end, qual_fill);
+	for (m = 0; m < NITEMS(unit_words); m++)
+		units[m] = unit_words[m].w;
+	units[m] = NULL;
 	if (wlist_make(&x->names, names) == -1 ||
 	    wlist_make(&x->words, words) == -1 ||
 	    wlist_make(&x->counts, count_units) == -1 ||
-	    wlist_make(&x->durations, duration_units) == -1) {
+	    wlist_make(&x->durations, duration_units) == -1 ||
+	    wlist_make(&x->units, units) == -1) {
 		rpt_numbers_free(x);
 		return NULL;
 	}
@@ -985,6 +1157,7 @@ rpt_numbers_free(struct rpt_numbers *x)
 	wlist_free(&x->words);
 	wlist_free(&x->counts);
 	wlist_free(&x->durations);
+	wlist_free(&x->units);
 	free(x->q);
 	free(x);
 }
@@ -1025,6 +1198,26 @@ skip_as(struct rpt_numbers *x, size_t off, size_t len, enum rpt_qkind kind)
 }
 
 /*
+ * Is there a “ or an ASCII " in the 38 bytes before a, where
+ * in_short_quote() looks for one?  Most numbers have none near: two
+ * memchr() calls over those bytes cost less than decoding them backwards.
+ */
+static int
+quote_near(const char *p, size_t a)
+{
+	const char *s = p + (a > 38 ? a - 38 : 0), *e = p + a, *q;
+
+	if (memchr(s, '"', (size_t)(e - s)) != NULL)
+		return 1;
+	/* “ is E2 80 9C; E2 also starts ” — … and the other punctuation. */
+	for (q = s; (q = memchr(q, 0xe2, (size_t)(e - q))) != NULL; q++)
+		if (e - q >= 3 && (unsigned char)q[1] == 0x80 &&
+		    (unsigned char)q[2] == 0x9c)
+			return 1;
+	return 0;
+}
+
+/*
  * Is the text at [a, b) inside a short quotation “…” (a name)?  Only “ (or
  * ASCII ") and ”, not every RPT_C_DQUOTE: the closing ” is looked for.
  */
@@ -1034,7 +1227,13 @@ in_short_quote(const char *p, size_t n, size_t a, size_t b)
 	size_t i, j, k, chars;
 	int32_t ch;
 
-	/* The nearest “ before a with no ” between, within 12 characters. */
+	/*
+	 * The nearest “ before a with no ” between, within 12 characters:
+	 * the characters that end less than 36 bytes before a, so a “ that
+	 * counts starts at a - 38 or later.
+	 */
+	if (!quote_near(p, a))
+		return 0;
 	for (i = a; i > 0 && a - i < 12 * 3; ) {
 		k = rpt_utf8_prev(p, i, &ch);
 		if (ch == RPT_CH_RDQUO || ch == RPT_CH_IDEO_STOP ||
@@ -1084,57 +1283,29 @@ struct after {
 	size_t		 unit_len;
 };
 
-/*
- * The units that are a kind of their own, as (word, kind, unit, qualifier):
- * the unit is how the column writes it.  They are tried before 年, the
- * durations and the measure words, and no word here begins another's text
- * that is tried after it (个多月 before the measure word 个).
- */
-static const struct unit_word {
-	const char	*w;
-	size_t		 len;
-	enum rpt_qkind	 kind;
-	const char	*unit;
-	size_t		 unit_len;
-	enum rpt_qual	 qual;
-} unit_words[] = {
-#define UW(w, kind, unit, qual) \
-	{ w, sizeof(w) - 1, RPT_Q_ ## kind, unit, sizeof(unit) - 1, \
-	    RPT_QUAL_ ## qual }
-	UW("%",		PERCENT,	"%",		EXACT),
-	UW("％",	PERCENT,	"%",		EXACT),
-	UW("个百分点",	POINTS,		"百分点",	EXACT),
-	UW("百分点",	POINTS,		"百分点",	EXACT),
-	UW("番",	MULTIPLE,	"番",		EXACT),	/* 翻一番 */
-	UW("倍",	MULTIPLE,	"倍",		EXACT),
-	UW("元",	MONEY,		"元",		EXACT),
-	/* Other currencies keep their name: 49亿美元. */
-	UW("美元",	MONEY,		"美元",		EXACT),
-	UW("港元",	MONEY,		"港元",		EXACT),
-	UW("欧元",	MONEY,		"欧元",		EXACT),
-	UW("英镑",	MONEY,		"英镑",		EXACT),
-	/* 5万人民币: the currency's name is its unit, 元 (not 5万人). */
-	UW("人民币",	MONEY,		"元",		EXACT),
-	/* 3个多月, 2个多小时: 多 inside the unit. */
-	UW("个多月",	DURATION,	"个月",		OVER),
-	UW("个多小时",	DURATION,	"小时",		OVER),
-#undef UW
-};
 
-/* The word of unit_words at p + j into *a: the end of it, 0 if none. */
+/*
+ * The word of unit_words at p + j into *a: the end of it, 0 if none.  This
+ * runs after every number, so x->units (their words) says first whether
+ * there is one; no word of them begins another, so the one it found is
+ * the only one that fits.
+ */
 static size_t
-unit_word(const char *p, size_t n, size_t j, struct after *a)
+unit_word(const struct rpt_numbers *x, const char *p, size_t n, size_t j,
+    struct after *a)
 {
 	const struct unit_word *u;
+	size_t k;
 
-	/* (bytecmp(), not memcmp(): this runs after every number.) */
+	if ((k = wlist_at(&x->units, p + j, n - j)) == 0)
+		return 0;
 	for (u = unit_words; u < unit_words + NITEMS(unit_words); u++)
-		if (u->len <= n - j && bytecmp(p + j, u->w, u->len) == 0) {
+		if (u->len == k && bytecmp(p + j, u->w, k) == 0) {
 			a->kind = u->kind;
 			a->unit = u->unit;
 			a->unit_len = u->unit_len;
 			a->qual = u->qual;
-			return j + u->len;
+			return j + k;
 		}
 	return 0;
 }
@@ -1182,7 +1353,7 @@ unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 		a->qual = RPT_QUAL_OVER;
 		return end;
 	}
-	if ((end = unit_word(p, n, j, a)) > 0)
+	if ((end = unit_word(x, p, n, j, a)) > 0)
 		return end;
 	if (starts(p + j, n - j, "年"))
 		return unit_year(p, n, j, v, integer_digits, a);
@@ -2467,9 +2638,13 @@ rule_date(const struct scan *s, struct num *m, struct took *t)
 {
 	size_t end, i = s->i;
 
+	/*
+	 * Not cleared first, as the other rules clear q: this runs at every
+	 * number, and date_at() sets every field of the date it finds (the
+	 * rules after this one that keep a quantity clear it themselves).
+	 */
 	if (m->r != 1)
 		return 0;
-	memset(&t->q, 0, sizeof(t->q));
 	if ((end = date_at(s->p, s->n, i, m->j, &m->v, m->idig, &t->q)) == 0)
 		return 0;
 	/* “新十二月市”: a name. */
@@ -3277,22 +3452,29 @@ static size_t
 numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)p;
-	unsigned cp;
+	unsigned b;
 
-	while (i < n) {
-		if (s[i] < 0x80) {
-			if (s[i] >= '0' && s[i] <= '9')
-				return i;
-			i++;
-		} else if (s[i] >= 0xe0 && s[i] < 0xf0 && n - i >= 3) {
-			/* The code point's top 10 bits, then its low 6. */
-			cp = (s[i] & 0x0fU) << 6 | (s[i + 1] & 0x3fU);
-			if ((x->start[cp] >> (s[i + 2] & 0x3fU)) & 1)
+	/*
+	 * The 3-byte characters (most of the text) are tested first, each
+	 * with one compare of its lead byte; the end of the text is checked
+	 * once for them all, by the loop's bound.
+	 */
+	while (i + 3 <= n) {
+		b = s[i];
+		if (b - 0xe0U < 0x10U) {
+			if ((x->start[START_WORD(b, s[i + 1])] >>
+			    (s[i + 2] & 0x3fU)) & 1)
 				return i;
 			i += 3;
-		} else
-			i += char_len(s[i]);
+		} else if (b - '0' < 10U)
+			return i;
+		else
+			i += char_len(b);
 	}
+	/* The last byte or two: only an ASCII digit fits there. */
+	for (; i < n; i += char_len(s[i]))
+		if (s[i] - (unsigned)'0' < 10U)
+			return i;
 	return n;
 }
 
@@ -3360,6 +3542,29 @@ boundary(int32_t c)
 	    RPT_C_COLON | RPT_C_COMMA | RPT_C_IDEO_COMMA)) != 0;
 }
 
+/*
+ * The character before i > 0 and its length, as rpt_utf8_prev() gives them,
+ * but an ASCII byte or a 3-byte character (nearly all of a report) without
+ * its loop over the continuation bytes.
+ */
+static inline size_t
+char_before(const char *p, size_t i, int32_t *ch)
+{
+	const unsigned char *s = (const unsigned char *)p;
+
+	if (s[i - 1] < 0x80) {
+		*ch = s[i - 1];
+		return 1;
+	}
+	if (i >= 3 && s[i - 3] - 0xe0U < 0x10U && (s[i - 2] & 0xc0) == 0x80 &&
+	    (s[i - 1] & 0xc0) == 0x80) {
+		*ch = (int32_t)((s[i - 3] & 0x0fU) << 12 |
+		    (s[i - 2] & 0x3fU) << 6 | (s[i - 1] & 0x3fU));
+		return 3;
+	}
+	return rpt_utf8_prev(p, i, ch);
+}
+
 void
 rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
     struct rpt_context *c)
@@ -3371,7 +3576,7 @@ rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
 	/* Back to the last boundary, the end nearest the number kept. */
 	for (i = q->off, chars = 0; i > 0 && chars < RPT_CONTEXT_MAX;
 	    i -= k, chars++) {
-		k = rpt_utf8_prev(p, i, &ch);
+		k = char_before(p, i, &ch);
 		if (boundary(ch))
 			break;
 	}
