@@ -316,8 +316,17 @@ extern const unsigned char rpt_space_lead[256];
  */
 size_t	rpt_trim(const char **p, size_t *n);
 
-/* The value of a Chinese digit (〇 零 ○ 一 to 九, 两 兩), or -1. */
-int	rpt_cn_digit(int32_t c);
+/*
+ * The value of a Chinese digit (〇 零 ○ 一 to 九, 两 兩), or -1.  Inline:
+ * the numeral scanners call it on every character.
+ */
+static inline int
+rpt_cn_digit(int32_t c)
+{
+	uint32_t f = rpt_char_class(c);
+
+	return f & (RPT_C_CN_DIGIT | RPT_C_CN_TWO) ? RPT_C_VALUE(f) : -1;
+}
 
 /*
  * Value of the Chinese numeral at p (一 to 九十九, as heading markers and

@@ -510,14 +510,6 @@ rpt_trim(const char **sp, size_t *np)
 	return trimmed;
 }
 
-int
-rpt_cn_digit(int32_t c)
-{
-	uint32_t f = rpt_char_class(c);
-
-	return f & (RPT_C_CN_DIGIT | RPT_C_CN_TWO) ? RPT_C_VALUE(f) : -1;
-}
-
 /*
  * A digit of a marker or an enumerator: 两 is a count, never a marker, and
  * ○ is only typed for the 〇 of a year.
