@@ -18,7 +18,8 @@ struct split {
 	struct rpt_splitter	*splitter;
 	struct rpt_buf		 section, key;
 	struct rpt_buf		 head;		/* file TAB line TAB para */
-	struct rpt_buf		 shared;	/* section TAB part, escaped */
+	/* section TAB part TAB kind, escaped: of the first unit, of the rest */
+	struct rpt_buf		 shared, rest;
 	long			 units;	/* unit number in the document */
 };
 
@@ -80,6 +81,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	struct rpt_span whole;
 	struct rpt_tsv *out = doc->out;
 	const char *text, *kind;
+	struct rpt_buf *tail;
 	long i, n;
 
 	if (unit == RPT_U_PARA) {
@@ -94,12 +96,14 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	if (rpt_path_format(&s->section, p->path, p->depth) == -1)
 		return -1;
 	/*
-	 * Every unit has the same file, line and para, and the same section
-	 * and part: both runs of columns are rendered once, and each row is
-	 * written with them around its unit's number.
+	 * Every unit has the same file, line and para, and the same section,
+	 * part and kind (but for a heading's, below): both runs of columns
+	 * are rendered once, and each row is written with them around its
+	 * unit's number.
 	 */
 	s->head.len = 0;
 	s->shared.len = 0;
+	kind = rpt_kind_name(p->kind);
 	if (rpt_buf_append(&s->head, doc->name, doc->name_len) == -1 ||
 	    rpt_buf_append(&s->head, "\t", 1) == -1 ||
 	    rpt_tsv_number(&s->head, p->line) == -1 ||
@@ -107,17 +111,24 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	    rpt_tsv_number(&s->head, p->num) == -1 ||
 	    rpt_tsv_escape(&s->shared, s->section.p, s->section.len) == -1 ||
 	    rpt_buf_append(&s->shared, "\t", 1) == -1 ||
-	    rpt_tsv_escape(&s->shared, p->part, strlen(p->part)) == -1)
+	    rpt_tsv_escape(&s->shared, p->part, strlen(p->part)) == -1 ||
+	    rpt_buf_append(&s->shared, "\t", 1) == -1)
+		return -1;
+	/* A heading's first unit is the heading; run-in text is body. */
+	s->rest.len = 0;
+	if (p->kind == RPT_K_HEADING && n > 1 &&
+	    (rpt_buf_append(&s->rest, s->shared.p, s->shared.len) == -1 ||
+	    rpt_buf_append(&s->rest, rpt_kind_name(RPT_K_BODY),
+	    strlen(rpt_kind_name(RPT_K_BODY))) == -1))
+		return -1;
+	if (rpt_buf_append(&s->shared, kind, strlen(kind)) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		text = p->p + spans[i].off;
+		tail = i > 0 && s->rest.len > 0 ? &s->rest : &s->shared;
 		rpt_tsv_raw(out, s->head.p, s->head.len);
 		rpt_tsv_long(out, ++s->units);
-		rpt_tsv_raw(out, s->shared.p, s->shared.len);
-		/* A heading's first unit is the heading; run-in text is body. */
-		kind = rpt_kind_name(i > 0 && p->kind == RPT_K_HEADING ?
-		    RPT_K_BODY : p->kind);
-		rpt_tsv_raw(out, kind, strlen(kind));
+		rpt_tsv_raw(out, tail->p, tail->len);
 		rpt_tsv_long(out, (long)spans[i].chars);
 		rpt_tsv_field(out, text, spans[i].len);
 		if (with_key) {
@@ -141,6 +152,7 @@ cleanup(void *state)
 	rpt_buf_free(&s->key);
 	rpt_buf_free(&s->head);
 	rpt_buf_free(&s->shared);
+	rpt_buf_free(&s->rest);
 }
 
 static const struct rpt_cli split_cli = {

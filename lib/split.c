@@ -17,6 +17,17 @@
 
 #include "internal.h"
 
+/*
+ * The scanner's code is inlined into each pass, where what it wants is a
+ * constant (the masks a pass does not want cost nothing), and so are the
+ * tests it makes at every mark.
+ */
+#ifdef __GNUC__
+#define INLINE	inline __attribute__((always_inline))
+#else
+#define INLINE	inline
+#endif
+
 struct rpt_splitter {
 	enum rpt_unit	 unit;
 	int		 flags;
@@ -59,6 +70,23 @@ rpt_splitter_free(struct rpt_splitter *s)
 	free(s);
 }
 
+/* The first character from i on that is not white space (n if none). */
+static INLINE size_t
+skip_space(const char *p, size_t n, size_t i)
+{
+	size_t k;
+	int32_t c;
+
+	/* Most characters cannot start white space: no decoding. */
+	while (i < n && rpt_space_lead[(unsigned char)p[i]]) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (!rpt_is_space(c))
+			break;
+		i += k;
+	}
+	return i;
+}
+
 /*
  * Add the trimmed span [from, to) of p, if anything is left of it.  chars
  * is the number of non-white characters in [from, to) when the caller
@@ -70,23 +98,31 @@ static int
 add(struct rpt_splitter *s, const char *p, size_t from, size_t to,
     size_t chars)
 {
-	const char *q = p + from;
-	size_t n = to - from;
 	struct rpt_span *sp;
+	size_t k;
+	int32_t c;
 
-	rpt_trim(&q, &n);
-	if (n == 0)
+	/* rpt_trim(), with skip_space()'s quick test at the start. */
+	from = skip_space(p, to, from);
+	while (to > from) {
+		k = rpt_utf8_prev(p + from, to - from, &c);
+		if (!rpt_is_space(c))
+			break;
+		to -= k;
+	}
+	if (to == from)
 		return 0;
 	if ((sp = rpt_grow(s->spans, &s->cap, s->nspans + 1, sizeof(*sp))) == NULL)
 		return -1;
 	s->spans = sp;
 	sp = &s->spans[s->nspans++];
-	sp->off = (size_t)(q - p);
-	sp->len = n;
+	sp->off = from;
+	sp->len = to - from;
 	if (s->flags & RPT_SPLIT_NO_CHARS)
 		sp->chars = 0;
 	else
-		sp->chars = chars == NO_COUNT ? rpt_count_chars(q, n) : chars;
+		sp->chars = chars == NO_COUNT ? rpt_count_chars(p + from,
+		    to - from) : chars;
 	return 0;
 }
 
@@ -150,29 +186,56 @@ stop_run_before(const char *p, size_t q)
 	return i;
 }
 
+/* The first “ or ” in p from i on, or n. */
+static size_t
+next_quote(const char *p, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)p, *q;
+
+	/* Both are E2 80 9C and E2 80 9D. */
+	while (i + 3 <= n && (q = memchr(u + i, 0xe2, n - i - 2)) != NULL) {
+		i = (size_t)(q - u);
+		if (q[1] == 0x80 && (q[2] == 0x9c || q[2] == 0x9d))
+			return i;
+		i++;
+	}
+	return n;
+}
+
 /*
  * If a well-formed quotation opens at i (“ closed by the next ” with no
  * other “ inside) and is an utterance (its last character is a stop),
  * return where its final run of stops begins; terminators before that do
- * not end sentences.  Otherwise return i.
+ * not end sentences.  Otherwise return i.  Each “ looks no further than
+ * the next quotation mark, so that many cost one scan.
  */
 static size_t
-utterance(const char *p, size_t n, size_t i, size_t *next_close)
+utterance(const char *p, size_t n, size_t i)
 {
-	static const char open[] = "“", close[] = "”";
-	const char *c;
-	size_t run, q;
+	size_t q = next_quote(p, n, i + 3), run;
 
-	/* The first ” after i; remembered, so that many “ cost one scan. */
-	if (*next_close <= i) {
-		c = rpt_memmem(p + i + 3, n - i - 3, close, 3);
-		*next_close = c ? (size_t)(c - p) : n;
-	}
-	q = *next_close;
-	if (q == n || rpt_memmem(p + i + 3, q - i - 3, open, 3) != NULL)
+	if (q == n || (unsigned char)p[q + 2] == 0x9c)
 		return i;
 	run = stop_run_before(p, q);
 	return run < q ? run : i;
+}
+
+/* Can c start a Chinese numeral (rpt_cn_number()): 一 to 九, 十? */
+static INLINE int
+numeral_start(int32_t c)
+{
+	uint32_t f = rpt_char_class(c);
+
+	return c == RPT_CH_TEN || ((f & RPT_C_CN_DIGIT) && RPT_C_VALUE(f) > 0);
+}
+
+/* Can c start an enumerator: ①-⑳, a numeral, 第, 首先, 其次, 再次, 最后? */
+static INLINE int
+enumerator_start(int32_t c)
+{
+	return numeral_start(c) || c == RPT_CH_DI || c == RPT_CH_SHOU ||
+	    c == RPT_CH_QI || c == RPT_CH_ZAI || c == RPT_CH_ZUI ||
+	    (c >= RPT_CH_CIRCLED_1 && c <= RPT_CH_CIRCLED_20);
 }
 
 /* Length of a 一． or 一. marker at p (its dot ends no sentence), else 0. */
@@ -191,23 +254,6 @@ cn_dot_marker(const char *p, size_t n)
 	return 0;
 }
 
-/* The first character from i on that is not white space (n if none). */
-static size_t
-skip_space(const char *p, size_t n, size_t i)
-{
-	size_t k;
-	int32_t c;
-
-	/* Most characters cannot start white space: no decoding. */
-	while (i < n && rpt_space_lead[(unsigned char)p[i]]) {
-		k = rpt_utf8_decode(p + i, n - i, &c);
-		if (!rpt_is_space(c))
-			break;
-		i += k;
-	}
-	return i;
-}
-
 /*
  * End of a 一． or 一. marker at the sentence that starts at i (after white
  * space), so that its dot ends nothing; i itself if there is none.
@@ -216,9 +262,10 @@ static size_t
 marker_end(const char *p, size_t n, size_t i)
 {
 	size_t j = skip_space(p, n, i), k;
+	int32_t c;
 
-	/* 一 to 九 and 十 start with E4 or E5: most sentences go no further. */
-	if (j >= n || ((unsigned char)p[j] & 0xfe) != 0xe4 ||
+	/* Most sentences start with no numeral: no more to do. */
+	if (j >= n || (rpt_utf8_decode(p + j, n - j, &c), !numeral_start(c)) ||
 	    (k = cn_dot_marker(p + j, n - j)) == 0)
 		return i;
 	return j + k;
@@ -305,16 +352,6 @@ struct tally {
 #endif
 	size_t		 han;
 };
-
-/*
- * The chunk's code is inlined into each pass, where what it wants is a
- * constant: the masks a pass does not want cost nothing.
- */
-#ifdef __GNUC__
-#define INLINE	inline __attribute__((always_inline))
-#else
-#define INLINE	inline
-#endif
 
 /* The number of bits set in x. */
 static unsigned
@@ -514,7 +551,7 @@ struct sentences {
 	size_t		 start;		/* of the sentence */
 	size_t		 cont;		/* continuation bytes before start */
 	size_t		 quiet_until;	/* terminators before it end none */
-	size_t		 next_close, book_end;
+	size_t		 book_end;	/* after the last 》 */
 	size_t		 ws;		/* white-space characters since start */
 	int		 book;		/* open 《 */
 	long		 count;
@@ -605,7 +642,7 @@ sentence_mark(struct scan *sc, size_t i)
 			st->book--;
 		break;
 	case M_QUOTE:
-		j = utterance(p, n, i, &st->next_close);
+		j = utterance(p, n, i);
 		if (j > st->quiet_until)
 			st->quiet_until = j;
 		break;
@@ -664,7 +701,8 @@ item_at(struct scan *sc, size_t i, size_t cont)
 		it->ws++;
 	}
 	it->seen = i;
-	if (i >= n || rpt_enumerator(p + i, n - i) == 0)
+	if (i >= n || (rpt_utf8_decode(p + i, n - i, &c),
+	    !enumerator_start(c)) || rpt_enumerator(p + i, n - i) == 0)
 		return 0;
 	it->count++;
 	if (sc->s != NULL && i > it->start &&
@@ -719,7 +757,8 @@ visit(struct scan *sc, size_t b, const struct chunk *ch, int want)
 		    ((unsigned char)sc->p[i] < 0x80 ? 0 : 2) : 0) == -1)
 			return -1;
 	}
-	sc->cont += popcount64(ch->cont);
+	if (want & B_CONT)
+		sc->cont += popcount64(ch->cont);
 	return 0;
 }
 
@@ -798,10 +837,8 @@ rpt_enumerator(const char *p, size_t n)
 	rpt_utf8_decode(p, n, &c);
 	if (c >= RPT_CH_CIRCLED_1 && c <= RPT_CH_CIRCLED_20)
 		return 3;
-	/* Most characters start none: 十, a digit, 第, 首先, 其次, 再次, 最后. */
-	if (c != RPT_CH_TEN && rpt_cn_digit(c) <= 0 && c != RPT_CH_DI &&
-	    c != RPT_CH_SHOU && c != RPT_CH_QI && c != RPT_CH_ZAI &&
-	    c != RPT_CH_ZUI)
+	/* Most characters start none. */
+	if (!enumerator_start(c))
 		return 0;
 	if ((k = rpt_cn_number(p, n, &v)) > 0) {
 		if (k + 3 <= n && memcmp(p + k, "是", 3) == 0)
