@@ -903,7 +903,21 @@ rpt_measure(const char *p, size_t n, int what, struct rpt_measures *m)
 	}
 	if (what & RPT_M_CHARS)
 		want |= B_SPACE | B_CONT;
-	scan(&sc, want);
+	/* A pass made for each, as split_sentences() has. */
+	switch (want) {
+	case B_HAN:
+		scan(&sc, B_HAN);
+		break;
+	case B_HAN | B_STOP | B_LEAD:
+		scan(&sc, B_HAN | B_STOP | B_LEAD);
+		break;
+	case B_HAN | B_SPACE | B_CONT:
+		scan(&sc, B_HAN | B_SPACE | B_CONT);
+		break;
+	default:
+		scan(&sc, B_HAN | B_STOP | B_LEAD | B_SPACE | B_CONT);
+		break;
+	}
 	m->sents = sc.st.count;
 	m->items = sc.it.count;
 	m->han = sc.t.han;
