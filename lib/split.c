@@ -112,7 +112,8 @@ add(struct rpt_splitter *s, const char *p, size_t from, size_t to,
 	}
 	if (to == from)
 		return 0;
-	if ((sp = rpt_grow(s->spans, &s->cap, s->nspans + 1, sizeof(*sp))) == NULL)
+	if ((sp = rpt_grow(s->spans, &s->cap, s->nspans + 1,
+	    sizeof(*sp))) == NULL)
 		return -1;
 	s->spans = sp;
 	sp = &s->spans[s->nspans++];
@@ -306,7 +307,7 @@ enum mark {
 /*
  * The marks by their one byte (ASCII) or their last byte: the last bytes
  * of 。《》 (E3 80 xx), “ (E2 80 9C) and ！？．； (EF BC xx) all differ, and
- * the block masks (below) let through no other character.
+ * the chunks' masks (below) let through no other character.
  */
 static const unsigned char marks[256] = {
 	['!'] = M_STOP, ['?'] = M_STOP, ['.'] = M_DOT, [';'] = M_SEMI,
@@ -412,9 +413,9 @@ static INLINE void
 block16(const unsigned char *u, size_t n, int want, unsigned m[4],
     struct tally *t)
 {
-	const __m128i x = _mm_loadu_si128((const __m128i *)(const void *)u);
-	const __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(u + 1));
-	const __m128i z = _mm_loadu_si128((const __m128i *)(const void *)(u + 2));
+	const __m128i x = _mm_loadu_si128((const void *)u);
+	const __m128i y = _mm_loadu_si128((const void *)(u + 1));
+	const __m128i z = _mm_loadu_si128((const void *)(u + 2));
 	const __m128i e2 = EQ(x, 0xe2), ef = EQ(x, 0xef);
 	const __m128i e380 = AND(EQ(x, 0xe3), EQ(y, 0x80));
 	const __m128i efbc = AND(ef, EQ(y, 0xbc));
@@ -424,7 +425,7 @@ block16(const unsigned char *u, size_t n, int want, unsigned m[4],
 	int32_t c;
 
 	if (want & B_STOP) {
-		/* !. and ;? (3B and 3F are 3F with bit 2 set) */
+		/* !. and ;? (3B and 3F: 3F with bit 2 set) */
 		v = OR(OR(EQ(x, '!'), EQ(x, '.')), EQ(BITS(x, 4), '?'));
 		/* 。 and 《》 (E3 80 82, 8A, 8B), “ (E2 80 9C) */
 		v = OR(v, AND(e380, OR(EQ(z, 0x82), EQ(BITS(z, 1), 0x8b))));
@@ -435,7 +436,10 @@ block16(const unsigned char *u, size_t n, int want, unsigned m[4],
 		m[0] = (unsigned)_mm_movemask_epi8(v);
 	}
 	if (want & B_LEAD) {
-		/* , and :; (3A, 3B), 。, and ，：； (EF BC 8C, 9A, 9B) */
+		/*
+		 * , and :; (3A, 3B: 3B with bit 0 set), 。, ，：；
+		 * (EF BC 8C, 9A, 9B)
+		 */
 		v = OR(EQ(x, ','), EQ(BITS(x, 1), ';'));
 		v = OR(v, AND(e380, EQ(z, 0x82)));
 		v = OR(v, AND(efbc, OR(EQ(z, 0x8c), EQ(BITS(z, 1), 0x9b))));
@@ -551,7 +555,7 @@ struct sentences {
 	size_t		 start;		/* of the sentence */
 	size_t		 cont;		/* continuation bytes before start */
 	size_t		 quiet_until;	/* terminators before it end none */
-	size_t		 book_end;	/* after the last 》 */
+	size_t		 book_end;	/* where the last 》 is, once needed */
 	size_t		 ws;		/* white-space characters since start */
 	int		 book;		/* open 《 */
 	long		 count;
@@ -577,10 +581,10 @@ struct scan {
 	int		 chars;		/* count the spans' characters */
 	struct sentences st;
 	struct items	 it;
-	/* The chunk being visited, at b, with cont continuation bytes before it. */
+	/* The chunk being visited, at b, with cont continuation bytes before. */
 	size_t		 b, cont;
 	uint64_t	 cont_mask;
-	size_t		 space;		/* white space, when no scanner makes spans */
+	size_t		 space;		/* white space, when no spans are made */
 	struct tally	 t;
 };
 
@@ -651,7 +655,8 @@ sentence_mark(struct scan *sc, size_t i)
 		break;
 	case M_DOT:
 		end = st->book == 0 && i >= st->quiet_until &&
-		    is_cjk(char_before(p, i)) && !is_digit(at(p, n, i + k, &kk));
+		    is_cjk(char_before(p, i)) &&
+		    !is_digit(at(p, n, i + k, &kk));
 		break;
 	case M_SEMI:
 		end = st->book == 0 && i >= st->quiet_until && st->semicolon;
