@@ -306,8 +306,8 @@ enum mark {
 
 /*
  * The marks by their one byte (ASCII) or their last byte: the last bytes
- * of 。《》 (E3 80 xx), “ (E2 80 9C) and ！？．； (EF BC xx) all differ, and
- * the chunks' masks (below) let through no other character.
+ * of 。《》 (E3 80 xx), “ (E2 80 9C) and ！？．； (EF BC xx) all differ,
+ * and is_mark() lets through no other character.
  */
 static const unsigned char marks[256] = {
 	['!'] = M_STOP, ['?'] = M_STOP, ['.'] = M_DOT, [';'] = M_SEMI,
@@ -318,22 +318,40 @@ static const unsigned char marks[256] = {
 };
 
 /*
- * The scanners see a paragraph 64 bytes at a time.  A chunk gives bit
- * masks of where the few characters that matter start, matched on all
- * their bytes, so that the common ，、 and the Han text around them cost
- * the chunk's compares and nothing more; and it adds to the paragraph's
- * counts, which rpt-stats takes from the same pass.
+ * Is c (of class f) a sentence mark: 。！？!?．.；;《》“?  The tests are
+ * or-ed, not branched on: the scanners ask at every ，。 alike.
+ */
+static INLINE int
+is_mark(int32_t c, uint32_t f)
+{
+	return ((f & (RPT_C_STOP | RPT_C_DOT | RPT_C_SEMICOLON)) != 0) |
+	    (c == RPT_CH_LBOOK) | (c == RPT_CH_RBOOK) | (c == RPT_CH_LDQUO);
+}
+
+/* Is c (of class f) an item lead: 。；;：:，,? */
+static INLINE int
+is_lead(int32_t c, uint32_t f)
+{
+	return (c == RPT_CH_IDEO_STOP) |
+	    ((f & (RPT_C_SEMICOLON | RPT_C_COLON | RPT_C_COMMA)) != 0);
+}
+
+/*
+ * The scanners see a paragraph 64 bytes at a time.  A chunk gives a bit
+ * mask of the characters that may matter, by their first byte, so that
+ * the Han text between them costs the chunk's compares and nothing more;
+ * and it adds to the paragraph's counts, which rpt-stats takes from the
+ * same pass.
  */
 #define CHUNK		64
 
 struct chunk {
-	uint64_t	 stop;		/* 。！？!?．.；;《》“ (enum mark) */
-	uint64_t	 lead;		/* 。；;：:，, after which an item may start */
 	/*
-	 * White space, and a few characters that share bytes with it
-	 * (“”— and the like): space_at() tells them apart.
+	 * The characters that may be a sentence mark (。！？!?．.；;《》“),
+	 * an item lead (。；;：:，,) or white space, as the pass wants: by
+	 * their first byte, which they share with ，、”— and the like.
 	 */
-	uint64_t	 space;
+	uint64_t	 hot;
 	uint64_t	 cont;		/* continuation bytes (10xxxxxx) */
 };
 
@@ -389,82 +407,72 @@ tally_flush(struct tally *t)
  * caller's.
  */
 static inline __m128i
-han16(__m128i x, __m128i y, __m128i z, __m128i ef, __m128i e380)
+han16(__m128i x, __m128i y, __m128i z)
 {
 	__m128i d, m;
 
 	d = _mm_sub_epi8(x, _mm_set1_epi8((char)0xe5));
 	m = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(4)), d);
 	m = OR(m, _mm_andnot_si128(EQ(y, 0xb7), EQ(x, 0xe4)));
-	m = OR(m, AND(EQ(x, 0xe3), _mm_cmpeq_epi8(_mm_max_epu8(y,
-	    _mm_set1_epi8((char)0x90)), y)));
-	m = OR(m, AND(e380, EQ(z, 0x87)));
+	m = OR(m, AND(EQ(x, 0xe3), OR(_mm_cmpeq_epi8(_mm_max_epu8(y,
+	    _mm_set1_epi8((char)0x90)), y), AND(EQ(y, 0x80), EQ(z, 0x87)))));
 	d = _mm_sub_epi8(y, _mm_set1_epi8((char)0xa4));
-	return OR(m, AND(ef, _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(7)),
-	    d)));
+	return OR(m, AND(EQ(x, 0xef), _mm_cmpeq_epi8(_mm_min_epu8(d,
+	    _mm_set1_epi8(7)), d)));
 }
 
 /*
- * The masks of the 16 bytes at u (n bytes of text from u; 18 may be read:
- * a character that starts in the block is matched on all its bytes) in
- * m[] (stop, lead, space, cont), and its ideographs into t.
+ * The masks of the 16 bytes at u (n bytes of text from u, of which 18 may
+ * be read) in m[] (hot, cont), and its ideographs into t.
  */
 static INLINE void
-block16(const unsigned char *u, size_t n, int want, unsigned m[4],
+block16(const unsigned char *u, size_t n, int want, unsigned m[2],
     struct tally *t)
 {
 	const __m128i x = _mm_loadu_si128((const void *)u);
-	const __m128i y = _mm_loadu_si128((const void *)(u + 1));
-	const __m128i z = _mm_loadu_si128((const void *)(u + 2));
-	const __m128i e2 = EQ(x, 0xe2), ef = EQ(x, 0xef);
-	const __m128i e380 = AND(EQ(x, 0xe3), EQ(y, 0x80));
-	const __m128i efbc = AND(ef, EQ(y, 0xbc));
-	__m128i v, d;
+	__m128i y, z, v, d, e3, ef;
 	unsigned bits;
 	size_t j;
 	int32_t c;
 
-	if (want & B_STOP) {
+	if (want & (B_STOP | B_LEAD | B_SPACE)) {
+		/*
+		 * E3 and EF: 。《》 and ，：；！？．, U+3000 and U+FEFF; but
+		 * not the commonest others, 、 (E3 80 81) and, when no item
+		 * leads are wanted, ， (EF BC 8C).
+		 */
+		z = _mm_loadu_si128((const void *)(u + 2));
+		e3 = EQ(x, 0xe3);
+		ef = EQ(x, 0xef);
+		v = OR(_mm_andnot_si128(EQ(z, 0x81), e3), (want & B_LEAD) ? ef :
+		    _mm_andnot_si128(EQ(z, 0x8c), ef));
+		/* E2: “ and U+2000-U+206F, but not ” (E2 80 9D) */
+		if (want & (B_STOP | B_SPACE))
+			v = OR(v, _mm_andnot_si128(EQ(z, 0x9d), EQ(x, 0xe2)));
 		/* !. and ;? (3B and 3F: 3F with bit 2 set) */
-		v = OR(OR(EQ(x, '!'), EQ(x, '.')), EQ(BITS(x, 4), '?'));
-		/* 。 and 《》 (E3 80 82, 8A, 8B), “ (E2 80 9C) */
-		v = OR(v, AND(e380, OR(EQ(z, 0x82), EQ(BITS(z, 1), 0x8b))));
-		v = OR(v, AND(AND(e2, EQ(y, 0x80)), EQ(z, 0x9c)));
-		/* ！． and ；？ (EF BC 81, 8E, 9B, 9F) */
-		v = OR(v, AND(efbc, OR(OR(EQ(z, 0x81), EQ(z, 0x8e)),
-		    EQ(BITS(z, 4), 0x9f))));
+		if (want & B_STOP)
+			v = OR(v, OR(OR(EQ(x, '!'), EQ(x, '.')),
+			    EQ(BITS(x, 4), '?')));
+		/* , and :; (3A and 3B: 3B with bit 0 set) */
+		if (want & B_LEAD)
+			v = OR(v, OR(EQ(x, ','), EQ(BITS(x, 1), ';')));
+		/* 01-20 (TAB to CR and space among them), C2, E1 */
+		if (want & B_SPACE) {
+			d = _mm_sub_epi8(x, _mm_set1_epi8(1));
+			v = OR(v, _mm_cmpeq_epi8(_mm_min_epu8(d,
+			    _mm_set1_epi8(0x1f)), d));
+			v = OR(v, OR(EQ(x, 0xc2), EQ(x, 0xe1)));
+		}
 		m[0] = (unsigned)_mm_movemask_epi8(v);
-	}
-	if (want & B_LEAD) {
-		/*
-		 * , and :; (3A, 3B: 3B with bit 0 set), 。, ，：；
-		 * (EF BC 8C, 9A, 9B)
-		 */
-		v = OR(EQ(x, ','), EQ(BITS(x, 1), ';'));
-		v = OR(v, AND(e380, EQ(z, 0x82)));
-		v = OR(v, AND(efbc, OR(EQ(z, 0x8c), EQ(BITS(z, 1), 0x9b))));
-		m[1] = (unsigned)_mm_movemask_epi8(v);
-	}
-	if (want & B_SPACE) {
-		/*
-		 * 01-20 (TAB to CR and space among them), the leads C2 and
-		 * E1, E2 80 and E2 81 (U+2000-U+207F), E3 80 80, EF BB
-		 * (U+FEFF): the other leads of E2, E3 and EF start the common
-		 * ，、。 too.
-		 */
-		d = _mm_sub_epi8(x, _mm_set1_epi8(1));
-		v = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(0x1f)), d);
-		v = OR(v, OR(EQ(x, 0xc2), EQ(x, 0xe1)));
-		v = OR(v, AND(e2, EQ(BITS(y, 1), 0x81)));
-		v = OR(v, OR(AND(e380, EQ(z, 0x80)), AND(ef, EQ(y, 0xbb))));
-		m[2] = (unsigned)_mm_movemask_epi8(v);
 	}
 	if (want & B_CONT)
 		/* 80-BF are below C0 as signed bytes. */
-		m[3] = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x,
+		m[1] = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x,
 		    _mm_set1_epi8((char)0xc0)));
 	if (want & B_HAN) {
-		t->han16 = _mm_sub_epi8(t->han16, han16(x, y, z, ef, e380));
+		y = _mm_loadu_si128((const void *)(u + 1));
+		z = _mm_loadu_si128((const void *)(u + 2));
+		t->han16 = _mm_sub_epi8(t->han16, han16(x, y, z));
 		/* The ideographs beyond the BMP, one by one. */
 		for (bits = (unsigned)_mm_movemask_epi8(EQ(x, 0xf0)); bits != 0;
 		    bits &= bits - 1) {
@@ -486,21 +494,17 @@ static INLINE void
 chunk(const unsigned char *u, size_t n, int want, struct chunk *ch,
     struct tally *t)
 {
-	unsigned m0[4] = { 0, 0, 0, 0 }, m1[4] = { 0, 0, 0, 0 };
-	unsigned m2[4] = { 0, 0, 0, 0 }, m3[4] = { 0, 0, 0, 0 };
+	unsigned m0[2] = { 0, 0 }, m1[2] = { 0, 0 };
+	unsigned m2[2] = { 0, 0 }, m3[2] = { 0, 0 };
 
 	block16(u, n, want, m0, t);
 	block16(u + 16, n > 16 ? n - 16 : 0, want, m1, t);
 	block16(u + 32, n > 32 ? n - 32 : 0, want, m2, t);
 	block16(u + 48, n > 48 ? n - 48 : 0, want, m3, t);
-	ch->stop = (uint64_t)m0[0] | (uint64_t)m1[0] << 16 |
+	ch->hot = (uint64_t)m0[0] | (uint64_t)m1[0] << 16 |
 	    (uint64_t)m2[0] << 32 | (uint64_t)m3[0] << 48;
-	ch->lead = (uint64_t)m0[1] | (uint64_t)m1[1] << 16 |
+	ch->cont = (uint64_t)m0[1] | (uint64_t)m1[1] << 16 |
 	    (uint64_t)m2[1] << 32 | (uint64_t)m3[1] << 48;
-	ch->space = (uint64_t)m0[2] | (uint64_t)m1[2] << 16 |
-	    (uint64_t)m2[2] << 32 | (uint64_t)m3[2] << 48;
-	ch->cont = (uint64_t)m0[3] | (uint64_t)m1[3] << 16 |
-	    (uint64_t)m2[3] << 32 | (uint64_t)m3[3] << 48;
 	/* A lane holds up to 255 blocks' counts. */
 	if ((want & B_HAN) && ++t->chunks == 255 / (CHUNK / 16))
 		tally_flush(t);
@@ -515,12 +519,11 @@ static void
 chunk(const unsigned char *u, size_t n, int want, struct chunk *ch,
     struct tally *t)
 {
-	uint64_t bit;
 	size_t j, k;
 	uint32_t f;
 	int32_t c;
 
-	ch->stop = ch->lead = ch->space = ch->cont = 0;
+	ch->hot = ch->cont = 0;
 	for (j = 0; j < CHUNK && j < n; j++)
 		if ((want & B_CONT) && (u[j] & 0xc0) == 0x80)
 			ch->cont |= (uint64_t)1 << j;
@@ -531,17 +534,11 @@ chunk(const unsigned char *u, size_t n, int want, struct chunk *ch,
 			continue;
 		}
 		k = rpt_utf8_decode((const char *)u + j, n - j, &c);
-		bit = (uint64_t)1 << j;
 		f = rpt_char_class(c);
-		if ((want & B_STOP) && ((f & (RPT_C_STOP | RPT_C_DOT |
-		    RPT_C_SEMICOLON)) || c == RPT_CH_LBOOK ||
-		    c == RPT_CH_RBOOK || c == RPT_CH_LDQUO))
-			ch->stop |= bit;
-		if ((want & B_LEAD) && (c == RPT_CH_IDEO_STOP ||
-		    (f & (RPT_C_SEMICOLON | RPT_C_COLON | RPT_C_COMMA))))
-			ch->lead |= bit;
-		if ((want & B_SPACE) && rpt_is_space(c))
-			ch->space |= bit;
+		if (((want & B_STOP) && is_mark(c, f)) ||
+		    ((want & B_LEAD) && is_lead(c, f)) ||
+		    ((want & B_SPACE) && (f & RPT_C_SPACE)))
+			ch->hot |= (uint64_t)1 << j;
 		if (want & B_HAN)
 			t->han += rpt_is_han(c) != 0;
 	}
@@ -719,47 +716,45 @@ item_at(struct scan *sc, size_t i, size_t cont)
 	return 0;
 }
 
-/*
- * If the character at i is white space, count it (for the sentence or
- * item it is in, or for the paragraph) and return 1; else 0.
- */
-static int
-space_at(struct scan *sc, size_t i, int want)
+/* Count the white space at i for the sentence or item it is in, or the paragraph. */
+static void
+count_space(struct scan *sc, size_t i, int want)
 {
-	int32_t c;
-
-	rpt_utf8_decode(sc->p + i, sc->n - i, &c);
-	if (!rpt_is_space(c))
-		return 0;
 	if (sc->s == NULL)
 		sc->space++;
 	else if (want & B_STOP)
 		sc->st.ws++;
 	else if (i >= sc->it.seen)	/* else item_at() counted it */
 		sc->it.ws++;
-	return 1;
 }
 
-/* The marks of the chunk at b, in order; -1 on no memory. */
-static int
+/*
+ * The characters of the chunk at b that may matter, in order: the ones
+ * that do go to the scanners.  -1 on no memory.
+ */
+static INLINE int
 visit(struct scan *sc, size_t b, const struct chunk *ch, int want)
 {
-	uint64_t bits = ch->stop | ch->lead | ch->space, bit;
-	size_t i;
+	uint64_t bits;
+	uint32_t f;
+	size_t i, k;
+	int32_t c;
 
 	sc->b = b;
 	sc->cont_mask = ch->cont;
-	for (; bits != 0; bits &= bits - 1) {
-		bit = bits & -bits;
+	for (bits = ch->hot; bits != 0; bits &= bits - 1) {
 		i = b + (size_t)__builtin_ctzll(bits);
-		if ((ch->space & bit) && space_at(sc, i, want))
+		k = rpt_utf8_decode(sc->p + i, sc->n - i, &c);
+		f = rpt_char_class(c);
+		if ((want & B_SPACE) && (f & RPT_C_SPACE)) {
+			count_space(sc, i, want);
 			continue;
-		if ((ch->stop & bit) && i >= sc->st.next &&
+		}
+		if ((want & B_STOP) && is_mark(c, f) && i >= sc->st.next &&
 		    sentence_mark(sc, i) == -1)
 			return -1;
-		if ((ch->lead & bit) && item_at(sc, i + ((unsigned char)
-		    sc->p[i] < 0x80 ? 1 : 3), sc->chars ? cont_before(sc, i) +
-		    ((unsigned char)sc->p[i] < 0x80 ? 0 : 2) : 0) == -1)
+		if ((want & B_LEAD) && is_lead(c, f) && item_at(sc, i + k,
+		    sc->chars ? cont_before(sc, i) + k - 1 : 0) == -1)
 			return -1;
 	}
 	if (want & B_CONT)
