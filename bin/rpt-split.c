@@ -18,7 +18,17 @@ struct split {
 	struct rpt_splitter	*splitter;
 	struct rpt_buf		 section, key;
 	struct rpt_buf		 head;		/* file TAB line TAB para */
-	struct rpt_buf		 shared;	/* section TAB part, escaped */
+	size_t			 name_len;	/* of file TAB in head, 0 for none */
+	/*
+	 * section TAB part TAB kind, escaped: of the first unit, and of the
+	 * rest of a heading's; with what they were rendered from, so that
+	 * the paragraphs of a section share them.
+	 */
+	struct rpt_buf		 shared, rest;
+	int			 have_shared;
+	int			 depth, path[RPT_DEPTH_MAX];
+	struct rpt_buf		 part;
+	enum rpt_kind		 kind;
 	long			 units;	/* unit number in the document */
 };
 
@@ -66,9 +76,68 @@ doc_begin(const struct rpt_cli_doc *doc)
 	struct split *s = doc->state;
 
 	s->units = 0;
+	s->name_len = 0;
 	if (s->splitter == NULL &&
 	    (s->splitter = rpt_splitter_new(unit, split_flags)) == NULL)
 		return -1;
+	return 0;
+}
+
+/* Render file TAB line TAB para of p into head; the file once per document. */
+static int
+render_head(struct split *s, const struct rpt_cli_doc *doc,
+    const struct rpt_para *p)
+{
+	if (s->name_len == 0) {
+		s->head.len = 0;
+		if (rpt_buf_append(&s->head, doc->name, doc->name_len) == -1 ||
+		    rpt_buf_append(&s->head, "\t", 1) == -1)
+			return -1;
+		s->name_len = s->head.len;
+	}
+	s->head.len = s->name_len;
+	return rpt_tsv_number(&s->head, p->line) == -1 ||
+	    rpt_buf_append(&s->head, "\t", 1) == -1 ||
+	    rpt_tsv_number(&s->head, p->num) == -1 ? -1 : 0;
+}
+
+/* Append the name of kind k to b. */
+static int
+append_kind(struct rpt_buf *b, enum rpt_kind k)
+{
+	const char *name = rpt_kind_name(k);
+
+	return rpt_buf_append(b, name, strlen(name));
+}
+
+/*
+ * Render section TAB part TAB kind of p into shared, and with the kind
+ * body into rest for a heading's run-in text; unless they say it already.
+ */
+static int
+render_shared(struct split *s, const struct rpt_para *p)
+{
+	if (s->have_shared && s->kind == p->kind && s->depth == p->depth &&
+	    memcmp(s->path, p->path, (size_t)p->depth * sizeof(*p->path)) == 0 &&
+	    strcmp(s->part.p, p->part) == 0)
+		return 0;
+	s->have_shared = 0;
+	s->shared.len = s->rest.len = s->part.len = 0;
+	if (rpt_path_format(&s->section, p->path, p->depth) == -1 ||
+	    rpt_tsv_escape(&s->shared, s->section.p, s->section.len) == -1 ||
+	    rpt_buf_append(&s->shared, "\t", 1) == -1 ||
+	    rpt_tsv_escape(&s->shared, p->part, strlen(p->part)) == -1 ||
+	    rpt_buf_append(&s->shared, "\t", 1) == -1 ||
+	    (p->kind == RPT_K_HEADING &&
+	    (rpt_buf_append(&s->rest, s->shared.p, s->shared.len) == -1 ||
+	    append_kind(&s->rest, RPT_K_BODY) == -1)) ||
+	    append_kind(&s->shared, p->kind) == -1 ||
+	    rpt_buf_append(&s->part, p->part, strlen(p->part)) == -1)
+		return -1;
+	s->depth = p->depth;
+	memcpy(s->path, p->path, (size_t)p->depth * sizeof(*p->path));
+	s->kind = p->kind;
+	s->have_shared = 1;
 	return 0;
 }
 
@@ -79,7 +148,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	const struct rpt_span *spans;
 	struct rpt_span whole;
 	struct rpt_tsv *out = doc->out;
-	const char *text, *kind;
+	const char *text;
+	struct rpt_buf *tail;
 	long i, n;
 
 	if (unit == RPT_U_PARA) {
@@ -91,33 +161,21 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		n = 1;
 	} else if ((n = rpt_split(s->splitter, p->p, p->len, &spans)) == -1)
 		return -1;
-	if (rpt_path_format(&s->section, p->path, p->depth) == -1)
-		return -1;
 	/*
-	 * Every unit has the same file, line and para, and the same section
-	 * and part: both runs of columns are rendered once, and each row is
-	 * written with them around its unit's number.
+	 * Every unit has the same file, line and para, and the same section,
+	 * part and kind (but for a heading's, below): both runs of columns
+	 * are rendered once, and each row is written with them around its
+	 * unit's number.
 	 */
-	s->head.len = 0;
-	s->shared.len = 0;
-	if (rpt_buf_append(&s->head, doc->name, doc->name_len) == -1 ||
-	    rpt_buf_append(&s->head, "\t", 1) == -1 ||
-	    rpt_tsv_number(&s->head, p->line) == -1 ||
-	    rpt_buf_append(&s->head, "\t", 1) == -1 ||
-	    rpt_tsv_number(&s->head, p->num) == -1 ||
-	    rpt_tsv_escape(&s->shared, s->section.p, s->section.len) == -1 ||
-	    rpt_buf_append(&s->shared, "\t", 1) == -1 ||
-	    rpt_tsv_escape(&s->shared, p->part, strlen(p->part)) == -1)
+	if (render_head(s, doc, p) == -1 || render_shared(s, p) == -1)
 		return -1;
 	for (i = 0; i < n; i++) {
 		text = p->p + spans[i].off;
+		/* A heading's first unit is the heading; run-in text is body. */
+		tail = i > 0 && p->kind == RPT_K_HEADING ? &s->rest : &s->shared;
 		rpt_tsv_raw(out, s->head.p, s->head.len);
 		rpt_tsv_long(out, ++s->units);
-		rpt_tsv_raw(out, s->shared.p, s->shared.len);
-		/* A heading's first unit is the heading; run-in text is body. */
-		kind = rpt_kind_name(i > 0 && p->kind == RPT_K_HEADING ?
-		    RPT_K_BODY : p->kind);
-		rpt_tsv_raw(out, kind, strlen(kind));
+		rpt_tsv_raw(out, tail->p, tail->len);
 		rpt_tsv_long(out, (long)spans[i].chars);
 		rpt_tsv_field(out, text, spans[i].len);
 		if (with_key) {
@@ -141,6 +199,8 @@ cleanup(void *state)
 	rpt_buf_free(&s->key);
 	rpt_buf_free(&s->head);
 	rpt_buf_free(&s->shared);
+	rpt_buf_free(&s->rest);
+	rpt_buf_free(&s->part);
 }
 
 static const struct rpt_cli split_cli = {

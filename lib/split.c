@@ -7,11 +7,26 @@
  * last terminator (书记强调：“要依法办事。要公正执法。”), and being the dot
  * of a marker (一．).  Items start at the enumerators 一是 第一， 首先， ①
  * where they stand at the paragraph start or after 。；;：:，,.
+ *
+ * Both scanners run in one pass over the text, which finds the characters
+ * they look at 64 bytes at a time and counts, for rpt-stats, the
+ * paragraph's ideographs and characters on the way (rpt_measure()).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
+
+/*
+ * The scanner's code is inlined into each pass, where what it wants is a
+ * constant (the masks a pass does not want cost nothing), and so are the
+ * tests it makes at every mark.
+ */
+#ifdef __GNUC__
+#define INLINE	inline __attribute__((always_inline))
+#else
+#define INLINE	inline
+#endif
 
 struct rpt_splitter {
 	enum rpt_unit	 unit;
@@ -55,34 +70,60 @@ rpt_splitter_free(struct rpt_splitter *s)
 	free(s);
 }
 
+/* The first character from i on that is not white space (n if none). */
+static INLINE size_t
+skip_space(const char *p, size_t n, size_t i)
+{
+	size_t k;
+	int32_t c;
+
+	/* Most characters cannot start white space: no decoding. */
+	while (i < n && rpt_space_lead[(unsigned char)p[i]]) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (!rpt_is_space(c))
+			break;
+		i += k;
+	}
+	return i;
+}
+
 /*
- * Add the trimmed span [from, to) of p, if anything is left of it.  ws is
- * the number of white-space characters in [from, to) when the caller
+ * Add the trimmed span [from, to) of p, if anything is left of it.  chars
+ * is the number of non-white characters in [from, to) when the caller
  * counted them on its way, or NO_COUNT.
  */
 #define NO_COUNT	((size_t)-1)
 
 static int
-add(struct rpt_splitter *s, const char *p, size_t from, size_t to, size_t ws)
+add(struct rpt_splitter *s, const char *p, size_t from, size_t to,
+    size_t chars)
 {
-	const char *q = p + from;
-	size_t n = to - from, trimmed;
 	struct rpt_span *sp;
+	size_t k;
+	int32_t c;
 
-	trimmed = rpt_trim(&q, &n);
-	if (n == 0)
+	/* rpt_trim(), with skip_space()'s quick test at the start. */
+	from = skip_space(p, to, from);
+	while (to > from) {
+		k = rpt_utf8_prev(p + from, to - from, &c);
+		if (!rpt_is_space(c))
+			break;
+		to -= k;
+	}
+	if (to == from)
 		return 0;
-	if ((sp = rpt_grow(s->spans, &s->cap, s->nspans + 1, sizeof(*sp))) == NULL)
+	if ((sp = rpt_grow(s->spans, &s->cap, s->nspans + 1,
+	    sizeof(*sp))) == NULL)
 		return -1;
 	s->spans = sp;
 	sp = &s->spans[s->nspans++];
-	sp->off = (size_t)(q - p);
-	sp->len = n;
+	sp->off = from;
+	sp->len = to - from;
 	if (s->flags & RPT_SPLIT_NO_CHARS)
 		sp->chars = 0;
 	else
-		sp->chars = ws == NO_COUNT ? rpt_count_chars(q, n) :
-		    rpt_count_leads(q, n) - (ws - trimmed);
+		sp->chars = chars == NO_COUNT ? rpt_count_chars(p + from,
+		    to - from) : chars;
 	return 0;
 }
 
@@ -146,29 +187,56 @@ stop_run_before(const char *p, size_t q)
 	return i;
 }
 
+/* The first “ or ” in p from i on, or n. */
+static size_t
+next_quote(const char *p, size_t n, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)p, *q;
+
+	/* Both are E2 80 9C and E2 80 9D. */
+	while (i + 3 <= n && (q = memchr(u + i, 0xe2, n - i - 2)) != NULL) {
+		i = (size_t)(q - u);
+		if (q[1] == 0x80 && (q[2] == 0x9c || q[2] == 0x9d))
+			return i;
+		i++;
+	}
+	return n;
+}
+
 /*
  * If a well-formed quotation opens at i (“ closed by the next ” with no
  * other “ inside) and is an utterance (its last character is a stop),
  * return where its final run of stops begins; terminators before that do
- * not end sentences.  Otherwise return i.
+ * not end sentences.  Otherwise return i.  Each “ looks no further than
+ * the next quotation mark, so that many cost one scan.
  */
 static size_t
-utterance(const char *p, size_t n, size_t i, size_t *next_close)
+utterance(const char *p, size_t n, size_t i)
 {
-	static const char open[] = "“", close[] = "”";
-	const char *c;
-	size_t run, q;
+	size_t q = next_quote(p, n, i + 3), run;
 
-	/* The first ” after i; remembered, so that many “ cost one scan. */
-	if (*next_close <= i) {
-		c = rpt_memmem(p + i + 3, n - i - 3, close, 3);
-		*next_close = c ? (size_t)(c - p) : n;
-	}
-	q = *next_close;
-	if (q == n || rpt_memmem(p + i + 3, q - i - 3, open, 3) != NULL)
+	if (q == n || (unsigned char)p[q + 2] == 0x9c)
 		return i;
 	run = stop_run_before(p, q);
 	return run < q ? run : i;
+}
+
+/* Can c start a Chinese numeral (rpt_cn_number()): 一 to 九, 十? */
+static INLINE int
+numeral_start(int32_t c)
+{
+	uint32_t f = rpt_char_class(c);
+
+	return c == RPT_CH_TEN || ((f & RPT_C_CN_DIGIT) && RPT_C_VALUE(f) > 0);
+}
+
+/* Can c start an enumerator: ①-⑳, a numeral, 第, 首先, 其次, 再次, 最后? */
+static INLINE int
+enumerator_start(int32_t c)
+{
+	return numeral_start(c) || c == RPT_CH_DI || c == RPT_CH_SHOU ||
+	    c == RPT_CH_QI || c == RPT_CH_ZAI || c == RPT_CH_ZUI ||
+	    (c >= RPT_CH_CIRCLED_1 && c <= RPT_CH_CIRCLED_20);
 }
 
 /* Length of a 一． or 一. marker at p (its dot ends no sentence), else 0. */
@@ -194,13 +262,14 @@ cn_dot_marker(const char *p, size_t n)
 static size_t
 marker_end(const char *p, size_t n, size_t i)
 {
-	const char *q = p + i;
-	size_t qn = n - i, k;
+	size_t j = skip_space(p, n, i), k;
+	int32_t c;
 
-	rpt_trim(&q, &qn);
-	if ((k = cn_dot_marker(q, qn)) == 0)
+	/* Most sentences start with no numeral: no more to do. */
+	if (j >= n || (rpt_utf8_decode(p + j, n - j, &c), !numeral_start(c)) ||
+	    (k = cn_dot_marker(p + j, n - j)) == 0)
 		return i;
-	return (size_t)(q - p) + k;
+	return j + k;
 }
 
 /* Position of the last 》 in p, or 0. */
@@ -219,54 +288,6 @@ last_book_close(const char *p, size_t n)
 	return 0;
 }
 
-/*
- * Bytes at which the sentence scanner looks closer: the ASCII terminators
- * and the bytes that may start white space (counted on the way, for the
- * chars column) or “ ” (E2), 。《》 (E3) and the full-width ！？．； (EF).
- * The bulk of Han text is skipped a byte at a time: a stride taken from the
- * data would chain every load to the one before.
- */
-static const unsigned char hot[256] = {
-	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
-	['!'] = 1, ['.'] = 1, [';'] = 1, ['?'] = 1,
-	[0xc2] = 1, [0xe1] = 1, [0xe2] = 1, [0xe3] = 1, [0xef] = 1,
-};
-
-/*
- * Position of the first hot byte at or after i, or n.  With SSE2 (every
- * x86-64) sixteen bytes are compared at a time; elsewhere four table
- * look-ups a step, independent of each other, then one branch.
- */
-static size_t
-next_hot(const unsigned char *u, size_t i, size_t n)
-{
-#ifdef __SSE2__
-	const __m128i ex = _mm_set1_epi8('!'), dot = _mm_set1_epi8('.');
-	const __m128i sc = _mm_set1_epi8(';'), qm = _mm_set1_epi8('?');
-	__m128i x, m;
-	unsigned bits;
-
-	for (; i + 16 <= n; i += 16) {
-		x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
-		/* White space and the lead bytes of “”。《》！？．； ... */
-		m = rpt_space_lead16(x);
-		/* ... and the ASCII terminators. */
-		m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(
-		    _mm_cmpeq_epi8(x, ex), _mm_cmpeq_epi8(x, dot)),
-		    _mm_or_si128(_mm_cmpeq_epi8(x, sc), _mm_cmpeq_epi8(x, qm))));
-		if ((bits = (unsigned)_mm_movemask_epi8(m)) != 0)
-			return i + (size_t)__builtin_ctz(bits);
-	}
-#else
-	while (i + 4 <= n && !(hot[u[i]] | hot[u[i + 1]] |
-	    hot[u[i + 2]] | hot[u[i + 3]]))
-		i += 4;
-#endif
-	while (i < n && !hot[u[i]])
-		i++;
-	return i;
-}
-
 /* The character before p + i (0 at the start). */
 static int32_t
 char_before(const char *p, size_t i)
@@ -278,113 +299,526 @@ char_before(const char *p, size_t i)
 	return c;
 }
 
-/* What the sentence scanner sees at a hot byte. */
+/* What the sentence scanner sees at a mark. */
 enum mark {
-	M_NONE, M_SPACE, M_STOP, M_DOT, M_SEMI, M_BOOK_OPEN, M_BOOK_CLOSE,
-	M_QUOTE
+	M_NONE, M_STOP, M_DOT, M_SEMI, M_BOOK_OPEN, M_BOOK_CLOSE, M_QUOTE
 };
 
 /*
- * Classify the character at u (n > 0 bytes, valid UTF-8) and set *len to
- * its length.  The hot bytes (above) are the lead bytes of every character
- * that is not M_NONE here.
+ * The marks by their one byte (ASCII) or their last byte: the last bytes
+ * of 。《》 (E3 80 xx), “ (E2 80 9C) and ！？．； (EF BC xx) all differ,
+ * and is_mark() lets through no other character.
  */
-static enum mark
-classify(const unsigned char *u, size_t n, size_t *len)
+static const unsigned char marks[256] = {
+	['!'] = M_STOP, ['?'] = M_STOP, ['.'] = M_DOT, [';'] = M_SEMI,
+	[0x82] = M_STOP, [0x81] = M_STOP, [0x9f] = M_STOP,	/* 。！？ */
+	[0x8e] = M_DOT, [0x9b] = M_SEMI,			/* ．； */
+	[0x8a] = M_BOOK_OPEN, [0x8b] = M_BOOK_CLOSE,		/* 《》 */
+	[0x9c] = M_QUOTE,					/* “ */
+};
+
+/*
+ * Is c (of class f) a sentence mark: 。！？!?．.；;《》“?  The tests are
+ * or-ed, not branched on: the scanners ask at every ，。 alike.
+ */
+static INLINE int
+is_mark(int32_t c, uint32_t f)
 {
+	return ((f & (RPT_C_STOP | RPT_C_DOT | RPT_C_SEMICOLON)) != 0) |
+	    (c == RPT_CH_LBOOK) | (c == RPT_CH_RBOOK) | (c == RPT_CH_LDQUO);
+}
+
+/* Is c (of class f) an item lead: 。；;：:，,? */
+static INLINE int
+is_lead(int32_t c, uint32_t f)
+{
+	return (c == RPT_CH_IDEO_STOP) |
+	    ((f & (RPT_C_SEMICOLON | RPT_C_COLON | RPT_C_COMMA)) != 0);
+}
+
+/*
+ * The scanners see a paragraph 64 bytes at a time.  A chunk gives a bit
+ * mask of the characters that may matter, by their first byte, so that
+ * the Han text between them costs the chunk's compares and nothing more;
+ * and it adds to the paragraph's counts, which rpt-stats takes from the
+ * same pass.
+ */
+#define CHUNK		64
+
+struct chunk {
+	/*
+	 * The characters that may be a sentence mark (。！？!?．.；;《》“),
+	 * an item lead (。；;：:，,) or white space, as the pass wants: by
+	 * their first byte, which they share with ，、”— and the like.
+	 */
+	uint64_t	 hot;
+	uint64_t	 cont;		/* continuation bytes (10xxxxxx) */
+};
+
+/* What a pass wants of the chunks. */
+#define B_STOP		0x1
+#define B_LEAD		0x2
+#define B_SPACE		0x4
+#define B_CONT		0x8
+#define B_HAN		0x10	/* count the ideographs */
+
+/* The ideographs of a pass. */
+struct tally {
+#ifdef __SSE2__
+	/* Per byte lane, for up to 255 blocks, then added to han. */
+	__m128i		 han16;
+	unsigned	 chunks;
+#endif
+	size_t		 han;
+};
+
+/* The number of bits set in x. */
+static unsigned
+popcount64(uint64_t x)
+{
+	x -= (x >> 1) & 0x5555555555555555ULL;
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (unsigned)((x * 0x0101010101010101ULL) >> 56);
+}
+
+#ifdef __SSE2__
+#define EQ(v, b)	_mm_cmpeq_epi8((v), _mm_set1_epi8((char)(b)))
+#define OR(a, b)	_mm_or_si128((a), (b))
+#define AND(a, b)	_mm_and_si128((a), (b))
+#define BITS(v, b)	_mm_or_si128((v), _mm_set1_epi8((char)(b)))
+
+static void
+tally_flush(struct tally *t)
+{
+	__m128i s = _mm_sad_epu8(t->han16, _mm_setzero_si128());
+
+	t->han += (size_t)_mm_cvtsi128_si32(s) +
+	    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(s, 8));
+	t->han16 = _mm_setzero_si128();
+	t->chunks = 0;
+}
+
+/*
+ * The ideographs that start in x (y and z the bytes one and two on), as
+ * rpt_count_han() finds them: E5-E9 always start one; E4 before B7
+ * (U+4DC0-U+4DFF are hexagrams); E3 from 90 (U+3400) on, and E3 80 87
+ * (〇); EF with A4 to AB (U+F900-U+FAFF).  The 4-byte ones are the
+ * caller's.
+ */
+static inline __m128i
+han16(__m128i x, __m128i y, __m128i z)
+{
+	__m128i d, m;
+
+	d = _mm_sub_epi8(x, _mm_set1_epi8((char)0xe5));
+	m = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(4)), d);
+	m = OR(m, _mm_andnot_si128(EQ(y, 0xb7), EQ(x, 0xe4)));
+	m = OR(m, AND(EQ(x, 0xe3), OR(_mm_cmpeq_epi8(_mm_max_epu8(y,
+	    _mm_set1_epi8((char)0x90)), y), AND(EQ(y, 0x80), EQ(z, 0x87)))));
+	d = _mm_sub_epi8(y, _mm_set1_epi8((char)0xa4));
+	return OR(m, AND(EQ(x, 0xef), _mm_cmpeq_epi8(_mm_min_epu8(d,
+	    _mm_set1_epi8(7)), d)));
+}
+
+/*
+ * The masks of the 16 bytes at u (n bytes of text from u, of which 18 may
+ * be read) in m[] (hot, cont), and its ideographs into t.
+ */
+static INLINE void
+block16(const unsigned char *u, size_t n, int want, unsigned m[2],
+    struct tally *t)
+{
+	const __m128i x = _mm_loadu_si128((const void *)u);
+	__m128i y, z, v, d, e3, ef;
+	unsigned bits;
+	size_t j;
+	int32_t c;
+
+	if (want & (B_STOP | B_LEAD | B_SPACE)) {
+		/*
+		 * E3 and EF: 。《》 and ，：；！？．, U+3000 and U+FEFF; but
+		 * not the commonest others, 、 (E3 80 81) and, when no item
+		 * leads are wanted, ， (EF BC 8C).
+		 */
+		z = _mm_loadu_si128((const void *)(u + 2));
+		e3 = EQ(x, 0xe3);
+		ef = EQ(x, 0xef);
+		v = OR(_mm_andnot_si128(EQ(z, 0x81), e3), (want & B_LEAD) ? ef :
+		    _mm_andnot_si128(EQ(z, 0x8c), ef));
+		/* E2: “ and U+2000-U+206F, but not ” (E2 80 9D) */
+		if (want & (B_STOP | B_SPACE))
+			v = OR(v, _mm_andnot_si128(EQ(z, 0x9d), EQ(x, 0xe2)));
+		/* !. and ;? (3B and 3F: 3F with bit 2 set) */
+		if (want & B_STOP)
+			v = OR(v, OR(OR(EQ(x, '!'), EQ(x, '.')),
+			    EQ(BITS(x, 4), '?')));
+		/* , and :; (3A and 3B: 3B with bit 0 set) */
+		if (want & B_LEAD)
+			v = OR(v, OR(EQ(x, ','), EQ(BITS(x, 1), ';')));
+		/* 01-20 (TAB to CR and space among them), C2, E1 */
+		if (want & B_SPACE) {
+			d = _mm_sub_epi8(x, _mm_set1_epi8(1));
+			v = OR(v, _mm_cmpeq_epi8(_mm_min_epu8(d,
+			    _mm_set1_epi8(0x1f)), d));
+			v = OR(v, OR(EQ(x, 0xc2), EQ(x, 0xe1)));
+		}
+		m[0] = (unsigned)_mm_movemask_epi8(v);
+	}
+	if (want & B_CONT)
+		/* 80-BF are below C0 as signed bytes. */
+		m[1] = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x,
+		    _mm_set1_epi8((char)0xc0)));
+	if (want & B_HAN) {
+		y = _mm_loadu_si128((const void *)(u + 1));
+		z = _mm_loadu_si128((const void *)(u + 2));
+		t->han16 = _mm_sub_epi8(t->han16, han16(x, y, z));
+		/* The ideographs beyond the BMP, one by one. */
+		for (bits = (unsigned)_mm_movemask_epi8(EQ(x, 0xf0)); bits != 0;
+		    bits &= bits - 1) {
+			j = (size_t)__builtin_ctz(bits);
+			if (j < n) {
+				rpt_utf8_decode((const char *)u + j, n - j, &c);
+				t->han += rpt_is_han(c) != 0;
+			}
+		}
+	}
+}
+
+/*
+ * The chunk of CHUNK bytes at u (n bytes of text from u), of which
+ * CHUNK + 2 may be read; its four blocks written out, for a loop of four
+ * would end in a mispredicted branch.
+ */
+static INLINE void
+chunk(const unsigned char *u, size_t n, int want, struct chunk *ch,
+    struct tally *t)
+{
+	unsigned m0[2] = { 0, 0 }, m1[2] = { 0, 0 };
+	unsigned m2[2] = { 0, 0 }, m3[2] = { 0, 0 };
+
+	block16(u, n, want, m0, t);
+	block16(u + 16, n > 16 ? n - 16 : 0, want, m1, t);
+	block16(u + 32, n > 32 ? n - 32 : 0, want, m2, t);
+	block16(u + 48, n > 48 ? n - 48 : 0, want, m3, t);
+	ch->hot = (uint64_t)m0[0] | (uint64_t)m1[0] << 16 |
+	    (uint64_t)m2[0] << 32 | (uint64_t)m3[0] << 48;
+	ch->cont = (uint64_t)m0[1] | (uint64_t)m1[1] << 16 |
+	    (uint64_t)m2[1] << 32 | (uint64_t)m3[1] << 48;
+	/* A lane holds up to 255 blocks' counts. */
+	if ((want & B_HAN) && ++t->chunks == 255 / (CHUNK / 16))
+		tally_flush(t);
+}
+#undef EQ
+#undef OR
+#undef AND
+#undef BITS
+#else
+/* The chunk of CHUNK bytes at u (n bytes of text from u). */
+static void
+chunk(const unsigned char *u, size_t n, int want, struct chunk *ch,
+    struct tally *t)
+{
+	size_t j, k;
 	uint32_t f;
 	int32_t c;
 
-	*len = rpt_utf8_decode((const char *)u, n, &c);
-	f = rpt_char_class(c);
-	/* Most are ，、：（ and the like: one test sends them on. */
-	if ((f & (RPT_C_SPACE | RPT_C_STOP | RPT_C_DOT | RPT_C_SEMICOLON |
-	    RPT_C_OPEN | RPT_C_CLOSE)) == 0)
-		return M_NONE;
-	if (f & RPT_C_SPACE)
-		return M_SPACE;
-	if (f & RPT_C_STOP)
-		return M_STOP;
-	if (f & RPT_C_DOT)
-		return M_DOT;
-	if (f & RPT_C_SEMICOLON)
-		return M_SEMI;
-	switch (c) {
-	case RPT_CH_LBOOK:
-		return M_BOOK_OPEN;
-	case RPT_CH_RBOOK:
-		return M_BOOK_CLOSE;
-	case RPT_CH_LDQUO:
-		return M_QUOTE;
+	ch->hot = ch->cont = 0;
+	for (j = 0; j < CHUNK && j < n; j++)
+		if ((want & B_CONT) && (u[j] & 0xc0) == 0x80)
+			ch->cont |= (uint64_t)1 << j;
+	for (j = 0; j < CHUNK && j < n; j += k) {
+		/* The end of a character that started in the chunk before. */
+		if ((u[j] & 0xc0) == 0x80) {
+			k = 1;
+			continue;
+		}
+		k = rpt_utf8_decode((const char *)u + j, n - j, &c);
+		f = rpt_char_class(c);
+		if (((want & B_STOP) && is_mark(c, f)) ||
+		    ((want & B_LEAD) && is_lead(c, f)) ||
+		    ((want & B_SPACE) && (f & RPT_C_SPACE)))
+			ch->hot |= (uint64_t)1 << j;
+		if (want & B_HAN)
+			t->han += rpt_is_han(c) != 0;
 	}
-	return M_NONE;
+}
+#endif
+
+/* The state of the sentence scanner. */
+struct sentences {
+	int		 semicolon;	/* ；; end sentences */
+	size_t		 next;		/* the first byte not yet seen */
+	size_t		 start;		/* of the sentence */
+	size_t		 cont;		/* continuation bytes before start */
+	size_t		 quiet_until;	/* terminators before it end none */
+	size_t		 book_end;	/* where the last 》 is, once needed */
+	size_t		 ws;		/* white-space characters since start */
+	int		 book;		/* open 《 */
+	long		 count;
+};
+
+/* The state of the item scanner. */
+struct items {
+	size_t		 start;		/* of the item */
+	size_t		 cont;		/* continuation bytes before start */
+	size_t		 seen;		/* white space before it is counted */
+	size_t		 ws;		/* white-space characters since start */
+	long		 count;
+};
+
+/*
+ * A pass over a paragraph: the scanners it feeds, the spans one of them
+ * makes (or none, to count), and the counts.
+ */
+struct scan {
+	const char	*p;
+	size_t		 n;
+	struct rpt_splitter *s;
+	int		 chars;		/* count the spans' characters */
+	struct sentences st;
+	struct items	 it;
+	/* The chunk being visited, at b, with cont continuation bytes before. */
+	size_t		 b, cont;
+	uint64_t	 cont_mask;
+	size_t		 space;		/* white space, when no spans are made */
+	struct tally	 t;
+};
+
+static void
+scan_init(struct scan *sc, const char *p, size_t n, struct rpt_splitter *s)
+{
+	memset(sc, 0, sizeof(*sc));
+	sc->p = p;
+	sc->n = n;
+	sc->s = s;
+	sc->chars = s != NULL && !(s->flags & RPT_SPLIT_NO_CHARS);
+}
+
+/* The continuation bytes before i, which is in the chunk being visited. */
+static size_t
+cont_before(const struct scan *sc, size_t i)
+{
+	return sc->cont + popcount64(sc->cont_mask &
+	    (((uint64_t)1 << (i - sc->b)) - 1));
+}
+
+/* Add the span [from, to) with cont continuation bytes before to. */
+static int
+add_span(struct scan *sc, size_t from, size_t cont_from, size_t to,
+    size_t cont_to, size_t ws)
+{
+	return add(sc->s, sc->p, from, to, sc->chars ?
+	    (to - from) - (cont_to - cont_from) - ws : NO_COUNT);
+}
+
+static void
+sentences_init(struct scan *sc, int flags)
+{
+	sc->st.semicolon = (flags & RPT_SPLIT_SEMICOLON) != 0;
+	sc->st.book_end = (size_t)-1;
+	sc->st.quiet_until = marker_end(sc->p, sc->n, 0);
+}
+
+/* The sentence mark at p + i; -1 on no memory. */
+static int
+sentence_mark(struct scan *sc, size_t i)
+{
+	struct sentences *st = &sc->st;
+	const char *p = sc->p;
+	const unsigned char *u = (const unsigned char *)p;
+	size_t n = sc->n, k = u[i] < 0x80 ? 1 : 3, j, kk, cont = 0;
+	int end = 0;
+
+	switch (marks[u[i + k - 1]]) {
+	case M_BOOK_OPEN:
+		/* Only a 《 that some 》 closes opens a title. */
+		if (st->book_end == (size_t)-1)
+			st->book_end = last_book_close(p, n);
+		if (i < st->book_end)
+			st->book++;
+		break;
+	case M_BOOK_CLOSE:
+		if (st->book > 0)
+			st->book--;
+		break;
+	case M_QUOTE:
+		j = utterance(p, n, i);
+		if (j > st->quiet_until)
+			st->quiet_until = j;
+		break;
+	case M_STOP:
+		end = st->book == 0 && i >= st->quiet_until;
+		break;
+	case M_DOT:
+		end = st->book == 0 && i >= st->quiet_until &&
+		    is_cjk(char_before(p, i)) &&
+		    !is_digit(at(p, n, i + k, &kk));
+		break;
+	case M_SEMI:
+		end = st->book == 0 && i >= st->quiet_until && st->semicolon;
+		break;
+	}
+	if (!end)
+		return 0;
+	if (sc->chars)
+		cont = cont_before(sc, i) + k - 1;
+	/* Take the rest of the run of stops, then the closing marks. */
+	for (i += k; i < n && is_stop(at(p, n, i, &kk)); i += kk)
+		cont += kk - 1;
+	for (; i < n && is_closer(at(p, n, i, &kk)); i += kk)
+		cont += kk - 1;
+	if (sc->s != NULL && add_span(sc, st->start, st->cont, i, cont,
+	    st->ws) == -1)
+		return -1;
+	/* A terminator is text: the sentence is never empty. */
+	st->count++;
+	st->next = st->start = i;
+	st->cont = cont;
+	st->ws = 0;
+	if ((j = marker_end(p, n, i)) > st->quiet_until)
+		st->quiet_until = j;
+	return 0;
+}
+
+/*
+ * An item may start at the first non-white character from i on (with
+ * cont continuation bytes before i): after a lead (。；;：:，,) or at the
+ * paragraph's start.  -1 on no memory.
+ */
+static int
+item_at(struct scan *sc, size_t i, size_t cont)
+{
+	struct items *it = &sc->it;
+	const char *p = sc->p;
+	size_t n = sc->n, k;
+	int32_t c;
+
+	while (i < n && rpt_space_lead[(unsigned char)p[i]]) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (!rpt_is_space(c))
+			break;
+		i += k;
+		cont += k - 1;
+		it->ws++;
+	}
+	it->seen = i;
+	if (i >= n || (rpt_utf8_decode(p + i, n - i, &c),
+	    !enumerator_start(c)) || rpt_enumerator(p + i, n - i) == 0)
+		return 0;
+	it->count++;
+	if (sc->s != NULL && i > it->start &&
+	    add_span(sc, it->start, it->cont, i, cont, it->ws) == -1)
+		return -1;
+	it->start = i;
+	it->cont = cont;
+	it->ws = 0;
+	return 0;
+}
+
+/* Count the white space at i for the sentence or item it is in, or the paragraph. */
+static void
+count_space(struct scan *sc, size_t i, int want)
+{
+	if (sc->s == NULL)
+		sc->space++;
+	else if (want & B_STOP)
+		sc->st.ws++;
+	else if (i >= sc->it.seen)	/* else item_at() counted it */
+		sc->it.ws++;
+}
+
+/*
+ * The characters of the chunk at b that may matter, in order: the ones
+ * that do go to the scanners.  -1 on no memory.
+ */
+static INLINE int
+visit(struct scan *sc, size_t b, const struct chunk *ch, int want)
+{
+	uint64_t bits;
+	uint32_t f;
+	size_t i, k;
+	int32_t c;
+
+	sc->b = b;
+	sc->cont_mask = ch->cont;
+	for (bits = ch->hot; bits != 0; bits &= bits - 1) {
+		i = b + (size_t)__builtin_ctzll(bits);
+		k = rpt_utf8_decode(sc->p + i, sc->n - i, &c);
+		f = rpt_char_class(c);
+		if ((want & B_SPACE) && (f & RPT_C_SPACE)) {
+			count_space(sc, i, want);
+			continue;
+		}
+		if ((want & B_STOP) && is_mark(c, f) && i >= sc->st.next &&
+		    sentence_mark(sc, i) == -1)
+			return -1;
+		if ((want & B_LEAD) && is_lead(c, f) && item_at(sc, i + k,
+		    sc->chars ? cont_before(sc, i) + k - 1 : 0) == -1)
+			return -1;
+	}
+	if (want & B_CONT)
+		sc->cont += popcount64(ch->cont);
+	return 0;
+}
+
+/* One pass over the paragraph for what want (B_) asks; -1 on no memory. */
+static INLINE int
+scan(struct scan *sc, int want)
+{
+	const unsigned char *u = (const unsigned char *)sc->p;
+	size_t n = sc->n, b = 0;
+	struct chunk ch;
+	int r = 0;
+#ifdef __SSE2__
+	unsigned char pad[2 * CHUNK + 16];
+	size_t b0;
+
+	sc->t.han16 = _mm_setzero_si128();
+	sc->t.chunks = 0;
+	for (; b + CHUNK + 2 <= n; b += CHUNK) {
+		chunk(u + b, n - b, want, &ch, &sc->t);
+		if (visit(sc, b, &ch, want) == -1)
+			return -1;
+	}
+	/* The rest from a copy, padded with NUL, which matches nothing. */
+	if (b < n) {
+		memset(pad, 0, sizeof(pad));
+		memcpy(pad, u + b, n - b);
+	}
+	for (b0 = b; b < n; b += CHUNK) {
+		chunk(pad + (b - b0), n - b, want, &ch, &sc->t);
+		if (visit(sc, b, &ch, want) == -1)
+			return -1;
+	}
+	tally_flush(&sc->t);
+#else
+	for (; b < n; b += CHUNK) {
+		chunk(u + b, n - b, want, &ch, &sc->t);
+		if (visit(sc, b, &ch, want) == -1)
+			return -1;
+	}
+#endif
+	/* The last sentence or item, which nothing ended. */
+	if (sc->s != NULL)
+		r = (want & B_STOP) ? add_span(sc, sc->st.start, sc->st.cont, n,
+		    sc->cont, sc->st.ws) : add_span(sc, sc->it.start,
+		    sc->it.cont, n, sc->cont, sc->it.ws);
+	else if (want & B_STOP)
+		sc->st.count += skip_space(sc->p, n, sc->st.start) < n;
+	return r;
 }
 
 static int
 split_sentences(struct rpt_splitter *s, const char *p, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)p;
-	size_t i = 0, k, start = 0, quiet_until, j, kk;
-	size_t next_close = 0, book_end = (size_t)-1, ws = 0;
-	int book = 0, end;
+	struct scan sc;
 
-	quiet_until = marker_end(p, n, 0);
-	for (;;) {
-		i = next_hot(u, i, n);
-		if (i >= n)
-			break;
-		end = 0;
-		switch (classify(u + i, n - i, &k)) {
-		case M_NONE:
-			break;
-		case M_SPACE:
-			ws++;
-			break;
-		case M_BOOK_OPEN:
-			/* Only a 《 that some 》 closes opens a title. */
-			if (book_end == (size_t)-1)
-				book_end = last_book_close(p, n);
-			if (i < book_end)
-				book++;
-			break;
-		case M_BOOK_CLOSE:
-			if (book > 0)
-				book--;
-			break;
-		case M_QUOTE:
-			j = utterance(p, n, i, &next_close);
-			if (j > quiet_until)
-				quiet_until = j;
-			break;
-		case M_STOP:
-			end = book == 0 && i >= quiet_until;
-			break;
-		case M_DOT:
-			end = book == 0 && i >= quiet_until &&
-			    is_cjk(char_before(p, i)) &&
-			    !is_digit(at(p, n, i + k, &kk));
-			break;
-		case M_SEMI:
-			end = book == 0 && i >= quiet_until &&
-			    (s->flags & RPT_SPLIT_SEMICOLON);
-			break;
-		}
-		i += k;
-		if (!end)
-			continue;
-		/* Take the rest of the run of stops, then the closing marks. */
-		while (i < n && is_stop(at(p, n, i, &kk)))
-			i += kk;
-		while (i < n && is_closer(at(p, n, i, &kk)))
-			i += kk;
-		if (add(s, p, start, i, ws) == -1)
-			return -1;
-		start = i;
-		ws = 0;
-		if ((j = marker_end(p, n, start)) > quiet_until)
-			quiet_until = j;
-	}
-	return add(s, p, start, n, ws);
+	scan_init(&sc, p, n, s);
+	sentences_init(&sc, s->flags);
+	/* Each call a pass of its own, made for what it wants. */
+	return sc.chars ? scan(&sc, B_STOP | B_SPACE | B_CONT) :
+	    scan(&sc, B_STOP);
 }
 
 size_t
@@ -403,10 +837,8 @@ rpt_enumerator(const char *p, size_t n)
 	rpt_utf8_decode(p, n, &c);
 	if (c >= RPT_CH_CIRCLED_1 && c <= RPT_CH_CIRCLED_20)
 		return 3;
-	/* Most characters start none: 十, a digit, 第, 首先, 其次, 再次, 最后. */
-	if (c != RPT_CH_TEN && rpt_cn_digit(c) <= 0 && c != RPT_CH_DI &&
-	    c != RPT_CH_SHOU && c != RPT_CH_QI && c != RPT_CH_ZAI &&
-	    c != RPT_CH_ZUI)
+	/* Most characters start none. */
+	if (!enumerator_start(c))
 		return 0;
 	if ((k = rpt_cn_number(p, n, &v)) > 0) {
 		if (k + 3 <= n && memcmp(p + k, "是", 3) == 0)
@@ -432,93 +864,64 @@ rpt_enumerator(const char *p, size_t n)
 	return 0;
 }
 
-/*
- * 。；;：:，, — after these (or at the start) an item may begin.  Of the
- * sentence stops only 。 is one (not ！？!?).  f is c's class.
- */
+/* Cut p into items, the units that start with an enumerator. */
 static int
-is_item_lead(int32_t c, uint32_t f)
-{
-	return c == RPT_CH_IDEO_STOP ||
-	    (f & (RPT_C_SEMICOLON | RPT_C_COLON | RPT_C_COMMA)) != 0;
-}
-
-/*
- * The stride of split_items() over the characters that are neither white
- * space nor one of is_item_lead()'s: their length by lead byte (as
- * rpt_utf8_decode() takes it with 4 bytes or more left), and 0 for the
- * bytes that may start one of those, which are decoded: TAB to CR, space,
- * ; : , and the leads C2, E1-E3, EF of the others.  0 too, to be safe,
- * where the text would not be valid UTF-8 (80-C1) and for E0 and the
- * 4-byte leads, which are rare.  Han (E4-EE) and most ASCII go straight on.
- */
-static const unsigned char item_step[256] = {
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 1, 1,	/* 00-0F */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 10-1F */
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,	/* 20-2F */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1,	/* 30-3F */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 40-4F */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 50-5F */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 60-6F */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 70-7F */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 80-8F */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 90-9F */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* A0-AF */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* B0-BF */
-	0, 0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,	/* C0-CF */
-	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,	/* D0-DF */
-	0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0,	/* E0-EF */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* F0-FF */
-};
-
-/*
- * Cut p into items, adding them to s; with s NULL, only count the items,
- * the units that start with an enumerator.  Returns -1 on allocation
- * failure.
- */
-static long
 split_items(struct rpt_splitter *s, const char *p, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)p;
-	size_t i = 0, k, start = 0;
-	uint32_t f;
-	int32_t c;
-	int lead = 1;		/* may an item start at the next character? */
-	long items = 0;
+	struct scan sc;
 
-	while (i < n) {
-		/* A run of characters after which no item starts. */
-		if (!lead && n - i >= 4 && (k = item_step[u[i]]) != 0) {
-			do
-				i += k;
-			while (n - i >= 4 && (k = item_step[u[i]]) != 0);
-			continue;
-		}
-		k = rpt_utf8_decode(p + i, n - i, &c);
-		f = rpt_char_class(c);
-		if (f & RPT_C_SPACE) {
-			i += k;
-			continue;
-		}
-		if (lead && rpt_enumerator(p + i, n - i)) {
-			items++;
-			if (i > start && s != NULL &&
-			    add(s, p, start, i, NO_COUNT) == -1)
-				return -1;
-			start = i;
-		}
-		lead = is_item_lead(c, f);
-		i += k;
-	}
-	if (s != NULL && add(s, p, start, n, NO_COUNT) == -1)
+	scan_init(&sc, p, n, s);
+	if (item_at(&sc, 0, 0) == -1)
 		return -1;
-	return items;
+	return sc.chars ? scan(&sc, B_LEAD | B_SPACE | B_CONT) :
+	    scan(&sc, B_LEAD);
 }
 
 long
 rpt_count_items(const char *p, size_t n)
 {
-	return split_items(NULL, p, n);
+	struct scan sc;
+
+	/* Nothing is allocated when only counting. */
+	scan_init(&sc, p, n, NULL);
+	item_at(&sc, 0, 0);
+	scan(&sc, B_LEAD);
+	return sc.it.count;
+}
+
+void
+rpt_measure(const char *p, size_t n, int what, struct rpt_measures *m)
+{
+	struct scan sc;
+	int want = B_HAN;
+
+	scan_init(&sc, p, n, NULL);
+	if (what & RPT_M_UNITS) {
+		sentences_init(&sc, 0);
+		item_at(&sc, 0, 0);
+		want |= B_STOP | B_LEAD;
+	}
+	if (what & RPT_M_CHARS)
+		want |= B_SPACE | B_CONT;
+	/* A pass made for each, as split_sentences() has. */
+	switch (want) {
+	case B_HAN:
+		scan(&sc, B_HAN);
+		break;
+	case B_HAN | B_STOP | B_LEAD:
+		scan(&sc, B_HAN | B_STOP | B_LEAD);
+		break;
+	case B_HAN | B_SPACE | B_CONT:
+		scan(&sc, B_HAN | B_SPACE | B_CONT);
+		break;
+	default:
+		scan(&sc, B_HAN | B_STOP | B_LEAD | B_SPACE | B_CONT);
+		break;
+	}
+	m->sents = sc.st.count;
+	m->items = sc.it.count;
+	m->han = sc.t.han;
+	m->chars = what & RPT_M_CHARS ? n - sc.cont - sc.space : 0;
 }
 
 long
@@ -533,7 +936,7 @@ rpt_split(struct rpt_splitter *s, const char *p, size_t n,
 		r = split_sentences(s, p, n);
 		break;
 	case RPT_U_ITEM:
-		r = split_items(s, p, n) == -1 ? -1 : 0;
+		r = split_items(s, p, n);
 		break;
 	default:
 		r = add(s, p, 0, n, NO_COUNT);

@@ -25,7 +25,6 @@ struct pattern {
 
 struct rpt_stats {
 	struct rpt_text_stats	 out;
-	struct rpt_splitter	*sentences;
 	struct rpt_numbers	*finder;
 	struct pattern		*pats;
 	size_t			 npats, cappats;
@@ -55,10 +54,7 @@ rpt_stats_new(const char *const *taken, const char *what)
 	s->cols[n] = NULL;
 	s->ntaken = n;
 	s->taken_what = what;
-	/* Only the number of sentences is needed: their chars are the paragraph's. */
-	if ((s->sentences = rpt_splitter_new(RPT_U_SENTENCE,
-	    RPT_SPLIT_NO_CHARS)) == NULL ||
-	    (s->finder = rpt_numbers_new(0)) == NULL) {
+	if ((s->finder = rpt_numbers_new(0)) == NULL) {
 		rpt_stats_free(s);
 		errno = ENOMEM;
 		return NULL;
@@ -80,7 +76,6 @@ rpt_stats_free(struct rpt_stats *s)
 	}
 	free(s->pats);
 	free(s->cols);
-	rpt_splitter_free(s->sentences);
 	rpt_numbers_free(s->finder);
 	free(s);
 }
@@ -270,21 +265,39 @@ count_patterns(struct rpt_stats *s, const char *p, size_t n)
 int
 rpt_stats_para(struct rpt_stats *s, const struct rpt_para *p)
 {
+	size_t chars;
+
+	return rpt_stats_para_chars(s, p, &chars);
+}
+
+int
+rpt_stats_para_chars(struct rpt_stats *s, const struct rpt_para *p,
+    size_t *chars)
+{
 	const struct rpt_quantity *q;
-	const struct rpt_span *spans;
+	struct rpt_measures m;
 	long i, n;
+	int what;
 
 	/* Web remnants are not the report's. */
-	if (p->kind == RPT_K_BOILERPLATE)
+	if (p->kind == RPT_K_BOILERPLATE) {
+		*chars = rpt_para_chars(p);
 		return 0;
-	s->out.han += rpt_count_han(p->p, p->len);
-	if (p->kind == RPT_K_HEADING || p->kind == RPT_K_BODY) {
-		if ((n = rpt_split(s->sentences, p->p, p->len, &spans)) == -1)
-			return -1;
-		s->out.sents += (size_t)n;
-		/* Items, as rpt-sections -i: also in a heading's run-in text. */
-		s->out.items += (size_t)rpt_count_items(p->p, p->len);
 	}
+	/*
+	 * One pass over the text for all of its counts: the characters
+	 * too, unless the model has them; the sentences and items (as
+	 * rpt-sections -i: also in a heading's run-in text) of the text
+	 * proper.
+	 */
+	what = p->chars == RPT_CHARS_UNKNOWN ? RPT_M_CHARS : 0;
+	if (p->kind == RPT_K_HEADING || p->kind == RPT_K_BODY)
+		what |= RPT_M_UNITS;
+	rpt_measure(p->p, p->len, what, &m);
+	*chars = what & RPT_M_CHARS ? m.chars : p->chars;
+	s->out.han += m.han;
+	s->out.sents += (size_t)m.sents;
+	s->out.items += (size_t)m.items;
 	if ((n = rpt_numbers(s->finder, rpt_para_fold(p), p->len,
 	    p->marker_len, &q)) == -1)
 		return -1;
