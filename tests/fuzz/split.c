@@ -14,7 +14,9 @@
  * the paragraph; there are none only for an all-white paragraph; chars is
  * each unit's number of non-white characters (0 with NO_CHARS); para mode
  * gives one unit; rpt_count_items() is the number of item units that
- * start with an enumerator (rpt_enumerator()), whose length fits the unit.
+ * start with an enumerator (rpt_enumerator()), whose length fits the unit;
+ * rpt_measure() gives, in its one pass, what rpt_split() (sentences, no
+ * flags), rpt_count_items(), rpt_count_han() and rpt_count_chars() give.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +29,7 @@ static void
 split(const char *text, size_t n)
 {
 	static struct rpt_buf want, got;
+	struct rpt_measures ms;
 	const struct rpt_span *s;
 	size_t prev_end, k;
 	long m, i, items;
@@ -39,10 +42,21 @@ split(const char *text, size_t n)
 		abort();
 	items = rpt_count_items(p, n);
 	CHECK(items >= 0);
+	/* rpt_measure()'s one pass counts what the separate calls count. */
+	rpt_measure(p, n, RPT_M_UNITS | RPT_M_CHARS, &ms);
+	CHECK(ms.items == items && ms.han == rpt_count_han(p, n) &&
+	    ms.chars == rpt_count_chars(p, n));
+	rpt_measure(p, n, 0, &ms);
+	CHECK(ms.sents == 0 && ms.items == 0 && ms.chars == 0 &&
+	    ms.han == rpt_count_han(p, n));
 	for (u = 0; u < 3; u++)
 		for (f = 0; f < 4; f++) {
 			m = rpt_split(sp[u][f], p, n, &s);
 			CHECK(m >= 0);
+			if (u == RPT_U_SENTENCE && f == 0) {
+				rpt_measure(p, n, RPT_M_UNITS, &ms);
+				CHECK(ms.sents == m && ms.chars == 0);
+			}
 			CHECK((m == 0) == (want.len == 0));
 			if (u == RPT_U_PARA)
 				CHECK(m == (want.len > 0));
