@@ -2188,16 +2188,43 @@ unmarked(struct rpt_doc *d, const struct slot *s)
 	return cues > 0;
 }
 
-/* The lead bytes of sentence_end()'s first characters. */
-static const unsigned char may_end[256] = {
-	['!'] = 1, ['?'] = 1, [0xe3] = 1, [0xef] = 1,
-};
-
-/* The length of the character whose lead byte (of valid UTF-8) is b. */
+/*
+ * The first place from i on where sentence_end() may find one: ! or ?, a
+ * lead E3 with third byte 82 (。), or EF with 81, 9A or 9F (！：？); n if
+ * none.  Sixteen bytes a step where SSE2 is there.  Those bytes are never
+ * continuation bytes, so the place is a character boundary.
+ */
 static size_t
-utf8_len(unsigned char b)
+end_next(const char *s, size_t i, size_t n)
 {
-	return b < 0x80 ? 1 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : 4;
+	const unsigned char *p = (const unsigned char *)s;
+#ifdef __SSE2__
+	__m128i x, z, m;
+	unsigned bits;
+
+	for (; i + 18 <= n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		z = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 2));
+		m = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('!')),
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8('?')));
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8((char)0xe3)), _mm_cmpeq_epi8(z,
+		    _mm_set1_epi8((char)0x82))));
+		m = _mm_or_si128(m, _mm_and_si128(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8((char)0xef)), _mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(z, _mm_set1_epi8((char)0x81)),
+		    _mm_cmpeq_epi8(z, _mm_set1_epi8((char)0x9a))),
+		    _mm_cmpeq_epi8(z, _mm_set1_epi8((char)0x9f)))));
+		if ((bits = (unsigned)_mm_movemask_epi8(m)) != 0)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+#endif
+	for (; i < n; i++)
+		if (p[i] == '!' || p[i] == '?' || (i + 2 < n &&
+		    ((p[i] == 0xe3 && p[i + 2] == 0x82) || (p[i] == 0xef &&
+		    (p[i + 2] == 0x81 || p[i + 2] == 0x9a || p[i + 2] == 0x9f)))))
+			return i;
+	return n;
 }
 
 /* Length of a sentence end at p (。！？!?： and closing marks), else 0. */
@@ -2242,15 +2269,8 @@ flattened(struct rpt_doc *d, const struct slot *s)
 	int32_t c;
 
 	d->npieces = d->piece = 0;
-	for (i = 0; i < n; i += k) {
-		/*
-		 * Sentence ends (。！？：!?) start with E3, EF, ! or ?: any
-		 * other character is stepped over by its lead byte.
-		 */
-		if (!may_end[(unsigned char)p[i]]) {
-			k = utf8_len((unsigned char)p[i]);
-			continue;
-		}
+	/* The characters between places where an end may be are passed. */
+	for (i = end_next(p, 0, n); i < n; i = end_next(p, i + k, n)) {
 		k = rpt_utf8_decode(p + i, n - i, &c);
 		if ((e = sentence_end(p + i, n - i)) == 0)
 			continue;
