@@ -3576,6 +3576,15 @@ rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
 	/* Back to the last boundary, the end nearest the number kept. */
 	for (i = q->off, chars = 0; i > 0 && chars < RPT_CONTEXT_MAX;
 	    i -= k, chars++) {
+		/*
+		 * An ideograph (rpt_han_lead()) is no boundary: stepped over
+		 * undecoded.  In valid UTF-8 a lead byte three back from i
+		 * leads the character that ends at i.
+		 */
+		if (i >= 3 && rpt_han_lead((unsigned char)p[i - 3])) {
+			k = 3;
+			continue;
+		}
 		k = char_before(p, i, &ch);
 		if (boundary(ch))
 			break;
@@ -3588,6 +3597,11 @@ rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
 	/* On to the next one. */
 	for (i = end, chars = 0; i < n && chars < RPT_CONTEXT_MAX;
 	    i += k, chars++) {
+		/* Nor here. */
+		if (rpt_han_lead((unsigned char)p[i])) {
+			k = 3;
+			continue;
+		}
 		k = rpt_utf8_decode(p + i, n - i, &ch);
 		if (boundary(ch))
 			break;
