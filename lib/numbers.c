@@ -244,6 +244,31 @@ char_at(const char *p, size_t n, size_t *len)
 	return c;
 }
 
+/*
+ * The character before i > 0 and its length, as rpt_utf8_prev() gives them
+ * for valid UTF-8: an ASCII byte or a 3-byte character (nearly all of a
+ * report) without its loop over the continuation bytes.  A lead byte
+ * E0-EF three back from i can only lead the character that ends at i.
+ * The rules ask at nearly every numeral, on text of both kinds, where the
+ * loop's end mispredicted.
+ */
+static inline size_t
+char_before(const char *p, size_t i, int32_t *ch)
+{
+	const unsigned char *s = (const unsigned char *)p;
+
+	if (s[i - 1] < 0x80) {
+		*ch = s[i - 1];
+		return 1;
+	}
+	if (i >= 3 && s[i - 3] - 0xe0U < 0x10U) {
+		*ch = (int32_t)((s[i - 3] & 0x0fU) << 12 |
+		    (s[i - 2] & 0x3fU) << 6 | (s[i - 1] & 0x3fU));
+		return 3;
+	}
+	return rpt_utf8_prev(p, i, ch);
+}
+
 /* Skip white space (but never a line's worth: at most 2 characters). */
 static size_t
 skip_blank(const char *p, size_t n, size_t i)
@@ -1235,7 +1260,7 @@ in_short_quote(const char *p, size_t n, size_t a, size_t b)
 	if (!quote_near(p, a))
 		return 0;
 	for (i = a; i > 0 && a - i < 12 * 3; ) {
-		k = rpt_utf8_prev(p, i, &ch);
+		k = char_before(p, i, &ch);
 		if (ch == RPT_CH_RDQUO || ch == RPT_CH_IDEO_STOP ||
 		    ch == RPT_CH_FW_COMMA)
 			return 0;
@@ -1445,7 +1470,7 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
 	*len = 0;
 	if (i == f)
 		return RPT_QUAL_EXACT;
-	rpt_utf8_prev(p + f, i - f, &c);
+	char_before(p + f, i - f, &c);
 	/*
 	 * 至少有10次, 超过了百分之零点九: a word between, the qualifier before
 	 * it.  (No qualifier ends with one of qual_fill's words, so the
@@ -1455,7 +1480,7 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
 	    (k = word_before(p + f, i - f, qual_fill)) > 0) {
 		if (i - k == f)
 			return RPT_QUAL_EXACT;
-		rpt_utf8_prev(p + f, i - k - f, &c);
+		char_before(p + f, i - k - f, &c);
 	}
 	/* Most numbers have none: the character before says so at once. */
 	if (!bit(x->qual_end, c))
@@ -1816,7 +1841,7 @@ ratio(const char *p, size_t n, size_t i, size_t j, const struct dec *v,
 	slash = sl > 0;
 	if (starts(p + j, n - j, "分之"))
 		k = j + 6;
-	else if (slash && j > i && (rpt_utf8_prev(p, j, &c),
+	else if (slash && j > i && (char_before(p, j, &c),
 	    digit_value(c) >= 0))
 		k = j + sl;
 	else
@@ -1915,7 +1940,7 @@ vague_amount(const char *p, size_t n, size_t i)
 	c = char_at(p + i, n - i, &k);
 	if (i == 0 || cn_unit(c) == 0)
 		return 0;
-	rpt_utf8_prev(p, i, &b);
+	char_before(p, i, &b);
 	/* 成 only in 成千上万, 成百上千: 建成十个, 建成亿元项目 are numbers. */
 	if (b != RPT_CH_SHU && b != RPT_CH_JI && b != RPT_CH_SHANG &&
 	    (b != RPT_CH_CHENG || !starts(p + i + k, n - i - k, "上")))
@@ -1942,7 +1967,7 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 	/* Not out of text a rule took already. */
 	if (i <= x->floor)
 		return 0;
-	rpt_utf8_prev(p, i, &c);
+	char_before(p, i, &c);
 	if (c >= NBMP || !(x->inner_prev[c >> 3] & (1U << (c & 7))))
 		return 0;
 	for (*m = 0; *m < x->ninner; (*m)++) {
@@ -1971,7 +1996,7 @@ determiner(const char *p, size_t n, size_t i)
 	c = char_at(p + i + 3, n - i - 3, &k);
 	if (cn_digit(c) >= 0 || cn_unit(c) > 0)
 		return 0;
-	rpt_utf8_prev(p, i, &c);
+	char_before(p, i, &c);
 	return c == RPT_CH_ZHE || c == RPT_CH_NA || c == RPT_CH_MEI ||
 	    c == RPT_CH_LING_OTHER || c == RPT_CH_CI || c == RPT_CH_GAI;
 }
@@ -2038,7 +2063,7 @@ ordinal_after(const struct rpt_numbers *x, const char *p, size_t n,
 		 * digit or capital, or the ” or ） that close it (only those
 		 * two of RPT_C_CLOSE: 》 and the others close no such name).
 		 */
-		rpt_utf8_prev(p, i, &b);
+		char_before(p, i, &b);
 		return rpt_is_han(b) || b == RPT_CH_RDQUO ||
 		    b == RPT_CH_FW_RPAREN || (b >= '0' && b <= '9') ||
 		    (b >= 'A' && b <= 'Z');
@@ -2062,7 +2087,7 @@ trailing_magnitude(const char *p, size_t from, size_t j)
 	int e = 0;
 
 	while (j > from) {
-		rpt_utf8_prev(p, j, &c);
+		char_before(p, j, &c);
 		if (cn_unit(c) >= 4)		/* 万 萬 亿 億 */
 			e += cn_unit(c);
 		else if (c != ' ')
@@ -2080,7 +2105,7 @@ magnitude_word(const char *p, size_t j)
 
 	if (j == 0)
 		return 0;
-	rpt_utf8_prev(p, j, &c);
+	char_before(p, j, &c);
 	return cn_unit(c) >= 4;		/* 万 萬 亿 億 */
 }
 
@@ -2144,7 +2169,7 @@ not_before(const char *p, size_t i)
 
 	if (i == 0)
 		return RPT_Q_COUNT;
-	rpt_utf8_prev(p, i, &c);
+	char_before(p, i, &c);
 	if (c == RPT_CH_DI)
 		return RPT_Q_ORDINAL;
 	/*
@@ -2500,7 +2525,7 @@ rule_article(const struct scan *s, struct took *t)
 	int32_t c;
 
 	if (s->c != RPT_CH_CN_1 || i < f + 3 ||
-	    (rpt_utf8_prev(p, i, &c), c != RPT_CH_SHI && c != RPT_CH_WEI) ||
+	    (char_before(p, i, &c), c != RPT_CH_SHI && c != RPT_CH_WEI) ||
 	    word_at(p + i + 3, n - i - 3, article_words) == 0 ||
 	    word_before(p + f, i - f, article_before) == 0)
 		return 0;
@@ -2700,14 +2725,14 @@ di_list(const char *p, size_t i)
 	int items, digits;
 
 	for (items = 0; i > 0 && items < 8; items++) {
-		k = rpt_utf8_prev(p, i, &c);
+		k = char_before(p, i, &c);
 		if (c == RPT_CH_DI)
 			return 1;
 		if (c != RPT_CH_IDEO_COMMA)
 			return 0;
 		/* The number before the 、, back to its start. */
 		for (i -= k, digits = 0; i > 0; i -= k, digits++) {
-			k = rpt_utf8_prev(p, i, &c);
+			k = char_before(p, i, &c);
 			if (digit_value(c) < 0 && cn_digit(c) < 0 &&
 			    cn_unit(c) == 0)
 				break;
@@ -3053,7 +3078,7 @@ rule_year_range(const struct scan *s, struct num *m, struct took *t)
 	    unit_after(s->x, p, n, e, &w, idig2, &a) > 0)
 		return 0;
 	if (i > 0)
-		rpt_utf8_prev(p, i, &c);
+		char_before(p, i, &c);
 	open = c == '(' || c == RPT_CH_FW_LPAREN;
 	if (!(open && (starts(p + e, n - e, ")") ||
 	    starts(p + e, n - e, "）"))) && word_before(p, i, plan_words) == 0)
@@ -3269,7 +3294,7 @@ sign_before(const struct scan *s, size_t i)
 	    (unsigned char)p[i - 1] != 0x8d && (unsigned char)p[i - 1] != 0x92 &&
 	    (unsigned char)p[i - 1] != 0x9f))
 		return 0;
-	k = rpt_utf8_prev(p, i, &c);
+	k = char_before(p, i, &c);
 	if (c == RPT_CH_FU)
 		return i - k >= f && word_before(p + f, i - k - f,
 		    minus_after) > 0 ? k : 0;
@@ -3279,7 +3304,7 @@ sign_before(const struct scan *s, size_t i)
 	if (i - k == f && f > 0)
 		return 0;
 	if (i - k > 0) {
-		rpt_utf8_prev(p, i - k, &b);
+		char_before(p, i - k, &b);
 		/* 1万(含)-5万元: after a closing bracket it is a range too. */
 		if (isalnum_ascii(b) || b == '%' || b == '-' ||
 		    digit_value(b) >= 0 || cn_digit(b) >= 0 || cn_unit(b) > 0 ||
@@ -3540,29 +3565,6 @@ boundary(int32_t c)
 {
 	return (rpt_char_class(c) & (RPT_C_STOP | RPT_C_SEMICOLON |
 	    RPT_C_COLON | RPT_C_COMMA | RPT_C_IDEO_COMMA)) != 0;
-}
-
-/*
- * The character before i > 0 and its length, as rpt_utf8_prev() gives them,
- * but an ASCII byte or a 3-byte character (nearly all of a report) without
- * its loop over the continuation bytes.
- */
-static inline size_t
-char_before(const char *p, size_t i, int32_t *ch)
-{
-	const unsigned char *s = (const unsigned char *)p;
-
-	if (s[i - 1] < 0x80) {
-		*ch = s[i - 1];
-		return 1;
-	}
-	if (i >= 3 && s[i - 3] - 0xe0U < 0x10U && (s[i - 2] & 0xc0) == 0x80 &&
-	    (s[i - 1] & 0xc0) == 0x80) {
-		*ch = (int32_t)((s[i - 3] & 0x0fU) << 12 |
-		    (s[i - 2] & 0x3fU) << 6 | (s[i - 1] & 0x3fU));
-		return 3;
-	}
-	return rpt_utf8_prev(p, i, ch);
 }
 
 void
