@@ -235,12 +235,35 @@ word_before(const char *p, size_t n, const char *const *words)
 	return 0;
 }
 
-static int32_t
+/*
+ * rpt_utf8_decode() (n > 0) with an ASCII byte and a 3-byte character, all
+ * but a few of a report's, tested first: it tests the byte against 0x80,
+ * then against 0xe0 and 0xf0 and the length left at every call, and the
+ * rules decode at nearly every numeral.
+ */
+static inline size_t
+decode(const char *p, size_t n, int32_t *c)
+{
+	const unsigned char *s = (const unsigned char *)p;
+
+	if (s[0] < 0x80) {
+		*c = s[0];
+		return 1;
+	}
+	if (s[0] - 0xe0U < 0x10U && n >= 3) {
+		*c = (int32_t)((s[0] & 0x0fU) << 12 | (s[1] & 0x3fU) << 6 |
+		    (s[2] & 0x3fU));
+		return 3;
+	}
+	return rpt_utf8_decode(p, n, c);
+}
+
+static inline int32_t
 char_at(const char *p, size_t n, size_t *len)
 {
 	int32_t c = 0;
 
-	*len = n > 0 ? rpt_utf8_decode(p, n, &c) : 0;
+	*len = n > 0 ? decode(p, n, &c) : 0;
 	return c;
 }
 
@@ -1070,12 +1093,12 @@ wlist_at(const struct wlist *l, const char *p, size_t n)
 
 	if (n == 0 || (k1 = char_len((unsigned char)p[0])) > n)
 		return 0;
-	rpt_utf8_decode(p, n, &c1);
+	decode(p, n, &c1);
 	if (!bit(l->first, c1))
 		return 0;
 	/* Two-character keys first: their words are the longer ones. */
 	if (k1 < n && (k2 = k1 + char_len((unsigned char)p[k1])) <= n &&
-	    (rpt_utf8_decode(p + k1, n - k1, &c2), bit(l->second, c2)) &&
+	    (decode(p + k1, n - k1, &c2), bit(l->second, c2)) &&
 	    (r = wlist_key(l, p, n, k2)) > 0)
 		return r;
 	return bit(l->alone, c1) ? wlist_key(l, p, n, k1) : 0;
@@ -1276,7 +1299,7 @@ in_short_quote(const char *p, size_t n, size_t a, size_t b)
 			for (j = b; j < n && chars <= 13; j += k) {
 				if (n - j >= 3 && memcmp(p + j, "”", 3) == 0)
 					return 1;
-				k = rpt_utf8_decode(p + j, n - j, &ch);
+				k = decode(p + j, n - j, &ch);
 				chars += !rpt_is_space(ch);
 			}
 			return 0;
@@ -3221,7 +3244,7 @@ half_ends(const char *p, size_t n, size_t i)
 
 	if (i >= n)
 		return 1;
-	rpt_utf8_decode(p + i, n - i, &c);
+	decode(p + i, n - i, &c);
 	return !rpt_is_han(c) || c == 0x7684 /* 的 */ || c == 0x591a /* 多 */;
 }
 
@@ -3604,7 +3627,7 @@ rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
 			k = 3;
 			continue;
 		}
-		k = rpt_utf8_decode(p + i, n - i, &ch);
+		k = decode(p + i, n - i, &ch);
 		if (boundary(ch))
 			break;
 	}
