@@ -829,31 +829,28 @@ static const char *const range_marks[] = {
 };
 
 /*
- * Can a range mark start at p + j?  Its first two bytes say (- ~ — – −
- * － ～ 至 到): this is asked after every number and every unit.
+ * Can a range mark start at p + j?  Its first character says (- ~ — – −
+ * － ～ 至 到): this is asked after every number and every unit.  The
+ * whole character is compared, as one key, the compares ORed without a
+ * branch: a test of the first two bytes let through every fullwidth
+ * punctuation mark (EF BC), 分 and 则 (E5 88) and “ ” … (E2 80), and the
+ * branch to word_at() mispredicted on them.
  */
 static inline int
 range_lead(const char *p, size_t n, size_t j)
 {
 	const unsigned char *b = (const unsigned char *)p + j;
+	uint32_t c, k;
 
 	if (j >= n)
 		return 0;
-	/* (One switch: most bytes after a number go to its default.) */
-	switch (b[0]) {
-	case '-':
-	case '~':
-		return 1;
-	case 0xe2:					/* — – − */
-		return n - j >= 2 && (b[1] == 0x80 || b[1] == 0x88);
-	case 0xef:					/* － ～ */
-		return n - j >= 2 && (b[1] == 0xbc || b[1] == 0xbd);
-	case 0xe8:					/* 至 */
-		return n - j >= 2 && b[1] == 0x87;
-	case 0xe5:					/* 到 */
-		return n - j >= 2 && b[1] == 0x88;
-	}
-	return 0;
+	c = b[0];
+	/* Short of three bytes, k is c, which equals no 3-byte key. */
+	k = n - j >= 3 ? c << 16 | (uint32_t)b[1] << 8 | b[2] : c;
+	return (c == '-') | (c == '~') |
+	    (k == 0xe28094) | (k == 0xe28093) | (k == 0xe28892) |	/* — – − */
+	    (k == 0xefbc8d) | (k == 0xefbd9e) |			/* － ～ */
+	    (k == 0xe887b3) | (k == 0xe588b0);			/* 至 到 */
 }
 
 /* The range mark at p + j, its length; 0 if none. */
