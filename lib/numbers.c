@@ -235,13 +235,61 @@ word_before(const char *p, size_t n, const char *const *words)
 	return 0;
 }
 
-static int32_t
+/*
+ * rpt_utf8_decode() (n > 0) with an ASCII byte and a 3-byte character, all
+ * but a few of a report's, tested first: it tests the byte against 0x80,
+ * then against 0xe0 and 0xf0 and the length left at every call, and the
+ * rules decode at nearly every numeral.
+ */
+static inline size_t
+decode(const char *p, size_t n, int32_t *c)
+{
+	const unsigned char *s = (const unsigned char *)p;
+
+	if (s[0] < 0x80) {
+		*c = s[0];
+		return 1;
+	}
+	if (s[0] - 0xe0U < 0x10U && n >= 3) {
+		*c = (int32_t)((s[0] & 0x0fU) << 12 | (s[1] & 0x3fU) << 6 |
+		    (s[2] & 0x3fU));
+		return 3;
+	}
+	return rpt_utf8_decode(p, n, c);
+}
+
+static inline int32_t
 char_at(const char *p, size_t n, size_t *len)
 {
 	int32_t c = 0;
 
-	*len = n > 0 ? rpt_utf8_decode(p, n, &c) : 0;
+	*len = n > 0 ? decode(p, n, &c) : 0;
 	return c;
+}
+
+/*
+ * The character before i > 0 and its length, as rpt_utf8_prev() gives them
+ * for valid UTF-8: an ASCII byte or a 3-byte character (nearly all of a
+ * report) without its loop over the continuation bytes.  A lead byte
+ * E0-EF three back from i can only lead the character that ends at i.
+ * The rules ask at nearly every numeral, on text of both kinds, where the
+ * loop's end mispredicted.
+ */
+static inline size_t
+char_before(const char *p, size_t i, int32_t *ch)
+{
+	const unsigned char *s = (const unsigned char *)p;
+
+	if (s[i - 1] < 0x80) {
+		*ch = s[i - 1];
+		return 1;
+	}
+	if (i >= 3 && s[i - 3] - 0xe0U < 0x10U) {
+		*ch = (int32_t)((s[i - 3] & 0x0fU) << 12 |
+		    (s[i - 2] & 0x3fU) << 6 | (s[i - 1] & 0x3fU));
+		return 3;
+	}
+	return rpt_utf8_prev(p, i, ch);
 }
 
 /* Skip white space (but never a line's worth: at most 2 characters). */
@@ -650,7 +698,13 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 	int32_t c;
 	int d, u;
 
-	memset(&r, 0, sizeof(r));
+	/*
+	 * Field by field: a memset() of the struct is a rep stos, whose
+	 * start-up costs more than the stores, at every Chinese numeral.
+	 */
+	r.total = r.section = r.num = 0;
+	r.any = r.last_unit = r.tail_unit = r.run = r.point = 0;
+	dec_zero(&r.frac);
 	r.only_digits = 1;
 	*chars = 0;
 	*digitwise = 0;
@@ -775,31 +829,28 @@ static const char *const range_marks[] = {
 };
 
 /*
- * Can a range mark start at p + j?  Its first two bytes say (- ~ — – −
- * － ～ 至 到): this is asked after every number and every unit.
+ * Can a range mark start at p + j?  Its first character says (- ~ — – −
+ * － ～ 至 到): this is asked after every number and every unit.  The
+ * whole character is compared, as one key, the compares ORed without a
+ * branch: a test of the first two bytes let through every fullwidth
+ * punctuation mark (EF BC), 分 and 则 (E5 88) and “ ” … (E2 80), and the
+ * branch to word_at() mispredicted on them.
  */
 static inline int
 range_lead(const char *p, size_t n, size_t j)
 {
 	const unsigned char *b = (const unsigned char *)p + j;
+	uint32_t c, k;
 
 	if (j >= n)
 		return 0;
-	/* (One switch: most bytes after a number go to its default.) */
-	switch (b[0]) {
-	case '-':
-	case '~':
-		return 1;
-	case 0xe2:					/* — – − */
-		return n - j >= 2 && (b[1] == 0x80 || b[1] == 0x88);
-	case 0xef:					/* － ～ */
-		return n - j >= 2 && (b[1] == 0xbc || b[1] == 0xbd);
-	case 0xe8:					/* 至 */
-		return n - j >= 2 && b[1] == 0x87;
-	case 0xe5:					/* 到 */
-		return n - j >= 2 && b[1] == 0x88;
-	}
-	return 0;
+	c = b[0];
+	/* Short of three bytes, k is c, which equals no 3-byte key. */
+	k = n - j >= 3 ? c << 16 | (uint32_t)b[1] << 8 | b[2] : c;
+	return (c == '-') | (c == '~') |
+	    (k == 0xe28094) | (k == 0xe28093) | (k == 0xe28892) |	/* — – − */
+	    (k == 0xefbc8d) | (k == 0xefbd9e) |			/* － ～ */
+	    (k == 0xe887b3) | (k == 0xe588b0);			/* 至 到 */
 }
 
 /* The range mark at p + j, its length; 0 if none. */
@@ -1045,12 +1096,12 @@ wlist_at(const struct wlist *l, const char *p, size_t n)
 
 	if (n == 0 || (k1 = char_len((unsigned char)p[0])) > n)
 		return 0;
-	rpt_utf8_decode(p, n, &c1);
+	decode(p, n, &c1);
 	if (!bit(l->first, c1))
 		return 0;
 	/* Two-character keys first: their words are the longer ones. */
 	if (k1 < n && (k2 = k1 + char_len((unsigned char)p[k1])) <= n &&
-	    (rpt_utf8_decode(p + k1, n - k1, &c2), bit(l->second, c2)) &&
+	    (decode(p + k1, n - k1, &c2), bit(l->second, c2)) &&
 	    (r = wlist_key(l, p, n, k2)) > 0)
 		return r;
 	return bit(l->alone, c1) ? wlist_key(l, p, n, k1) : 0;
@@ -1235,7 +1286,7 @@ in_short_quote(const char *p, size_t n, size_t a, size_t b)
 	if (!quote_near(p, a))
 		return 0;
 	for (i = a; i > 0 && a - i < 12 * 3; ) {
-		k = rpt_utf8_prev(p, i, &ch);
+		k = char_before(p, i, &ch);
 		if (ch == RPT_CH_RDQUO || ch == RPT_CH_IDEO_STOP ||
 		    ch == RPT_CH_FW_COMMA)
 			return 0;
@@ -1251,7 +1302,7 @@ in_short_quote(const char *p, size_t n, size_t a, size_t b)
 			for (j = b; j < n && chars <= 13; j += k) {
 				if (n - j >= 3 && memcmp(p + j, "”", 3) == 0)
 					return 1;
-				k = rpt_utf8_decode(p + j, n - j, &ch);
+				k = decode(p + j, n - j, &ch);
 				chars += !rpt_is_space(ch);
 			}
 			return 0;
@@ -1445,7 +1496,7 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
 	*len = 0;
 	if (i == f)
 		return RPT_QUAL_EXACT;
-	rpt_utf8_prev(p + f, i - f, &c);
+	char_before(p + f, i - f, &c);
 	/*
 	 * 至少有10次, 超过了百分之零点九: a word between, the qualifier before
 	 * it.  (No qualifier ends with one of qual_fill's words, so the
@@ -1455,7 +1506,7 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
 	    (k = word_before(p + f, i - f, qual_fill)) > 0) {
 		if (i - k == f)
 			return RPT_QUAL_EXACT;
-		rpt_utf8_prev(p + f, i - k - f, &c);
+		char_before(p + f, i - k - f, &c);
 	}
 	/* Most numbers have none: the character before says so at once. */
 	if (!bit(x->qual_end, c))
@@ -1523,6 +1574,22 @@ number(const char *p, size_t n, size_t *i, struct dec *v, int *idigits,
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * Clear q for a rule to fill in: its value and max empty strings.  Not
+ * with memset(): for the struct's size that is a rep stos, whose start-up
+ * costs more than these stores, at every quantity.
+ */
+static inline void
+quantity_clear(struct rpt_quantity *q)
+{
+	q->off = q->len = 0;
+	q->kind = RPT_Q_COUNT;
+	q->qual = RPT_QUAL_EXACT;
+	q->value[0] = q->max[0] = '\0';
+	q->unit = NULL;
+	q->unit_len = 0;
 }
 
 /* Set q's value and max from v (and w), formatted. */
@@ -1744,7 +1811,7 @@ zero_count(const char *p, size_t n, size_t i, struct rpt_quantity *q,
 	int32_t c;
 	int han = 0;
 
-	memset(q, 0, sizeof(*q));
+	quantity_clear(q);
 	q->kind = RPT_Q_COUNT;
 	q->qual = RPT_QUAL_EXACT;
 	snprintf(q->value, sizeof(q->value), "0");
@@ -1816,7 +1883,7 @@ ratio(const char *p, size_t n, size_t i, size_t j, const struct dec *v,
 	slash = sl > 0;
 	if (starts(p + j, n - j, "分之"))
 		k = j + 6;
-	else if (slash && j > i && (rpt_utf8_prev(p, j, &c),
+	else if (slash && j > i && (char_before(p, j, &c),
 	    digit_value(c) >= 0))
 		k = j + sl;
 	else
@@ -1838,7 +1905,7 @@ ratio(const char *p, size_t n, size_t i, size_t j, const struct dec *v,
 	}
 	if (a < 0 || b <= 0 || a > 1000000 || b > 1000000)
 		return 0;
-	memset(q, 0, sizeof(*q));
+	quantity_clear(q);
 	q->kind = RPT_Q_RATIO;
 	q->qual = RPT_QUAL_EXACT;
 	ratio_value(q, a, b);
@@ -1915,7 +1982,7 @@ vague_amount(const char *p, size_t n, size_t i)
 	c = char_at(p + i, n - i, &k);
 	if (i == 0 || cn_unit(c) == 0)
 		return 0;
-	rpt_utf8_prev(p, i, &b);
+	char_before(p, i, &b);
 	/* 成 only in 成千上万, 成百上千: 建成十个, 建成亿元项目 are numbers. */
 	if (b != RPT_CH_SHU && b != RPT_CH_JI && b != RPT_CH_SHANG &&
 	    (b != RPT_CH_CHENG || !starts(p + i + k, n - i - k, "上")))
@@ -1942,7 +2009,7 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 	/* Not out of text a rule took already. */
 	if (i <= x->floor)
 		return 0;
-	rpt_utf8_prev(p, i, &c);
+	char_before(p, i, &c);
 	if (c >= NBMP || !(x->inner_prev[c >> 3] & (1U << (c & 7))))
 		return 0;
 	for (*m = 0; *m < x->ninner; (*m)++) {
@@ -1971,7 +2038,7 @@ determiner(const char *p, size_t n, size_t i)
 	c = char_at(p + i + 3, n - i - 3, &k);
 	if (cn_digit(c) >= 0 || cn_unit(c) > 0)
 		return 0;
-	rpt_utf8_prev(p, i, &c);
+	char_before(p, i, &c);
 	return c == RPT_CH_ZHE || c == RPT_CH_NA || c == RPT_CH_MEI ||
 	    c == RPT_CH_LING_OTHER || c == RPT_CH_CI || c == RPT_CH_GAI;
 }
@@ -2038,7 +2105,7 @@ ordinal_after(const struct rpt_numbers *x, const char *p, size_t n,
 		 * digit or capital, or the ” or ） that close it (only those
 		 * two of RPT_C_CLOSE: 》 and the others close no such name).
 		 */
-		rpt_utf8_prev(p, i, &b);
+		char_before(p, i, &b);
 		return rpt_is_han(b) || b == RPT_CH_RDQUO ||
 		    b == RPT_CH_FW_RPAREN || (b >= '0' && b <= '9') ||
 		    (b >= 'A' && b <= 'Z');
@@ -2062,7 +2129,7 @@ trailing_magnitude(const char *p, size_t from, size_t j)
 	int e = 0;
 
 	while (j > from) {
-		rpt_utf8_prev(p, j, &c);
+		char_before(p, j, &c);
 		if (cn_unit(c) >= 4)		/* 万 萬 亿 億 */
 			e += cn_unit(c);
 		else if (c != ' ')
@@ -2080,7 +2147,7 @@ magnitude_word(const char *p, size_t j)
 
 	if (j == 0)
 		return 0;
-	rpt_utf8_prev(p, j, &c);
+	char_before(p, j, &c);
 	return cn_unit(c) >= 4;		/* 万 萬 亿 億 */
 }
 
@@ -2144,7 +2211,7 @@ not_before(const char *p, size_t i)
 
 	if (i == 0)
 		return RPT_Q_COUNT;
-	rpt_utf8_prev(p, i, &c);
+	char_before(p, i, &c);
 	if (c == RPT_CH_DI)
 		return RPT_Q_ORDINAL;
 	/*
@@ -2321,10 +2388,11 @@ rule_none(const struct scan *s, struct took *t)
 	    memcmp(p + i - 3, "无", 3) != 0 ||
 	    (u = wlist_at(&s->x->counts, p + i + 3, s->n - i - 3)) == 0)
 		return 0;
-	memset(&t->q, 0, sizeof(t->q));
+	quantity_clear(&t->q);
 	t->q.kind = RPT_Q_COUNT;
 	t->q.qual = RPT_QUAL_EXACT;
 	t->q.value[0] = '0';
+	t->q.value[1] = '\0';
 	t->q.off = i - 3;
 	t->q.len = 6 + u;
 	t->q.unit = p + i + 3;
@@ -2358,10 +2426,11 @@ rule_quarters(const struct scan *s, struct took *t)
 	if (d <= 0 || !starts(s->p + i + k, s->n - i - k, "季度") || i < 3 ||
 	    memcmp(s->p + i - 3, "前", 3) != 0)
 		return 0;
-	memset(&t->q, 0, sizeof(t->q));
+	quantity_clear(&t->q);
 	t->q.kind = RPT_Q_DURATION;
 	t->q.qual = RPT_QUAL_EXACT;
 	t->q.value[0] = (char)('0' + d);
+	t->q.value[1] = '\0';
 	t->q.off = i;
 	t->q.len = k + 6;
 	t->q.unit = s->p + i + k;
@@ -2418,7 +2487,7 @@ rule_power_ratio(const struct scan *s, struct took *t)
 	    dec_magnitude(&v) > EXP_MAX)
 		return 0;
 	v.exp -= u;
-	memset(q, 0, sizeof(*q));
+	quantity_clear(q);
 	q->kind = RPT_Q_RATIO;
 	q->unit = "";
 	set_value(q, &v, NULL);
@@ -2500,7 +2569,7 @@ rule_article(const struct scan *s, struct took *t)
 	int32_t c;
 
 	if (s->c != RPT_CH_CN_1 || i < f + 3 ||
-	    (rpt_utf8_prev(p, i, &c), c != RPT_CH_SHI && c != RPT_CH_WEI) ||
+	    (char_before(p, i, &c), c != RPT_CH_SHI && c != RPT_CH_WEI) ||
 	    word_at(p + i + 3, n - i - 3, article_words) == 0 ||
 	    word_before(p + f, i - f, article_before) == 0)
 		return 0;
@@ -2575,7 +2644,7 @@ rule_percent_words(const struct scan *s, struct took *t)
 	    number(p, n, &j, &v, &idig, &cn) != 1 ||
 	    dec_magnitude(&v) > EXP_MAX)
 		return 0;
-	memset(q, 0, sizeof(*q));
+	quantity_clear(q);
 	q->kind = RPT_Q_PERCENT;
 	q->unit = "%";
 	q->unit_len = 1;
@@ -2700,14 +2769,14 @@ di_list(const char *p, size_t i)
 	int items, digits;
 
 	for (items = 0; i > 0 && items < 8; items++) {
-		k = rpt_utf8_prev(p, i, &c);
+		k = char_before(p, i, &c);
 		if (c == RPT_CH_DI)
 			return 1;
 		if (c != RPT_CH_IDEO_COMMA)
 			return 0;
 		/* The number before the 、, back to its start. */
 		for (i -= k, digits = 0; i > 0; i -= k, digits++) {
-			k = rpt_utf8_prev(p, i, &c);
+			k = char_before(p, i, &c);
 			if (digit_value(c) < 0 && cn_digit(c) < 0 &&
 			    cn_unit(c) == 0)
 				break;
@@ -2841,7 +2910,7 @@ rule_permille(const struct scan *s, struct num *m, struct took *t)
 		return 0;
 	v = m->v;
 	v.exp -= e;
-	memset(q, 0, sizeof(*q));
+	quantity_clear(q);
 	q->kind = RPT_Q_RATIO;
 	q->unit = "";
 	set_value(q, &v, NULL);
@@ -2909,7 +2978,7 @@ rule_decade(const struct scan *s, struct num *m, struct took *t)
 		base = 0;			/* 1990年代 */
 	else if (a < 10 || b > 90 || a % 10 != 0 || b % 10 != 0)
 		return 0;
-	memset(q, 0, sizeof(*q));
+	quantity_clear(q);
 	q->kind = RPT_Q_YEAR;
 	q->qual = RPT_QUAL_RANGE;
 	q->unit = "年";
@@ -2965,7 +3034,7 @@ rule_tenths(const struct scan *s, struct num *m, struct took *t)
 		return 0;
 	v = m->v;
 	v.exp++;
-	memset(q, 0, sizeof(*q));
+	quantity_clear(q);
 	q->kind = RPT_Q_PERCENT;
 	q->unit = "%";
 	q->unit_len = 1;
@@ -3001,7 +3070,7 @@ rule_pair(const struct scan *s, struct num *m, struct took *t)
 		a.unit_len = 1;
 	} else if ((end = unit_after(s->x, p, n, m->j, &hi, 0, &a)) == 0)
 		return 0;
-	memset(q, 0, sizeof(*q));
+	quantity_clear(q);
 	q->kind = a.kind;
 	q->unit = a.unit;
 	q->unit_len = a.unit_len;
@@ -3053,12 +3122,12 @@ rule_year_range(const struct scan *s, struct num *m, struct took *t)
 	    unit_after(s->x, p, n, e, &w, idig2, &a) > 0)
 		return 0;
 	if (i > 0)
-		rpt_utf8_prev(p, i, &c);
+		char_before(p, i, &c);
 	open = c == '(' || c == RPT_CH_FW_LPAREN;
 	if (!(open && (starts(p + e, n - e, ")") ||
 	    starts(p + e, n - e, "）"))) && word_before(p, i, plan_words) == 0)
 		return 0;
-	memset(&t->q, 0, sizeof(t->q));
+	quantity_clear(&t->q);
 	t->q.kind = RPT_Q_YEAR;
 	t->q.qual = RPT_QUAL_RANGE;
 	t->q.unit = "年";
@@ -3196,7 +3265,7 @@ half_ends(const char *p, size_t n, size_t i)
 
 	if (i >= n)
 		return 1;
-	rpt_utf8_decode(p + i, n - i, &c);
+	decode(p + i, n - i, &c);
 	return !rpt_is_han(c) || c == 0x7684 /* 的 */ || c == 0x591a /* 多 */;
 }
 
@@ -3269,7 +3338,7 @@ sign_before(const struct scan *s, size_t i)
 	    (unsigned char)p[i - 1] != 0x8d && (unsigned char)p[i - 1] != 0x92 &&
 	    (unsigned char)p[i - 1] != 0x9f))
 		return 0;
-	k = rpt_utf8_prev(p, i, &c);
+	k = char_before(p, i, &c);
 	if (c == RPT_CH_FU)
 		return i - k >= f && word_before(p + f, i - k - f,
 		    minus_after) > 0 ? k : 0;
@@ -3279,7 +3348,7 @@ sign_before(const struct scan *s, size_t i)
 	if (i - k == f && f > 0)
 		return 0;
 	if (i - k > 0) {
-		rpt_utf8_prev(p, i - k, &b);
+		char_before(p, i - k, &b);
 		/* 1万(含)-5万元: after a closing bracket it is a range too. */
 		if (isalnum_ascii(b) || b == '%' || b == '-' ||
 		    digit_value(b) >= 0 || cn_digit(b) >= 0 || cn_unit(b) > 0 ||
@@ -3333,7 +3402,7 @@ rule_quantity(const struct scan *s, struct num *m, struct took *t)
 	enum rpt_qual b;
 	int idig2 = 0, range;
 
-	memset(q, 0, sizeof(*q));
+	quantity_clear(q);
 	q->qual = RPT_QUAL_EXACT;
 	e = range_to(s, m, q, &w, &idig2);
 	range = q->qual == RPT_QUAL_RANGE;
@@ -3542,29 +3611,6 @@ boundary(int32_t c)
 	    RPT_C_COLON | RPT_C_COMMA | RPT_C_IDEO_COMMA)) != 0;
 }
 
-/*
- * The character before i > 0 and its length, as rpt_utf8_prev() gives them,
- * but an ASCII byte or a 3-byte character (nearly all of a report) without
- * its loop over the continuation bytes.
- */
-static inline size_t
-char_before(const char *p, size_t i, int32_t *ch)
-{
-	const unsigned char *s = (const unsigned char *)p;
-
-	if (s[i - 1] < 0x80) {
-		*ch = s[i - 1];
-		return 1;
-	}
-	if (i >= 3 && s[i - 3] - 0xe0U < 0x10U && (s[i - 2] & 0xc0) == 0x80 &&
-	    (s[i - 1] & 0xc0) == 0x80) {
-		*ch = (int32_t)((s[i - 3] & 0x0fU) << 12 |
-		    (s[i - 2] & 0x3fU) << 6 | (s[i - 1] & 0x3fU));
-		return 3;
-	}
-	return rpt_utf8_prev(p, i, ch);
-}
-
 void
 rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
     struct rpt_context *c)
@@ -3576,6 +3622,15 @@ rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
 	/* Back to the last boundary, the end nearest the number kept. */
 	for (i = q->off, chars = 0; i > 0 && chars < RPT_CONTEXT_MAX;
 	    i -= k, chars++) {
+		/*
+		 * An ideograph (rpt_han_lead()) is no boundary: stepped over
+		 * undecoded.  In valid UTF-8 a lead byte three back from i
+		 * leads the character that ends at i.
+		 */
+		if (i >= 3 && rpt_han_lead((unsigned char)p[i - 3])) {
+			k = 3;
+			continue;
+		}
 		k = char_before(p, i, &ch);
 		if (boundary(ch))
 			break;
@@ -3588,7 +3643,12 @@ rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
 	/* On to the next one. */
 	for (i = end, chars = 0; i < n && chars < RPT_CONTEXT_MAX;
 	    i += k, chars++) {
-		k = rpt_utf8_decode(p + i, n - i, &ch);
+		/* Nor here. */
+		if (rpt_han_lead((unsigned char)p[i])) {
+			k = 3;
+			continue;
+		}
+		k = decode(p + i, n - i, &ch);
 		if (boundary(ch))
 			break;
 	}
