@@ -332,19 +332,10 @@ digit_value(int32_t c)
 }
 
 /*
- * The Chinese digits are rpt_cn_digit()'s.  The financial forms (壹 贰 叁
- * 肆 伍 陆...) are left out: 队伍, 陆续 and 肆意 are words, and reports do
- * not write amounts that way.  This is rpt_cn_digit() inline, the same
- * look-up of the class table: the rules ask at nearly every numeral, and
- * the call cost more than the look-up.
+ * The Chinese digits are rpt_cn_digit()'s (inline in rpt.h).  The
+ * financial forms (壹 贰 叁 肆 伍 陆...) are left out: 队伍, 陆续 and 肆意
+ * are words, and reports do not write amounts that way.
  */
-static inline int
-cn_digit(int32_t c)
-{
-	uint32_t f = rpt_char_class(c);
-
-	return f & (RPT_C_CN_DIGIT | RPT_C_CN_TWO) ? RPT_C_VALUE(f) : -1;
-}
 
 /* The Chinese units, which cn_unit() knows. */
 static const int32_t cn_units[] = {
@@ -565,7 +556,7 @@ chinese_end(const char *p, size_t n, size_t j)
 
 	while (j < n) {
 		c = char_at(p + j, n - j, &k);
-		if (cn_digit(c) < 0 && cn_unit(c) == 0 && c != RPT_CH_DIAN)
+		if (rpt_cn_digit(c) < 0 && cn_unit(c) == 0 && c != RPT_CH_DIAN)
 			break;
 		j += k;
 	}
@@ -710,7 +701,7 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 	*digitwise = 0;
 	while (j < n) {
 		c = char_at(p + j, n - j, &k);
-		if ((d = cn_digit(c)) >= 0) {
+		if ((d = rpt_cn_digit(c)) >= 0) {
 			if (cn_read_digit(&r, d) == -1)
 				goto over;
 		} else if (!r.point && r.any && cn_unit(c) > 0 &&
@@ -720,7 +711,7 @@ chinese(const char *p, size_t n, size_t *i, struct dec *v, int *chars,
 			if (cn_read_unit(&r, u) == -1)
 				goto over;
 		} else if (!r.point && r.any && c == RPT_CH_DIAN && j + k < n &&
-		    cn_digit(char_at(p + j + k, n - j - k, &kk)) >= 0)
+		    rpt_cn_digit(char_at(p + j + k, n - j - k, &kk)) >= 0)
 			r.point = 1;	/* 三点五 */
 		else
 			break;
@@ -1131,7 +1122,7 @@ inner_add(struct rpt_numbers *x, const char *w, int name)
 	for (pre = 0; pre < len; pre += k) {
 		c = 0;
 		k = rpt_utf8_decode(w + pre, len - pre, &c);
-		if (cn_digit(c) >= 0 || cn_unit(c) > 0)
+		if (rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
 			break;
 	}
 	if (pre > 0) {
@@ -1172,7 +1163,7 @@ rpt_numbers_new(int all)
 	for (c = 0x800; c < NBMP; c++)
 		if (rpt_char_page[c >> 8] == 0)
 			c |= 0xff;
-		else if (digit_value(c) >= 0 || cn_digit(c) >= 0)
+		else if (digit_value(c) >= 0 || rpt_cn_digit(c) >= 0)
 			start_set(x, c);
 	for (m = 0; m < sizeof(cn_units) / sizeof(cn_units[0]); m++)
 		start_set(x, cn_units[m]);
@@ -1560,7 +1551,7 @@ number(const char *p, size_t n, size_t *i, struct dec *v, int *idigits,
 		*i = j;
 		return 1;
 	}
-	if (cn_digit(c) >= 0 || cn_unit(c) > 0) {
+	if (rpt_cn_digit(c) >= 0 || cn_unit(c) > 0) {
 		if ((r = chinese(p, n, &j, v, &chars, &digitwise)) != 1) {
 			*i = j;
 			return r;
@@ -1820,7 +1811,7 @@ zero_count(const char *p, size_t n, size_t i, struct rpt_quantity *q,
 		return 0;
 	while (j < n && han < 2) {
 		c = char_at(p + j, n - j, &k);
-		if (!rpt_is_han(c) || cn_digit(c) >= 0 || cn_unit(c) > 0)
+		if (!rpt_is_han(c) || rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
 			break;
 		han++;
 		j += k;
@@ -1951,7 +1942,7 @@ set_phrase(const char *p, size_t n, size_t i)
 		c = char_at(p + j, n - j, &k);
 		if (c == RPT_CH_CN_1 || c == RPT_CH_LIANG)
 			break;
-		if (m == 3 || !rpt_is_han(c) || cn_digit(c) >= 0 ||
+		if (m == 3 || !rpt_is_han(c) || rpt_cn_digit(c) >= 0 ||
 		    cn_unit(c) > 0)
 			return 0;
 	}
@@ -1962,7 +1953,7 @@ set_phrase(const char *p, size_t n, size_t i)
 		return 0;
 	for (j += k, m = 0; m < 4 && j < n; m++, j += k) {
 		c = char_at(p + j, n - j, &k);
-		if (!rpt_is_han(c) || cn_digit(c) >= 0 || cn_unit(c) > 0)
+		if (!rpt_is_han(c) || rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
 			break;
 	}
 	return m > 0 ? j - i : 0;
@@ -2036,7 +2027,7 @@ determiner(const char *p, size_t n, size_t i)
 		return 0;
 	/* 每一万元 is a number. */
 	c = char_at(p + i + 3, n - i - 3, &k);
-	if (cn_digit(c) >= 0 || cn_unit(c) > 0)
+	if (rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
 		return 0;
 	char_before(p, i, &c);
 	return c == RPT_CH_ZHE || c == RPT_CH_NA || c == RPT_CH_MEI ||
@@ -2248,7 +2239,7 @@ pair_range(const char *p, size_t i, size_t j, struct dec *lo,
 		return 0;
 	for (x = i; x < j; prev = d, kp = k, x += k) {
 		c = char_at(p + x, j - x, &k);
-		if ((d = cn_digit(c)) < 0) {
+		if ((d = rpt_cn_digit(c)) < 0) {
 			if (c == RPT_CH_DIAN)
 				return 0;
 			continue;
@@ -2421,7 +2412,7 @@ static int
 rule_quarters(const struct scan *s, struct took *t)
 {
 	size_t i = s->i, k = s->k;
-	int d = cn_digit(s->c);
+	int d = rpt_cn_digit(s->c);
 
 	if (d <= 0 || !starts(s->p + i + k, s->n - i - k, "季度") || i < 3 ||
 	    memcmp(s->p + i - 3, "前", 3) != 0)
@@ -2462,7 +2453,7 @@ rule_word(const struct scan *s, struct took *t)
 		return 0;
 	/* (一点二六万亿 is a number.) */
 	if (u == 6 && memcmp(p + i, "一点", 6) == 0 &&
-	    cn_digit(char_at(p + i + 6, n - i - 6, &k)) >= 0)
+	    rpt_cn_digit(char_at(p + i + 6, n - i - 6, &k)) >= 0)
 		return 0;
 	return took_nothing(t, i + u);
 }
@@ -2580,7 +2571,7 @@ rule_article(const struct scan *s, struct took *t)
 	e = i + 6;
 	c = char_at(p + e, n - e, &k);
 	if (unit_after(s->x, p, n, i + 3, &one, 0, &a) != e ||
-	    a.kind != RPT_Q_COUNT || !rpt_is_han(c) || cn_digit(c) >= 0 ||
+	    a.kind != RPT_Q_COUNT || !rpt_is_han(c) || rpt_cn_digit(c) >= 0 ||
 	    cn_unit(c) > 0 || word_at(p + e, n - e, post_over) > 0 ||
 	    word_at(p + e, n - e, post_at_least) > 0 ||
 	    word_at(p + e, n - e, post_at_most) > 0 ||
@@ -2675,7 +2666,7 @@ rule_unit_run(const struct scan *s, struct took *t)
 static int
 rule_lone_unit(const struct scan *s, struct took *t)
 {
-	if (cn_digit(s->c) >= 0 || digit_value(s->c) >= 0 ||
+	if (rpt_cn_digit(s->c) >= 0 || digit_value(s->c) >= 0 ||
 	    cn_unit(s->c) == 0 ||
 	    lone_unit_counts(s->x, s->p, s->n, s->i, s->k))
 		return 0;
@@ -2777,7 +2768,7 @@ di_list(const char *p, size_t i)
 		/* The number before the 、, back to its start. */
 		for (i -= k, digits = 0; i > 0; i -= k, digits++) {
 			k = char_before(p, i, &c);
-			if (digit_value(c) < 0 && cn_digit(c) < 0 &&
+			if (digit_value(c) < 0 && rpt_cn_digit(c) < 0 &&
 			    cn_unit(c) == 0)
 				break;
 		}
@@ -2862,7 +2853,7 @@ rule_not_quantity(const struct scan *s, struct num *m, struct took *t)
 		c = char_at(p + j, n - j, &k);
 		/* (A code takes no Chinese digit: 5G一体化.) */
 		if (!(digit_value(c) >= 0 ||
-		    (cn_digit(c) >= 0 && nk != RPT_Q_CODE) ||
+		    (rpt_cn_digit(c) >= 0 && nk != RPT_Q_CODE) ||
 		    (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
 		    c == '.' || c == '+' || c == RPT_CH_MIDDLE_DOT))
 			break;
@@ -3351,7 +3342,7 @@ sign_before(const struct scan *s, size_t i)
 		char_before(p, i - k, &b);
 		/* 1万(含)-5万元: after a closing bracket it is a range too. */
 		if (isalnum_ascii(b) || b == '%' || b == '-' ||
-		    digit_value(b) >= 0 || cn_digit(b) >= 0 || cn_unit(b) > 0 ||
+		    digit_value(b) >= 0 || rpt_cn_digit(b) >= 0 || cn_unit(b) > 0 ||
 		    (rpt_char_class(b) & (RPT_C_DOT | RPT_C_CLOSE)))
 			return 0;
 	}
