@@ -230,13 +230,29 @@ numeral_start(int32_t c)
 	return c == RPT_CH_TEN || ((f & RPT_C_CN_DIGIT) && RPT_C_VALUE(f) > 0);
 }
 
+/*
+ * The low bytes of the ideographs that start enumerators: 一 to 十, 第,
+ * 首, 其, 再 and 最 (which shares 一's).  Few other characters have one,
+ * so that most after a comma are turned away by this one load.
+ */
+static const unsigned char enumerator_low[256] = {
+	[RPT_CH_CN_1 & 0xff] = 1, [RPT_CH_CN_2 & 0xff] = 1,
+	[RPT_CH_CN_3 & 0xff] = 1, [RPT_CH_CN_4 & 0xff] = 1,
+	[RPT_CH_CN_5 & 0xff] = 1, [RPT_CH_CN_6 & 0xff] = 1,
+	[RPT_CH_CN_7 & 0xff] = 1, [RPT_CH_CN_8 & 0xff] = 1,
+	[RPT_CH_CN_9 & 0xff] = 1, [RPT_CH_TEN & 0xff] = 1,
+	[RPT_CH_DI & 0xff] = 1, [RPT_CH_SHOU & 0xff] = 1,
+	[RPT_CH_QI & 0xff] = 1, [RPT_CH_ZAI & 0xff] = 1,
+};
+
 /* Can c start an enumerator: ①-⑳, a numeral, 第, 首先, 其次, 再次, 最后? */
 static INLINE int
 enumerator_start(int32_t c)
 {
-	return numeral_start(c) || c == RPT_CH_DI || c == RPT_CH_SHOU ||
-	    c == RPT_CH_QI || c == RPT_CH_ZAI || c == RPT_CH_ZUI ||
-	    (c >= RPT_CH_CIRCLED_1 && c <= RPT_CH_CIRCLED_20);
+	return (c >= RPT_CH_CIRCLED_1 && c <= RPT_CH_CIRCLED_20) ||
+	    (enumerator_low[c & 0xff] && (numeral_start(c) ||
+	    c == RPT_CH_DI || c == RPT_CH_SHOU || c == RPT_CH_QI ||
+	    c == RPT_CH_ZAI || c == RPT_CH_ZUI));
 }
 
 /* Length of a 一． or 一. marker at p (its dot ends no sentence), else 0. */
@@ -588,11 +604,22 @@ struct scan {
 static void
 scan_init(struct scan *sc, const char *p, size_t n, struct rpt_splitter *s)
 {
-	memset(sc, 0, sizeof(*sc));
+	/*
+	 * Field by field, not memset(), which GCC makes a rep stos: slow to
+	 * start, and it runs for every paragraph.
+	 */
+	static const struct sentences st0;
+	static const struct items it0;
+
 	sc->p = p;
 	sc->n = n;
 	sc->s = s;
 	sc->chars = s != NULL && !(s->flags & RPT_SPLIT_NO_CHARS);
+	sc->st = st0;
+	sc->it = it0;
+	sc->b = sc->cont = sc->space = 0;
+	sc->cont_mask = 0;
+	sc->t.han = 0;
 }
 
 /* The continuation bytes before i, which is in the chunk being visited. */
@@ -682,11 +709,31 @@ sentence_mark(struct scan *sc, size_t i)
 }
 
 /*
- * An item may start at the first non-white character from i on (with
- * cont continuation bytes before i): after a lead (。；;：:，,) or at the
- * paragraph's start.  -1 on no memory.
+ * An item starts at i, with cont continuation bytes before i: take the one
+ * before it.  -1 on no memory.
  */
 static int
+item_start(struct scan *sc, size_t i, size_t cont)
+{
+	struct items *it = &sc->it;
+
+	it->count++;
+	if (sc->s != NULL && i > it->start &&
+	    add_span(sc, it->start, it->cont, i, cont, it->ws) == -1)
+		return -1;
+	it->start = i;
+	it->cont = cont;
+	it->ws = 0;
+	return 0;
+}
+
+/*
+ * An item may start at the first non-white character from i on (with
+ * cont continuation bytes before i): after a lead (。；;：:，,) or at the
+ * paragraph's start.  -1 on no memory.  Inline: it runs at every comma,
+ * and after most of them tests one character.
+ */
+static INLINE int
 item_at(struct scan *sc, size_t i, size_t cont)
 {
 	struct items *it = &sc->it;
@@ -706,14 +753,7 @@ item_at(struct scan *sc, size_t i, size_t cont)
 	if (i >= n || (rpt_utf8_decode(p + i, n - i, &c),
 	    !enumerator_start(c)) || rpt_enumerator(p + i, n - i) == 0)
 		return 0;
-	it->count++;
-	if (sc->s != NULL && i > it->start &&
-	    add_span(sc, it->start, it->cont, i, cont, it->ws) == -1)
-		return -1;
-	it->start = i;
-	it->cont = cont;
-	it->ws = 0;
-	return 0;
+	return item_start(sc, i, cont);
 }
 
 /* Count the white space at i for the sentence or item it is in, or the paragraph. */
@@ -771,7 +811,8 @@ scan(struct scan *sc, int want)
 	struct chunk ch;
 	int r = 0;
 #ifdef __SSE2__
-	unsigned char pad[2 * CHUNK + 16];
+	/* Zeroed by its initialiser, not memset(): see scan_init(). */
+	unsigned char pad[2 * CHUNK + 16] = { 0 };
 	size_t b0;
 
 	sc->t.han16 = _mm_setzero_si128();
@@ -782,10 +823,8 @@ scan(struct scan *sc, int want)
 			return -1;
 	}
 	/* The rest from a copy, padded with NUL, which matches nothing. */
-	if (b < n) {
-		memset(pad, 0, sizeof(pad));
+	if (b < n)
 		memcpy(pad, u + b, n - b);
-	}
 	for (b0 = b; b < n; b += CHUNK) {
 		chunk(pad + (b - b0), n - b, want, &ch, &sc->t);
 		if (visit(sc, b, &ch, want) == -1)
