@@ -690,11 +690,17 @@ sentence_mark(struct scan *sc, size_t i)
 		return 0;
 	if (sc->chars)
 		cont = cont_before(sc, i) + k - 1;
-	/* Take the rest of the run of stops, then the closing marks. */
-	for (i += k; i < n && is_stop(at(p, n, i, &kk)); i += kk)
-		cont += kk - 1;
-	for (; i < n && is_closer(at(p, n, i, &kk)); i += kk)
-		cont += kk - 1;
+	/*
+	 * Take the rest of the run of stops, then the closing marks; mostly
+	 * there are none, and an ideograph says so without decoding.
+	 */
+	i += k;
+	if (i < n && !rpt_han_lead(u[i])) {
+		for (; i < n && is_stop(at(p, n, i, &kk)); i += kk)
+			cont += kk - 1;
+		for (; i < n && is_closer(at(p, n, i, &kk)); i += kk)
+			cont += kk - 1;
+	}
 	if (sc->s != NULL && add_span(sc, st->start, st->cont, i, cont,
 	    st->ws) == -1)
 		return -1;
