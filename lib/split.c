@@ -775,32 +775,111 @@ count_space(struct scan *sc, size_t i, int want)
 }
 
 /*
- * The characters of the chunk at b that may matter, in order: the ones
- * that do go to the scanners.  -1 on no memory.
+ * What visit() sees in a character the chunk marks: a sentence mark, an
+ * item lead, white space.  Found by its bytes, not by rpt_utf8_decode()
+ * and rpt_char_class(), whose branches and two dependent loads cost more
+ * at every ，。: an ASCII character by itself, a three-byte one by its
+ * last byte, which the marks, leads and spaces of three bytes do not
+ * share; the entry holds the whole character (its bytes from the first,
+ * in the low bits up) to tell it from the others with that last byte.
+ */
+#define H_MARK		0x1	/* is_mark() */
+#define H_LEAD		0x2	/* is_lead() */
+#define H_SPACE		0x4	/* rpt_is_space() */
+
+struct hot_char {
+	uint32_t	 bytes;
+	unsigned char	 what;
+};
+
+#define LAST3(c)	(0x80 | ((c) & 0x3f))
+#define UTF8_3(c)	((uint32_t)(0xe0 | (c) >> 12) | \
+	(uint32_t)(0x80 | ((c) >> 6 & 0x3f)) << 8 | (uint32_t)LAST3(c) << 16)
+#define HOT1(b, w)	[b] = { (b), (w) }
+#define HOT3(c, w)	[LAST3(c)] = { UTF8_3(c), (w) }
+
+static const struct hot_char hot_chars[256] = {
+	HOT1('!', H_MARK), HOT1('?', H_MARK), HOT1('.', H_MARK),
+	HOT1(';', H_MARK | H_LEAD), HOT1(':', H_LEAD), HOT1(',', H_LEAD),
+	HOT1('\t', H_SPACE), HOT1('\n', H_SPACE), HOT1('\v', H_SPACE),
+	HOT1('\f', H_SPACE), HOT1('\r', H_SPACE), HOT1(' ', H_SPACE),
+	HOT3(RPT_CH_IDEO_STOP, H_MARK | H_LEAD),
+	HOT3(RPT_CH_FW_EXCL, H_MARK), HOT3(RPT_CH_FW_QUESTION, H_MARK),
+	HOT3(RPT_CH_FW_DOT, H_MARK), HOT3(RPT_CH_FW_SEMICOLON, H_MARK | H_LEAD),
+	HOT3(RPT_CH_FW_COLON, H_LEAD), HOT3(RPT_CH_FW_COMMA, H_LEAD),
+	HOT3(RPT_CH_LBOOK, H_MARK), HOT3(RPT_CH_RBOOK, H_MARK),
+	HOT3(RPT_CH_LDQUO, H_MARK),
+	HOT3(RPT_CH_IDEO_SPACE, H_SPACE), HOT3(RPT_CH_BOM, H_SPACE),
+};
+
+#undef LAST3
+#undef UTF8_3
+#undef HOT1
+#undef HOT3
+
+/*
+ * What the character at u is (H_), if it is in hot_chars[]; u[1] and
+ * u[2] are read whatever it is, and without a branch.
+ */
+static INLINE unsigned
+hot_what(const unsigned char *u)
+{
+	uint32_t wide = u[0] >= 0x80, w;
+	const struct hot_char *h;
+
+	w = ((uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16) &
+	    (0xff | (0xffff00 & -wide));
+	h = &hot_chars[u[2 * wide]];
+	return h->bytes == w ? h->what : 0;
+}
+
+/*
+ * Is the character at p + i, not in hot_chars[], white space?  The rest
+ * of it starts with C2, E1 or E2 (U+0085, U+00A0, U+1680, U+2000 on).
  */
 static INLINE int
-visit(struct scan *sc, size_t b, const struct chunk *ch, int want)
+other_space(const struct scan *sc, size_t i)
+{
+	unsigned char b = (unsigned char)sc->p[i];
+	int32_t c;
+
+	if (b != 0xc2 && b != 0xe1 && b != 0xe2)
+		return 0;
+	rpt_utf8_decode(sc->p + i, sc->n - i, &c);
+	return rpt_is_space(c);
+}
+
+/*
+ * The characters of the chunk at b that may matter, in order: the ones
+ * that do go to the scanners.  u is the chunk's bytes, of which CHUNK + 2
+ * may be read.  -1 on no memory.
+ */
+static INLINE int
+visit(struct scan *sc, size_t b, const unsigned char *u,
+    const struct chunk *ch, int want)
 {
 	uint64_t bits;
-	uint32_t f;
-	size_t i, k;
-	int32_t c;
+	unsigned what;
+	size_t i, j;
 
 	sc->b = b;
 	sc->cont_mask = ch->cont;
 	for (bits = ch->hot; bits != 0; bits &= bits - 1) {
-		i = b + (size_t)__builtin_ctzll(bits);
-		k = rpt_utf8_decode(sc->p + i, sc->n - i, &c);
-		f = rpt_char_class(c);
-		if ((want & B_SPACE) && (f & RPT_C_SPACE)) {
+		j = (size_t)__builtin_ctzll(bits);
+		i = b + j;
+		what = hot_what(u + j);
+		if ((want & B_SPACE) && ((what & H_SPACE) ||
+		    (what == 0 && other_space(sc, i)))) {
 			count_space(sc, i, want);
 			continue;
 		}
-		if ((want & B_STOP) && is_mark(c, f) && i >= sc->st.next &&
+		if ((want & B_STOP) && (what & H_MARK) && i >= sc->st.next &&
 		    sentence_mark(sc, i) == -1)
 			return -1;
-		if ((want & B_LEAD) && is_lead(c, f) && item_at(sc, i + k,
-		    sc->chars ? cont_before(sc, i) + k - 1 : 0) == -1)
+		/* The leads are ASCII or of three bytes. */
+		if ((want & B_LEAD) && (what & H_LEAD) && item_at(sc, i +
+		    (u[j] < 0x80 ? 1 : 3), sc->chars ? cont_before(sc, i) +
+		    (u[j] < 0x80 ? 0 : 2) : 0) == -1)
 			return -1;
 	}
 	if (want & B_CONT)
@@ -813,19 +892,19 @@ static INLINE int
 scan(struct scan *sc, int want)
 {
 	const unsigned char *u = (const unsigned char *)sc->p;
-	size_t n = sc->n, b = 0;
-	struct chunk ch;
-	int r = 0;
-#ifdef __SSE2__
+	size_t n = sc->n, b = 0, b0;
 	/* Zeroed by its initialiser, not memset(): see scan_init(). */
 	unsigned char pad[2 * CHUNK + 16] = { 0 };
-	size_t b0;
+	struct chunk ch;
+	int r = 0;
 
+#ifdef __SSE2__
 	sc->t.han16 = _mm_setzero_si128();
 	sc->t.chunks = 0;
+#endif
 	for (; b + CHUNK + 2 <= n; b += CHUNK) {
 		chunk(u + b, n - b, want, &ch, &sc->t);
-		if (visit(sc, b, &ch, want) == -1)
+		if (visit(sc, b, u + b, &ch, want) == -1)
 			return -1;
 	}
 	/* The rest from a copy, padded with NUL, which matches nothing. */
@@ -833,16 +912,11 @@ scan(struct scan *sc, int want)
 		memcpy(pad, u + b, n - b);
 	for (b0 = b; b < n; b += CHUNK) {
 		chunk(pad + (b - b0), n - b, want, &ch, &sc->t);
-		if (visit(sc, b, &ch, want) == -1)
+		if (visit(sc, b, pad + (b - b0), &ch, want) == -1)
 			return -1;
 	}
+#ifdef __SSE2__
 	tally_flush(&sc->t);
-#else
-	for (; b < n; b += CHUNK) {
-		chunk(u + b, n - b, want, &ch, &sc->t);
-		if (visit(sc, b, &ch, want) == -1)
-			return -1;
-	}
 #endif
 	/* The last sentence or item, which nothing ended. */
 	if (sc->s != NULL)
