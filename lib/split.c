@@ -88,29 +88,20 @@ skip_space(const char *p, size_t n, size_t i)
 }
 
 /*
- * Add the trimmed span [from, to) of p, if anything is left of it.  chars
- * is the number of non-white characters in [from, to) when the caller
- * counted them on its way, or NO_COUNT.
+ * Add the span [from, to) of p less the white space it starts with, if
+ * anything is left of it; it ends with none.  chars is the number of
+ * non-white characters in [from, to) when the caller counted them on its
+ * way, or NO_COUNT.
  */
 #define NO_COUNT	((size_t)-1)
 
 static int
-add(struct rpt_splitter *s, const char *p, size_t from, size_t to,
+add_trimmed(struct rpt_splitter *s, const char *p, size_t from, size_t to,
     size_t chars)
 {
 	struct rpt_span *sp;
-	size_t k;
-	int32_t c;
 
-	/* rpt_trim(), with skip_space()'s quick test at the start. */
-	from = skip_space(p, to, from);
-	while (to > from) {
-		k = rpt_utf8_prev(p + from, to - from, &c);
-		if (!rpt_is_space(c))
-			break;
-		to -= k;
-	}
-	if (to == from)
+	if ((from = skip_space(p, to, from)) == to)
 		return 0;
 	if ((sp = rpt_grow(s->spans, &s->cap, s->nspans + 1,
 	    sizeof(*sp))) == NULL)
@@ -125,6 +116,23 @@ add(struct rpt_splitter *s, const char *p, size_t from, size_t to,
 		sp->chars = chars == NO_COUNT ? rpt_count_chars(p + from,
 		    to - from) : chars;
 	return 0;
+}
+
+/* add_trimmed() for a span that may end with white space too. */
+static int
+add(struct rpt_splitter *s, const char *p, size_t from, size_t to,
+    size_t chars)
+{
+	size_t k;
+	int32_t c;
+
+	while (to > from) {
+		k = rpt_utf8_prev(p + from, to - from, &c);
+		if (!rpt_is_space(c))
+			break;
+		to -= k;
+	}
+	return add_trimmed(s, p, from, to, chars);
 }
 
 /* 。！？!? */
@@ -630,13 +638,19 @@ cont_before(const struct scan *sc, size_t i)
 	    (((uint64_t)1 << (i - sc->b)) - 1));
 }
 
-/* Add the span [from, to) with cont continuation bytes before to. */
+/*
+ * Add the span [from, to) with cont continuation bytes before to, and ws
+ * white-space characters in it; white_end if it may end with some.
+ */
 static int
 add_span(struct scan *sc, size_t from, size_t cont_from, size_t to,
-    size_t cont_to, size_t ws)
+    size_t cont_to, size_t ws, int white_end)
 {
-	return add(sc->s, sc->p, from, to, sc->chars ?
-	    (to - from) - (cont_to - cont_from) - ws : NO_COUNT);
+	size_t chars = sc->chars ? (to - from) - (cont_to - cont_from) - ws :
+	    NO_COUNT;
+
+	return white_end ? add(sc->s, sc->p, from, to, chars) :
+	    add_trimmed(sc->s, sc->p, from, to, chars);
 }
 
 static void
@@ -701,8 +715,9 @@ sentence_mark(struct scan *sc, size_t i)
 		for (; i < n && is_closer(at(p, n, i, &kk)); i += kk)
 			cont += kk - 1;
 	}
+	/* It ends with a terminator or a closing mark: no white space. */
 	if (sc->s != NULL && add_span(sc, st->start, st->cont, i, cont,
-	    st->ws) == -1)
+	    st->ws, 0) == -1)
 		return -1;
 	/* A terminator is text: the sentence is never empty. */
 	st->count++;
@@ -725,7 +740,7 @@ item_start(struct scan *sc, size_t i, size_t cont)
 
 	it->count++;
 	if (sc->s != NULL && i > it->start &&
-	    add_span(sc, it->start, it->cont, i, cont, it->ws) == -1)
+	    add_span(sc, it->start, it->cont, i, cont, it->ws, 1) == -1)
 		return -1;
 	it->start = i;
 	it->cont = cont;
@@ -921,8 +936,8 @@ scan(struct scan *sc, int want)
 	/* The last sentence or item, which nothing ended. */
 	if (sc->s != NULL)
 		r = (want & B_STOP) ? add_span(sc, sc->st.start, sc->st.cont, n,
-		    sc->cont, sc->st.ws) : add_span(sc, sc->it.start,
-		    sc->it.cont, n, sc->cont, sc->it.ws);
+		    sc->cont, sc->st.ws, 1) : add_span(sc, sc->it.start,
+		    sc->it.cont, n, sc->cont, sc->it.ws, 1);
 	else if (want & B_STOP)
 		sc->st.count += skip_space(sc->p, n, sc->st.start) < n;
 	return r;
