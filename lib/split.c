@@ -631,7 +631,7 @@ scan_init(struct scan *sc, const char *p, size_t n, struct rpt_splitter *s)
 }
 
 /* The continuation bytes before i, which is in the chunk being visited. */
-static size_t
+static INLINE size_t
 cont_before(const struct scan *sc, size_t i)
 {
 	return sc->cont + popcount64(sc->cont_mask &
