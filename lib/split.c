@@ -283,7 +283,7 @@ cn_dot_marker(const char *p, size_t n)
  * End of a 一． or 一. marker at the sentence that starts at i (after white
  * space), so that its dot ends nothing; i itself if there is none.
  */
-static size_t
+static INLINE size_t
 marker_end(const char *p, size_t n, size_t i)
 {
 	size_t j = skip_space(p, n, i), k;
