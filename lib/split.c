@@ -943,16 +943,36 @@ scan(struct scan *sc, int want)
 	return r;
 }
 
+/*
+ * Cut p into sentences.  chars is the number of its non-white characters,
+ * or RPT_CHARS_UNKNOWN.
+ */
 static int
-split_sentences(struct rpt_splitter *s, const char *p, size_t n)
+split_sentences(struct rpt_splitter *s, const char *p, size_t n,
+    size_t chars)
 {
 	struct scan sc;
 
 	scan_init(&sc, p, n, s);
 	sentences_init(&sc, s->flags);
 	/* Each call a pass of its own, made for what it wants. */
-	return sc.chars ? scan(&sc, B_STOP | B_SPACE | B_CONT) :
-	    scan(&sc, B_STOP);
+	if (!sc.chars)
+		return scan(&sc, B_STOP);
+	/*
+	 * A paragraph with as many characters as non-white ones has no white
+	 * space to count: a pass that does not look for it makes its spans.
+	 * The others, a few, take both passes.
+	 */
+	if (chars != RPT_CHARS_UNKNOWN) {
+		if (scan(&sc, B_STOP | B_CONT) == -1)
+			return -1;
+		if (n - sc.cont == chars)
+			return 0;
+		s->nspans = 0;
+		scan_init(&sc, p, n, s);
+		sentences_init(&sc, s->flags);
+	}
+	return scan(&sc, B_STOP | B_SPACE | B_CONT);
 }
 
 size_t
@@ -1062,12 +1082,19 @@ long
 rpt_split(struct rpt_splitter *s, const char *p, size_t n,
     const struct rpt_span **spans)
 {
+	return rpt_split_known(s, p, n, RPT_CHARS_UNKNOWN, spans);
+}
+
+long
+rpt_split_known(struct rpt_splitter *s, const char *p, size_t n,
+    size_t chars, const struct rpt_span **spans)
+{
 	int r;
 
 	s->nspans = 0;
 	switch (s->unit) {
 	case RPT_U_SENTENCE:
-		r = split_sentences(s, p, n);
+		r = split_sentences(s, p, n, chars);
 		break;
 	case RPT_U_ITEM:
 		r = split_items(s, p, n);
