@@ -159,8 +159,12 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		whole.chars = rpt_para_chars(p);
 		spans = &whole;
 		n = 1;
-	} else if ((n = rpt_split(s->splitter, p->p, p->len, &spans)) == -1)
-		return -1;
+	} else {
+		/* p->chars, not rpt_para_chars(): the count only if it is known. */
+		if ((n = rpt_split_known(s->splitter, p->p, p->len, p->chars,
+		    &spans)) == -1)
+			return -1;
+	}
 	/*
 	 * Every unit has the same file, line and para, and the same section,
 	 * part and kind (but for a heading's, below): both runs of columns

@@ -715,6 +715,14 @@ long	rpt_split(struct rpt_splitter *s, const char *p, size_t n,
 		    const struct rpt_span **spans);
 
 /*
+ * rpt_split() of a paragraph known to have chars non-white characters
+ * (RPT_CHARS_UNKNOWN if not known): most have no white space, and then
+ * it need not be looked for.
+ */
+long	rpt_split_known(struct rpt_splitter *s, const char *p, size_t n,
+		    size_t chars, const struct rpt_span **spans);
+
+/*
  * The number of enumerated items in p: the units rpt_split() cuts with
  * RPT_U_ITEM that start with an enumerator.
  */

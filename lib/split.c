@@ -88,29 +88,20 @@ skip_space(const char *p, size_t n, size_t i)
 }
 
 /*
- * Add the trimmed span [from, to) of p, if anything is left of it.  chars
- * is the number of non-white characters in [from, to) when the caller
- * counted them on its way, or NO_COUNT.
+ * Add the span [from, to) of p less the white space it starts with, if
+ * anything is left of it; it ends with none.  chars is the number of
+ * non-white characters in [from, to) when the caller counted them on its
+ * way, or NO_COUNT.
  */
 #define NO_COUNT	((size_t)-1)
 
 static int
-add(struct rpt_splitter *s, const char *p, size_t from, size_t to,
+add_trimmed(struct rpt_splitter *s, const char *p, size_t from, size_t to,
     size_t chars)
 {
 	struct rpt_span *sp;
-	size_t k;
-	int32_t c;
 
-	/* rpt_trim(), with skip_space()'s quick test at the start. */
-	from = skip_space(p, to, from);
-	while (to > from) {
-		k = rpt_utf8_prev(p + from, to - from, &c);
-		if (!rpt_is_space(c))
-			break;
-		to -= k;
-	}
-	if (to == from)
+	if ((from = skip_space(p, to, from)) == to)
 		return 0;
 	if ((sp = rpt_grow(s->spans, &s->cap, s->nspans + 1,
 	    sizeof(*sp))) == NULL)
@@ -125,6 +116,23 @@ add(struct rpt_splitter *s, const char *p, size_t from, size_t to,
 		sp->chars = chars == NO_COUNT ? rpt_count_chars(p + from,
 		    to - from) : chars;
 	return 0;
+}
+
+/* add_trimmed() for a span that may end with white space too. */
+static int
+add(struct rpt_splitter *s, const char *p, size_t from, size_t to,
+    size_t chars)
+{
+	size_t k;
+	int32_t c;
+
+	while (to > from) {
+		k = rpt_utf8_prev(p + from, to - from, &c);
+		if (!rpt_is_space(c))
+			break;
+		to -= k;
+	}
+	return add_trimmed(s, p, from, to, chars);
 }
 
 /* 。！？!? */
@@ -230,13 +238,29 @@ numeral_start(int32_t c)
 	return c == RPT_CH_TEN || ((f & RPT_C_CN_DIGIT) && RPT_C_VALUE(f) > 0);
 }
 
+/*
+ * The low bytes of the ideographs that start enumerators: 一 to 十, 第,
+ * 首, 其, 再 and 最 (which shares 一's).  Few other characters have one,
+ * so that most after a comma are turned away by this one load.
+ */
+static const unsigned char enumerator_low[256] = {
+	[RPT_CH_CN_1 & 0xff] = 1, [RPT_CH_CN_2 & 0xff] = 1,
+	[RPT_CH_CN_3 & 0xff] = 1, [RPT_CH_CN_4 & 0xff] = 1,
+	[RPT_CH_CN_5 & 0xff] = 1, [RPT_CH_CN_6 & 0xff] = 1,
+	[RPT_CH_CN_7 & 0xff] = 1, [RPT_CH_CN_8 & 0xff] = 1,
+	[RPT_CH_CN_9 & 0xff] = 1, [RPT_CH_TEN & 0xff] = 1,
+	[RPT_CH_DI & 0xff] = 1, [RPT_CH_SHOU & 0xff] = 1,
+	[RPT_CH_QI & 0xff] = 1, [RPT_CH_ZAI & 0xff] = 1,
+};
+
 /* Can c start an enumerator: ①-⑳, a numeral, 第, 首先, 其次, 再次, 最后? */
 static INLINE int
 enumerator_start(int32_t c)
 {
-	return numeral_start(c) || c == RPT_CH_DI || c == RPT_CH_SHOU ||
-	    c == RPT_CH_QI || c == RPT_CH_ZAI || c == RPT_CH_ZUI ||
-	    (c >= RPT_CH_CIRCLED_1 && c <= RPT_CH_CIRCLED_20);
+	return (c >= RPT_CH_CIRCLED_1 && c <= RPT_CH_CIRCLED_20) ||
+	    (enumerator_low[c & 0xff] && (numeral_start(c) ||
+	    c == RPT_CH_DI || c == RPT_CH_SHOU || c == RPT_CH_QI ||
+	    c == RPT_CH_ZAI || c == RPT_CH_ZUI));
 }
 
 /* Length of a 一． or 一. marker at p (its dot ends no sentence), else 0. */
@@ -259,7 +283,7 @@ cn_dot_marker(const char *p, size_t n)
  * End of a 一． or 一. marker at the sentence that starts at i (after white
  * space), so that its dot ends nothing; i itself if there is none.
  */
-static size_t
+static INLINE size_t
 marker_end(const char *p, size_t n, size_t i)
 {
 	size_t j = skip_space(p, n, i), k;
@@ -588,28 +612,45 @@ struct scan {
 static void
 scan_init(struct scan *sc, const char *p, size_t n, struct rpt_splitter *s)
 {
-	memset(sc, 0, sizeof(*sc));
+	/*
+	 * Field by field, not memset(), which GCC makes a rep stos: slow to
+	 * start, and it runs for every paragraph.
+	 */
+	static const struct sentences st0;
+	static const struct items it0;
+
 	sc->p = p;
 	sc->n = n;
 	sc->s = s;
 	sc->chars = s != NULL && !(s->flags & RPT_SPLIT_NO_CHARS);
+	sc->st = st0;
+	sc->it = it0;
+	sc->b = sc->cont = sc->space = 0;
+	sc->cont_mask = 0;
+	sc->t.han = 0;
 }
 
 /* The continuation bytes before i, which is in the chunk being visited. */
-static size_t
+static INLINE size_t
 cont_before(const struct scan *sc, size_t i)
 {
 	return sc->cont + popcount64(sc->cont_mask &
 	    (((uint64_t)1 << (i - sc->b)) - 1));
 }
 
-/* Add the span [from, to) with cont continuation bytes before to. */
+/*
+ * Add the span [from, to) with cont continuation bytes before to, and ws
+ * white-space characters in it; white_end if it may end with some.
+ */
 static int
 add_span(struct scan *sc, size_t from, size_t cont_from, size_t to,
-    size_t cont_to, size_t ws)
+    size_t cont_to, size_t ws, int white_end)
 {
-	return add(sc->s, sc->p, from, to, sc->chars ?
-	    (to - from) - (cont_to - cont_from) - ws : NO_COUNT);
+	size_t chars = sc->chars ? (to - from) - (cont_to - cont_from) - ws :
+	    NO_COUNT;
+
+	return white_end ? add(sc->s, sc->p, from, to, chars) :
+	    add_trimmed(sc->s, sc->p, from, to, chars);
 }
 
 static void
@@ -663,13 +704,20 @@ sentence_mark(struct scan *sc, size_t i)
 		return 0;
 	if (sc->chars)
 		cont = cont_before(sc, i) + k - 1;
-	/* Take the rest of the run of stops, then the closing marks. */
-	for (i += k; i < n && is_stop(at(p, n, i, &kk)); i += kk)
-		cont += kk - 1;
-	for (; i < n && is_closer(at(p, n, i, &kk)); i += kk)
-		cont += kk - 1;
+	/*
+	 * Take the rest of the run of stops, then the closing marks; mostly
+	 * there are none, and an ideograph says so without decoding.
+	 */
+	i += k;
+	if (i < n && !rpt_han_lead(u[i])) {
+		for (; i < n && is_stop(at(p, n, i, &kk)); i += kk)
+			cont += kk - 1;
+		for (; i < n && is_closer(at(p, n, i, &kk)); i += kk)
+			cont += kk - 1;
+	}
+	/* It ends with a terminator or a closing mark: no white space. */
 	if (sc->s != NULL && add_span(sc, st->start, st->cont, i, cont,
-	    st->ws) == -1)
+	    st->ws, 0) == -1)
 		return -1;
 	/* A terminator is text: the sentence is never empty. */
 	st->count++;
@@ -682,11 +730,31 @@ sentence_mark(struct scan *sc, size_t i)
 }
 
 /*
- * An item may start at the first non-white character from i on (with
- * cont continuation bytes before i): after a lead (。；;：:，,) or at the
- * paragraph's start.  -1 on no memory.
+ * An item starts at i, with cont continuation bytes before i: take the one
+ * before it.  -1 on no memory.
  */
 static int
+item_start(struct scan *sc, size_t i, size_t cont)
+{
+	struct items *it = &sc->it;
+
+	it->count++;
+	if (sc->s != NULL && i > it->start &&
+	    add_span(sc, it->start, it->cont, i, cont, it->ws, 1) == -1)
+		return -1;
+	it->start = i;
+	it->cont = cont;
+	it->ws = 0;
+	return 0;
+}
+
+/*
+ * An item may start at the first non-white character from i on (with
+ * cont continuation bytes before i): after a lead (。；;：:，,) or at the
+ * paragraph's start.  -1 on no memory.  Inline: it runs at every comma,
+ * and after most of them tests one character.
+ */
+static INLINE int
 item_at(struct scan *sc, size_t i, size_t cont)
 {
 	struct items *it = &sc->it;
@@ -706,14 +774,7 @@ item_at(struct scan *sc, size_t i, size_t cont)
 	if (i >= n || (rpt_utf8_decode(p + i, n - i, &c),
 	    !enumerator_start(c)) || rpt_enumerator(p + i, n - i) == 0)
 		return 0;
-	it->count++;
-	if (sc->s != NULL && i > it->start &&
-	    add_span(sc, it->start, it->cont, i, cont, it->ws) == -1)
-		return -1;
-	it->start = i;
-	it->cont = cont;
-	it->ws = 0;
-	return 0;
+	return item_start(sc, i, cont);
 }
 
 /* Count the white space at i for the sentence or item it is in, or the paragraph. */
@@ -729,32 +790,111 @@ count_space(struct scan *sc, size_t i, int want)
 }
 
 /*
- * The characters of the chunk at b that may matter, in order: the ones
- * that do go to the scanners.  -1 on no memory.
+ * What visit() sees in a character the chunk marks: a sentence mark, an
+ * item lead, white space.  Found by its bytes, not by rpt_utf8_decode()
+ * and rpt_char_class(), whose branches and two dependent loads cost more
+ * at every ，。: an ASCII character by itself, a three-byte one by its
+ * last byte, which the marks, leads and spaces of three bytes do not
+ * share; the entry holds the whole character (its bytes from the first,
+ * in the low bits up) to tell it from the others with that last byte.
+ */
+#define H_MARK		0x1	/* is_mark() */
+#define H_LEAD		0x2	/* is_lead() */
+#define H_SPACE		0x4	/* rpt_is_space() */
+
+struct hot_char {
+	uint32_t	 bytes;
+	unsigned char	 what;
+};
+
+#define LAST3(c)	(0x80 | ((c) & 0x3f))
+#define UTF8_3(c)	((uint32_t)(0xe0 | (c) >> 12) | \
+	(uint32_t)(0x80 | ((c) >> 6 & 0x3f)) << 8 | (uint32_t)LAST3(c) << 16)
+#define HOT1(b, w)	[b] = { (b), (w) }
+#define HOT3(c, w)	[LAST3(c)] = { UTF8_3(c), (w) }
+
+static const struct hot_char hot_chars[256] = {
+	HOT1('!', H_MARK), HOT1('?', H_MARK), HOT1('.', H_MARK),
+	HOT1(';', H_MARK | H_LEAD), HOT1(':', H_LEAD), HOT1(',', H_LEAD),
+	HOT1('\t', H_SPACE), HOT1('\n', H_SPACE), HOT1('\v', H_SPACE),
+	HOT1('\f', H_SPACE), HOT1('\r', H_SPACE), HOT1(' ', H_SPACE),
+	HOT3(RPT_CH_IDEO_STOP, H_MARK | H_LEAD),
+	HOT3(RPT_CH_FW_EXCL, H_MARK), HOT3(RPT_CH_FW_QUESTION, H_MARK),
+	HOT3(RPT_CH_FW_DOT, H_MARK), HOT3(RPT_CH_FW_SEMICOLON, H_MARK | H_LEAD),
+	HOT3(RPT_CH_FW_COLON, H_LEAD), HOT3(RPT_CH_FW_COMMA, H_LEAD),
+	HOT3(RPT_CH_LBOOK, H_MARK), HOT3(RPT_CH_RBOOK, H_MARK),
+	HOT3(RPT_CH_LDQUO, H_MARK),
+	HOT3(RPT_CH_IDEO_SPACE, H_SPACE), HOT3(RPT_CH_BOM, H_SPACE),
+};
+
+#undef LAST3
+#undef UTF8_3
+#undef HOT1
+#undef HOT3
+
+/*
+ * What the character at u is (H_), if it is in hot_chars[]; u[1] and
+ * u[2] are read whatever it is, and without a branch.
+ */
+static INLINE unsigned
+hot_what(const unsigned char *u)
+{
+	uint32_t wide = u[0] >= 0x80, w;
+	const struct hot_char *h;
+
+	w = ((uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16) &
+	    (0xff | (0xffff00 & -wide));
+	h = &hot_chars[u[2 * wide]];
+	return h->bytes == w ? h->what : 0;
+}
+
+/*
+ * Is the character at p + i, not in hot_chars[], white space?  The rest
+ * of it starts with C2, E1 or E2 (U+0085, U+00A0, U+1680, U+2000 on).
  */
 static INLINE int
-visit(struct scan *sc, size_t b, const struct chunk *ch, int want)
+other_space(const struct scan *sc, size_t i)
+{
+	unsigned char b = (unsigned char)sc->p[i];
+	int32_t c;
+
+	if (b != 0xc2 && b != 0xe1 && b != 0xe2)
+		return 0;
+	rpt_utf8_decode(sc->p + i, sc->n - i, &c);
+	return rpt_is_space(c);
+}
+
+/*
+ * The characters of the chunk at b that may matter, in order: the ones
+ * that do go to the scanners.  u is the chunk's bytes, of which CHUNK + 2
+ * may be read.  -1 on no memory.
+ */
+static INLINE int
+visit(struct scan *sc, size_t b, const unsigned char *u,
+    const struct chunk *ch, int want)
 {
 	uint64_t bits;
-	uint32_t f;
-	size_t i, k;
-	int32_t c;
+	unsigned what;
+	size_t i, j;
 
 	sc->b = b;
 	sc->cont_mask = ch->cont;
 	for (bits = ch->hot; bits != 0; bits &= bits - 1) {
-		i = b + (size_t)__builtin_ctzll(bits);
-		k = rpt_utf8_decode(sc->p + i, sc->n - i, &c);
-		f = rpt_char_class(c);
-		if ((want & B_SPACE) && (f & RPT_C_SPACE)) {
+		j = (size_t)__builtin_ctzll(bits);
+		i = b + j;
+		what = hot_what(u + j);
+		if ((want & B_SPACE) && ((what & H_SPACE) ||
+		    (what == 0 && other_space(sc, i)))) {
 			count_space(sc, i, want);
 			continue;
 		}
-		if ((want & B_STOP) && is_mark(c, f) && i >= sc->st.next &&
+		if ((want & B_STOP) && (what & H_MARK) && i >= sc->st.next &&
 		    sentence_mark(sc, i) == -1)
 			return -1;
-		if ((want & B_LEAD) && is_lead(c, f) && item_at(sc, i + k,
-		    sc->chars ? cont_before(sc, i) + k - 1 : 0) == -1)
+		/* The leads are ASCII or of three bytes. */
+		if ((want & B_LEAD) && (what & H_LEAD) && item_at(sc, i +
+		    (u[j] < 0x80 ? 1 : 3), sc->chars ? cont_before(sc, i) +
+		    (u[j] < 0x80 ? 0 : 2) : 0) == -1)
 			return -1;
 	}
 	if (want & B_CONT)
@@ -767,58 +907,72 @@ static INLINE int
 scan(struct scan *sc, int want)
 {
 	const unsigned char *u = (const unsigned char *)sc->p;
-	size_t n = sc->n, b = 0;
+	size_t n = sc->n, b = 0, b0;
+	/* Zeroed by its initialiser, not memset(): see scan_init(). */
+	unsigned char pad[2 * CHUNK + 16] = { 0 };
 	struct chunk ch;
 	int r = 0;
-#ifdef __SSE2__
-	unsigned char pad[2 * CHUNK + 16];
-	size_t b0;
 
+#ifdef __SSE2__
 	sc->t.han16 = _mm_setzero_si128();
 	sc->t.chunks = 0;
+#endif
 	for (; b + CHUNK + 2 <= n; b += CHUNK) {
 		chunk(u + b, n - b, want, &ch, &sc->t);
-		if (visit(sc, b, &ch, want) == -1)
+		if (visit(sc, b, u + b, &ch, want) == -1)
 			return -1;
 	}
 	/* The rest from a copy, padded with NUL, which matches nothing. */
-	if (b < n) {
-		memset(pad, 0, sizeof(pad));
+	if (b < n)
 		memcpy(pad, u + b, n - b);
-	}
 	for (b0 = b; b < n; b += CHUNK) {
 		chunk(pad + (b - b0), n - b, want, &ch, &sc->t);
-		if (visit(sc, b, &ch, want) == -1)
+		if (visit(sc, b, pad + (b - b0), &ch, want) == -1)
 			return -1;
 	}
+#ifdef __SSE2__
 	tally_flush(&sc->t);
-#else
-	for (; b < n; b += CHUNK) {
-		chunk(u + b, n - b, want, &ch, &sc->t);
-		if (visit(sc, b, &ch, want) == -1)
-			return -1;
-	}
 #endif
 	/* The last sentence or item, which nothing ended. */
 	if (sc->s != NULL)
 		r = (want & B_STOP) ? add_span(sc, sc->st.start, sc->st.cont, n,
-		    sc->cont, sc->st.ws) : add_span(sc, sc->it.start,
-		    sc->it.cont, n, sc->cont, sc->it.ws);
+		    sc->cont, sc->st.ws, 1) : add_span(sc, sc->it.start,
+		    sc->it.cont, n, sc->cont, sc->it.ws, 1);
 	else if (want & B_STOP)
 		sc->st.count += skip_space(sc->p, n, sc->st.start) < n;
 	return r;
 }
 
+/*
+ * Cut p into sentences.  chars is the number of its non-white characters,
+ * or RPT_CHARS_UNKNOWN.
+ */
 static int
-split_sentences(struct rpt_splitter *s, const char *p, size_t n)
+split_sentences(struct rpt_splitter *s, const char *p, size_t n,
+    size_t chars)
 {
 	struct scan sc;
 
 	scan_init(&sc, p, n, s);
 	sentences_init(&sc, s->flags);
 	/* Each call a pass of its own, made for what it wants. */
-	return sc.chars ? scan(&sc, B_STOP | B_SPACE | B_CONT) :
-	    scan(&sc, B_STOP);
+	if (!sc.chars)
+		return scan(&sc, B_STOP);
+	/*
+	 * A paragraph with as many characters as non-white ones has no white
+	 * space to count: a pass that does not look for it makes its spans.
+	 * The others, a few, take both passes.
+	 */
+	if (chars != RPT_CHARS_UNKNOWN) {
+		if (scan(&sc, B_STOP | B_CONT) == -1)
+			return -1;
+		if (n - sc.cont == chars)
+			return 0;
+		s->nspans = 0;
+		scan_init(&sc, p, n, s);
+		sentences_init(&sc, s->flags);
+	}
+	return scan(&sc, B_STOP | B_SPACE | B_CONT);
 }
 
 size_t
@@ -928,12 +1082,19 @@ long
 rpt_split(struct rpt_splitter *s, const char *p, size_t n,
     const struct rpt_span **spans)
 {
+	return rpt_split_known(s, p, n, RPT_CHARS_UNKNOWN, spans);
+}
+
+long
+rpt_split_known(struct rpt_splitter *s, const char *p, size_t n,
+    size_t chars, const struct rpt_span **spans)
+{
 	int r;
 
 	s->nspans = 0;
 	switch (s->unit) {
 	case RPT_U_SENTENCE:
-		r = split_sentences(s, p, n);
+		r = split_sentences(s, p, n, chars);
 		break;
 	case RPT_U_ITEM:
 		r = split_items(s, p, n);
