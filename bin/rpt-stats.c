@@ -99,11 +99,9 @@ static int
 para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
 	struct run *run = doc->state;
-	size_t chars;
 
-	/* The counts' pass over the text counts its characters for the facts. */
-	return rpt_stats_para_chars(opt.stats, p, &chars) == -1 ||
-	    rpt_facts_para_chars(run->facts, p, chars) == -1 ? -1 : 0;
+	return rpt_facts_para(run->facts, p) == -1 ||
+	    rpt_stats_para(opt.stats, p) == -1 ? -1 : 0;
 }
 
 /* One value: a field of the wide row, or a "file key value" line. */

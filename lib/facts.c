@@ -225,13 +225,8 @@ note_part(struct rpt_facts *f, const struct rpt_para *p, size_t chars)
 int
 rpt_facts_para(struct rpt_facts *f, const struct rpt_para *p)
 {
-	return rpt_facts_para_chars(f, p, rpt_para_chars(p));
-}
+	size_t chars = rpt_para_chars(p);
 
-int
-rpt_facts_para_chars(struct rpt_facts *f, const struct rpt_para *p,
-    size_t chars)
-{
 	if (p->profile != NULL)
 		f->profile = p->profile;
 	f->out.boilerplate_chars += p->debris_chars;

@@ -735,19 +735,17 @@ long	rpt_count_items(const char *p, size_t n);
 size_t	rpt_enumerator(const char *p, size_t n);
 
 /*
- * What rpt_measure() counts in a paragraph: its sentences and items, as
- * rpt_split() cuts them without RPT_SPLIT_SEMICOLON (with RPT_M_UNITS),
- * its ideographs (rpt_count_han()), and its non-white characters
- * (rpt_count_chars(), with RPT_M_CHARS); what is not asked for is 0.
+ * What rpt_measure() counts in a paragraph: its ideographs
+ * (rpt_count_han()), and with RPT_M_UNITS its sentences and items, as
+ * rpt_split() and rpt_count_items() count them without
+ * RPT_SPLIT_SEMICOLON (else 0).
  */
 struct rpt_measures {
 	long	 sents;
 	long	 items;
 	size_t	 han;
-	size_t	 chars;
 };
 #define RPT_M_UNITS	0x1
-#define RPT_M_CHARS	0x2
 
 /* Count all of struct rpt_measures in one pass over p. */
 void	rpt_measure(const char *p, size_t n, int what, struct rpt_measures *m);
@@ -1281,12 +1279,6 @@ void	rpt_facts_reset(struct rpt_facts *f);
  */
 int	rpt_facts_para(struct rpt_facts *f, const struct rpt_para *p);
 /*
- * rpt_facts_para() for a paragraph whose rpt_para_chars() the caller has
- * counted already (rpt_stats_para_chars() does on its way).
- */
-int	rpt_facts_para_chars(struct rpt_facts *f, const struct rpt_para *p,
-	    size_t chars);
-/*
  * The document has ended (or stopped): its facts, owned by f, with the year
  * and profile of the model d that handed out the paragraphs.  Cannot fail.
  */
@@ -1362,12 +1354,6 @@ void	rpt_stats_reset(struct rpt_stats *s);
  * its step budget stops counting for the document (rpt_stats_matches()).
  */
 int	rpt_stats_para(struct rpt_stats *s, const struct rpt_para *p);
-/*
- * rpt_stats_para(), and rpt_para_chars() of p in *chars, counted in the
- * same pass over the text when the model has not counted them.
- */
-int	rpt_stats_para_chars(struct rpt_stats *s, const struct rpt_para *p,
-	    size_t *chars);
 /* The counts of the document so far, owned by s. */
 const struct rpt_text_stats *rpt_stats_counts(const struct rpt_stats *s);
 /* The matches of pattern i in the document so far, -1 when a search failed. */

@@ -1047,35 +1047,18 @@ void
 rpt_measure(const char *p, size_t n, int what, struct rpt_measures *m)
 {
 	struct scan sc;
-	int want = B_HAN;
 
 	scan_init(&sc, p, n, NULL);
+	/* A pass made for each, as split_sentences() has. */
 	if (what & RPT_M_UNITS) {
 		sentences_init(&sc, 0);
 		item_at(&sc, 0, 0);
-		want |= B_STOP | B_LEAD;
-	}
-	if (what & RPT_M_CHARS)
-		want |= B_SPACE | B_CONT;
-	/* A pass made for each, as split_sentences() has. */
-	switch (want) {
-	case B_HAN:
-		scan(&sc, B_HAN);
-		break;
-	case B_HAN | B_STOP | B_LEAD:
 		scan(&sc, B_HAN | B_STOP | B_LEAD);
-		break;
-	case B_HAN | B_SPACE | B_CONT:
-		scan(&sc, B_HAN | B_SPACE | B_CONT);
-		break;
-	default:
-		scan(&sc, B_HAN | B_STOP | B_LEAD | B_SPACE | B_CONT);
-		break;
-	}
+	} else
+		scan(&sc, B_HAN);
 	m->sents = sc.st.count;
 	m->items = sc.it.count;
 	m->han = sc.t.han;
-	m->chars = what & RPT_M_CHARS ? n - sc.cont - sc.space : 0;
 }
 
 long

@@ -265,36 +265,20 @@ count_patterns(struct rpt_stats *s, const char *p, size_t n)
 int
 rpt_stats_para(struct rpt_stats *s, const struct rpt_para *p)
 {
-	size_t chars;
-
-	return rpt_stats_para_chars(s, p, &chars);
-}
-
-int
-rpt_stats_para_chars(struct rpt_stats *s, const struct rpt_para *p,
-    size_t *chars)
-{
 	const struct rpt_quantity *q;
 	struct rpt_measures m;
 	long i, n;
-	int what;
 
 	/* Web remnants are not the report's. */
-	if (p->kind == RPT_K_BOILERPLATE) {
-		*chars = rpt_para_chars(p);
+	if (p->kind == RPT_K_BOILERPLATE)
 		return 0;
-	}
 	/*
-	 * One pass over the text for all of its counts: the characters
-	 * too, unless the model has them; the sentences and items (as
-	 * rpt-sections -i: also in a heading's run-in text) of the text
-	 * proper.
+	 * One pass over the text for its counts: the ideographs, and the
+	 * sentences and items (as rpt-sections -i: also in a heading's
+	 * run-in text) of the text proper.
 	 */
-	what = p->chars == RPT_CHARS_UNKNOWN ? RPT_M_CHARS : 0;
-	if (p->kind == RPT_K_HEADING || p->kind == RPT_K_BODY)
-		what |= RPT_M_UNITS;
-	rpt_measure(p->p, p->len, what, &m);
-	*chars = what & RPT_M_CHARS ? m.chars : p->chars;
+	rpt_measure(p->p, p->len, p->kind == RPT_K_HEADING ||
+	    p->kind == RPT_K_BODY ? RPT_M_UNITS : 0, &m);
 	s->out.han += m.han;
 	s->out.sents += (size_t)m.sents;
 	s->out.items += (size_t)m.items;
