@@ -151,6 +151,19 @@ memmem_cases(int *pass, int *fail)
 	}
 }
 
+/* Each counter with its plain count, what it counts and its name. */
+static const struct count {
+	size_t		(*naive)(const char *, size_t);
+	size_t		(*fast)(const char *, size_t);
+	const char	*what, *name;
+} counts[] = {
+	{ naive_leads, rpt_count_leads, "leads", "rpt_count_leads" },
+	{ naive_chars, rpt_count_chars, "non-white", "rpt_count_chars" },
+	{ naive_high, rpt_count_high, "high", "rpt_count_high" },
+	{ naive, rpt_count_han, "Han", "rpt_count_han" },
+};
+#define NCOUNTS	(sizeof(counts) / sizeof(counts[0]))
+
 int
 main(void)
 {
@@ -173,6 +186,7 @@ main(void)
 	enum { NEDGE = sizeof(edge) / sizeof(edge[0]) };
 	static char buf[NEDGE * 4 * 64 + 64];
 	size_t len, k, want, got;
+	const struct count *c;
 	int pass = 0, fail = 0, round, off, i;
 	unsigned seed = 1;
 
@@ -189,42 +203,19 @@ main(void)
 		for (k = (size_t)off; k <= len; k++) {
 			if (k < len && ((unsigned char)buf[k] & 0xc0) == 0x80)
 				continue;
-			want = naive_leads(buf + off, k - (size_t)off);
-			got = rpt_count_leads(buf + off, k - (size_t)off);
-			if (want == got)
-				pass++;
-			else if (fail++ < 5)
-				printf("FAIL round %d, %zu bytes: %zu leads, "
-				    "rpt_count_leads says %zu\n", round,
-				    k - (size_t)off, want, got);
-			want = naive_chars(buf + off, k - (size_t)off);
-			got = rpt_count_chars(buf + off, k - (size_t)off);
-			if (want == got)
-				pass++;
-			else if (fail++ < 5)
-				printf("FAIL round %d, %zu bytes: %zu non-white, "
-				    "rpt_count_chars says %zu\n", round,
-				    k - (size_t)off, want, got);
+			for (c = counts; c < counts + NCOUNTS; c++) {
+				want = c->naive(buf + off, k - (size_t)off);
+				got = c->fast(buf + off, k - (size_t)off);
+				if (want == got)
+					pass++;
+				else if (fail++ < 5)
+					printf("FAIL round %d, %zu bytes: %zu %s, "
+					    "%s says %zu\n", round,
+					    k - (size_t)off, want, c->what,
+					    c->name, got);
+			}
 			line_cases(buf + off, k - (size_t)off, round, &pass,
 			    &fail);
-			want = naive_high(buf + off, k - (size_t)off);
-			got = rpt_count_high(buf + off, k - (size_t)off);
-			if (want == got)
-				pass++;
-			else if (fail++ < 5)
-				printf("FAIL round %d, %zu bytes: %zu high, "
-				    "rpt_count_high says %zu\n", round,
-				    k - (size_t)off, want, got);
-			want = naive(buf + off, k - (size_t)off);
-			got = rpt_count_han(buf + off, k - (size_t)off);
-			if (want == got)
-				pass++;
-			else {
-				if (fail++ < 5)
-					printf("FAIL round %d, %zu bytes: %zu Han, "
-					    "rpt_count_han says %zu\n", round,
-					    k - (size_t)off, want, got);
-			}
 		}
 	}
 	memmem_cases(&pass, &fail);
