@@ -1226,8 +1226,13 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	if (fold_slot(d, s) == -1)
 		return -1;
 	s->f = features(s);
-	/* (Debris took room on the line as PDF text has it.) */
-	s->tail = s->chars == RPT_CHARS_UNKNOWN ? s->chars :
+	/*
+	 * (Debris took room on the line as PDF text has it.)  The front's
+	 * lines find the width, and only hard-wrapped text looks at it
+	 * after that: once the front found none, lines go unmeasured.
+	 */
+	s->tail = s->chars == RPT_CHARS_UNKNOWN ||
+	    (d->front_done && d->wrap == 0) ? RPT_CHARS_UNKNOWN :
 	    print_width(line->p, line->len);
 	if ((r = running_header(d, s)) == -1)
 		return -1;
