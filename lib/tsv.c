@@ -138,20 +138,37 @@ needs_escape(const char *p, size_t n)
 	size_t i = 0;
 	uint64_t w, b;
 #ifdef __SSE2__
-	/* Sixteen a step: x at most 0x0D (unsigned), or a backslash. */
+	/*
+	 * Sixteen a step: x at most 0x0D (unsigned), or a backslash; four
+	 * blocks at a time and one test, as paragraphs are long.
+	 */
+#define ESC16(x) _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8((x), top), (x)), \
+	    _mm_cmpeq_epi8((x), bs))
+#define LOAD16(at) _mm_loadu_si128((const __m128i *)(const void *)(p + (at)))
 	const __m128i top = _mm_set1_epi8(0x0d), bs = _mm_set1_epi8('\\');
-	__m128i x;
+	__m128i v0, v1, v2, v3;
 
-	/* The last block overlaps the one before it: no tail loop. */
-	while (i + 16 <= n) {
-		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(
-		    _mm_min_epu8(x, top), x), _mm_cmpeq_epi8(x, bs))) != 0)
+	for (; i + 64 <= n; i += 64) {
+		v0 = LOAD16(i);
+		v1 = LOAD16(i + 16);
+		v2 = LOAD16(i + 32);
+		v3 = LOAD16(i + 48);
+		if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(ESC16(v0),
+		    ESC16(v1)), _mm_or_si128(ESC16(v2), ESC16(v3)))) != 0)
 			return 1;
-		if (i + 16 == n)
-			return 0;
-		i = i + 32 <= n ? i + 16 : n - 16;
 	}
+	if (n >= 16) {
+		/* The last block overlaps the one before it: no tail loop. */
+		for (; i + 16 < n; i += 16) {
+			v0 = LOAD16(i);
+			if (_mm_movemask_epi8(ESC16(v0)) != 0)
+				return 1;
+		}
+		v0 = LOAD16(n - 16);
+		return _mm_movemask_epi8(ESC16(v0)) != 0;
+	}
+#undef LOAD16
+#undef ESC16
 #endif
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&w, p + i, 8);
