@@ -572,6 +572,60 @@ decode_iconv(struct rpt_input *in)
 }
 
 /*
+ * UTF-8 text past the head, with no more than a character cut off by the
+ * last read waiting in raw: read CHUNK bytes straight onto the end of txt
+ * and validate them there, which saves copying all of them from raw.
+ * What is not valid UTF-8, from its first bad byte (or a character cut
+ * off by the end of the read) on, goes back to raw for decode_utf8(),
+ * which replaces or stops as for any other text.
+ */
+static int
+read_direct(struct rpt_input *in)
+{
+	size_t pend = in->raw_len - in->raw_off, n, ok, bad;
+	unsigned long long at = in->raw_pos + in->raw_off;
+	unsigned char *p;
+	const unsigned char *z;
+	ssize_t r;
+
+	if (rpt_buf_reserve(&in->txt, pend + CHUNK) == -1) {
+		in->diag.status = RPT_E_NOMEM;
+		return -1;
+	}
+	p = (unsigned char *)in->txt.p + in->txt.len;
+	memcpy(p, in->raw + in->raw_off, pend);
+	/* Whole chunks, as read_raw() reads: a trickle is gathered here. */
+	for (n = pend; n < pend + CHUNK && !in->raw_eof; n += (size_t)r) {
+		r = read(in->fd, p + n, pend + CHUNK - n);
+		if (r == -1) {
+			if (errno == EINTR) {
+				r = 0;
+				continue;
+			}
+			in->diag.status = RPT_E_SYS;
+			in->diag.errnum = errno;
+			break;
+		}
+		if (r == 0)
+			in->raw_eof = 1;
+	}
+	ok = utf8_valid(p, n, &bad);
+	/* NUL is an error past the head (in it, the file is binary). */
+	if ((z = memchr(p, 0, ok)) != NULL)
+		ok = (size_t)(z - p);
+	/* The rest waits in raw: less than raw_cap, as pend is below 4. */
+	memcpy(in->raw, p + ok, n - ok);
+	in->txt.len += ok;
+	in->txt.p[in->txt.len] = '\0';
+	in->raw_pos = at + ok;
+	in->raw_off = 0;
+	in->raw_len = n - ok;
+	if (in->diag.status != RPT_OK)
+		return -1;
+	return in->raw_len > 0 ? decode_utf8(in) : 0;
+}
+
+/*
  * Decode more text onto txt.  Returns 1 when there may be more, 0 at the
  * end of input, -1 when decoding stopped (in->diag says why).
  */
@@ -582,11 +636,13 @@ decode_more(struct rpt_input *in)
 
 	if (in->docx != NULL)
 		return rpt_docx_more(in->docx, &in->txt);
-	if (in->raw_off == in->raw_len || !in->raw_eof) {
-		if (read_raw(in, CHUNK) == -1)
-			return -1;
-	}
-	if (in->cd == (iconv_t)-1)
+	if (in->cd == (iconv_t)-1 && !in->raw_eof &&
+	    in->raw_len - in->raw_off < 4 && past_head(in, in->raw_off))
+		r = read_direct(in);
+	else if ((in->raw_off == in->raw_len || !in->raw_eof) &&
+	    read_raw(in, CHUNK) == -1)
+		return -1;
+	else if (in->cd == (iconv_t)-1)
 		r = decode_utf8(in);
 	else
 		r = decode_iconv(in);
