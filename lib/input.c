@@ -265,48 +265,88 @@ sniff_format(const unsigned char *p, size_t n)
 
 #ifdef __SSE2__
 /*
+ * The masks of a 16-byte block for utf8_valid16(): its bytes with bit 7
+ * set, its leads E1-EF but ED, and its continuation bytes.
+ */
+static inline void
+utf8_masks16(__m128i x, uint64_t *hi, uint64_t *l, uint64_t *c, int shift)
+{
+	const __m128i e1 = _mm_set1_epi8((char)0xe1), ed = _mm_set1_epi8((char)0xed);
+	const __m128i span = _mm_set1_epi8(0xef - 0xe1), c0 = _mm_set1_epi8((char)0xc0);
+	__m128i d;
+
+	*hi |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << shift;
+	/* E1-EF but ED: (x - E1) unsigned at most EF - E1. */
+	d = _mm_sub_epi8(x, e1);
+	*l |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_andnot_si128(
+	    _mm_cmpeq_epi8(x, ed), _mm_cmpeq_epi8(_mm_min_epu8(d, span), d))) <<
+	    shift;
+	/* 80-BF, signed -128 to -65: below C0 (-64). */
+	*c |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, c0)) <<
+	    shift;
+}
+
+/*
  * The SSE2 fast path of utf8_valid(): from i, a character boundary, over
- * whole 16-byte blocks of ASCII and the three-byte sequences that need no
- * table (leads E1-EC, EE, EF: any two continuation bytes will do), which is
+ * whole blocks of ASCII and the three-byte sequences that need no table
+ * (leads E1-EC, EE, EF: any two continuation bytes will do), which is
  * nearly all the text of a report.  Per block, as bit masks: every byte
  * with bit 7 set is such a lead or a continuation byte, and the
  * continuation bytes are exactly the two after each lead (those of a lead
- * at 14 or 15 spill into the next block, whose check sees them).  Returns
- * the character boundary where the blocks stop, all before it valid, and
- * sets *stop to the end of the block that failed the test (n when none
- * did): the scalar loop takes over up to there.
+ * at the block's last two bytes spill into the next block, whose check
+ * sees them).  Blocks are 64 bytes (four masks of 16 joined), then 16 for
+ * the rest.  Returns the character boundary where the blocks stop, all
+ * before it valid, and sets *stop to the end of the block that failed the
+ * test (n when none did): the scalar loop takes over up to there.
  */
 static size_t
 utf8_valid16(const unsigned char *p, size_t i, size_t n, size_t *stop)
 {
-	const __m128i e1 = _mm_set1_epi8((char)0xe1), ed = _mm_set1_epi8((char)0xed);
-	const __m128i span = _mm_set1_epi8(0xef - 0xe1), c0 = _mm_set1_epi8((char)0xc0);
-	__m128i x, d, lead;
-	unsigned hi, l, c, ext, prev = 0;
+#define LOAD16(at) _mm_loadu_si128((const __m128i *)(const void *)(p + (at)))
+	__m128i x0, x1, x2, x3;
+	uint64_t H, L, C, carry, last = 0;
 
 	*stop = n;
+	for (; i + 64 <= n; i += 64) {
+		x0 = LOAD16(i);
+		x1 = LOAD16(i + 16);
+		x2 = LOAD16(i + 32);
+		x3 = LOAD16(i + 48);
+		/* ASCII, and nothing owed to a lead */
+		if (_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(x0, x1),
+		    _mm_or_si128(x2, x3))) == 0 && last >> 62 == 0) {
+			last = 0;
+			continue;
+		}
+		H = L = C = 0;
+		utf8_masks16(x0, &H, &L, &C, 0);
+		utf8_masks16(x1, &H, &L, &C, 16);
+		utf8_masks16(x2, &H, &L, &C, 32);
+		utf8_masks16(x3, &H, &L, &C, 48);
+		/* Owed by the last block: a lead at 62 one byte, at 63 two. */
+		carry = (last >> 62 & 1) | (last >> 63) * 3;
+		if ((L | C) != H || C != (L << 1 | L << 2 | carry)) {
+			*stop = i + 64;
+			goto back;
+		}
+		last = L;
+	}
+	/* The rest 16 bytes a step, in the top lanes of the same masks. */
 	for (; i + 16 <= n; i += 16) {
-		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		hi = (unsigned)_mm_movemask_epi8(x);
-		if ((hi | prev) == 0)
-			continue;	/* ASCII, and nothing owed to a lead */
-		/* E1-EF but ED: (x - E1) unsigned at most EF - E1. */
-		d = _mm_sub_epi8(x, e1);
-		lead = _mm_andnot_si128(_mm_cmpeq_epi8(x, ed),
-		    _mm_cmpeq_epi8(_mm_min_epu8(d, span), d));
-		l = (unsigned)_mm_movemask_epi8(lead);
-		/* 80-BF, signed -128 to -65: below C0 (-64). */
-		c = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(x, c0));
-		/* ext bit k: a lead at k - 2 (bits 0 and 1: the last block's). */
-		ext = l << 2 | prev >> 14;
-		if ((l | c) != hi || c != ((ext | ext >> 1) & 0xffff)) {
+		x0 = LOAD16(i);
+		H = L = C = 0;
+		utf8_masks16(x0, &H, &L, &C, 48);
+		carry = (last >> 62 & 1) | (last >> 63) * 3;
+		if ((L | C) != H || C != (L << 1 | L << 2 | carry << 48)) {
 			*stop = i + 16;
 			break;
 		}
-		prev = l;
+		last = L;
 	}
+#undef LOAD16
+back:
 	/* Back to the lead of a sequence that runs past the last block. */
-	return i - ((prev & 0x8000) ? 1 : (prev & 0x4000) ? 2 : 0);
+	return i - ((last >> 63) ? 1 : (last >> 62 & 1) ? 2 : 0);
 }
 #endif
 

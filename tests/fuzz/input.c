@@ -4,7 +4,9 @@
  * The input is a file's bytes.  It is decoded with every encoding option
  * (auto-detection, utf-8, gb18030, utf-16le, utf-16be), each with or
  * without replace as a hash of the input says, and once more behind a filler that puts it across the
- * end of the RPT_SNIFF bytes that decide what a file is.  Every run checks:
+ * end of the RPT_SNIFF bytes that decide what a file is, or (as the hash
+ * says) across the end of the reader's first read, 2 x RPT_SNIFF bytes,
+ * after which valid UTF-8 is read straight into the decoded text.  Every run checks:
  * the file is refused only as a known format or as binary, and then
  * yields no line; the detected encoding fits the option; every line is
  * valid UTF-8 without NUL, CR or LF, numbered one after the other, and
@@ -269,7 +271,7 @@ lossless(const void *p, size_t n, enum rpt_enc enc, int replace,
 
 /*
  * The ASCII filler in encoding e (UTF-8 for all but the UTF-16 ones): x
- * with a line end every 64 characters, RPT_SNIFF bytes, made once.
+ * with a line end every 64 characters, 2 x RPT_SNIFF bytes, made once.
  */
 static const char *
 filler(enum rpt_enc e)
@@ -281,7 +283,7 @@ filler(enum rpt_enc e)
 
 	b = &f[k];
 	if (b->len == 0) {
-		for (i = 0; i < RPT_SNIFF; i += k ? 2 : 1)
+		for (i = 0; i < 2 * RPT_SNIFF; i += k ? 2 : 1)
 			if (k == 0)
 				fuzz_append(b, i % 64 == 63 ? "\n" : "x", 1);
 			else
@@ -319,7 +321,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Across the end of the sniffed head, in one option (ASCII filler). */
 	e = encs[h % NENCS];
 	replace = (h >> 8) & 1;
-	fill = RPT_SNIFF - 1 - (h >> 9) % 300;
+	fill = ((h >> 27) & 1 ? 2 : 1) * RPT_SNIFF - 1 - (h >> 9) % 300;
 	if (e == RPT_ENC_UTF16LE || e == RPT_ENC_UTF16BE)
 		fill &= ~(size_t)1;
 	big.len = 0;
