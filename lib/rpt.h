@@ -23,6 +23,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define RPT_VERSION	"0.1.0"
 
@@ -347,7 +348,22 @@ struct rpt_buf {
 
 /* Make room for n more bytes; returns -1 (errno ENOMEM) on failure. */
 int	rpt_buf_reserve(struct rpt_buf *b, size_t n);
-int	rpt_buf_append(struct rpt_buf *b, const char *p, size_t n);
+
+/*
+ * Append n bytes and keep b NUL-terminated; -1 as for rpt_buf_reserve().
+ * Inline: rows are built from many short appends.
+ */
+static inline int
+rpt_buf_append(struct rpt_buf *b, const char *p, size_t n)
+{
+	if (b->cap - b->len <= n && rpt_buf_reserve(b, n) == -1)
+		return -1;
+	if (n > 0)
+		memcpy(b->p + b->len, p, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+	return 0;
+}
 void	rpt_buf_free(struct rpt_buf *b);
 
 /*

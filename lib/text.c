@@ -663,16 +663,6 @@ rpt_buf_reserve(struct rpt_buf *b, size_t n)
 	return 0;
 }
 
-int
-rpt_buf_append(struct rpt_buf *b, const char *p, size_t n)
-{
-	if (rpt_buf_reserve(b, n) == -1)
-		return -1;
-	memcpy(b->p + b->len, p, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-	return 0;
-}
 
 void
 rpt_buf_free(struct rpt_buf *b)
