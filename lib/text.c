@@ -398,10 +398,14 @@ rpt_line_end(const char *s, size_t n, struct rpt_line_count *lc)
 			y = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
 			z = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 2));
 			c = _mm_cmplt_epi8(x, c0);
-			w = _mm_movemask_epi8(maybe_space16(x, z)) != 0 ?
-			    space16(x, y, z) : _mm_setzero_si128();
-			eol = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-			    _mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, cr)));
+			/* LF and CR are below space: maybe_space16() has them. */
+			w = _mm_setzero_si128();
+			eol = 0;
+			if (_mm_movemask_epi8(maybe_space16(x, z)) != 0) {
+				w = space16(x, y, z);
+				eol = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+				    _mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, cr)));
+			}
 			if (eol != 0) {
 				before = (1U << __builtin_ctz(eol)) - 1;
 				lc->cont += cont + han_lanes(cacc) + pop16(
