@@ -8,7 +8,9 @@
  * BOM, else UTF-8 if they are valid UTF-8, else GB18030 if they decode
  * cleanly, else UTF-8 after all (so that the error names the first bad
  * byte).  Text is decoded into one buffer, in which lines are found; CRLF,
- * LF and a lone CR all end a line.  A Word file's lines come into the
+ * LF and a lone CR all end a line.  UTF-8 past the head is read straight
+ * into that buffer and validated there (read_direct()); what is not valid
+ * goes through the raw buffer as the other encodings do.  A Word file's lines come into the
  * same buffer, one per paragraph and line break, with their formatting.
  * The pass that finds a line's end (rpt_line_end()) also counts its
  * characters and looks for debris bytes, which the document model would
