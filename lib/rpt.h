@@ -721,6 +721,7 @@ long	rpt_split(struct rpt_splitter *s, const char *p, size_t n,
  */
 long	rpt_split_known(struct rpt_splitter *s, const char *p, size_t n,
 		    size_t chars, const struct rpt_span **spans);
+int	rpt_split_plain(const struct rpt_splitter *s);	/* see split.c */
 
 /*
  * The number of enumerated items in p: the units rpt_split() cuts with

@@ -33,6 +33,7 @@ struct rpt_splitter {
 	int		 flags;
 	struct rpt_span	*spans;
 	size_t		 nspans, cap;
+	int		 plain;		/* see rpt_split_plain() */
 };
 
 int
@@ -385,6 +386,7 @@ struct chunk {
 #define B_SPACE		0x4
 #define B_CONT		0x8
 #define B_HAN		0x10	/* count the ideographs */
+#define B_ESC		0x20	/* look for \\, and TAB LF CR with B_SPACE */
 
 /* The ideographs of a pass. */
 struct tally {
@@ -459,7 +461,7 @@ block16(const unsigned char *u, size_t n, int want, unsigned m[2],
 	size_t j;
 	int32_t c;
 
-	if (want & (B_STOP | B_LEAD | B_SPACE)) {
+	if (want & (B_STOP | B_LEAD | B_SPACE | B_ESC)) {
 		/*
 		 * E3 and EF: 。《》 and ，：；！？．, U+3000 and U+FEFF; but
 		 * not the commonest others, 、 (E3 80 81) and, when no item
@@ -480,6 +482,8 @@ block16(const unsigned char *u, size_t n, int want, unsigned m[2],
 		/* , and :; (3A and 3B: 3B with bit 0 set) */
 		if (want & B_LEAD)
 			v = OR(v, OR(EQ(x, ','), EQ(BITS(x, 1), ';')));
+		if (want & B_ESC)
+			v = OR(v, EQ(x, '\\'));
 		/* 01-20 (TAB to CR and space among them), C2, E1 */
 		if (want & B_SPACE) {
 			d = _mm_sub_epi8(x, _mm_set1_epi8(1));
@@ -561,7 +565,8 @@ chunk(const unsigned char *u, size_t n, int want, struct chunk *ch,
 		f = rpt_char_class(c);
 		if (((want & B_STOP) && is_mark(c, f)) ||
 		    ((want & B_LEAD) && is_lead(c, f)) ||
-		    ((want & B_SPACE) && (f & RPT_C_SPACE)))
+		    ((want & B_SPACE) && (f & RPT_C_SPACE)) ||
+		    ((want & B_ESC) && c == '\\'))
 			ch->hot |= (uint64_t)1 << j;
 		if (want & B_HAN)
 			t->han += rpt_is_han(c) != 0;
@@ -606,6 +611,7 @@ struct scan {
 	size_t		 b, cont;
 	uint64_t	 cont_mask;
 	size_t		 space;		/* white space, when no spans are made */
+	int		 esc;		/* B_ESC saw a byte to escape */
 	struct tally	 t;
 };
 
@@ -626,6 +632,7 @@ scan_init(struct scan *sc, const char *p, size_t n, struct rpt_splitter *s)
 	sc->st = st0;
 	sc->it = it0;
 	sc->b = sc->cont = sc->space = 0;
+	sc->esc = 0;
 	sc->cont_mask = 0;
 	sc->t.han = 0;
 }
@@ -801,6 +808,7 @@ count_space(struct scan *sc, size_t i, int want)
 #define H_MARK		0x1	/* is_mark() */
 #define H_LEAD		0x2	/* is_lead() */
 #define H_SPACE		0x4	/* rpt_is_space() */
+#define H_ESC		0x8	/* a byte TSV escapes: \\ TAB LF CR */
 
 struct hot_char {
 	uint32_t	 bytes;
@@ -816,8 +824,9 @@ struct hot_char {
 static const struct hot_char hot_chars[256] = {
 	HOT1('!', H_MARK), HOT1('?', H_MARK), HOT1('.', H_MARK),
 	HOT1(';', H_MARK | H_LEAD), HOT1(':', H_LEAD), HOT1(',', H_LEAD),
-	HOT1('\t', H_SPACE), HOT1('\n', H_SPACE), HOT1('\v', H_SPACE),
-	HOT1('\f', H_SPACE), HOT1('\r', H_SPACE), HOT1(' ', H_SPACE),
+	HOT1('\t', H_SPACE | H_ESC), HOT1('\n', H_SPACE | H_ESC),
+	HOT1('\v', H_SPACE), HOT1('\f', H_SPACE),
+	HOT1('\r', H_SPACE | H_ESC), HOT1(' ', H_SPACE), HOT1('\\', H_ESC),
 	HOT3(RPT_CH_IDEO_STOP, H_MARK | H_LEAD),
 	HOT3(RPT_CH_FW_EXCL, H_MARK), HOT3(RPT_CH_FW_QUESTION, H_MARK),
 	HOT3(RPT_CH_FW_DOT, H_MARK), HOT3(RPT_CH_FW_SEMICOLON, H_MARK | H_LEAD),
@@ -883,6 +892,8 @@ visit(struct scan *sc, size_t b, const unsigned char *u,
 		j = (size_t)__builtin_ctzll(bits);
 		i = b + j;
 		what = hot_what(u + j);
+		if (want & B_ESC)
+			sc->esc |= what & H_ESC;
 		if ((want & B_SPACE) && ((what & H_SPACE) ||
 		    (what == 0 && other_space(sc, i)))) {
 			count_space(sc, i, want);
@@ -964,15 +975,21 @@ split_sentences(struct rpt_splitter *s, const char *p, size_t n,
 	 * The others, a few, take both passes.
 	 */
 	if (chars != RPT_CHARS_UNKNOWN) {
-		if (scan(&sc, B_STOP | B_CONT) == -1)
+		if (scan(&sc, B_STOP | B_CONT | B_ESC) == -1)
 			return -1;
-		if (n - sc.cont == chars)
+		/* No white space: no TAB, LF or CR either. */
+		if (n - sc.cont == chars) {
+			s->plain = !sc.esc;
 			return 0;
+		}
 		s->nspans = 0;
 		scan_init(&sc, p, n, s);
 		sentences_init(&sc, s->flags);
 	}
-	return scan(&sc, B_STOP | B_SPACE | B_CONT);
+	if (scan(&sc, B_STOP | B_SPACE | B_CONT | B_ESC) == -1)
+		return -1;
+	s->plain = !sc.esc;
+	return 0;
 }
 
 size_t
@@ -1027,8 +1044,12 @@ split_items(struct rpt_splitter *s, const char *p, size_t n)
 	scan_init(&sc, p, n, s);
 	if (item_at(&sc, 0, 0) == -1)
 		return -1;
-	return sc.chars ? scan(&sc, B_LEAD | B_SPACE | B_CONT) :
-	    scan(&sc, B_LEAD);
+	if (!sc.chars)
+		return scan(&sc, B_LEAD);
+	if (scan(&sc, B_LEAD | B_SPACE | B_CONT | B_ESC) == -1)
+		return -1;
+	s->plain = !sc.esc;
+	return 0;
 }
 
 long
@@ -1075,6 +1096,7 @@ rpt_split_known(struct rpt_splitter *s, const char *p, size_t n,
 	int r;
 
 	s->nspans = 0;
+	s->plain = 0;
 	switch (s->unit) {
 	case RPT_U_SENTENCE:
 		r = split_sentences(s, p, n, chars);
@@ -1090,4 +1112,16 @@ rpt_split_known(struct rpt_splitter *s, const char *p, size_t n,
 		return -1;
 	*spans = s->spans;
 	return (long)s->nspans;
+}
+
+/*
+ * Did the last rpt_split() see that its paragraph has no byte that TSV
+ * escapes (\\ TAB LF CR), so that its units can be written as they are?
+ * 0 when it does not know (RPT_SPLIT_NO_CHARS, RPT_U_PARA): the scan
+ * that counts the units' characters looks for them on its way.
+ */
+int
+rpt_split_plain(const struct rpt_splitter *s)
+{
+	return s->plain;
 }
