@@ -8,6 +8,9 @@
 
 enum { OPT_SEMICOLON = 0x200 };
 
+/* Room for the digits of a size_t, with some to spare. */
+#define UNITS_MAX	24
+
 /* The options. */
 static enum rpt_unit unit = RPT_U_SENTENCE;
 static int with_key;
@@ -29,7 +32,13 @@ struct split {
 	int			 depth, path[RPT_DEPTH_MAX];
 	struct rpt_buf		 part;
 	enum rpt_kind		 kind;
-	long			 units;	/* unit number in the document */
+	/*
+	 * The unit number in the document, in decimal: counted up in place,
+	 * a digit a step, for it goes up by one a row.
+	 */
+	char			 units[UNITS_MAX];
+	size_t			 units_len;
+	struct rpt_buf		 row;	/* the columns before the text */
 };
 
 static const struct option longopts[] = {
@@ -75,7 +84,8 @@ doc_begin(const struct rpt_cli_doc *doc)
 {
 	struct split *s = doc->state;
 
-	s->units = 0;
+	s->units[0] = '0';
+	s->units_len = 1;
 	s->name_len = 0;
 	if (s->splitter == NULL &&
 	    (s->splitter = rpt_splitter_new(unit, split_flags)) == NULL)
@@ -141,16 +151,52 @@ render_shared(struct split *s, const struct rpt_para *p)
 	return 0;
 }
 
+/* Add one to the unit number. */
+static void
+count_unit(struct split *s)
+{
+	size_t i = s->units_len;
+
+	while (i > 0 && s->units[i - 1] == '9')
+		s->units[--i] = '0';
+	if (i > 0)
+		s->units[i - 1]++;
+	else {
+		/* 9...9 became 0...0: one more digit. */
+		s->units[0] = '1';
+		s->units[s->units_len++] = '0';
+	}
+}
+
+/* The digits of v from q on (as rpt_tsv_long() writes them); returns their end. */
+static char *
+put_digits(char *q, size_t v)
+{
+	size_t t;
+	char *end;
+
+	for (t = v, end = q + 1; t >= 10; t /= 10)
+		end++;
+	q = end;
+	do
+		*--q = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	return end;
+}
+
 static int
 para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
 	struct split *s = doc->state;
 	const struct rpt_span *spans;
 	struct rpt_span whole;
+	int plain = 0;
 	struct rpt_tsv *out = doc->out;
 	const char *text;
 	struct rpt_buf *tail;
+	size_t fixed;
 	long i, n;
+	char *q;
 
 	if (unit == RPT_U_PARA) {
 		/* The paragraph is the unit, and the model has counted it. */
@@ -164,6 +210,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		if ((n = rpt_split_known(s->splitter, p->p, p->len, p->chars,
 		    &spans)) == -1)
 			return -1;
+		/* Text with nothing to escape is written as it is. */
+		plain = rpt_split_plain(s->splitter);
 	}
 	/*
 	 * Every unit has the same file, line and para, and the same section,
@@ -173,15 +221,36 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	 */
 	if (render_head(s, doc, p) == -1 || render_shared(s, p) == -1)
 		return -1;
+	/*
+	 * A row's columns before the text are put together in row and
+	 * written with one call: file, line and para once per paragraph,
+	 * the rest per row.
+	 */
+	s->row.len = 0;
+	if (rpt_buf_append(&s->row, s->head.p, s->head.len) == -1 ||
+	    rpt_buf_append(&s->row, "\t", 1) == -1 ||
+	    rpt_buf_reserve(&s->row, 2 * UNITS_MAX + 2 +
+	    (s->shared.len > s->rest.len ? s->shared.len : s->rest.len)) == -1)
+		return -1;
+	fixed = s->row.len;
 	for (i = 0; i < n; i++) {
 		text = p->p + spans[i].off;
 		/* A heading's first unit is the heading; run-in text is body. */
 		tail = i > 0 && p->kind == RPT_K_HEADING ? &s->rest : &s->shared;
-		rpt_tsv_raw(out, s->head.p, s->head.len);
-		rpt_tsv_long(out, ++s->units);
-		rpt_tsv_raw(out, tail->p, tail->len);
-		rpt_tsv_long(out, (long)spans[i].chars);
-		rpt_tsv_field(out, text, spans[i].len);
+		count_unit(s);
+		q = s->row.p + fixed;
+		memcpy(q, s->units, UNITS_MAX);
+		q += s->units_len;
+		*q++ = '\t';
+		memcpy(q, tail->p, tail->len);
+		q += tail->len;
+		*q++ = '\t';
+		q = put_digits(q, spans[i].chars);
+		rpt_tsv_raw(out, s->row.p, (size_t)(q - s->row.p));
+		if (plain)
+			rpt_tsv_raw(out, text, spans[i].len);
+		else
+			rpt_tsv_field(out, text, spans[i].len);
 		if (with_key) {
 			s->key.len = 0;
 			if (rpt_key(&s->key, text, spans[i].len) == -1)
@@ -205,6 +274,7 @@ cleanup(void *state)
 	rpt_buf_free(&s->shared);
 	rpt_buf_free(&s->rest);
 	rpt_buf_free(&s->part);
+	rpt_buf_free(&s->row);
 }
 
 static const struct rpt_cli split_cli = {
