@@ -151,20 +151,20 @@ render_shared(struct split *s, const struct rpt_para *p)
 	return 0;
 }
 
-/* Add one to the unit number. */
+/* Add one to the decimal number of *len digits at d. */
 static void
-count_unit(struct split *s)
+count_up(char *d, size_t *len)
 {
-	size_t i = s->units_len;
+	size_t i = *len;
 
-	while (i > 0 && s->units[i - 1] == '9')
-		s->units[--i] = '0';
+	while (i > 0 && d[i - 1] == '9')
+		d[--i] = '0';
 	if (i > 0)
-		s->units[i - 1]++;
+		d[i - 1]++;
 	else {
 		/* 9...9 became 0...0: one more digit. */
-		s->units[0] = '1';
-		s->units[s->units_len++] = '0';
+		d[0] = '1';
+		d[(*len)++] = '0';
 	}
 }
 
@@ -224,7 +224,9 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	/*
 	 * A row's columns before the text are put together in row and
 	 * written with one call: file, line and para once per paragraph,
-	 * the rest per row.
+	 * the rest per row.  The unit number is counted up where it stands
+	 * in row (copying it there after each count would load what was
+	 * just stored, and wait for it).
 	 */
 	s->row.len = 0;
 	if (rpt_buf_append(&s->row, s->head.p, s->head.len) == -1 ||
@@ -233,14 +235,13 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	    (s->shared.len > s->rest.len ? s->shared.len : s->rest.len)) == -1)
 		return -1;
 	fixed = s->row.len;
+	memcpy(s->row.p + fixed, s->units, s->units_len);
 	for (i = 0; i < n; i++) {
 		text = p->p + spans[i].off;
 		/* A heading's first unit is the heading; run-in text is body. */
 		tail = i > 0 && p->kind == RPT_K_HEADING ? &s->rest : &s->shared;
-		count_unit(s);
-		q = s->row.p + fixed;
-		memcpy(q, s->units, UNITS_MAX);
-		q += s->units_len;
+		count_up(s->row.p + fixed, &s->units_len);
+		q = s->row.p + fixed + s->units_len;
 		*q++ = '\t';
 		memcpy(q, tail->p, tail->len);
 		q += tail->len;
@@ -259,6 +260,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		}
 		rpt_tsv_eol(out);
 	}
+	memcpy(s->units, s->row.p + fixed, s->units_len);
 	return 0;
 }
 
