@@ -96,7 +96,21 @@ skip_space(const char *p, size_t n, size_t i)
  */
 #define NO_COUNT	((size_t)-1)
 
+/* Room for one more span; -1 on no memory. */
 static int
+grow_spans(struct rpt_splitter *s)
+{
+	struct rpt_span *sp;
+
+	if ((sp = rpt_grow(s->spans, &s->cap, s->nspans + 1,
+	    sizeof(*sp))) == NULL)
+		return -1;
+	s->spans = sp;
+	return 0;
+}
+
+/* Inline: it runs for every sentence, and mostly has no more to do. */
+static INLINE int
 add_trimmed(struct rpt_splitter *s, const char *p, size_t from, size_t to,
     size_t chars)
 {
@@ -104,10 +118,8 @@ add_trimmed(struct rpt_splitter *s, const char *p, size_t from, size_t to,
 
 	if ((from = skip_space(p, to, from)) == to)
 		return 0;
-	if ((sp = rpt_grow(s->spans, &s->cap, s->nspans + 1,
-	    sizeof(*sp))) == NULL)
+	if (s->nspans == s->cap && grow_spans(s) == -1)
 		return -1;
-	s->spans = sp;
 	sp = &s->spans[s->nspans++];
 	sp->off = from;
 	sp->len = to - from;
@@ -623,31 +635,42 @@ block32(const unsigned char *u, size_t n, int want, uint32_t m[2],
 	}
 }
 
-/* fill_sse2() with AVX2. */
+/*
+ * fill_sse2() with AVX2.  The ideographs are counted in a loop of their
+ * own: with the marks' constants as well, more than the sixteen vector
+ * registers would be live, and the compiler would make them anew in the
+ * loop, three instructions each.
+ */
 static INLINE AVX2 void
 fill_avx2(const unsigned char *u, size_t n, size_t nch, int want,
     struct chunk *ch, size_t *han)
 {
 	__m256i h32 = _mm256_setzero_si256(), s;
-	size_t k;
+	const unsigned char *v = u;
+	size_t k, vn = n;
 
 	for (k = 0; k < nch; k++, u += CHUNK, n = n > CHUNK ? n - CHUNK : 0) {
 		uint32_t m0[2] = { 0, 0 }, m1[2] = { 0, 0 };
 
-		block32(u, n, want, m0, &h32, han);
-		block32(u + 32, n > 32 ? n - 32 : 0, want, m1, &h32, han);
+		block32(u, n, want & ~B_HAN, m0, &h32, han);
+		block32(u + 32, n > 32 ? n - 32 : 0, want & ~B_HAN, m1, &h32,
+		    han);
 		ch[k].hot = (uint64_t)m0[0] | (uint64_t)m1[0] << 32;
 		ch[k].cont = (uint64_t)m0[1] | (uint64_t)m1[1] << 32;
 		ch[k].ncont = (want & B_CONT) ?
 		    (size_t)__builtin_popcountll(ch[k].cont) : 0;
 	}
-	if (want & B_HAN) {
-		s = _mm256_sad_epu8(h32, _mm256_setzero_si256());
-		*han += (size_t)_mm256_extract_epi64(s, 0) +
-		    (size_t)_mm256_extract_epi64(s, 1) +
-		    (size_t)_mm256_extract_epi64(s, 2) +
-		    (size_t)_mm256_extract_epi64(s, 3);
+	if (!(want & B_HAN))
+		return;
+	for (k = 0; k < nch; k++, v += CHUNK, vn = vn > CHUNK ? vn - CHUNK : 0) {
+		block32(v, vn, B_HAN, NULL, &h32, han);
+		block32(v + 32, vn > 32 ? vn - 32 : 0, B_HAN, NULL, &h32, han);
 	}
+	s = _mm256_sad_epu8(h32, _mm256_setzero_si256());
+	*han += (size_t)_mm256_extract_epi64(s, 0) +
+	    (size_t)_mm256_extract_epi64(s, 1) +
+	    (size_t)_mm256_extract_epi64(s, 2) +
+	    (size_t)_mm256_extract_epi64(s, 3);
 }
 #undef EQ
 #undef OR
@@ -870,9 +893,15 @@ sentence_mark(struct scan *sc, size_t i)
 	const char *p = sc->p;
 	const unsigned char *u = (const unsigned char *)p;
 	size_t n = sc->n, k = u[i] < 0x80 ? 1 : 3, j, kk, cont = 0;
-	int end = 0;
+	int end = 0, m = marks[u[i + k - 1]];
 
-	switch (marks[u[i + k - 1]]) {
+	/*
+	 * Most marks are stops: they are told apart first by a branch of
+	 * their own, which is better predicted than the switch's jump.
+	 */
+	if (m == M_STOP)
+		end = st->book == 0 && i >= st->quiet_until;
+	else switch (m) {
 	case M_BOOK_OPEN:
 		/* Only a 《 that some 》 closes opens a title. */
 		if (st->book_end == (size_t)-1)
@@ -888,9 +917,6 @@ sentence_mark(struct scan *sc, size_t i)
 		j = utterance(p, n, i);
 		if (j > st->quiet_until)
 			st->quiet_until = j;
-		break;
-	case M_STOP:
-		end = st->book == 0 && i >= st->quiet_until;
 		break;
 	case M_DOT:
 		end = st->book == 0 && i >= st->quiet_until &&
