@@ -20,8 +20,7 @@ static int split_flags;
 struct split {
 	struct rpt_splitter	*splitter;
 	struct rpt_buf		 section, key;
-	struct rpt_buf		 head;		/* file TAB line TAB para */
-	size_t			 name_len;	/* of file TAB in head, 0 for none */
+	size_t			 name_len;	/* of file TAB in row, 0 for none */
 	/*
 	 * section TAB part TAB kind, escaped: of the first unit, and of the
 	 * rest of a heading's; with what they were rendered from, so that
@@ -38,7 +37,8 @@ struct split {
 	 */
 	char			 units[UNITS_MAX];
 	size_t			 units_len;
-	struct rpt_buf		 row;	/* the columns before the text */
+	/* The columns before the text: file TAB, then the rest per row. */
+	struct rpt_buf		 row;
 };
 
 static const struct option longopts[] = {
@@ -91,24 +91,6 @@ doc_begin(const struct rpt_cli_doc *doc)
 	    (s->splitter = rpt_splitter_new(unit, split_flags)) == NULL)
 		return -1;
 	return 0;
-}
-
-/* Render file TAB line TAB para of p into head; the file once per document. */
-static int
-render_head(struct split *s, const struct rpt_cli_doc *doc,
-    const struct rpt_para *p)
-{
-	if (s->name_len == 0) {
-		s->head.len = 0;
-		if (rpt_buf_append(&s->head, doc->name, doc->name_len) == -1 ||
-		    rpt_buf_append(&s->head, "\t", 1) == -1)
-			return -1;
-		s->name_len = s->head.len;
-	}
-	s->head.len = s->name_len;
-	return rpt_tsv_number(&s->head, p->line) == -1 ||
-	    rpt_buf_append(&s->head, "\t", 1) == -1 ||
-	    rpt_tsv_number(&s->head, p->num) == -1 ? -1 : 0;
 }
 
 /* Append the name of kind k to b. */
@@ -184,6 +166,16 @@ put_digits(char *q, size_t v)
 	return end;
 }
 
+/* put_digits() for a long, which may be negative. */
+static char *
+put_long(char *q, long v)
+{
+	if (v >= 0)
+		return put_digits(q, (size_t)v);
+	*q++ = '-';
+	return put_digits(q, 0UL - (unsigned long)v);
+}
+
 static int
 para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
@@ -219,23 +211,33 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	 * are rendered once, and each row is written with them around its
 	 * unit's number.
 	 */
-	if (render_head(s, doc, p) == -1 || render_shared(s, p) == -1)
+	if (render_shared(s, p) == -1)
 		return -1;
 	/*
 	 * A row's columns before the text are put together in row and
-	 * written with one call: file, line and para once per paragraph,
-	 * the rest per row.  The unit number is counted up where it stands
-	 * in row (copying it there after each count would load what was
-	 * just stored, and wait for it).
+	 * written with one call: the file once per document, line and para
+	 * once per paragraph, the rest per row.  The unit number is counted
+	 * up where it stands in row (copying it there after each count would
+	 * load what was just stored, and wait for it).
 	 */
-	s->row.len = 0;
-	if (rpt_buf_append(&s->row, s->head.p, s->head.len) == -1 ||
-	    rpt_buf_append(&s->row, "\t", 1) == -1 ||
-	    rpt_buf_reserve(&s->row, 2 * UNITS_MAX + 2 +
+	if (s->name_len == 0) {
+		s->row.len = 0;
+		if (rpt_buf_append(&s->row, doc->name, doc->name_len) == -1 ||
+		    rpt_buf_append(&s->row, "\t", 1) == -1)
+			return -1;
+		s->name_len = s->row.len;
+	}
+	/* Room for three numbers and the unit number, TABs, and the tail. */
+	s->row.len = s->name_len;
+	if (rpt_buf_reserve(&s->row, 4 * UNITS_MAX + 8 +
 	    (s->shared.len > s->rest.len ? s->shared.len : s->rest.len)) == -1)
 		return -1;
-	fixed = s->row.len;
-	memcpy(s->row.p + fixed, s->units, s->units_len);
+	q = put_long(s->row.p + s->name_len, p->line);
+	*q++ = '\t';
+	q = put_long(q, p->num);
+	*q++ = '\t';
+	fixed = (size_t)(q - s->row.p);
+	memcpy(s->row.p + fixed, s->units, UNITS_MAX);
 	for (i = 0; i < n; i++) {
 		text = p->p + spans[i].off;
 		/* A heading's first unit is the heading; run-in text is body. */
@@ -260,7 +262,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		}
 		rpt_tsv_eol(out);
 	}
-	memcpy(s->units, s->row.p + fixed, s->units_len);
+	memcpy(s->units, s->row.p + fixed, UNITS_MAX);
 	return 0;
 }
 
@@ -272,7 +274,6 @@ cleanup(void *state)
 	rpt_splitter_free(s->splitter);
 	rpt_buf_free(&s->section);
 	rpt_buf_free(&s->key);
-	rpt_buf_free(&s->head);
 	rpt_buf_free(&s->shared);
 	rpt_buf_free(&s->rest);
 	rpt_buf_free(&s->part);
