@@ -573,14 +573,29 @@ fill_sse2(const unsigned char *u, size_t n, size_t nch, int want,
 #include <immintrin.h>
 
 #define AVX2		__attribute__((target("avx2,popcnt")))
-#define EQ(v, b)	_mm256_cmpeq_epi8((v), _mm256_set1_epi8((char)(b)))
+
+/*
+ * The vector of 32 bytes b.  Hidden from the compiler (by an empty asm),
+ * which would otherwise make each anew where it is used, three
+ * instructions each, rather than keep it in a register or load it.
+ */
+static INLINE AVX2 __m256i
+k32(char b)
+{
+	__m256i v = _mm256_set1_epi8(b);
+
+	__asm__("" : "+x"(v));
+	return v;
+}
+
+#define EQ(v, b)	_mm256_cmpeq_epi8((v), k32((char)(b)))
 #define OR(a, b)	_mm256_or_si256((a), (b))
 #define AND(a, b)	_mm256_and_si256((a), (b))
 #define ANDNOT(a, b)	_mm256_andnot_si256((a), (b))
-#define BITS(v, b)	_mm256_or_si256((v), _mm256_set1_epi8((char)(b)))
+#define BITS(v, b)	_mm256_or_si256((v), k32((char)(b)))
 /* Bytes of v from lo to lo + k - 1 (k < 128): one signed compare. */
-#define RANGE(v, lo, k)	_mm256_cmpgt_epi8(_mm256_set1_epi8((char)(-128 + (k))), \
-	_mm256_sub_epi8((v), _mm256_set1_epi8((char)((lo) - 128))))
+#define RANGE(v, lo, k)	_mm256_cmpgt_epi8(k32((char)(-128 + (k))), \
+	_mm256_sub_epi8((v), k32((char)((lo) - 128))))
 
 /* han16() for 32 bytes. */
 static INLINE AVX2 __m256i
@@ -591,7 +606,7 @@ han32(__m256i x, __m256i y, __m256i z)
 	/* E4-E9, less E4 B7 */
 	m = ANDNOT(AND(EQ(x, 0xe4), EQ(y, 0xb7)), RANGE(x, 0xe4, 6));
 	m = OR(m, AND(EQ(x, 0xe3), OR(_mm256_cmpeq_epi8(_mm256_max_epu8(y,
-	    _mm256_set1_epi8((char)0x90)), y), AND(EQ(y, 0x80), EQ(z, 0x87)))));
+	    k32((char)0x90)), y), AND(EQ(y, 0x80), EQ(z, 0x87)))));
 	return OR(m, AND(EQ(x, 0xef), RANGE(y, 0xa4, 8)));
 }
 
@@ -625,7 +640,7 @@ block32(const unsigned char *u, size_t n, int want, uint32_t m[2],
 	}
 	if (want & B_CONT)
 		m[1] = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(
-		    _mm256_set1_epi8((char)0xc0), x));
+		    k32((char)0xc0), x));
 	if (want & B_HAN) {
 		y = _mm256_loadu_si256((const void *)(u + 1));
 		z = _mm256_loadu_si256((const void *)(u + 2));
@@ -638,8 +653,7 @@ block32(const unsigned char *u, size_t n, int want, uint32_t m[2],
 /*
  * fill_sse2() with AVX2.  The ideographs are counted in a loop of their
  * own: with the marks' constants as well, more than the sixteen vector
- * registers would be live, and the compiler would make them anew in the
- * loop, three instructions each.
+ * registers would be live.
  */
 static INLINE AVX2 void
 fill_avx2(const unsigned char *u, size_t n, size_t nch, int want,
