@@ -227,10 +227,14 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 			return -1;
 		s->name_len = s->row.len;
 	}
-	/* Room for three numbers and the unit number, TABs, and the tail. */
+	/*
+	 * Room for three numbers and the unit number, TABs, the tail, and
+	 * the text when it is plain (then copied after them).
+	 */
 	s->row.len = s->name_len;
 	if (rpt_buf_reserve(&s->row, 4 * UNITS_MAX + 8 +
-	    (s->shared.len > s->rest.len ? s->shared.len : s->rest.len)) == -1)
+	    (s->shared.len > s->rest.len ? s->shared.len : s->rest.len) +
+	    (plain ? p->len : 0)) == -1)
 		return -1;
 	q = put_long(s->row.p + s->name_len, p->line);
 	*q++ = '\t';
@@ -249,11 +253,16 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		q += tail->len;
 		*q++ = '\t';
 		q = put_digits(q, spans[i].chars);
-		rpt_tsv_raw(out, s->row.p, (size_t)(q - s->row.p));
-		if (plain)
-			rpt_tsv_raw(out, text, spans[i].len);
-		else
+		if (plain) {
+			/* One call for the row: the text is short. */
+			*q++ = '\t';
+			memcpy(q, text, spans[i].len);
+			q += spans[i].len;
+			rpt_tsv_raw(out, s->row.p, (size_t)(q - s->row.p));
+		} else {
+			rpt_tsv_raw(out, s->row.p, (size_t)(q - s->row.p));
 			rpt_tsv_field(out, text, spans[i].len);
+		}
 		if (with_key) {
 			s->key.len = 0;
 			if (rpt_key(&s->key, text, spans[i].len) == -1)
