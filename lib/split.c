@@ -1027,6 +1027,14 @@ item_at(struct scan *sc, size_t i, size_t cont)
 		it->ws++;
 	}
 	it->seen = i;
+	/*
+	 * Mostly an ideograph follows, whose code point's low byte, taken
+	 * from its bytes without decoding, turns it away.
+	 */
+	if (i + 2 < n && rpt_han_lead((unsigned char)p[i]) &&
+	    !enumerator_low[((unsigned char)p[i + 1] & 3) << 6 |
+	    ((unsigned char)p[i + 2] & 0x3f)])
+		return 0;
 	if (i >= n || (rpt_utf8_decode(p + i, n - i, &c),
 	    !enumerator_start(c)) || rpt_enumerator(p + i, n - i) == 0)
 		return 0;
@@ -1091,18 +1099,27 @@ static const struct hot_char hot_chars[256] = {
 #undef HOT3
 
 /*
- * What the character at u is (H_), if it is in hot_chars[]; u[1] and
- * u[2] are read whatever it is, and without a branch.
+ * What the character at u is (H_), if it is in hot_chars[]; u[1] to
+ * u[3] are read whatever it is, and without a branch.
  */
 static INLINE unsigned
 hot_what(const unsigned char *u)
 {
-	uint32_t wide = u[0] >= 0x80, w;
+	uint32_t wide, w;
 	const struct hot_char *h;
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* One load, not three: u[3] may be read too. */
+	memcpy(&w, u, sizeof(w));
+	wide = (w & 0x80) != 0;
+	w &= 0xff | (0xffff00 & -wide);
+	h = &hot_chars[w >> (16 * wide)];
+#else
+	wide = u[0] >= 0x80;
 	w = ((uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16) &
 	    (0xff | (0xffff00 & -wide));
 	h = &hot_chars[u[2 * wide]];
+#endif
 	return h->bytes == w ? h->what : 0;
 }
 
@@ -1124,8 +1141,8 @@ other_space(const struct scan *sc, size_t i)
 
 /*
  * The characters of the chunk at b that may matter, in order: the ones
- * that do go to the scanners.  u is the chunk's bytes, of which CHUNK + 2
- * may be read.  -1 on no memory.
+ * that do go to the scanners.  u is the chunk's bytes, of which CHUNK + 3
+ * may be read (hot_what()).  -1 on no memory.
  */
 static INLINE int
 visit(struct scan *sc, size_t b, const unsigned char *u,
@@ -1172,8 +1189,11 @@ scan(struct scan *sc, int want)
 	struct chunk ch[BATCH];
 	int r = 0;
 
-	/* The chunks that can be read in place, BATCH at a time. */
-	for (nch = n >= 2 ? (n - 2) / CHUNK : 0; nch > 0; nch -= k) {
+	/*
+	 * The chunks that can be read in place (CHUNK + 3 bytes each, for
+	 * fill() and hot_what()), BATCH at a time.
+	 */
+	for (nch = n >= 3 ? (n - 3) / CHUNK : 0; nch > 0; nch -= k) {
 		k = nch < BATCH ? nch : BATCH;
 		fill(u + b, n - b, k, want, ch, &sc->han, sc->avx2);
 		for (j = 0; j < k; j++, b += CHUNK)
