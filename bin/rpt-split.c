@@ -8,6 +8,9 @@
 
 enum { OPT_SEMICOLON = 0x200 };
 
+/* Room for the digits of a size_t, with some to spare. */
+#define UNITS_MAX	24
+
 /* The options. */
 static enum rpt_unit unit = RPT_U_SENTENCE;
 static int with_key;
@@ -17,8 +20,7 @@ static int split_flags;
 struct split {
 	struct rpt_splitter	*splitter;
 	struct rpt_buf		 section, key;
-	struct rpt_buf		 head;		/* file TAB line TAB para */
-	size_t			 name_len;	/* of file TAB in head, 0 for none */
+	size_t			 name_len;	/* of file TAB in row, 0 for none */
 	/*
 	 * section TAB part TAB kind, escaped: of the first unit, and of the
 	 * rest of a heading's; with what they were rendered from, so that
@@ -29,7 +31,14 @@ struct split {
 	int			 depth, path[RPT_DEPTH_MAX];
 	struct rpt_buf		 part;
 	enum rpt_kind		 kind;
-	long			 units;	/* unit number in the document */
+	/*
+	 * The unit number in the document, in decimal: counted up in place,
+	 * a digit a step, for it goes up by one a row.
+	 */
+	char			 units[UNITS_MAX];
+	size_t			 units_len;
+	/* The columns before the text: file TAB, then the rest per row. */
+	struct rpt_buf		 row;
 };
 
 static const struct option longopts[] = {
@@ -75,30 +84,13 @@ doc_begin(const struct rpt_cli_doc *doc)
 {
 	struct split *s = doc->state;
 
-	s->units = 0;
+	s->units[0] = '0';
+	s->units_len = 1;
 	s->name_len = 0;
 	if (s->splitter == NULL &&
 	    (s->splitter = rpt_splitter_new(unit, split_flags)) == NULL)
 		return -1;
 	return 0;
-}
-
-/* Render file TAB line TAB para of p into head; the file once per document. */
-static int
-render_head(struct split *s, const struct rpt_cli_doc *doc,
-    const struct rpt_para *p)
-{
-	if (s->name_len == 0) {
-		s->head.len = 0;
-		if (rpt_buf_append(&s->head, doc->name, doc->name_len) == -1 ||
-		    rpt_buf_append(&s->head, "\t", 1) == -1)
-			return -1;
-		s->name_len = s->head.len;
-	}
-	s->head.len = s->name_len;
-	return rpt_tsv_number(&s->head, p->line) == -1 ||
-	    rpt_buf_append(&s->head, "\t", 1) == -1 ||
-	    rpt_tsv_number(&s->head, p->num) == -1 ? -1 : 0;
 }
 
 /* Append the name of kind k to b. */
@@ -141,16 +133,62 @@ render_shared(struct split *s, const struct rpt_para *p)
 	return 0;
 }
 
+/* Add one to the decimal number of *len digits at d. */
+static void
+count_up(char *d, size_t *len)
+{
+	size_t i = *len;
+
+	while (i > 0 && d[i - 1] == '9')
+		d[--i] = '0';
+	if (i > 0)
+		d[i - 1]++;
+	else {
+		/* 9...9 became 0...0: one more digit. */
+		d[0] = '1';
+		d[(*len)++] = '0';
+	}
+}
+
+/* The digits of v from q on (as rpt_tsv_long() writes them); returns their end. */
+static char *
+put_digits(char *q, size_t v)
+{
+	size_t t;
+	char *end;
+
+	for (t = v, end = q + 1; t >= 10; t /= 10)
+		end++;
+	q = end;
+	do
+		*--q = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	return end;
+}
+
+/* put_digits() for a long, which may be negative. */
+static char *
+put_long(char *q, long v)
+{
+	if (v >= 0)
+		return put_digits(q, (size_t)v);
+	*q++ = '-';
+	return put_digits(q, 0UL - (unsigned long)v);
+}
+
 static int
 para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
 	struct split *s = doc->state;
 	const struct rpt_span *spans;
 	struct rpt_span whole;
+	int plain = 0;
 	struct rpt_tsv *out = doc->out;
 	const char *text;
 	struct rpt_buf *tail;
+	size_t fixed;
 	long i, n;
+	char *q;
 
 	if (unit == RPT_U_PARA) {
 		/* The paragraph is the unit, and the model has counted it. */
@@ -164,6 +202,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		if ((n = rpt_split_known(s->splitter, p->p, p->len, p->chars,
 		    &spans)) == -1)
 			return -1;
+		/* Text with nothing to escape is written as it is. */
+		plain = rpt_split_plain(s->splitter);
 	}
 	/*
 	 * Every unit has the same file, line and para, and the same section,
@@ -171,17 +211,58 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	 * are rendered once, and each row is written with them around its
 	 * unit's number.
 	 */
-	if (render_head(s, doc, p) == -1 || render_shared(s, p) == -1)
+	if (render_shared(s, p) == -1)
 		return -1;
+	/*
+	 * A row's columns before the text are put together in row and
+	 * written with one call: the file once per document, line and para
+	 * once per paragraph, the rest per row.  The unit number is counted
+	 * up where it stands in row (copying it there after each count would
+	 * load what was just stored, and wait for it).
+	 */
+	if (s->name_len == 0) {
+		s->row.len = 0;
+		if (rpt_buf_append(&s->row, doc->name, doc->name_len) == -1 ||
+		    rpt_buf_append(&s->row, "\t", 1) == -1)
+			return -1;
+		s->name_len = s->row.len;
+	}
+	/*
+	 * Room for three numbers and the unit number, TABs, the tail, and
+	 * the text when it is plain (then copied after them).
+	 */
+	s->row.len = s->name_len;
+	if (rpt_buf_reserve(&s->row, 4 * UNITS_MAX + 8 +
+	    (s->shared.len > s->rest.len ? s->shared.len : s->rest.len) +
+	    (plain ? p->len : 0)) == -1)
+		return -1;
+	q = put_long(s->row.p + s->name_len, p->line);
+	*q++ = '\t';
+	q = put_long(q, p->num);
+	*q++ = '\t';
+	fixed = (size_t)(q - s->row.p);
+	memcpy(s->row.p + fixed, s->units, UNITS_MAX);
 	for (i = 0; i < n; i++) {
 		text = p->p + spans[i].off;
 		/* A heading's first unit is the heading; run-in text is body. */
 		tail = i > 0 && p->kind == RPT_K_HEADING ? &s->rest : &s->shared;
-		rpt_tsv_raw(out, s->head.p, s->head.len);
-		rpt_tsv_long(out, ++s->units);
-		rpt_tsv_raw(out, tail->p, tail->len);
-		rpt_tsv_long(out, (long)spans[i].chars);
-		rpt_tsv_field(out, text, spans[i].len);
+		count_up(s->row.p + fixed, &s->units_len);
+		q = s->row.p + fixed + s->units_len;
+		*q++ = '\t';
+		memcpy(q, tail->p, tail->len);
+		q += tail->len;
+		*q++ = '\t';
+		q = put_digits(q, spans[i].chars);
+		if (plain) {
+			/* One call for the row: the text is short. */
+			*q++ = '\t';
+			memcpy(q, text, spans[i].len);
+			q += spans[i].len;
+			rpt_tsv_raw(out, s->row.p, (size_t)(q - s->row.p));
+		} else {
+			rpt_tsv_raw(out, s->row.p, (size_t)(q - s->row.p));
+			rpt_tsv_field(out, text, spans[i].len);
+		}
 		if (with_key) {
 			s->key.len = 0;
 			if (rpt_key(&s->key, text, spans[i].len) == -1)
@@ -190,6 +271,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		}
 		rpt_tsv_eol(out);
 	}
+	memcpy(s->units, s->row.p + fixed, UNITS_MAX);
 	return 0;
 }
 
@@ -201,10 +283,10 @@ cleanup(void *state)
 	rpt_splitter_free(s->splitter);
 	rpt_buf_free(&s->section);
 	rpt_buf_free(&s->key);
-	rpt_buf_free(&s->head);
 	rpt_buf_free(&s->shared);
 	rpt_buf_free(&s->rest);
 	rpt_buf_free(&s->part);
+	rpt_buf_free(&s->row);
 }
 
 static const struct rpt_cli split_cli = {

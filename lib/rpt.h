@@ -708,6 +708,7 @@ int	rpt_unit_parse(const char *name, enum rpt_unit *u);
 
 #define RPT_SPLIT_SEMICOLON	0x1	/* ；and ; end sentences too */
 #define RPT_SPLIT_NO_CHARS	0x2	/* leave the spans' chars 0 (faster) */
+#define RPT_SPLIT_NO_AVX2	0x4	/* for tests: SSE2 where AVX2 is there */
 
 /* A unit: a trimmed span of its paragraph's text. */
 struct rpt_span {
@@ -737,6 +738,7 @@ long	rpt_split(struct rpt_splitter *s, const char *p, size_t n,
  */
 long	rpt_split_known(struct rpt_splitter *s, const char *p, size_t n,
 		    size_t chars, const struct rpt_span **spans);
+int	rpt_split_plain(const struct rpt_splitter *s);	/* see split.c */
 
 /*
  * The number of enumerated items in p: the units rpt_split() cuts with
@@ -762,6 +764,7 @@ struct rpt_measures {
 	size_t	 han;
 };
 #define RPT_M_UNITS	0x1
+#define RPT_M_NO_AVX2	0x2	/* for tests: SSE2 where AVX2 is there */
 
 /* Count all of struct rpt_measures in one pass over p. */
 void	rpt_measure(const char *p, size_t n, int what, struct rpt_measures *m);

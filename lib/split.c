@@ -33,6 +33,7 @@ struct rpt_splitter {
 	int		 flags;
 	struct rpt_span	*spans;
 	size_t		 nspans, cap;
+	int		 plain;		/* see rpt_split_plain() */
 };
 
 int
@@ -95,7 +96,21 @@ skip_space(const char *p, size_t n, size_t i)
  */
 #define NO_COUNT	((size_t)-1)
 
+/* Room for one more span; -1 on no memory. */
 static int
+grow_spans(struct rpt_splitter *s)
+{
+	struct rpt_span *sp;
+
+	if ((sp = rpt_grow(s->spans, &s->cap, s->nspans + 1,
+	    sizeof(*sp))) == NULL)
+		return -1;
+	s->spans = sp;
+	return 0;
+}
+
+/* Inline: it runs for every sentence, and mostly has no more to do. */
+static INLINE int
 add_trimmed(struct rpt_splitter *s, const char *p, size_t from, size_t to,
     size_t chars)
 {
@@ -103,10 +118,8 @@ add_trimmed(struct rpt_splitter *s, const char *p, size_t from, size_t to,
 
 	if ((from = skip_space(p, to, from)) == to)
 		return 0;
-	if ((sp = rpt_grow(s->spans, &s->cap, s->nspans + 1,
-	    sizeof(*sp))) == NULL)
+	if (s->nspans == s->cap && grow_spans(s) == -1)
 		return -1;
-	s->spans = sp;
 	sp = &s->spans[s->nspans++];
 	sp->off = from;
 	sp->len = to - from;
@@ -229,13 +242,28 @@ utterance(const char *p, size_t n, size_t i)
 	return run < q ? run : i;
 }
 
-/* Can c start a Chinese numeral (rpt_cn_number()): 一 to 九, 十? */
+/*
+ * 一 to 九 and 十 by their low bytes, which differ: one load and a compare
+ * tell them, where rpt_char_class() would take two dependent loads; it
+ * runs after every sentence (marker_end()).
+ */
+#define NUMERAL(c)	[(c) & 0xff] = (c)
+static const int32_t numerals[256] = {
+	NUMERAL(RPT_CH_CN_1), NUMERAL(RPT_CH_CN_2), NUMERAL(RPT_CH_CN_3),
+	NUMERAL(RPT_CH_CN_4), NUMERAL(RPT_CH_CN_5), NUMERAL(RPT_CH_CN_6),
+	NUMERAL(RPT_CH_CN_7), NUMERAL(RPT_CH_CN_8), NUMERAL(RPT_CH_CN_9),
+	NUMERAL(RPT_CH_TEN),
+};
+#undef NUMERAL
+
+/*
+ * Can c start a Chinese numeral (rpt_cn_number()): 一 to 九, 十?  Those
+ * are the characters of class RPT_C_CN_DIGIT with a value, and 十.
+ */
 static INLINE int
 numeral_start(int32_t c)
 {
-	uint32_t f = rpt_char_class(c);
-
-	return c == RPT_CH_TEN || ((f & RPT_C_CN_DIGIT) && RPT_C_VALUE(f) > 0);
+	return numerals[c & 0xff] == c;
 }
 
 /*
@@ -365,9 +393,13 @@ is_lead(int32_t c, uint32_t f)
  * mask of the characters that may matter, by their first byte, so that
  * the Han text between them costs the chunk's compares and nothing more;
  * and it adds to the paragraph's counts, which rpt-stats takes from the
- * same pass.
+ * same pass.  The masks of up to BATCH chunks are made ahead of the
+ * scanners by a loop that does nothing else (fill()): its vector
+ * constants stay in registers, not spilled around the scanners' code, and
+ * it is made for the widest vectors the machine has (AVX2, else SSE2).
  */
 #define CHUNK		64
+#define BATCH		32
 
 struct chunk {
 	/*
@@ -377,6 +409,7 @@ struct chunk {
 	 */
 	uint64_t	 hot;
 	uint64_t	 cont;		/* continuation bytes (10xxxxxx) */
+	size_t		 ncont;		/* and their number */
 };
 
 /* What a pass wants of the chunks. */
@@ -385,16 +418,7 @@ struct chunk {
 #define B_SPACE		0x4
 #define B_CONT		0x8
 #define B_HAN		0x10	/* count the ideographs */
-
-/* The ideographs of a pass. */
-struct tally {
-#ifdef __SSE2__
-	/* Per byte lane, for up to 255 blocks, then added to han. */
-	__m128i		 han16;
-	unsigned	 chunks;
-#endif
-	size_t		 han;
-};
+#define B_ESC		0x20	/* look for \\, and TAB LF CR with B_SPACE */
 
 /* The number of bits set in x. */
 static unsigned
@@ -407,21 +431,30 @@ popcount64(uint64_t x)
 }
 
 #ifdef __SSE2__
+/*
+ * The ideographs beyond the BMP that start at the F0 bytes of the block
+ * at u (bits; n bytes of text from u), one by one: they are rare.
+ */
+static size_t
+han4(const unsigned char *u, size_t n, uint32_t bits)
+{
+	size_t j, han = 0;
+	int32_t c;
+
+	for (; bits != 0; bits &= bits - 1) {
+		j = (size_t)__builtin_ctz(bits);
+		if (j < n) {
+			rpt_utf8_decode((const char *)u + j, n - j, &c);
+			han += rpt_is_han(c) != 0;
+		}
+	}
+	return han;
+}
+
 #define EQ(v, b)	_mm_cmpeq_epi8((v), _mm_set1_epi8((char)(b)))
 #define OR(a, b)	_mm_or_si128((a), (b))
 #define AND(a, b)	_mm_and_si128((a), (b))
 #define BITS(v, b)	_mm_or_si128((v), _mm_set1_epi8((char)(b)))
-
-static void
-tally_flush(struct tally *t)
-{
-	__m128i s = _mm_sad_epu8(t->han16, _mm_setzero_si128());
-
-	t->han += (size_t)_mm_cvtsi128_si32(s) +
-	    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(s, 8));
-	t->han16 = _mm_setzero_si128();
-	t->chunks = 0;
-}
 
 /*
  * The ideographs that start in x (y and z the bytes one and two on), as
@@ -447,19 +480,18 @@ han16(__m128i x, __m128i y, __m128i z)
 
 /*
  * The masks of the 16 bytes at u (n bytes of text from u, of which 18 may
- * be read) in m[] (hot, cont), and its ideographs into t.
+ * be read) in m[] (hot, cont), and its ideographs: per byte lane in *h16
+ * (taken from it), in *han beyond the BMP.
  */
 static INLINE void
 block16(const unsigned char *u, size_t n, int want, unsigned m[2],
-    struct tally *t)
+    __m128i *h16, size_t *han)
 {
 	const __m128i x = _mm_loadu_si128((const void *)u);
 	__m128i y, z, v, d, e3, ef;
-	unsigned bits;
-	size_t j;
-	int32_t c;
+	uint32_t bits;
 
-	if (want & (B_STOP | B_LEAD | B_SPACE)) {
+	if (want & (B_STOP | B_LEAD | B_SPACE | B_ESC)) {
 		/*
 		 * E3 and EF: 。《》 and ，：；！？．, U+3000 and U+FEFF; but
 		 * not the commonest others, 、 (E3 80 81) and, when no item
@@ -480,6 +512,8 @@ block16(const unsigned char *u, size_t n, int want, unsigned m[2],
 		/* , and :; (3A and 3B: 3B with bit 0 set) */
 		if (want & B_LEAD)
 			v = OR(v, OR(EQ(x, ','), EQ(BITS(x, 1), ';')));
+		if (want & B_ESC)
+			v = OR(v, EQ(x, '\\'));
 		/* 01-20 (TAB to CR and space among them), C2, E1 */
 		if (want & B_SPACE) {
 			d = _mm_sub_epi8(x, _mm_set1_epi8(1));
@@ -496,52 +530,214 @@ block16(const unsigned char *u, size_t n, int want, unsigned m[2],
 	if (want & B_HAN) {
 		y = _mm_loadu_si128((const void *)(u + 1));
 		z = _mm_loadu_si128((const void *)(u + 2));
-		t->han16 = _mm_sub_epi8(t->han16, han16(x, y, z));
+		*h16 = _mm_sub_epi8(*h16, han16(x, y, z));
 		/* The ideographs beyond the BMP, one by one. */
-		for (bits = (unsigned)_mm_movemask_epi8(EQ(x, 0xf0)); bits != 0;
-		    bits &= bits - 1) {
-			j = (size_t)__builtin_ctz(bits);
-			if (j < n) {
-				rpt_utf8_decode((const char *)u + j, n - j, &c);
-				t->han += rpt_is_han(c) != 0;
-			}
-		}
+		if ((bits = (uint32_t)_mm_movemask_epi8(EQ(x, 0xf0))) != 0)
+			*han += han4(u, n, bits);
 	}
 }
 
 /*
- * The chunk of CHUNK bytes at u (n bytes of text from u), of which
- * CHUNK + 2 may be read; its four blocks written out, for a loop of four
- * would end in a mispredicted branch.
+ * The masks of the nch chunks at u into ch (n bytes of text from u, of
+ * which each chunk's CHUNK + 2 may be read), and their ideographs added
+ * to *han.  At most BATCH chunks, whose counts a byte lane holds.  The
+ * four blocks of a chunk are written out, for a loop of four would end
+ * in a mispredicted branch.
  */
 static INLINE void
-chunk(const unsigned char *u, size_t n, int want, struct chunk *ch,
-    struct tally *t)
+fill_sse2(const unsigned char *u, size_t n, size_t nch, int want,
+    struct chunk *ch, size_t *han)
 {
-	unsigned m0[2] = { 0, 0 }, m1[2] = { 0, 0 };
-	unsigned m2[2] = { 0, 0 }, m3[2] = { 0, 0 };
+	__m128i h16 = _mm_setzero_si128(), s;
+	size_t k;
 
-	block16(u, n, want, m0, t);
-	block16(u + 16, n > 16 ? n - 16 : 0, want, m1, t);
-	block16(u + 32, n > 32 ? n - 32 : 0, want, m2, t);
-	block16(u + 48, n > 48 ? n - 48 : 0, want, m3, t);
-	ch->hot = (uint64_t)m0[0] | (uint64_t)m1[0] << 16 |
-	    (uint64_t)m2[0] << 32 | (uint64_t)m3[0] << 48;
-	ch->cont = (uint64_t)m0[1] | (uint64_t)m1[1] << 16 |
-	    (uint64_t)m2[1] << 32 | (uint64_t)m3[1] << 48;
-	/* A lane holds up to 255 blocks' counts. */
-	if ((want & B_HAN) && ++t->chunks == 255 / (CHUNK / 16))
-		tally_flush(t);
+	for (k = 0; k < nch; k++, u += CHUNK, n = n > CHUNK ? n - CHUNK : 0) {
+		unsigned m0[2] = { 0, 0 }, m1[2] = { 0, 0 };
+		unsigned m2[2] = { 0, 0 }, m3[2] = { 0, 0 };
+
+		block16(u, n, want, m0, &h16, han);
+		block16(u + 16, n > 16 ? n - 16 : 0, want, m1, &h16, han);
+		block16(u + 32, n > 32 ? n - 32 : 0, want, m2, &h16, han);
+		block16(u + 48, n > 48 ? n - 48 : 0, want, m3, &h16, han);
+		ch[k].hot = (uint64_t)m0[0] | (uint64_t)m1[0] << 16 |
+		    (uint64_t)m2[0] << 32 | (uint64_t)m3[0] << 48;
+		ch[k].cont = (uint64_t)m0[1] | (uint64_t)m1[1] << 16 |
+		    (uint64_t)m2[1] << 32 | (uint64_t)m3[1] << 48;
+		ch[k].ncont = (want & B_CONT) ? popcount64(ch[k].cont) : 0;
+	}
+	if (want & B_HAN) {
+		s = _mm_sad_epu8(h16, _mm_setzero_si128());
+		*han += (size_t)_mm_cvtsi128_si32(s) +
+		    (size_t)_mm_cvtsi128_si32(_mm_srli_si128(s, 8));
+	}
 }
 #undef EQ
 #undef OR
 #undef AND
 #undef BITS
+
+/*
+ * AVX2, where the compiler can make it and the machine has it, does the
+ * same 32 bytes at a time: the code above, twice as wide.  GCC and Clang
+ * make it for that one function (target()), chosen when the scan starts
+ * (__builtin_cpu_supports()), so that the library runs on any x86-64.
+ */
+#if defined(__x86_64__) && \
+    (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 5))
+#define HAVE_AVX2
+#include <immintrin.h>
+
+#define AVX2		__attribute__((target("avx2,popcnt")))
+
+/*
+ * The vector of 32 bytes b.  Hidden from the compiler (by an empty asm),
+ * which would otherwise make each anew where it is used, three
+ * instructions each, rather than keep it in a register or load it.
+ */
+static INLINE AVX2 __m256i
+k32(char b)
+{
+	__m256i v = _mm256_set1_epi8(b);
+
+	__asm__("" : "+x"(v));
+	return v;
+}
+
+#define EQ(v, b)	_mm256_cmpeq_epi8((v), k32((char)(b)))
+#define OR(a, b)	_mm256_or_si256((a), (b))
+#define AND(a, b)	_mm256_and_si256((a), (b))
+#define ANDNOT(a, b)	_mm256_andnot_si256((a), (b))
+#define BITS(v, b)	_mm256_or_si256((v), k32((char)(b)))
+/* Bytes of v from lo to lo + k - 1 (k < 128): one signed compare. */
+#define RANGE(v, lo, k)	_mm256_cmpgt_epi8(k32((char)(-128 + (k))), \
+	_mm256_sub_epi8((v), k32((char)((lo) - 128))))
+
+/* han16() for 32 bytes. */
+static INLINE AVX2 __m256i
+han32(__m256i x, __m256i y, __m256i z)
+{
+	__m256i m;
+
+	/* E4-E9, less E4 B7 */
+	m = ANDNOT(AND(EQ(x, 0xe4), EQ(y, 0xb7)), RANGE(x, 0xe4, 6));
+	m = OR(m, AND(EQ(x, 0xe3), OR(_mm256_cmpeq_epi8(_mm256_max_epu8(y,
+	    k32((char)0x90)), y), AND(EQ(y, 0x80), EQ(z, 0x87)))));
+	return OR(m, AND(EQ(x, 0xef), RANGE(y, 0xa4, 8)));
+}
+
+/* block16() for 32 bytes. */
+static INLINE AVX2 void
+block32(const unsigned char *u, size_t n, int want, uint32_t m[2],
+    __m256i *h32, size_t *han)
+{
+	const __m256i x = _mm256_loadu_si256((const void *)u);
+	__m256i y, z, v, ef;
+	uint32_t bits;
+
+	if (want & (B_STOP | B_LEAD | B_SPACE | B_ESC)) {
+		z = _mm256_loadu_si256((const void *)(u + 2));
+		ef = EQ(x, 0xef);
+		v = OR(ANDNOT(EQ(z, 0x81), EQ(x, 0xe3)), (want & B_LEAD) ? ef :
+		    ANDNOT(EQ(z, 0x8c), ef));
+		if (want & (B_STOP | B_SPACE))
+			v = OR(v, ANDNOT(EQ(z, 0x9d), EQ(x, 0xe2)));
+		if (want & B_STOP)
+			v = OR(v, OR(OR(EQ(x, '!'), EQ(x, '.')),
+			    EQ(BITS(x, 4), '?')));
+		if (want & B_LEAD)
+			v = OR(v, OR(EQ(x, ','), EQ(BITS(x, 1), ';')));
+		if (want & B_ESC)
+			v = OR(v, EQ(x, '\\'));
+		if (want & B_SPACE)
+			v = OR(v, OR(RANGE(x, 0x01, 0x20),
+			    OR(EQ(x, 0xc2), EQ(x, 0xe1))));
+		m[0] = (uint32_t)_mm256_movemask_epi8(v);
+	}
+	if (want & B_CONT)
+		m[1] = (uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(
+		    k32((char)0xc0), x));
+	if (want & B_HAN) {
+		y = _mm256_loadu_si256((const void *)(u + 1));
+		z = _mm256_loadu_si256((const void *)(u + 2));
+		*h32 = _mm256_sub_epi8(*h32, han32(x, y, z));
+		if ((bits = (uint32_t)_mm256_movemask_epi8(EQ(x, 0xf0))) != 0)
+			*han += han4(u, n, bits);
+	}
+}
+
+/*
+ * fill_sse2() with AVX2.  The ideographs are counted in a loop of their
+ * own: with the marks' constants as well, more than the sixteen vector
+ * registers would be live.
+ */
+static INLINE AVX2 void
+fill_avx2(const unsigned char *u, size_t n, size_t nch, int want,
+    struct chunk *ch, size_t *han)
+{
+	__m256i h32 = _mm256_setzero_si256(), s;
+	const unsigned char *v = u;
+	size_t k, vn = n;
+
+	for (k = 0; k < nch; k++, u += CHUNK, n = n > CHUNK ? n - CHUNK : 0) {
+		uint32_t m0[2] = { 0, 0 }, m1[2] = { 0, 0 };
+
+		block32(u, n, want & ~B_HAN, m0, &h32, han);
+		block32(u + 32, n > 32 ? n - 32 : 0, want & ~B_HAN, m1, &h32,
+		    han);
+		ch[k].hot = (uint64_t)m0[0] | (uint64_t)m1[0] << 32;
+		ch[k].cont = (uint64_t)m0[1] | (uint64_t)m1[1] << 32;
+		ch[k].ncont = (want & B_CONT) ?
+		    (size_t)__builtin_popcountll(ch[k].cont) : 0;
+	}
+	if (!(want & B_HAN))
+		return;
+	for (k = 0; k < nch; k++, v += CHUNK, vn = vn > CHUNK ? vn - CHUNK : 0) {
+		block32(v, vn, B_HAN, NULL, &h32, han);
+		block32(v + 32, vn > 32 ? vn - 32 : 0, B_HAN, NULL, &h32, han);
+	}
+	s = _mm256_sad_epu8(h32, _mm256_setzero_si256());
+	*han += (size_t)_mm256_extract_epi64(s, 0) +
+	    (size_t)_mm256_extract_epi64(s, 1) +
+	    (size_t)_mm256_extract_epi64(s, 2) +
+	    (size_t)_mm256_extract_epi64(s, 3);
+}
+#undef EQ
+#undef OR
+#undef AND
+#undef ANDNOT
+#undef BITS
+#undef RANGE
+
+/* fill_avx2() made for each pass that the scanners make. */
+#define FILL_AVX2(name, want)						\
+static AVX2 void							\
+name(const unsigned char *u, size_t n, size_t nch, struct chunk *ch,	\
+    size_t *han)							\
+{									\
+	fill_avx2(u, n, nch, (want), ch, han);				\
+}
+FILL_AVX2(fill_avx2_stop, B_STOP)
+FILL_AVX2(fill_avx2_stop_cont, B_STOP | B_CONT | B_ESC)
+FILL_AVX2(fill_avx2_stop_space, B_STOP | B_SPACE | B_CONT | B_ESC)
+FILL_AVX2(fill_avx2_lead, B_LEAD)
+FILL_AVX2(fill_avx2_lead_space, B_LEAD | B_SPACE | B_CONT | B_ESC)
+FILL_AVX2(fill_avx2_units, B_HAN | B_STOP | B_LEAD)
+FILL_AVX2(fill_avx2_han, B_HAN)
+#undef FILL_AVX2
+
+/* Can the scanners use fill_avx2()? */
+static int
+have_avx2(void)
+{
+	return __builtin_cpu_supports("avx2") &&
+	    __builtin_cpu_supports("popcnt");
+}
+#endif /* HAVE_AVX2 */
 #else
-/* The chunk of CHUNK bytes at u (n bytes of text from u). */
+/* The masks of the chunk of CHUNK bytes at u (n bytes of text from u). */
 static void
 chunk(const unsigned char *u, size_t n, int want, struct chunk *ch,
-    struct tally *t)
+    size_t *han)
 {
 	size_t j, k;
 	uint32_t f;
@@ -551,6 +747,7 @@ chunk(const unsigned char *u, size_t n, int want, struct chunk *ch,
 	for (j = 0; j < CHUNK && j < n; j++)
 		if ((want & B_CONT) && (u[j] & 0xc0) == 0x80)
 			ch->cont |= (uint64_t)1 << j;
+	ch->ncont = popcount64(ch->cont);
 	for (j = 0; j < CHUNK && j < n; j += k) {
 		/* The end of a character that started in the chunk before. */
 		if ((u[j] & 0xc0) == 0x80) {
@@ -561,13 +758,59 @@ chunk(const unsigned char *u, size_t n, int want, struct chunk *ch,
 		f = rpt_char_class(c);
 		if (((want & B_STOP) && is_mark(c, f)) ||
 		    ((want & B_LEAD) && is_lead(c, f)) ||
-		    ((want & B_SPACE) && (f & RPT_C_SPACE)))
+		    ((want & B_SPACE) && (f & RPT_C_SPACE)) ||
+		    ((want & B_ESC) && c == '\\'))
 			ch->hot |= (uint64_t)1 << j;
 		if (want & B_HAN)
-			t->han += rpt_is_han(c) != 0;
+			*han += rpt_is_han(c) != 0;
 	}
 }
 #endif
+
+/*
+ * The masks of the nch (at most BATCH) chunks at u into ch (n bytes of
+ * text from u, of which each chunk's CHUNK + 2 may be read), and their
+ * ideographs added to *han; with AVX2 if avx2.
+ */
+static INLINE void
+fill(const unsigned char *u, size_t n, size_t nch, int want,
+    struct chunk *ch, size_t *han, int avx2)
+{
+#ifdef HAVE_AVX2
+	if (avx2)
+		switch (want) {
+		case B_STOP:
+			fill_avx2_stop(u, n, nch, ch, han);
+			return;
+		case B_STOP | B_CONT | B_ESC:
+			fill_avx2_stop_cont(u, n, nch, ch, han);
+			return;
+		case B_STOP | B_SPACE | B_CONT | B_ESC:
+			fill_avx2_stop_space(u, n, nch, ch, han);
+			return;
+		case B_LEAD:
+			fill_avx2_lead(u, n, nch, ch, han);
+			return;
+		case B_LEAD | B_SPACE | B_CONT | B_ESC:
+			fill_avx2_lead_space(u, n, nch, ch, han);
+			return;
+		case B_HAN | B_STOP | B_LEAD:
+			fill_avx2_units(u, n, nch, ch, han);
+			return;
+		case B_HAN:
+			fill_avx2_han(u, n, nch, ch, han);
+			return;
+		}
+#else
+	(void)avx2;
+#endif
+#ifdef __SSE2__
+	fill_sse2(u, n, nch, want, ch, han);
+#else
+	for (; nch > 0; nch--, u += CHUNK, n = n > CHUNK ? n - CHUNK : 0)
+		chunk(u, n, want, ch++, han);
+#endif
+}
 
 /* The state of the sentence scanner. */
 struct sentences {
@@ -606,11 +849,14 @@ struct scan {
 	size_t		 b, cont;
 	uint64_t	 cont_mask;
 	size_t		 space;		/* white space, when no spans are made */
-	struct tally	 t;
+	int		 esc;		/* B_ESC saw a byte to escape */
+	size_t		 han;		/* B_HAN: the ideographs */
+	int		 avx2;		/* fill() with AVX2 */
 };
 
 static void
-scan_init(struct scan *sc, const char *p, size_t n, struct rpt_splitter *s)
+scan_init(struct scan *sc, const char *p, size_t n, struct rpt_splitter *s,
+    int no_avx2)
 {
 	/*
 	 * Field by field, not memset(), which GCC makes a rep stos: slow to
@@ -626,8 +872,15 @@ scan_init(struct scan *sc, const char *p, size_t n, struct rpt_splitter *s)
 	sc->st = st0;
 	sc->it = it0;
 	sc->b = sc->cont = sc->space = 0;
+	sc->esc = 0;
+	sc->han = 0;
+#ifdef HAVE_AVX2
+	sc->avx2 = !no_avx2 && have_avx2();
+#else
+	(void)no_avx2;
+	sc->avx2 = 0;
+#endif
 	sc->cont_mask = 0;
-	sc->t.han = 0;
 }
 
 /* The continuation bytes before i, which is in the chunk being visited. */
@@ -669,9 +922,15 @@ sentence_mark(struct scan *sc, size_t i)
 	const char *p = sc->p;
 	const unsigned char *u = (const unsigned char *)p;
 	size_t n = sc->n, k = u[i] < 0x80 ? 1 : 3, j, kk, cont = 0;
-	int end = 0;
+	int end = 0, m = marks[u[i + k - 1]];
 
-	switch (marks[u[i + k - 1]]) {
+	/*
+	 * Most marks are stops: they are told apart first by a branch of
+	 * their own, which is better predicted than the switch's jump.
+	 */
+	if (m == M_STOP)
+		end = st->book == 0 && i >= st->quiet_until;
+	else switch (m) {
 	case M_BOOK_OPEN:
 		/* Only a 《 that some 》 closes opens a title. */
 		if (st->book_end == (size_t)-1)
@@ -687,9 +946,6 @@ sentence_mark(struct scan *sc, size_t i)
 		j = utterance(p, n, i);
 		if (j > st->quiet_until)
 			st->quiet_until = j;
-		break;
-	case M_STOP:
-		end = st->book == 0 && i >= st->quiet_until;
 		break;
 	case M_DOT:
 		end = st->book == 0 && i >= st->quiet_until &&
@@ -771,6 +1027,14 @@ item_at(struct scan *sc, size_t i, size_t cont)
 		it->ws++;
 	}
 	it->seen = i;
+	/*
+	 * Mostly an ideograph follows, whose code point's low byte, taken
+	 * from its bytes without decoding, turns it away.
+	 */
+	if (i + 2 < n && rpt_han_lead((unsigned char)p[i]) &&
+	    !enumerator_low[((unsigned char)p[i + 1] & 3) << 6 |
+	    ((unsigned char)p[i + 2] & 0x3f)])
+		return 0;
 	if (i >= n || (rpt_utf8_decode(p + i, n - i, &c),
 	    !enumerator_start(c)) || rpt_enumerator(p + i, n - i) == 0)
 		return 0;
@@ -801,6 +1065,7 @@ count_space(struct scan *sc, size_t i, int want)
 #define H_MARK		0x1	/* is_mark() */
 #define H_LEAD		0x2	/* is_lead() */
 #define H_SPACE		0x4	/* rpt_is_space() */
+#define H_ESC		0x8	/* a byte TSV escapes: \\ TAB LF CR */
 
 struct hot_char {
 	uint32_t	 bytes;
@@ -816,8 +1081,9 @@ struct hot_char {
 static const struct hot_char hot_chars[256] = {
 	HOT1('!', H_MARK), HOT1('?', H_MARK), HOT1('.', H_MARK),
 	HOT1(';', H_MARK | H_LEAD), HOT1(':', H_LEAD), HOT1(',', H_LEAD),
-	HOT1('\t', H_SPACE), HOT1('\n', H_SPACE), HOT1('\v', H_SPACE),
-	HOT1('\f', H_SPACE), HOT1('\r', H_SPACE), HOT1(' ', H_SPACE),
+	HOT1('\t', H_SPACE | H_ESC), HOT1('\n', H_SPACE | H_ESC),
+	HOT1('\v', H_SPACE), HOT1('\f', H_SPACE),
+	HOT1('\r', H_SPACE | H_ESC), HOT1(' ', H_SPACE), HOT1('\\', H_ESC),
 	HOT3(RPT_CH_IDEO_STOP, H_MARK | H_LEAD),
 	HOT3(RPT_CH_FW_EXCL, H_MARK), HOT3(RPT_CH_FW_QUESTION, H_MARK),
 	HOT3(RPT_CH_FW_DOT, H_MARK), HOT3(RPT_CH_FW_SEMICOLON, H_MARK | H_LEAD),
@@ -833,18 +1099,27 @@ static const struct hot_char hot_chars[256] = {
 #undef HOT3
 
 /*
- * What the character at u is (H_), if it is in hot_chars[]; u[1] and
- * u[2] are read whatever it is, and without a branch.
+ * What the character at u is (H_), if it is in hot_chars[]; u[1] to
+ * u[3] are read whatever it is, and without a branch.
  */
 static INLINE unsigned
 hot_what(const unsigned char *u)
 {
-	uint32_t wide = u[0] >= 0x80, w;
+	uint32_t wide, w;
 	const struct hot_char *h;
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* One load, not three: u[3] may be read too. */
+	memcpy(&w, u, sizeof(w));
+	wide = (w & 0x80) != 0;
+	w &= 0xff | (0xffff00 & -wide);
+	h = &hot_chars[w >> (16 * wide)];
+#else
+	wide = u[0] >= 0x80;
 	w = ((uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16) &
 	    (0xff | (0xffff00 & -wide));
 	h = &hot_chars[u[2 * wide]];
+#endif
 	return h->bytes == w ? h->what : 0;
 }
 
@@ -866,8 +1141,8 @@ other_space(const struct scan *sc, size_t i)
 
 /*
  * The characters of the chunk at b that may matter, in order: the ones
- * that do go to the scanners.  u is the chunk's bytes, of which CHUNK + 2
- * may be read.  -1 on no memory.
+ * that do go to the scanners.  u is the chunk's bytes, of which CHUNK + 3
+ * may be read (hot_what()).  -1 on no memory.
  */
 static INLINE int
 visit(struct scan *sc, size_t b, const unsigned char *u,
@@ -883,6 +1158,8 @@ visit(struct scan *sc, size_t b, const unsigned char *u,
 		j = (size_t)__builtin_ctzll(bits);
 		i = b + j;
 		what = hot_what(u + j);
+		if (want & B_ESC)
+			sc->esc |= what & H_ESC;
 		if ((want & B_SPACE) && ((what & H_SPACE) ||
 		    (what == 0 && other_space(sc, i)))) {
 			count_space(sc, i, want);
@@ -897,8 +1174,7 @@ visit(struct scan *sc, size_t b, const unsigned char *u,
 		    (u[j] < 0x80 ? 0 : 2) : 0) == -1)
 			return -1;
 	}
-	if (want & B_CONT)
-		sc->cont += popcount64(ch->cont);
+	sc->cont += ch->ncont;
 	return 0;
 }
 
@@ -907,32 +1183,32 @@ static INLINE int
 scan(struct scan *sc, int want)
 {
 	const unsigned char *u = (const unsigned char *)sc->p;
-	size_t n = sc->n, b = 0, b0;
+	size_t n = sc->n, b = 0, k, j, nch;
 	/* Zeroed by its initialiser, not memset(): see scan_init(). */
 	unsigned char pad[2 * CHUNK + 16] = { 0 };
-	struct chunk ch;
+	struct chunk ch[BATCH];
 	int r = 0;
 
-#ifdef __SSE2__
-	sc->t.han16 = _mm_setzero_si128();
-	sc->t.chunks = 0;
-#endif
-	for (; b + CHUNK + 2 <= n; b += CHUNK) {
-		chunk(u + b, n - b, want, &ch, &sc->t);
-		if (visit(sc, b, u + b, &ch, want) == -1)
-			return -1;
+	/*
+	 * The chunks that can be read in place (CHUNK + 3 bytes each, for
+	 * fill() and hot_what()), BATCH at a time.
+	 */
+	for (nch = n >= 3 ? (n - 3) / CHUNK : 0; nch > 0; nch -= k) {
+		k = nch < BATCH ? nch : BATCH;
+		fill(u + b, n - b, k, want, ch, &sc->han, sc->avx2);
+		for (j = 0; j < k; j++, b += CHUNK)
+			if (visit(sc, b, u + b, &ch[j], want) == -1)
+				return -1;
 	}
 	/* The rest from a copy, padded with NUL, which matches nothing. */
-	if (b < n)
+	if (b < n) {
 		memcpy(pad, u + b, n - b);
-	for (b0 = b; b < n; b += CHUNK) {
-		chunk(pad + (b - b0), n - b, want, &ch, &sc->t);
-		if (visit(sc, b, pad + (b - b0), &ch, want) == -1)
-			return -1;
+		k = (n - b + CHUNK - 1) / CHUNK;
+		fill(pad, n - b, k, want, ch, &sc->han, sc->avx2);
+		for (j = 0; j < k; j++, b += CHUNK)
+			if (visit(sc, b, pad + j * CHUNK, &ch[j], want) == -1)
+				return -1;
 	}
-#ifdef __SSE2__
-	tally_flush(&sc->t);
-#endif
 	/* The last sentence or item, which nothing ended. */
 	if (sc->s != NULL)
 		r = (want & B_STOP) ? add_span(sc, sc->st.start, sc->st.cont, n,
@@ -953,7 +1229,7 @@ split_sentences(struct rpt_splitter *s, const char *p, size_t n,
 {
 	struct scan sc;
 
-	scan_init(&sc, p, n, s);
+	scan_init(&sc, p, n, s, s->flags & RPT_SPLIT_NO_AVX2);
 	sentences_init(&sc, s->flags);
 	/* Each call a pass of its own, made for what it wants. */
 	if (!sc.chars)
@@ -964,15 +1240,21 @@ split_sentences(struct rpt_splitter *s, const char *p, size_t n,
 	 * The others, a few, take both passes.
 	 */
 	if (chars != RPT_CHARS_UNKNOWN) {
-		if (scan(&sc, B_STOP | B_CONT) == -1)
+		if (scan(&sc, B_STOP | B_CONT | B_ESC) == -1)
 			return -1;
-		if (n - sc.cont == chars)
+		/* No white space: no TAB, LF or CR either. */
+		if (n - sc.cont == chars) {
+			s->plain = !sc.esc;
 			return 0;
+		}
 		s->nspans = 0;
-		scan_init(&sc, p, n, s);
+		scan_init(&sc, p, n, s, s->flags & RPT_SPLIT_NO_AVX2);
 		sentences_init(&sc, s->flags);
 	}
-	return scan(&sc, B_STOP | B_SPACE | B_CONT);
+	if (scan(&sc, B_STOP | B_SPACE | B_CONT | B_ESC) == -1)
+		return -1;
+	s->plain = !sc.esc;
+	return 0;
 }
 
 size_t
@@ -1024,11 +1306,15 @@ split_items(struct rpt_splitter *s, const char *p, size_t n)
 {
 	struct scan sc;
 
-	scan_init(&sc, p, n, s);
+	scan_init(&sc, p, n, s, s->flags & RPT_SPLIT_NO_AVX2);
 	if (item_at(&sc, 0, 0) == -1)
 		return -1;
-	return sc.chars ? scan(&sc, B_LEAD | B_SPACE | B_CONT) :
-	    scan(&sc, B_LEAD);
+	if (!sc.chars)
+		return scan(&sc, B_LEAD);
+	if (scan(&sc, B_LEAD | B_SPACE | B_CONT | B_ESC) == -1)
+		return -1;
+	s->plain = !sc.esc;
+	return 0;
 }
 
 long
@@ -1037,7 +1323,7 @@ rpt_count_items(const char *p, size_t n)
 	struct scan sc;
 
 	/* Nothing is allocated when only counting. */
-	scan_init(&sc, p, n, NULL);
+	scan_init(&sc, p, n, NULL, 0);
 	item_at(&sc, 0, 0);
 	scan(&sc, B_LEAD);
 	return sc.it.count;
@@ -1048,7 +1334,7 @@ rpt_measure(const char *p, size_t n, int what, struct rpt_measures *m)
 {
 	struct scan sc;
 
-	scan_init(&sc, p, n, NULL);
+	scan_init(&sc, p, n, NULL, what & RPT_M_NO_AVX2);
 	/* A pass made for each, as split_sentences() has. */
 	if (what & RPT_M_UNITS) {
 		sentences_init(&sc, 0);
@@ -1058,7 +1344,7 @@ rpt_measure(const char *p, size_t n, int what, struct rpt_measures *m)
 		scan(&sc, B_HAN);
 	m->sents = sc.st.count;
 	m->items = sc.it.count;
-	m->han = sc.t.han;
+	m->han = sc.han;
 }
 
 long
@@ -1075,6 +1361,7 @@ rpt_split_known(struct rpt_splitter *s, const char *p, size_t n,
 	int r;
 
 	s->nspans = 0;
+	s->plain = 0;
 	switch (s->unit) {
 	case RPT_U_SENTENCE:
 		r = split_sentences(s, p, n, chars);
@@ -1090,4 +1377,16 @@ rpt_split_known(struct rpt_splitter *s, const char *p, size_t n,
 		return -1;
 	*spans = s->spans;
 	return (long)s->nspans;
+}
+
+/*
+ * Did the last rpt_split() see that its paragraph has no byte that TSV
+ * escapes (\\ TAB LF CR), so that its units can be written as they are?
+ * 0 when it does not know (RPT_SPLIT_NO_CHARS, RPT_U_PARA): the scan
+ * that counts the units' characters looks for them on its way.
+ */
+int
+rpt_split_plain(const struct rpt_splitter *s)
+{
+	return s->plain;
 }
