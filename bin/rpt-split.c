@@ -133,49 +133,6 @@ render_shared(struct split *s, const struct rpt_para *p)
 	return 0;
 }
 
-/* Add one to the decimal number of *len digits at d. */
-static void
-count_up(char *d, size_t *len)
-{
-	size_t i = *len;
-
-	while (i > 0 && d[i - 1] == '9')
-		d[--i] = '0';
-	if (i > 0)
-		d[i - 1]++;
-	else {
-		/* 9...9 became 0...0: one more digit. */
-		d[0] = '1';
-		d[(*len)++] = '0';
-	}
-}
-
-/* The digits of v from q on (as rpt_tsv_long() writes them); returns their end. */
-static char *
-put_digits(char *q, size_t v)
-{
-	size_t t;
-	char *end;
-
-	for (t = v, end = q + 1; t >= 10; t /= 10)
-		end++;
-	q = end;
-	do
-		*--q = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	return end;
-}
-
-/* put_digits() for a long, which may be negative. */
-static char *
-put_long(char *q, long v)
-{
-	if (v >= 0)
-		return put_digits(q, (size_t)v);
-	*q++ = '-';
-	return put_digits(q, 0UL - (unsigned long)v);
-}
-
 static int
 para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
@@ -236,9 +193,9 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	    (s->shared.len > s->rest.len ? s->shared.len : s->rest.len) +
 	    (plain ? p->len : 0)) == -1)
 		return -1;
-	q = put_long(s->row.p + s->name_len, p->line);
+	q = rpt_tsv_put_long(s->row.p + s->name_len, p->line);
 	*q++ = '\t';
-	q = put_long(q, p->num);
+	q = rpt_tsv_put_long(q, p->num);
 	*q++ = '\t';
 	fixed = (size_t)(q - s->row.p);
 	memcpy(s->row.p + fixed, s->units, UNITS_MAX);
@@ -246,13 +203,13 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		text = p->p + spans[i].off;
 		/* A heading's first unit is the heading; run-in text is body. */
 		tail = i > 0 && p->kind == RPT_K_HEADING ? &s->rest : &s->shared;
-		count_up(s->row.p + fixed, &s->units_len);
+		rpt_count_up(s->row.p + fixed, &s->units_len);
 		q = s->row.p + fixed + s->units_len;
 		*q++ = '\t';
 		memcpy(q, tail->p, tail->len);
 		q += tail->len;
 		*q++ = '\t';
-		q = put_digits(q, spans[i].chars);
+		q = rpt_tsv_put_long(q, (long)spans[i].chars);
 		if (plain) {
 			/* One call for the row: the text is short. */
 			*q++ = '\t';

@@ -1022,6 +1022,17 @@ int	rpt_tsv_escape(struct rpt_buf *b, const char *p, size_t n);
 /* Append v as rpt_tsv_long() writes it to b: 0, or -1 as above. */
 int	rpt_tsv_number(struct rpt_buf *b, long v);
 void	rpt_tsv_long(struct rpt_tsv *t, long v);
+/*
+ * For rows put together in memory: v in decimal written from q on, as
+ * rpt_tsv_long() writes it (room for 20 bytes); returns its end.
+ */
+char	*rpt_tsv_put_long(char *q, long v);
+/*
+ * Add one to the decimal number of *len digits at d (0 or more, no
+ * sign), in place: a number that goes up by one a row is not written
+ * anew each time.  From 9...9, *len grows by one.
+ */
+void	rpt_count_up(char *d, size_t *len);
 /* End the row. */
 void	rpt_tsv_eol(struct rpt_tsv *t);
 /* The header: names joined by TAB. */

@@ -336,23 +336,28 @@ rpt_tsv_number(struct rpt_buf *b, long v)
 	return rpt_buf_append(b, q, (size_t)(digits + sizeof(digits) - q));
 }
 
+/* The bytes of v in decimal, its sign included. */
+static size_t
+dec_len(long v)
+{
+	unsigned long x = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	size_t k = (size_t)(v < 0);
+
+	for (;; x /= 100) {
+		if (x < 10)
+			return k + 1;
+		k += 2;
+		if (x < 100)
+			return k;
+	}
+}
+
 void
 rpt_tsv_long(struct rpt_tsv *t, long v)
 {
-	unsigned long x = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
-	size_t k = (size_t)(v < 0) + (size_t)!t->bol;
+	size_t k = dec_len(v) + (size_t)!t->bol;
 	char *q;
 
-	/* Its length first, to know where the digits end. */
-	for (;; x /= 100) {
-		if (x < 10) {
-			k += 1;
-			break;
-		}
-		k += 2;
-		if (x < 100)
-			break;
-	}
 	if (TSV_BUF - t->len < k)
 		rpt_tsv_flush(t);
 	/* Write the digits backwards straight into the buffer. */
@@ -361,6 +366,30 @@ rpt_tsv_long(struct rpt_tsv *t, long v)
 		*--q = '\t';
 	t->bol = 0;
 	t->len += k;
+}
+
+char *
+rpt_tsv_put_long(char *q, long v)
+{
+	q += dec_len(v);
+	digits_back(q, v);
+	return q;
+}
+
+void
+rpt_count_up(char *d, size_t *len)
+{
+	size_t i = *len;
+
+	while (i > 0 && d[i - 1] == '9')
+		d[--i] = '0';
+	if (i > 0)
+		d[i - 1]++;
+	else {
+		/* 9...9 became 0...0: one more digit. */
+		d[0] = '1';
+		d[(*len)++] = '0';
+	}
 }
 
 void

@@ -3,11 +3,13 @@
  * of every length up to 200 bytes with one byte that needs an escape (or
  * one just outside that set) at every place: the writer's fast test looks
  * at 64 and 16 bytes at a time and ends on an overlapping block, so every
- * place of every block edge is tried.
+ * place of every block edge is tried.  rpt_tsv_put_long() and
+ * rpt_count_up() against printf's decimal.
  *
  * TAP: one line per check, then "tsv-test: N passed, M failed"; exits 1
  * when a check failed.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,5 +91,43 @@ main(void)
 		check(bad == 0, what);
 	}
 	free(got.p);
+
+	{
+		static const long vals[] = {
+			0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 123456789,
+			-1, -9, -10, -100, -123456789, LONG_MAX, LONG_MIN,
+			LONG_MIN + 1
+		};
+		char buf[32], ref[32], *end;
+		size_t i;
+
+		bad = 0;
+		for (i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
+			memset(buf, 'x', sizeof(buf));
+			end = rpt_tsv_put_long(buf, vals[i]);
+			snprintf(ref, sizeof(ref), "%ld", vals[i]);
+			if ((size_t)(end - buf) != strlen(ref) ||
+			    memcmp(buf, ref, strlen(ref)) != 0 || *end != 'x')
+				bad++;
+		}
+		check(bad == 0, "rpt_tsv_put_long() writes what printf %ld does, "
+		    "and no more, from 0 and +-1 to LONG_MIN and LONG_MAX");
+	}
+	{
+		char d[32], ref[32];
+		size_t len = 1;
+		long v;
+
+		d[0] = '0';
+		bad = 0;
+		for (v = 1; v <= 1000000; v++) {
+			rpt_count_up(d, &len);
+			snprintf(ref, sizeof(ref), "%ld", v);
+			if (len != strlen(ref) || memcmp(d, ref, len) != 0)
+				bad++;
+		}
+		check(bad == 0, "rpt_count_up() from 0 counts 1 to 1000000 as "
+		    "printf writes them, growing a digit at 9, 99, 999...");
+	}
 	return tap_end("tsv-test");
 }
