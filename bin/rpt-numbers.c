@@ -13,6 +13,9 @@
 
 enum { OPT_KINDS = 0x200 };
 
+/* Room for the longest name of a kind or a qualifier ("multiple"). */
+#define NAME_PAD	16
+
 /* The options. */
 static int all;
 static unsigned kinds;			/* bit per enum rpt_qkind; 0 = default */
@@ -24,8 +27,13 @@ struct run {
 	struct rpt_buf		 lead;		/* file TAB line */
 	struct rpt_buf		 shared;	/* section TAB part, escaped */
 	struct rpt_buf		 rows;		/* a paragraph's rows (row()) */
-	/* The kinds' and qualifiers' names and their lengths. */
-	const char		*kname[RPT_Q_VAGUE + 1], *qname[RPT_QUAL_RANGE + 1];
+	/*
+	 * The kinds' and qualifiers' names, NUL-padded to NAME_PAD bytes
+	 * (row() copies all of them, a constant length, and goes on by the
+	 * name's), and their lengths.
+	 */
+	char			 kname[RPT_Q_VAGUE + 1][NAME_PAD];
+	char			 qname[RPT_QUAL_RANGE + 1][NAME_PAD];
 	size_t			 klen[RPT_Q_VAGUE + 1], qlen[RPT_QUAL_RANGE + 1];
 };
 
@@ -69,6 +77,19 @@ columns(void)
 	return cols;
 }
 
+/* Copy name into pad, NUL-padded (cut to NAME_PAD - 1); its length. */
+static size_t
+name_pad(char *pad, const char *name)
+{
+	size_t len = strlen(name);
+
+	if (len >= NAME_PAD)
+		len = NAME_PAD - 1;
+	memset(pad, 0, NAME_PAD);
+	memcpy(pad, name, len);
+	return len;
+}
+
 static int
 doc_begin(const struct rpt_cli_doc *doc)
 {
@@ -79,14 +100,12 @@ doc_begin(const struct rpt_cli_doc *doc)
 	if (run->finder == NULL) {
 		if ((run->finder = rpt_numbers_new(all)) == NULL)
 			return -1;
-		for (k = 0; k <= RPT_Q_VAGUE; k++) {
-			run->kname[k] = rpt_qkind_name((enum rpt_qkind)k);
-			run->klen[k] = strlen(run->kname[k]);
-		}
-		for (k = 0; k <= RPT_QUAL_RANGE; k++) {
-			run->qname[k] = rpt_qual_name((enum rpt_qual)k);
-			run->qlen[k] = strlen(run->qname[k]);
-		}
+		for (k = 0; k <= RPT_Q_VAGUE; k++)
+			run->klen[k] = name_pad(run->kname[k],
+			    rpt_qkind_name((enum rpt_qkind)k));
+		for (k = 0; k <= RPT_QUAL_RANGE; k++)
+			run->qlen[k] = name_pad(run->qname[k],
+			    rpt_qual_name((enum rpt_qual)k));
 	}
 	return 0;
 }
@@ -182,27 +201,33 @@ row(struct run *run, const struct rpt_para *p, const struct rpt_quantity *q,
 	rpt_quantity_context(p->p, p->len, q, &cx);
 	/*
 	 * All the room at once: 21 for the column, 13 for the TABs and the
-	 * LF, 16 for the two names, twice the text columns for escapes.
+	 * LF, twice the text columns for escapes; and the names, value and
+	 * max whole: they are copied whole, a constant length, which needs
+	 * no calls nor branches on it, and the row goes on by their lengths.
 	 */
-	if (rpt_buf_reserve(b, run->lead.len + run->shared.len + vlen + mlen +
-	    q->unit_len + 2 * (q->len + cx.before_len + cx.after_len) +
-	    21 + 13 + 16) == -1)
+	if (rpt_buf_reserve(b, run->lead.len + run->shared.len + 2 * NAME_PAD +
+	    sizeof(q->value) + sizeof(q->max) + q->unit_len +
+	    2 * (q->len + cx.before_len + cx.after_len) + 21 + 13) == -1)
 		return -1;
 	put(b, run->lead.p, run->lead.len);
 	put_col(b, col);
 	b->p[b->len++] = '\t';
 	put(b, run->shared.p, run->shared.len);
 	b->p[b->len++] = '\t';
-	put(b, run->kname[q->kind], run->klen[q->kind]);
+	memcpy(b->p + b->len, run->kname[q->kind], NAME_PAD);
+	b->len += run->klen[q->kind];
 	b->p[b->len++] = '\t';
-	put(b, q->value, vlen);
+	memcpy(b->p + b->len, q->value, sizeof(q->value));
+	b->len += vlen;
 	b->p[b->len++] = '\t';
-	put(b, q->max, mlen);
+	memcpy(b->p + b->len, q->max, sizeof(q->max));
+	b->len += mlen;
 	b->p[b->len++] = '\t';
 	if (q->unit_len > 0)
 		put(b, q->unit, q->unit_len);
 	b->p[b->len++] = '\t';
-	put(b, run->qname[q->qual], run->qlen[q->qual]);
+	memcpy(b->p + b->len, run->qname[q->qual], NAME_PAD);
+	b->len += run->qlen[q->qual];
 	if (text_field(b, escape, p->p + q->off, q->len) == -1 ||
 	    text_field(b, escape, p->p + cx.before_off, cx.before_len) == -1 ||
 	    text_field(b, escape, p->p + cx.after_off, cx.after_len) == -1)
