@@ -452,6 +452,19 @@ dec_format(const struct dec *v, char *out, size_t size)
 		snprintf(out, size, "0");
 		return;
 	}
+	/*
+	 * A whole number (exp >= 0, nearly every value) is its digits and
+	 * exp zeros: written with copies of constant length, which need
+	 * neither calls nor loops whose ends mispredict, when out has room
+	 * for them (nd <= DIGITS_MAX; the zeros as far as DIGITS_MAX + 24).
+	 */
+	if (exp >= 0 && exp <= 24 && size >= DIGITS_MAX + 24 &&
+	    (size_t)(nd + exp) < size) {
+		memcpy(out, v->d, DIGITS_MAX);
+		memset(out + nd, '0', 24);
+		out[nd + exp] = '\0';
+		return;
+	}
 	/* Drop trailing zero digits into the exponent. */
 	while (nd > 1 && v->d[nd - 1] == '0') {
 		nd--;
