@@ -223,14 +223,22 @@ word_at(const char *p, size_t n, const char *const *words)
 	return 0;
 }
 
-/* Does one of words end at p + n (p being the text before)?  Its length. */
+/*
+ * Does one of words end at p + n (p being the text before)?  Its length.
+ * The last bytes are compared first, without a call: they differ for
+ * nearly every word (the qualifiers before every number are looked for
+ * so), and memcmp() is left the rest of the few that match.
+ */
 static size_t
 word_before(const char *p, size_t n, const char *const *words)
 {
+	const char *w;
 	size_t k;
 
-	for (; *words != NULL; words++)
-		if ((k = strlen(*words)) <= n && memcmp(p + n - k, *words, k) == 0)
+	for (; (w = *words) != NULL; words++)
+		if ((k = strlen(w)) <= n && p[n - 1] == w[k - 1] &&
+		    (k < 2 || (p[n - 2] == w[k - 2] &&
+		    memcmp(p + n - k, w, k - 2) == 0)))
 			return k;
 	return 0;
 }
