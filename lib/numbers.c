@@ -111,6 +111,8 @@ struct rpt_numbers {
 	uint8_t		 qual_end[NBMP / 8];
 	/* The same for the words between a qualifier and it (qual_fill). */
 	uint8_t		 fill_end[NBMP / 8];
+	/* A bit per first character of the qualifiers after a unit. */
+	uint8_t		 post_first[NBMP / 8];
 	/*
 	 * A bit per 3-byte character that can start a number (see numeral()),
 	 * 64 to a word: the word is indexed by the first two bytes as they
@@ -1131,6 +1133,18 @@ last_chars(uint8_t *set, const char *const *list)
 	}
 }
 
+/* Mark the first character of each word of list in set. */
+static void
+first_chars(uint8_t *set, const char *const *list)
+{
+	int32_t c;
+
+	for (; *list != NULL; list++) {
+		rpt_utf8_decode(*list, strlen(*list), &c);
+		set_bit(set, c);
+	}
+}
+
 /* Note where the first numeral of w is, for inner_word(). */
 static void
 inner_add(struct rpt_numbers *x, const char *w, int name)
@@ -1197,6 +1211,10 @@ rpt_numbers_new(int all)
 	last_chars(x->qual_end, pre_at_most);
 	last_chars(x->qual_end, pre_approx);
 	last_chars(x->fill_end, qual_fill);
+	first_chars(x->post_first, incl_words);
+	first_chars(x->post_first, post_at_least);
+	first_chars(x->post_first, post_at_most);
+	first_chars(x->post_first, post_approx);
 	for (m = 0; m < NITEMS(unit_words); m++)
 		units[m] = unit_words[m].w;
 	units[m] = NULL;
@@ -1443,9 +1461,18 @@ unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 
 /* A qualifier written after the unit: 以上, 以下, 左右. */
 static size_t
-qual_after(const char *p, size_t n, size_t j, enum rpt_qual *q)
+qual_after(const struct rpt_numbers *x, const char *p, size_t n, size_t j,
+    enum rpt_qual *q)
 {
 	size_t k, save = j;
+	int32_t c;
+
+	/*
+	 * Most quantities have none: the character after says so at once,
+	 * without trying every word of the lists.
+	 */
+	if (j >= n || (decode(p + j, n - j, &c), !bit(x->post_first, c)))
+		return j;
 
 	/*
 	 * 50万元（含）以上: "inclusive" said between the unit and 以上 (its
@@ -2503,7 +2530,7 @@ rule_power_ratio(const struct scan *s, struct took *t)
 	q->kind = RPT_Q_RATIO;
 	q->unit = "";
 	set_value(q, &v, NULL);
-	end = qual_after(p, n, j, &q->qual);
+	end = qual_after(s->x, p, n, j, &q->qual);
 	return took_qualified(s, t, i, end);
 }
 
@@ -2663,7 +2690,8 @@ rule_percent_words(const struct scan *s, struct took *t)
 	set_value(q, &v, NULL);
 	j = percent_range(s, j, q);
 	/* (A range keeps its qualifier; 以上 after it stays in the text.) */
-	end = qual_after(p, n, j, q->qual == RPT_QUAL_RANGE ? &rq : &q->qual);
+	end = qual_after(s->x, p, n, j,
+	    q->qual == RPT_QUAL_RANGE ? &rq : &q->qual);
 	/* 百分之二三十: an approximate range (pair_range()). */
 	if (q->qual != RPT_QUAL_RANGE && cn && pair_range(p, i + 9, j, &v, &w)) {
 		set_value(q, &v, &w);
@@ -2926,7 +2954,7 @@ rule_permille(const struct scan *s, struct num *m, struct took *t)
 	q->kind = RPT_Q_RATIO;
 	q->unit = "";
 	set_value(q, &v, NULL);
-	end = qual_after(p, n, j + 3, &q->qual);
+	end = qual_after(s->x, p, n, j + 3, &q->qual);
 	return took_qualified(s, t, i, end);
 }
 
@@ -3055,7 +3083,7 @@ rule_tenths(const struct scan *s, struct num *m, struct took *t)
 		q->qual = RPT_QUAL_OVER;
 		end += 3;
 	} else
-		end = qual_after(p, n, end, &q->qual);
+		end = qual_after(s->x, p, n, end, &q->qual);
 	return took_qualified(s, t, i, end);
 }
 
@@ -3089,7 +3117,7 @@ rule_pair(const struct scan *s, struct num *m, struct took *t)
 	q->qual = RPT_QUAL_RANGE;
 	set_value(q, &lo, &hi);
 	/* (A qualifier after a range stays in it, as rule_quantity's do.) */
-	end = qual_after(p, n, end, &a.qual);
+	end = qual_after(s->x, p, n, end, &a.qual);
 	q->off = i;
 	q->len = end - i;
 	return took_quantity(t, end);
@@ -3445,7 +3473,7 @@ rule_quantity(const struct scan *s, struct num *m, struct took *t)
 		q->qual = a.qual != RPT_QUAL_EXACT ? a.qual : m->pend;
 		set_value(q, &m->v, NULL);
 	}
-	end = qual_after(p, n, end, range ? &a.qual : &q->qual);
+	end = qual_after(s->x, p, n, end, range ? &a.qual : &q->qual);
 	q->off = i;
 	/*
 	 * A qualifier before the number belongs to the mention, but not to
