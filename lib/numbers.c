@@ -3651,50 +3651,90 @@ boundary(int32_t c)
 	    RPT_C_COLON | RPT_C_COMMA | RPT_C_IDEO_COMMA)) != 0;
 }
 
+/*
+ * Is the 3-byte character at s a clause boundary?  Of them only 、。
+ * (U+3001, U+3002) and ！，：；？ (U+FF01-FF1F) are, whose lead bytes are
+ * E3 and EF: any other lead says no without decoding (numbers-test checks
+ * that every boundary is one of these or ASCII).
+ */
+static inline int
+boundary3(const unsigned char *s)
+{
+	return (s[0] == 0xe3 || s[0] == 0xef) &&
+	    boundary((int32_t)((s[0] & 0x0fU) << 12 | (s[1] & 0x3fU) << 6 |
+	    (s[2] & 0x3fU)));
+}
+
+/*
+ * rpt_trim(), when an end of [*s, *s + *n) may be white space: the first
+ * byte may start it (rpt_space_lead), or the last character is neither
+ * ASCII nor an ideograph (no white space is).  Most clauses start and
+ * end with an ideograph, a digit or a letter.
+ */
+static inline void
+trim(const char **s, size_t *n)
+{
+	const unsigned char *b = (const unsigned char *)*s;
+	size_t len = *n;
+
+	if (len == 0 || (!rpt_space_lead[b[0]] &&
+	    ((b[len - 1] < 0x80 && !rpt_space_lead[b[len - 1]]) ||
+	    (len >= 3 && rpt_han_lead(b[len - 3])))))
+		return;
+	rpt_trim(s, n);
+}
+
 void
 rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
     struct rpt_context *c)
 {
+	const unsigned char *b = (const unsigned char *)p;
 	const char *s;
 	size_t i, k, len, chars, end = q->off + q->len;
 	int32_t ch;
 
 	/* Back to the last boundary, the end nearest the number kept. */
 	for (i = q->off, chars = 0; i > 0 && chars < RPT_CONTEXT_MAX;
-	    i -= k, chars++) {
+	    chars++) {
 		/*
-		 * An ideograph (rpt_han_lead()) is no boundary: stepped over
-		 * undecoded.  In valid UTF-8 a lead byte three back from i
-		 * leads the character that ends at i.
+		 * A 3-byte character, most of the text, told by its lead
+		 * byte alone (boundary3()): in valid UTF-8 a lead byte
+		 * E0-EF three back from i leads the character that ends
+		 * at i.
 		 */
-		if (i >= 3 && rpt_han_lead((unsigned char)p[i - 3])) {
-			k = 3;
+		if (i >= 3 && b[i - 3] - 0xe0U < 0x10U) {
+			if (boundary3(b + i - 3))
+				break;
+			i -= 3;
 			continue;
 		}
 		k = char_before(p, i, &ch);
 		if (boundary(ch))
 			break;
+		i -= k;
 	}
 	s = p + i;
 	len = q->off - i;
-	rpt_trim(&s, &len);
+	trim(&s, &len);
 	c->before_off = (size_t)(s - p);
 	c->before_len = len;
 	/* On to the next one. */
-	for (i = end, chars = 0; i < n && chars < RPT_CONTEXT_MAX;
-	    i += k, chars++) {
-		/* Nor here. */
-		if (rpt_han_lead((unsigned char)p[i])) {
-			k = 3;
+	for (i = end, chars = 0; i < n && chars < RPT_CONTEXT_MAX; chars++) {
+		/* Here too. */
+		if (b[i] - 0xe0U < 0x10U && n - i >= 3) {
+			if (boundary3(b + i))
+				break;
+			i += 3;
 			continue;
 		}
 		k = decode(p + i, n - i, &ch);
 		if (boundary(ch))
 			break;
+		i += k;
 	}
 	s = p + end;
 	len = i - end;
-	rpt_trim(&s, &len);
+	trim(&s, &len);
 	c->after_off = (size_t)(s - p);
 	c->after_len = len;
 }
