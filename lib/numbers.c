@@ -38,6 +38,17 @@
 
 #define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
 
+/*
+ * For starts(), which is only cheap inline, where the length of its
+ * literal is a constant: gcc left a copy of it out of line, with a call
+ * to strlen(), when a change elsewhere moved its inlining limits.
+ */
+#ifdef __GNUC__
+#define INLINE	inline __attribute__((always_inline))
+#else
+#define INLINE	inline
+#endif
+
 /* A decimal number: the digits of d, times 10^exp. */
 struct dec {
 	char	d[DIGITS_MAX + 1];
@@ -175,7 +186,7 @@ rpt_qkind_parse(const char *name, size_t n, enum rpt_qkind *k)
  * more than the lead byte (E4 to E9 for most characters), so the test
  * seldom goes on and its branch seldom mispredicts.
  */
-static inline int
+static INLINE int
 starts(const char *p, size_t n, const char *s)
 {
 	size_t k = strlen(s);
@@ -1346,12 +1357,17 @@ in_short_quote(const char *p, size_t n, size_t a, size_t b)
 static long
 whole(const struct dec *v)
 {
-	char buf[32];
+	long r = 0;
+	int i;
 
+	/* Its digits, then its zeros: at most 9 in all, so r fits. */
 	if (v->exp < 0 || dec_magnitude(v) > 9)
 		return -1;
-	dec_format(v, buf, sizeof(buf));
-	return atol(buf);
+	for (i = 0; i < v->nd; i++)
+		r = r * 10 + (v->d[i] - '0');
+	for (i = 0; i < v->exp; i++)
+		r *= 10;
+	return r;
 }
 
 /* ---------------------------------------------------------------- units */
