@@ -314,11 +314,18 @@ char_before(const char *p, size_t i, int32_t *ch)
 }
 
 /* Skip white space (but never a line's worth: at most 2 characters). */
-static size_t
+static inline size_t
 skip_blank(const char *p, size_t n, size_t i)
 {
 	size_t k, j = 0;
 	int32_t c;
+
+	/*
+	 * Asked after every number and unit, where there is mostly none:
+	 * the first byte says so (rpt_space_lead) without decoding.
+	 */
+	if (i >= n || !rpt_space_lead[(unsigned char)p[i]])
+		return i;
 
 	while (i < n && j < 2) {
 		c = char_at(p + i, n - i, &k);
