@@ -39,9 +39,10 @@
 #define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
 
 /*
- * For starts(), which is only cheap inline, where the length of its
- * literal is a constant: gcc left a copy of it out of line, with a call
- * to strlen(), when a change elsewhere moved its inlining limits.
+ * For the helpers that are only cheap inline: starts(), where the length
+ * of its literal is a constant (gcc left a copy of it out of line, with a
+ * call to strlen(), when a change elsewhere moved its inlining limits),
+ * and char_before(), a call at nearly every numeral.
  */
 #ifdef __GNUC__
 #define INLINE	inline __attribute__((always_inline))
@@ -296,7 +297,7 @@ char_at(const char *p, size_t n, size_t *len)
  * The rules ask at nearly every numeral, on text of both kinds, where the
  * loop's end mispredicted.
  */
-static inline size_t
+static INLINE size_t
 char_before(const char *p, size_t i, int32_t *ch)
 {
 	const unsigned char *s = (const unsigned char *)p;
