@@ -538,8 +538,16 @@ arabic(const char *p, size_t n, size_t *i, struct dec *v, int *digits,
 	*digits = 0;
 	*has_point = 0;
 	while (j < n) {
-		c = char_at(p + j, n - j, &k);
-		if ((d = digit_value(c)) >= 0) {
+		/* An ASCII digit, most of them, without decoding. */
+		if ((unsigned char)p[j] - (unsigned)'0' < 10U) {
+			c = p[j];
+			k = 1;
+			d = c - '0';
+		} else {
+			c = char_at(p + j, n - j, &k);
+			d = digit_value(c);
+		}
+		if (d >= 0) {
 			if (dec_digit(v, d) == -1)
 				over = 1;
 			if (point)
