@@ -3592,25 +3592,29 @@ take(const struct scan *s, struct took *t)
 static size_t
 numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
 {
-	const unsigned char *s = (const unsigned char *)p;
+	const unsigned char *s = (const unsigned char *)p, *q, *end;
 	unsigned b;
 
 	/*
 	 * The 3-byte characters (most of the text) are tested first, each
 	 * with one compare of its lead byte; the end of the text is checked
-	 * once for them all, by the loop's bound.
+	 * once for them all, by the loop's bound: q < end is i + 3 <= n,
+	 * one compare, no sum (a pointer, so that nothing but q steps).
 	 */
-	while (i + 3 <= n) {
-		b = s[i];
-		if (b - 0xe0U < 0x10U) {
-			if ((x->start[START_WORD(b, s[i + 1])] >>
-			    (s[i + 2] & 0x3fU)) & 1)
-				return i;
-			i += 3;
-		} else if (b - '0' < 10U)
-			return i;
-		else
-			i += char_len(b);
+	if (n - i >= 3) {
+		for (q = s + i, end = s + n - 2; q < end; ) {
+			b = q[0];
+			if (b - 0xe0U < 0x10U) {
+				if ((x->start[START_WORD(b, q[1])] >>
+				    (q[2] & 0x3fU)) & 1)
+					return (size_t)(q - s);
+				q += 3;
+			} else if (b - '0' < 10U)
+				return (size_t)(q - s);
+			else
+				q += char_len(b);
+		}
+		i = (size_t)(q - s);
 	}
 	/* The last byte or two: only an ASCII digit fits there. */
 	for (; i < n; i += char_len(s[i]))
