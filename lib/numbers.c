@@ -1128,16 +1128,17 @@ wlist_key(const struct wlist *l, const char *p, size_t n, size_t k)
 	return 0;
 }
 
-/* The longest word of l at p, its length; 0 if none. */
+/*
+ * wlist_at() with the first character at p known: c1, k1 bytes long (the
+ * rules at a numeral have it decoded already).
+ */
 static size_t
-wlist_at(const struct wlist *l, const char *p, size_t n)
+wlist_at_c(const struct wlist *l, const char *p, size_t n, int32_t c1,
+    size_t k1)
 {
-	size_t k1, k2, r;
-	int32_t c1, c2;
+	size_t k2, r;
+	int32_t c2;
 
-	if (n == 0 || (k1 = char_len((unsigned char)p[0])) > n)
-		return 0;
-	decode(p, n, &c1);
 	if (!bit(l->first, c1))
 		return 0;
 	/* Two-character keys first: their words are the longer ones. */
@@ -1146,6 +1147,19 @@ wlist_at(const struct wlist *l, const char *p, size_t n)
 	    (r = wlist_key(l, p, n, k2)) > 0)
 		return r;
 	return bit(l->alone, c1) ? wlist_key(l, p, n, k1) : 0;
+}
+
+/* The longest word of l at p, its length; 0 if none. */
+static size_t
+wlist_at(const struct wlist *l, const char *p, size_t n)
+{
+	size_t k1;
+	int32_t c1;
+
+	if (n == 0 || (k1 = char_len((unsigned char)p[0])) > n)
+		return 0;
+	decode(p, n, &c1);
+	return wlist_at_c(l, p, n, c1, k1);
 }
 
 /* Mark the last character of each word of list in set. */
@@ -2515,8 +2529,8 @@ rule_name(const struct scan *s, struct took *t)
 {
 	size_t u;
 
-	if (digit_value(s->c) >= 0 ||
-	    (u = wlist_at(&s->x->names, s->p + s->i, s->n - s->i)) == 0)
+	if (digit_value(s->c) >= 0 || (u = wlist_at_c(&s->x->names,
+	    s->p + s->i, s->n - s->i, s->c, s->k)) == 0)
 		return 0;
 	return took_other(t, s->i, u, RPT_Q_NAME, s->i + u);
 }
@@ -2529,7 +2543,7 @@ rule_word(const struct scan *s, struct took *t)
 	size_t u, i = s->i, n = s->n, k;
 
 	if (digit_value(s->c) >= 0 ||
-	    (u = wlist_at(&s->x->words, p + i, n - i)) == 0)
+	    (u = wlist_at_c(&s->x->words, p + i, n - i, s->c, s->k)) == 0)
 		return 0;
 	/* (一点二六万亿 is a number.) */
 	if (u == 6 && memcmp(p + i, "一点", 6) == 0 &&
