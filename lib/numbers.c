@@ -118,6 +118,7 @@ struct rpt_numbers {
 	const char	*inner[INNER_MAX];
 	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
 	int		 inner_name[INNER_MAX];
+	int32_t		 inner_before[INNER_MAX];	/* its character */
 	uint8_t		 inner_prev[NBMP / 8];	/* the character before */
 	/* A bit per BMP code point that ends a qualifier before a number. */
 	uint8_t		 qual_end[NBMP / 8];
@@ -1201,11 +1202,13 @@ inner_add(struct rpt_numbers *x, const char *w, int name)
 		if (rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
 			break;
 	}
+	c = -1;
 	if (pre > 0) {
 		rpt_utf8_prev(w, pre, &c);
 		if (c < NBMP)
 			x->inner_prev[c >> 3] |= (uint8_t)(1U << (c & 7));
 	}
+	x->inner_before[x->ninner] = c;
 	x->inner[x->ninner] = w;
 	x->inner_len[x->ninner] = len;
 	x->inner_pre[x->ninner] = pre;
@@ -2098,6 +2101,9 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 	if (c >= NBMP || !(x->inner_prev[c >> 3] & (1U << (c & 7))))
 		return 0;
 	for (*m = 0; *m < x->ninner; (*m)++) {
+		/* The character before first: it tells most words apart. */
+		if (x->inner_before[*m] != c)
+			continue;
 		w = x->inner[*m];
 		pre = x->inner_pre[*m];
 		len = x->inner_len[*m];
