@@ -339,6 +339,18 @@ skip_blank(const char *p, size_t n, size_t i)
 	return i;
 }
 
+/*
+ * rpt_is_han(), the main block (U+4E00-9FFF, nearly every ideograph of a
+ * report) tested inline: the rules ask of the characters around every
+ * numeral, and the call cost more than the test.
+ */
+static inline int
+is_han(int32_t c)
+{
+	return (uint32_t)(c - RPT_CH_HAN_FIRST) <=
+	    RPT_CH_HAN_LAST - RPT_CH_HAN_FIRST || rpt_is_han(c);
+}
+
 static int
 is_ascii_digit(int32_t c)
 {
@@ -1908,7 +1920,7 @@ zero_count(const char *p, size_t n, size_t i, struct rpt_quantity *q,
 		return 0;
 	while (j < n && han < 2) {
 		c = char_at(p + j, n - j, &k);
-		if (!rpt_is_han(c) || rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
+		if (!is_han(c) || rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
 			break;
 		han++;
 		j += k;
@@ -2039,7 +2051,7 @@ set_phrase(const char *p, size_t n, size_t i)
 		c = char_at(p + j, n - j, &k);
 		if (c == RPT_CH_CN_1 || c == RPT_CH_LIANG)
 			break;
-		if (m == 3 || !rpt_is_han(c) || rpt_cn_digit(c) >= 0 ||
+		if (m == 3 || !is_han(c) || rpt_cn_digit(c) >= 0 ||
 		    cn_unit(c) > 0)
 			return 0;
 	}
@@ -2050,7 +2062,7 @@ set_phrase(const char *p, size_t n, size_t i)
 		return 0;
 	for (j += k, m = 0; m < 4 && j < n; m++, j += k) {
 		c = char_at(p + j, n - j, &k);
-		if (!rpt_is_han(c) || rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
+		if (!is_han(c) || rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
 			break;
 	}
 	return m > 0 ? j - i : 0;
@@ -2197,7 +2209,7 @@ ordinal_after(const struct rpt_numbers *x, const char *p, size_t n,
 		 * two of RPT_C_CLOSE: 》 and the others close no such name).
 		 */
 		char_before(p, i, &b);
-		return rpt_is_han(b) || b == RPT_CH_RDQUO ||
+		return is_han(b) || b == RPT_CH_RDQUO ||
 		    b == RPT_CH_FW_RPAREN || (b >= '0' && b <= '9') ||
 		    (b >= 'A' && b <= 'Z');
 	}
@@ -2671,7 +2683,7 @@ rule_article(const struct scan *s, struct took *t)
 	e = i + 6;
 	c = char_at(p + e, n - e, &k);
 	if (unit_after(s->x, p, n, i + 3, &one, 0, &a) != e ||
-	    a.kind != RPT_Q_COUNT || !rpt_is_han(c) || rpt_cn_digit(c) >= 0 ||
+	    a.kind != RPT_Q_COUNT || !is_han(c) || rpt_cn_digit(c) >= 0 ||
 	    cn_unit(c) > 0 || word_at(p + e, n - e, post_over) > 0 ||
 	    word_at(p + e, n - e, post_at_least) > 0 ||
 	    word_at(p + e, n - e, post_at_most) > 0 ||
@@ -3331,7 +3343,7 @@ bare_number(const struct scan *s, const struct num *m, struct after *a)
 	}
 	if (m->idig == 4 && !m->cn && dec_magnitude(&m->v) == 4 &&
 	    m->v.exp >= 0 && atoi(m->v.d) >= 1900 && atoi(m->v.d) <= 2100 &&
-	    j < s->n && rpt_is_han(char_at(s->p + j, s->n - j, &k))) {
+	    j < s->n && is_han(char_at(s->p + j, s->n - j, &k))) {
 		a->kind = RPT_Q_YEAR;
 		a->unit = "年";
 		a->unit_len = 3;
@@ -3358,7 +3370,7 @@ half_ends(const char *p, size_t n, size_t i)
 	if (i >= n)
 		return 1;
 	decode(p + i, n - i, &c);
-	return !rpt_is_han(c) || c == 0x7684 /* 的 */ || c == 0x591a /* 多 */;
+	return !is_han(c) || c == 0x7684 /* 的 */ || c == 0x591a /* 多 */;
 }
 
 /*
