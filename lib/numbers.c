@@ -1033,11 +1033,17 @@ wcmp(const void *a, const void *b)
 static inline uint64_t
 key_pack(const char *p, size_t k)
 {
+	const unsigned char *s = (const unsigned char *)p;
 	uint64_t v = 0;
 	size_t i;
 
+	/* Two ideographs, the key of most words, without the loop. */
+	if (k == 6)
+		return (uint64_t)s[0] << 40 | (uint64_t)s[1] << 32 |
+		    (uint64_t)s[2] << 24 | (uint64_t)s[3] << 16 |
+		    (uint64_t)s[4] << 8 | s[5];
 	for (i = 0; i < k; i++)
-		v = v << 8 | (unsigned char)p[i];
+		v = v << 8 | s[i];
 	return v;
 }
 
