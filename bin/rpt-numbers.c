@@ -26,6 +26,12 @@ struct run {
 	struct rpt_buf		 section;	/* the section column */
 	struct rpt_buf		 lead;		/* file TAB line */
 	struct rpt_buf		 shared;	/* section TAB part, escaped */
+	/*
+	 * What shared was made of (part NUL-terminated in it), or depth -1:
+	 * the paragraphs of a section share it, and it is made once.
+	 */
+	int			 depth, path[RPT_DEPTH_MAX];
+	struct rpt_buf		 part;
 	struct rpt_buf		 rows;		/* a paragraph's rows (row()) */
 	/*
 	 * The kinds' and qualifiers' names, NUL-padded to NAME_PAD bytes
@@ -311,6 +317,38 @@ row(struct run *run, const struct rpt_para *p, const struct rpt_quantity *q,
 	return 0;
 }
 
+/*
+ * The section and part columns of p into run->shared, escaped, TAB
+ * between; -1 on allocation failure.  Made again only when the section
+ * path or the part is not the last paragraph's.
+ */
+static int
+shared(struct run *run, const struct rpt_para *p)
+{
+	size_t plen = strlen(p->part);
+
+	if (p->depth == run->depth && (p->depth <= 0 ||
+	    memcmp(p->path, run->path, (size_t)p->depth *
+	    sizeof(p->path[0])) == 0) && plen + 1 == run->part.len &&
+	    memcmp(p->part, run->part.p, plen) == 0)
+		return 0;
+	run->depth = -1;
+	run->part.len = 0;
+	run->shared.len = 0;
+	if (rpt_path_format(&run->section, p->path, p->depth) == -1 ||
+	    rpt_tsv_escape(&run->shared, run->section.p,
+	    run->section.len) == -1 ||
+	    rpt_buf_append(&run->shared, "\t", 1) == -1 ||
+	    rpt_tsv_escape(&run->shared, p->part, plen) == -1 ||
+	    rpt_buf_append(&run->part, p->part, plen + 1) == -1)
+		return -1;
+	if (p->depth > 0)
+		memcpy(run->path, p->path, (size_t)p->depth *
+		    sizeof(p->path[0]));
+	run->depth = p->depth;
+	return 0;
+}
+
 static int
 para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
@@ -342,21 +380,13 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 			continue;
 		if (escape == -1) {
 			escape = may_escape(p->p, p->len);
-			if (rpt_path_format(&run->section, p->path,
-			    p->depth) == -1)
-				return -1;
 			run->lead.len = 0;
 			if (rpt_buf_append(&run->lead, doc->name,
 			    doc->name_len) == -1 ||
 			    rpt_buf_append(&run->lead, "\t", 1) == -1 ||
 			    rpt_tsv_number(&run->lead, p->line) == -1)
 				return -1;
-			run->shared.len = 0;
-			if (rpt_tsv_escape(&run->shared, run->section.p,
-			    run->section.len) == -1 ||
-			    rpt_buf_append(&run->shared, "\t", 1) == -1 ||
-			    rpt_tsv_escape(&run->shared, p->part,
-			    strlen(p->part)) == -1)
+			if (shared(run, p) == -1)
 				return -1;
 		}
 		/* The column, counted on from the last mention's. */
@@ -382,6 +412,7 @@ cleanup(void *state)
 	rpt_buf_free(&run->section);
 	rpt_buf_free(&run->lead);
 	rpt_buf_free(&run->shared);
+	rpt_buf_free(&run->part);
 	rpt_buf_free(&run->rows);
 }
 
@@ -409,5 +440,6 @@ main(int argc, char *argv[])
 	struct run run;
 
 	memset(&run, 0, sizeof(run));
+	run.depth = -1;
 	return rpt_cli_main(&numbers_cli, &run, argc, argv);
 }
