@@ -126,6 +126,8 @@ struct rpt_numbers {
 	uint8_t		 fill_end[NBMP / 8];
 	/* A bit per first character of the qualifiers after a unit. */
 	uint8_t		 post_first[NBMP / 8];
+	/* And of vague_words (一批), tried at every numeral. */
+	uint8_t		 vague_first[NBMP / 8];
 	/*
 	 * A bit per 3-byte character that can start a number (see numeral()),
 	 * 64 to a word: the word is indexed by the first two bytes as they
@@ -1277,6 +1279,7 @@ rpt_numbers_new(int all)
 	first_chars(x->post_first, post_at_least);
 	first_chars(x->post_first, post_at_most);
 	first_chars(x->post_first, post_approx);
+	first_chars(x->vague_first, vague_words);
 	for (m = 0; m < NITEMS(unit_words); m++)
 		units[m] = unit_words[m].w;
 	units[m] = NULL;
@@ -2704,7 +2707,9 @@ rule_vague_word(const struct scan *s, struct took *t)
 {
 	size_t u;
 
-	if ((u = word_at(s->p + s->i, s->n - s->i, vague_words)) == 0)
+	/* (The numeral's first character says no at once, nearly always.) */
+	if (!bit(s->x->vague_first, s->c) ||
+	    (u = word_at(s->p + s->i, s->n - s->i, vague_words)) == 0)
 		return 0;
 	return took_other(t, s->i, u, RPT_Q_VAGUE, s->i + u);
 }
