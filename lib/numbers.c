@@ -2781,7 +2781,8 @@ rule_unit_run(const struct scan *s, struct took *t)
 {
 	size_t u;
 
-	if ((u = unit_run(s->p, s->n, s->i)) == 0)
+	/* (Its first character is the numeral's, decoded already.) */
+	if (cn_unit(s->c) < 4 || (u = unit_run(s->p, s->n, s->i)) == 0)
 		return 0;
 	return took_other(t, s->i, u, RPT_Q_CODE, s->i + u);
 }
