@@ -40,7 +40,8 @@ struct run {
 	 */
 	char			 kname[RPT_Q_VAGUE + 1][NAME_PAD];
 	char			 qname[RPT_QUAL_RANGE + 1][NAME_PAD];
-	size_t			 klen[RPT_Q_VAGUE + 1], qlen[RPT_QUAL_RANGE + 1];
+	size_t			 klen[RPT_Q_VAGUE + 1];
+	size_t			 qlen[RPT_QUAL_RANGE + 1];
 };
 
 static const struct option longopts[] = {
