@@ -27,8 +27,9 @@ struct run {
 	struct rpt_buf		 lead;		/* file TAB line */
 	struct rpt_buf		 shared;	/* section TAB part, escaped */
 	/*
-	 * What shared was made of (part NUL-terminated in it), or depth -1:
-	 * the paragraphs of a section share it, and it is made once.
+	 * What shared was made of: the section path (depth -1 before the
+	 * first) and the part, NUL-terminated.  The paragraphs of a section
+	 * share it, and it is made once (shared()).
 	 */
 	int			 depth, path[RPT_DEPTH_MAX];
 	struct rpt_buf		 part;
@@ -193,7 +194,10 @@ static size_t
 chars_in(const char *p, size_t from, size_t to)
 {
 #ifdef __SSE2__
-	/* 16 zeros, then 16 ones: the last k bytes of a block are +16-k. */
+	/*
+	 * 16 zeros, then 16 ones: the 16 bytes from last + k keep the last
+	 * k bytes of a block (16 - k zeros, then k ones).
+	 */
 	static const unsigned char last[32] = {
 		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
