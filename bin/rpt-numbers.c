@@ -2,12 +2,19 @@
  * rpt-numbers - one TSV row per quantity mentioned in a report: its value,
  * range, unit, qualifier and kind, where it is, and what it counts.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "cli.h"
 
 enum { OPT_KINDS = 0x200 };
+
+/* Room for the longest name of a kind or a qualifier ("multiple"). */
+#define NAME_PAD	16
 
 /* The options. */
 static int all;
@@ -19,7 +26,23 @@ struct run {
 	struct rpt_buf		 section;	/* the section column */
 	struct rpt_buf		 lead;		/* file TAB line */
 	struct rpt_buf		 shared;	/* section TAB part, escaped */
-	struct rpt_buf		 mid;		/* kind TAB ... qual (middle()) */
+	/*
+	 * What shared was made of: the section path (depth -1 before the
+	 * first) and the part, NUL-terminated.  The paragraphs of a section
+	 * share it, and it is made once (shared()).
+	 */
+	int			 depth, path[RPT_DEPTH_MAX];
+	struct rpt_buf		 part;
+	struct rpt_buf		 rows;		/* a paragraph's rows (row()) */
+	/*
+	 * The kinds' and qualifiers' names, NUL-padded to NAME_PAD bytes
+	 * (row() copies all of them, a constant length, and goes on by the
+	 * name's), and their lengths.
+	 */
+	char			 kname[RPT_Q_VAGUE + 1][NAME_PAD];
+	char			 qname[RPT_QUAL_RANGE + 1][NAME_PAD];
+	size_t			 klen[RPT_Q_VAGUE + 1];
+	size_t			 qlen[RPT_QUAL_RANGE + 1];
 };
 
 static const struct option longopts[] = {
@@ -62,51 +85,272 @@ columns(void)
 	return cols;
 }
 
+/* Copy name into pad, NUL-padded (cut to NAME_PAD - 1); its length. */
+static size_t
+name_pad(char *pad, const char *name)
+{
+	size_t len = strlen(name);
+
+	if (len >= NAME_PAD)
+		len = NAME_PAD - 1;
+	memset(pad, 0, NAME_PAD);
+	memcpy(pad, name, len);
+	return len;
+}
+
 static int
 doc_begin(const struct rpt_cli_doc *doc)
 {
 	struct run *run = doc->state;
 
-	if (run->finder == NULL &&
-	    (run->finder = rpt_numbers_new(all)) == NULL)
-		return -1;
+	int k;
+
+	if (run->finder == NULL) {
+		if ((run->finder = rpt_numbers_new(all)) == NULL)
+			return -1;
+		for (k = 0; k <= RPT_Q_VAGUE; k++)
+			run->klen[k] = name_pad(run->kname[k],
+			    rpt_qkind_name((enum rpt_qkind)k));
+		for (k = 0; k <= RPT_QUAL_RANGE; k++)
+			run->qlen[k] = name_pad(run->qname[k],
+			    rpt_qual_name((enum rpt_qual)k));
+	}
 	return 0;
 }
 
 /*
- * The kind, value, max, unit and qual columns of q, TAB-separated, into
- * b; -1 on allocation failure.  None needs escaping: they are names,
- * decimals and dates, and units that are words of the lists in numbers.c
- * (or in the text where one of those matched).  One field for the five
- * saves four calls a row.
+ * Might p hold a byte that a TSV field escapes (TAB, LF, CR, backslash)?
+ * Any byte below 0x0E or a backslash says yes, as in tsv.c, so a no is
+ * exact and a yes sends the fields to rpt_tsv_escape().  Asked once per
+ * paragraph with mentions, whose rows' text columns are all cut from it:
+ * those paragraphs are most of the text, so the test is a few instructions
+ * for sixteen bytes (eight without SSE2), its verdict taken at the end.
  */
 static int
-middle(struct rpt_buf *b, const struct rpt_quantity *q)
+may_escape(const char *p, size_t n)
 {
-	const char *f[5];
-	size_t len[5], i, total = 4;	/* 4: the TABs */
+	const uint64_t ones = 0x0101010101010101ULL, hi = ones << 7;
+	size_t i = 0;
+	uint64_t w, b, acc = 0;
+#ifdef __SSE2__
+	/* x at most 0x0D (unsigned), or a backslash. */
+	const __m128i top = _mm_set1_epi8(0x0d), bs = _mm_set1_epi8('\\');
+	__m128i x, any = _mm_setzero_si128();
 
-	f[0] = rpt_qkind_name(q->kind);
-	f[1] = q->value;
-	f[2] = q->max;
-	f[3] = q->unit != NULL ? q->unit : "";
-	f[4] = rpt_qual_name(q->qual);
-	len[0] = strlen(f[0]);
-	len[1] = strlen(f[1]);
-	len[2] = strlen(f[2]);
-	len[3] = q->unit_len;
-	len[4] = strlen(f[4]);
-	for (i = 0; i < 5; i++)
-		total += len[i];
-	b->len = 0;
-	if (rpt_buf_reserve(b, total) == -1)
-		return -1;
-	for (i = 0; i < 5; i++) {
-		if (i > 0)
-			b->p[b->len++] = '\t';
-		memcpy(b->p + b->len, f[i], len[i]);
-		b->len += len[i];
+	for (; i + 16 <= n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		any = _mm_or_si128(any, _mm_or_si128(_mm_cmpeq_epi8(
+		    _mm_min_epu8(x, top), x), _mm_cmpeq_epi8(x, bs)));
 	}
+	if (_mm_movemask_epi8(any) != 0)
+		return 1;
+#endif
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		b = w ^ (ones * '\\');
+		acc |= ((w - ones * 0x0e) & ~w) | ((b - ones) & ~b);
+	}
+	if (acc & hi)
+		return 1;
+	for (; i < n; i++)
+		if ((unsigned char)p[i] < 0x0e || p[i] == '\\')
+			return 1;
+	return 0;
+}
+
+/*
+ * The length of the value or max column of a quantity, a string in an
+ * array of 48 bytes: with SSE2 its NUL is found in the three blocks of 16
+ * at once, without a call, its place in the mask counted off (the column
+ * is never 48 bytes long, so the mask has a bit set).
+ */
+static inline size_t
+column_len(const char s[48])
+{
+#if defined(__SSE2__) && defined(__GNUC__)
+	const __m128i z = _mm_setzero_si128();
+	uint64_t m;
+
+	m = (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(
+	    (const __m128i *)(const void *)s), z)) |
+	    (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(
+	    (const __m128i *)(const void *)(s + 16)), z)) << 16 |
+	    (uint64_t)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_loadu_si128(
+	    (const __m128i *)(const void *)(s + 32)), z)) << 32;
+	return (size_t)__builtin_ctzll(m);
+#else
+	return strlen(s);
+#endif
+}
+
+/*
+ * The characters in [from, to) of the paragraph p, for the column: its
+ * bytes less its continuation bytes.  rpt_count_leads() with SSE2 but no
+ * loop over the last bytes: the 16 that end at to are read again (the
+ * paragraph is long enough for nearly every mention), those counted
+ * already masked off; the loop's end mispredicted there once per row.
+ */
+static size_t
+chars_in(const char *p, size_t from, size_t to)
+{
+#ifdef __SSE2__
+	/*
+	 * 16 zeros, then 16 ones: the 16 bytes from last + k keep the last
+	 * k bytes of a block (16 - k zeros, then k ones).
+	 */
+	static const unsigned char last[32] = {
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+	};
+	const __m128i c0 = _mm_set1_epi8((char)0xc0), one = _mm_set1_epi8(1);
+	const __m128i zero = _mm_setzero_si128();
+	__m128i x, acc = zero;
+	uint64_t sum[2];
+	size_t i = from, k;
+
+	if (to < 16)
+		return rpt_count_leads(p + from, to - from);
+	/*
+	 * A continuation byte (80-BF) is below C0 as a signed byte: a 1 in
+	 * its lane, summed into two 64-bit lanes by psadbw.
+	 */
+	for (; i + 16 <= to; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		acc = _mm_add_epi64(acc, _mm_sad_epu8(_mm_and_si128(
+		    _mm_cmplt_epi8(x, c0), one), zero));
+	}
+	k = to - i;
+	x = _mm_loadu_si128((const __m128i *)(const void *)(p + to - 16));
+	acc = _mm_add_epi64(acc, _mm_sad_epu8(_mm_and_si128(_mm_and_si128(
+	    _mm_cmplt_epi8(x, c0), one), _mm_loadu_si128((const __m128i *)
+	    (const void *)(last + k))), zero));
+	_mm_storeu_si128((__m128i *)(void *)sum, acc);
+	return to - from - (size_t)(sum[0] + sum[1]);
+#else
+	return rpt_count_leads(p + from, to - from);
+#endif
+}
+
+/* Append n bytes to b, which has room for them. */
+static inline void
+put(struct rpt_buf *b, const char *s, size_t n)
+{
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+}
+
+/* A TAB and then a text column, escaped unless the paragraph needs none. */
+static inline int
+text_field(struct rpt_buf *b, int escape, const char *s, size_t n)
+{
+	b->p[b->len++] = '\t';
+	if (escape)
+		return rpt_tsv_escape(b, s, n);
+	put(b, s, n);
+	return 0;
+}
+
+/* A TAB and v >= 0 in decimal, into b (room for 21 bytes). */
+static void
+put_col(struct rpt_buf *b, unsigned long v)
+{
+	char digits[24], *q = digits + sizeof(digits);
+
+	do
+		*--q = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	*--q = '\t';
+	put(b, q, (size_t)(digits + sizeof(digits) - q));
+}
+
+/*
+ * One row for the mention q into run->rows, after the rows before it in
+ * the paragraph, with its LF: the file and line (run->lead), its column,
+ * the section and part (run->shared), then the kind, value, max, unit and
+ * qual columns, which need no escaping (names, decimals, dates, and units
+ * that are words of the lists in numbers.c or the text where one matched),
+ * and the text, context and after columns.  -1 on allocation failure.
+ */
+static int
+row(struct run *run, const struct rpt_para *p, const struct rpt_quantity *q,
+    unsigned long col, int escape)
+{
+	struct rpt_buf *b = &run->rows;
+	struct rpt_context cx;
+	size_t vlen, mlen;
+
+	/* (column_len() reads the 48 bytes of each.) */
+	(void)sizeof(char[sizeof(q->value) == 48 && sizeof(q->max) == 48 ?
+	    1 : -1]);
+	vlen = column_len(q->value);
+	mlen = column_len(q->max);
+	rpt_quantity_context(p->p, p->len, q, &cx);
+	/*
+	 * All the room at once: 21 for the column, 13 for the TABs and the
+	 * LF, twice the text columns for escapes; and the names, value and
+	 * max whole: they are copied whole, a constant length, which needs
+	 * no calls nor branches on it, and the row goes on by their lengths.
+	 */
+	if (rpt_buf_reserve(b, run->lead.len + run->shared.len + 2 * NAME_PAD +
+	    sizeof(q->value) + sizeof(q->max) + q->unit_len +
+	    2 * (q->len + cx.before_len + cx.after_len) + 21 + 13) == -1)
+		return -1;
+	put(b, run->lead.p, run->lead.len);
+	put_col(b, col);
+	b->p[b->len++] = '\t';
+	put(b, run->shared.p, run->shared.len);
+	b->p[b->len++] = '\t';
+	memcpy(b->p + b->len, run->kname[q->kind], NAME_PAD);
+	b->len += run->klen[q->kind];
+	b->p[b->len++] = '\t';
+	memcpy(b->p + b->len, q->value, sizeof(q->value));
+	b->len += vlen;
+	b->p[b->len++] = '\t';
+	memcpy(b->p + b->len, q->max, sizeof(q->max));
+	b->len += mlen;
+	b->p[b->len++] = '\t';
+	if (q->unit_len > 0)
+		put(b, q->unit, q->unit_len);
+	b->p[b->len++] = '\t';
+	memcpy(b->p + b->len, run->qname[q->qual], NAME_PAD);
+	b->len += run->qlen[q->qual];
+	if (text_field(b, escape, p->p + q->off, q->len) == -1 ||
+	    text_field(b, escape, p->p + cx.before_off, cx.before_len) == -1 ||
+	    text_field(b, escape, p->p + cx.after_off, cx.after_len) == -1)
+		return -1;
+	b->p[b->len++] = '\n';
+	return 0;
+}
+
+/*
+ * The section and part columns of p into run->shared, escaped, TAB
+ * between; -1 on allocation failure.  Made again only when the section
+ * path or the part is not the last paragraph's.
+ */
+static int
+shared(struct run *run, const struct rpt_para *p)
+{
+	size_t plen = strlen(p->part);
+
+	if (p->depth == run->depth && (p->depth <= 0 ||
+	    memcmp(p->path, run->path, (size_t)p->depth *
+	    sizeof(p->path[0])) == 0) && plen + 1 == run->part.len &&
+	    memcmp(p->part, run->part.p, plen) == 0)
+		return 0;
+	run->depth = -1;
+	run->part.len = 0;
+	run->shared.len = 0;
+	if (rpt_path_format(&run->section, p->path, p->depth) == -1 ||
+	    rpt_tsv_escape(&run->shared, run->section.p,
+	    run->section.len) == -1 ||
+	    rpt_buf_append(&run->shared, "\t", 1) == -1 ||
+	    rpt_tsv_escape(&run->shared, p->part, plen) == -1 ||
+	    rpt_buf_append(&run->part, p->part, plen + 1) == -1)
+		return -1;
+	if (p->depth > 0)
+		memcpy(run->path, p->path, (size_t)p->depth *
+		    sizeof(p->path[0]));
+	run->depth = p->depth;
 	return 0;
 }
 
@@ -114,11 +358,11 @@ static int
 para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 {
 	const struct rpt_quantity *q;
-	struct rpt_tsv *out = doc->out;
 	struct run *run = doc->state;
-	struct rpt_context cx;
 	size_t at = 0;
-	long i, n, col = 0;
+	long i, n;
+	unsigned long col = 0;
+	int escape = -1;
 
 	/* Web remnants are never scanned. */
 	if (p->kind == RPT_K_BOILERPLATE)
@@ -129,40 +373,37 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		return -1;
 	if (n == 0)
 		return 0;
-	if (rpt_path_format(&run->section, p->path, p->depth) == -1)
-		return -1;
 	/*
-	 * The file and line columns, and the section and part columns, are
-	 * the same for every mention: each pair goes out as one field.
+	 * The rows are written into run->rows, and go out at the end with
+	 * one call: the file and line columns, and the section and part
+	 * columns, are the same for every mention, each pair one string.
 	 */
-	run->lead.len = 0;
-	if (rpt_buf_append(&run->lead, doc->name, doc->name_len) == -1 ||
-	    rpt_buf_append(&run->lead, "\t", 1) == -1 ||
-	    rpt_tsv_number(&run->lead, p->line) == -1)
-		return -1;
-	run->shared.len = 0;
-	if (rpt_tsv_escape(&run->shared, run->section.p, run->section.len) == -1 ||
-	    rpt_buf_append(&run->shared, "\t", 1) == -1 ||
-	    rpt_tsv_escape(&run->shared, p->part, strlen(p->part)) == -1)
-		return -1;
+	run->rows.len = 0;
 	for (i = 0; i < n; i++) {
 		if (kinds != 0 ? !(kinds & (1U << q[i].kind)) :
 		    (!all && q[i].kind >= RPT_Q_MARKER))
 			continue;
-		rpt_tsv_raw(out, run->lead.p, run->lead.len);
+		if (escape == -1) {
+			escape = may_escape(p->p, p->len);
+			run->lead.len = 0;
+			if (rpt_buf_append(&run->lead, doc->name,
+			    doc->name_len) == -1 ||
+			    rpt_buf_append(&run->lead, "\t", 1) == -1 ||
+			    rpt_tsv_number(&run->lead, p->line) == -1)
+				return -1;
+			if (shared(run, p) == -1)
+				return -1;
+		}
 		/* The column, counted on from the last mention's. */
-		col += (long)rpt_count_leads(p->p + at, q[i].off - at);
+		col += chars_in(p->p, at, q[i].off);
 		at = q[i].off;
-		rpt_tsv_long(out, col + 1);
-		rpt_tsv_raw(out, run->shared.p, run->shared.len);
-		if (middle(&run->mid, &q[i]) == -1)
+		if (row(run, p, &q[i], col + 1, escape) == -1)
 			return -1;
-		rpt_tsv_raw(out, run->mid.p, run->mid.len);
-		rpt_tsv_field(out, p->p + q[i].off, q[i].len);
-		rpt_quantity_context(p->p, p->len, &q[i], &cx);
-		rpt_tsv_field(out, p->p + cx.before_off, cx.before_len);
-		rpt_tsv_field(out, p->p + cx.after_off, cx.after_len);
-		rpt_tsv_eol(out);
+	}
+	/* The last LF goes as the end of the row (the writer's state). */
+	if (run->rows.len > 0) {
+		rpt_tsv_raw(doc->out, run->rows.p, run->rows.len - 1);
+		rpt_tsv_eol(doc->out);
 	}
 	return 0;
 }
@@ -176,7 +417,8 @@ cleanup(void *state)
 	rpt_buf_free(&run->section);
 	rpt_buf_free(&run->lead);
 	rpt_buf_free(&run->shared);
-	rpt_buf_free(&run->mid);
+	rpt_buf_free(&run->part);
+	rpt_buf_free(&run->rows);
 }
 
 static const struct rpt_cli numbers_cli = {
@@ -203,5 +445,6 @@ main(int argc, char *argv[])
 	struct run run;
 
 	memset(&run, 0, sizeof(run));
+	run.depth = -1;
 	return rpt_cli_main(&numbers_cli, &run, argc, argv);
 }

@@ -38,6 +38,18 @@
 
 #define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
 
+/*
+ * For the helpers that are only cheap inline: starts(), where the length
+ * of its literal is a constant (gcc left a copy of it out of line, with a
+ * call to strlen(), when a change elsewhere moved its inlining limits),
+ * and char_before(), a call at nearly every numeral.
+ */
+#ifdef __GNUC__
+#define INLINE	inline __attribute__((always_inline))
+#else
+#define INLINE	inline
+#endif
+
 /* A decimal number: the digits of d, times 10^exp. */
 struct dec {
 	char	d[DIGITS_MAX + 1];
@@ -106,11 +118,16 @@ struct rpt_numbers {
 	const char	*inner[INNER_MAX];
 	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
 	int		 inner_name[INNER_MAX];
+	int32_t		 inner_before[INNER_MAX];	/* its character */
 	uint8_t		 inner_prev[NBMP / 8];	/* the character before */
 	/* A bit per BMP code point that ends a qualifier before a number. */
 	uint8_t		 qual_end[NBMP / 8];
 	/* The same for the words between a qualifier and it (qual_fill). */
 	uint8_t		 fill_end[NBMP / 8];
+	/* A bit per first character of the qualifiers after a unit. */
+	uint8_t		 post_first[NBMP / 8];
+	/* And of vague_words (一批), tried at every numeral. */
+	uint8_t		 vague_first[NBMP / 8];
 	/*
 	 * A bit per 3-byte character that can start a number (see numeral()),
 	 * 64 to a word: the word is indexed by the first two bytes as they
@@ -173,7 +190,7 @@ rpt_qkind_parse(const char *name, size_t n, enum rpt_qkind *k)
  * more than the lead byte (E4 to E9 for most characters), so the test
  * seldom goes on and its branch seldom mispredicts.
  */
-static inline int
+static INLINE int
 starts(const char *p, size_t n, const char *s)
 {
 	size_t k = strlen(s);
@@ -223,14 +240,22 @@ word_at(const char *p, size_t n, const char *const *words)
 	return 0;
 }
 
-/* Does one of words end at p + n (p being the text before)?  Its length. */
+/*
+ * Does one of words end at p + n (p being the text before)?  Its length.
+ * The last bytes are compared first, without a call: they differ for
+ * nearly every word (the qualifiers before every number are looked for
+ * so), and memcmp() is left the rest of the few that match.
+ */
 static size_t
 word_before(const char *p, size_t n, const char *const *words)
 {
+	const char *w;
 	size_t k;
 
-	for (; *words != NULL; words++)
-		if ((k = strlen(*words)) <= n && memcmp(p + n - k, *words, k) == 0)
+	for (; (w = *words) != NULL; words++)
+		if ((k = strlen(w)) <= n && p[n - 1] == w[k - 1] &&
+		    (k < 2 || (p[n - 2] == w[k - 2] &&
+		    memcmp(p + n - k, w, k - 2) == 0)))
 			return k;
 	return 0;
 }
@@ -275,7 +300,7 @@ char_at(const char *p, size_t n, size_t *len)
  * The rules ask at nearly every numeral, on text of both kinds, where the
  * loop's end mispredicted.
  */
-static inline size_t
+static INLINE size_t
 char_before(const char *p, size_t i, int32_t *ch)
 {
 	const unsigned char *s = (const unsigned char *)p;
@@ -293,11 +318,18 @@ char_before(const char *p, size_t i, int32_t *ch)
 }
 
 /* Skip white space (but never a line's worth: at most 2 characters). */
-static size_t
+static inline size_t
 skip_blank(const char *p, size_t n, size_t i)
 {
 	size_t k, j = 0;
 	int32_t c;
+
+	/*
+	 * Asked after every number and unit, where there is mostly none:
+	 * the first byte says so (rpt_space_lead) without decoding.
+	 */
+	if (i >= n || !rpt_space_lead[(unsigned char)p[i]])
+		return i;
 
 	while (i < n && j < 2) {
 		c = char_at(p + i, n - i, &k);
@@ -307,6 +339,18 @@ skip_blank(const char *p, size_t n, size_t i)
 		j++;
 	}
 	return i;
+}
+
+/*
+ * rpt_is_han(), the main block (U+4E00-9FFF, nearly every ideograph of a
+ * report) tested inline: the rules ask of the characters around every
+ * numeral, and the call cost more than the test.
+ */
+static inline int
+is_han(int32_t c)
+{
+	return (uint32_t)(c - RPT_CH_HAN_FIRST) <=
+	    RPT_CH_HAN_LAST - RPT_CH_HAN_FIRST || rpt_is_han(c);
 }
 
 static int
@@ -452,6 +496,19 @@ dec_format(const struct dec *v, char *out, size_t size)
 		snprintf(out, size, "0");
 		return;
 	}
+	/*
+	 * A whole number (exp >= 0, nearly every value) is its digits and
+	 * exp zeros: written with copies of constant length, which need
+	 * neither calls nor loops whose ends mispredict, when out has room
+	 * for them (nd <= DIGITS_MAX; the zeros as far as DIGITS_MAX + 24).
+	 */
+	if (exp >= 0 && exp <= 24 && size >= DIGITS_MAX + 24 &&
+	    (size_t)(nd + exp) < size) {
+		memcpy(out, v->d, DIGITS_MAX);
+		memset(out + nd, '0', 24);
+		out[nd + exp] = '\0';
+		return;
+	}
 	/* Drop trailing zero digits into the exponent. */
 	while (nd > 1 && v->d[nd - 1] == '0') {
 		nd--;
@@ -496,8 +553,16 @@ arabic(const char *p, size_t n, size_t *i, struct dec *v, int *digits,
 	*digits = 0;
 	*has_point = 0;
 	while (j < n) {
-		c = char_at(p + j, n - j, &k);
-		if ((d = digit_value(c)) >= 0) {
+		/* An ASCII digit, most of them, without decoding. */
+		if ((unsigned char)p[j] - (unsigned)'0' < 10U) {
+			c = p[j];
+			k = 1;
+			d = c - '0';
+		} else {
+			c = char_at(p + j, n - j, &k);
+			d = digit_value(c);
+		}
+		if (d >= 0) {
 			if (dec_digit(v, d) == -1)
 				over = 1;
 			if (point)
@@ -970,11 +1035,17 @@ wcmp(const void *a, const void *b)
 static inline uint64_t
 key_pack(const char *p, size_t k)
 {
+	const unsigned char *s = (const unsigned char *)p;
 	uint64_t v = 0;
 	size_t i;
 
+	/* Two ideographs, the key of most words, without the loop. */
+	if (k == 6)
+		return (uint64_t)s[0] << 40 | (uint64_t)s[1] << 32 |
+		    (uint64_t)s[2] << 24 | (uint64_t)s[3] << 16 |
+		    (uint64_t)s[4] << 8 | s[5];
 	for (i = 0; i < k; i++)
-		v = v << 8 | (unsigned char)p[i];
+		v = v << 8 | s[i];
 	return v;
 }
 
@@ -1078,16 +1149,17 @@ wlist_key(const struct wlist *l, const char *p, size_t n, size_t k)
 	return 0;
 }
 
-/* The longest word of l at p, its length; 0 if none. */
+/*
+ * wlist_at() with the first character at p known: c1, k1 bytes long (the
+ * rules at a numeral have it decoded already).
+ */
 static size_t
-wlist_at(const struct wlist *l, const char *p, size_t n)
+wlist_at_c(const struct wlist *l, const char *p, size_t n, int32_t c1,
+    size_t k1)
 {
-	size_t k1, k2, r;
-	int32_t c1, c2;
+	size_t k2, r;
+	int32_t c2;
 
-	if (n == 0 || (k1 = char_len((unsigned char)p[0])) > n)
-		return 0;
-	decode(p, n, &c1);
 	if (!bit(l->first, c1))
 		return 0;
 	/* Two-character keys first: their words are the longer ones. */
@@ -1098,6 +1170,19 @@ wlist_at(const struct wlist *l, const char *p, size_t n)
 	return bit(l->alone, c1) ? wlist_key(l, p, n, k1) : 0;
 }
 
+/* The longest word of l at p, its length; 0 if none. */
+static size_t
+wlist_at(const struct wlist *l, const char *p, size_t n)
+{
+	size_t k1;
+	int32_t c1;
+
+	if (n == 0 || (k1 = char_len((unsigned char)p[0])) > n)
+		return 0;
+	decode(p, n, &c1);
+	return wlist_at_c(l, p, n, c1, k1);
+}
+
 /* Mark the last character of each word of list in set. */
 static void
 last_chars(uint8_t *set, const char *const *list)
@@ -1106,6 +1191,18 @@ last_chars(uint8_t *set, const char *const *list)
 
 	for (; *list != NULL; list++) {
 		rpt_utf8_prev(*list, strlen(*list), &c);
+		set_bit(set, c);
+	}
+}
+
+/* Mark the first character of each word of list in set. */
+static void
+first_chars(uint8_t *set, const char *const *list)
+{
+	int32_t c;
+
+	for (; *list != NULL; list++) {
+		rpt_utf8_decode(*list, strlen(*list), &c);
 		set_bit(set, c);
 	}
 }
@@ -1125,11 +1222,13 @@ inner_add(struct rpt_numbers *x, const char *w, int name)
 		if (rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
 			break;
 	}
+	c = -1;
 	if (pre > 0) {
 		rpt_utf8_prev(w, pre, &c);
 		if (c < NBMP)
 			x->inner_prev[c >> 3] |= (uint8_t)(1U << (c & 7));
 	}
+	x->inner_before[x->ninner] = c;
 	x->inner[x->ninner] = w;
 	x->inner_len[x->ninner] = len;
 	x->inner_pre[x->ninner] = pre;
@@ -1176,6 +1275,11 @@ rpt_numbers_new(int all)
 	last_chars(x->qual_end, pre_at_most);
 	last_chars(x->qual_end, pre_approx);
 	last_chars(x->fill_end, qual_fill);
+	first_chars(x->post_first, incl_words);
+	first_chars(x->post_first, post_at_least);
+	first_chars(x->post_first, post_at_most);
+	first_chars(x->post_first, post_approx);
+	first_chars(x->vague_first, vague_words);
 	for (m = 0; m < NITEMS(unit_words); m++)
 		units[m] = unit_words[m].w;
 	units[m] = NULL;
@@ -1307,12 +1411,17 @@ in_short_quote(const char *p, size_t n, size_t a, size_t b)
 static long
 whole(const struct dec *v)
 {
-	char buf[32];
+	long r = 0;
+	int i;
 
+	/* Its digits, then its zeros: at most 9 in all, so r fits. */
 	if (v->exp < 0 || dec_magnitude(v) > 9)
 		return -1;
-	dec_format(v, buf, sizeof(buf));
-	return atol(buf);
+	for (i = 0; i < v->nd; i++)
+		r = r * 10 + (v->d[i] - '0');
+	for (i = 0; i < v->exp; i++)
+		r *= 10;
+	return r;
 }
 
 /* ---------------------------------------------------------------- units */
@@ -1422,9 +1531,18 @@ unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 
 /* A qualifier written after the unit: 以上, 以下, 左右. */
 static size_t
-qual_after(const char *p, size_t n, size_t j, enum rpt_qual *q)
+qual_after(const struct rpt_numbers *x, const char *p, size_t n, size_t j,
+    enum rpt_qual *q)
 {
 	size_t k, save = j;
+	int32_t c;
+
+	/*
+	 * Most quantities have none: the character after says so at once,
+	 * without trying every word of the lists.
+	 */
+	if (j >= n || (decode(p + j, n - j, &c), !bit(x->post_first, c)))
+		return j;
 
 	/*
 	 * 50万元（含）以上: "inclusive" said between the unit and 以上 (its
@@ -1811,7 +1929,7 @@ zero_count(const char *p, size_t n, size_t i, struct rpt_quantity *q,
 		return 0;
 	while (j < n && han < 2) {
 		c = char_at(p + j, n - j, &k);
-		if (!rpt_is_han(c) || rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
+		if (!is_han(c) || rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
 			break;
 		han++;
 		j += k;
@@ -1942,7 +2060,7 @@ set_phrase(const char *p, size_t n, size_t i)
 		c = char_at(p + j, n - j, &k);
 		if (c == RPT_CH_CN_1 || c == RPT_CH_LIANG)
 			break;
-		if (m == 3 || !rpt_is_han(c) || rpt_cn_digit(c) >= 0 ||
+		if (m == 3 || !is_han(c) || rpt_cn_digit(c) >= 0 ||
 		    cn_unit(c) > 0)
 			return 0;
 	}
@@ -1953,7 +2071,7 @@ set_phrase(const char *p, size_t n, size_t i)
 		return 0;
 	for (j += k, m = 0; m < 4 && j < n; m++, j += k) {
 		c = char_at(p + j, n - j, &k);
-		if (!rpt_is_han(c) || rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
+		if (!is_han(c) || rpt_cn_digit(c) >= 0 || cn_unit(c) > 0)
 			break;
 	}
 	return m > 0 ? j - i : 0;
@@ -2004,6 +2122,9 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 	if (c >= NBMP || !(x->inner_prev[c >> 3] & (1U << (c & 7))))
 		return 0;
 	for (*m = 0; *m < x->ninner; (*m)++) {
+		/* The character before first: it tells most words apart. */
+		if (x->inner_before[*m] != c)
+			continue;
 		w = x->inner[*m];
 		pre = x->inner_pre[*m];
 		len = x->inner_len[*m];
@@ -2097,7 +2218,7 @@ ordinal_after(const struct rpt_numbers *x, const char *p, size_t n,
 		 * two of RPT_C_CLOSE: 》 and the others close no such name).
 		 */
 		char_before(p, i, &b);
-		return rpt_is_han(b) || b == RPT_CH_RDQUO ||
+		return is_han(b) || b == RPT_CH_RDQUO ||
 		    b == RPT_CH_FW_RPAREN || (b >= '0' && b <= '9') ||
 		    (b >= 'A' && b <= 'Z');
 	}
@@ -2435,8 +2556,8 @@ rule_name(const struct scan *s, struct took *t)
 {
 	size_t u;
 
-	if (digit_value(s->c) >= 0 ||
-	    (u = wlist_at(&s->x->names, s->p + s->i, s->n - s->i)) == 0)
+	if (digit_value(s->c) >= 0 || (u = wlist_at_c(&s->x->names,
+	    s->p + s->i, s->n - s->i, s->c, s->k)) == 0)
 		return 0;
 	return took_other(t, s->i, u, RPT_Q_NAME, s->i + u);
 }
@@ -2449,7 +2570,7 @@ rule_word(const struct scan *s, struct took *t)
 	size_t u, i = s->i, n = s->n, k;
 
 	if (digit_value(s->c) >= 0 ||
-	    (u = wlist_at(&s->x->words, p + i, n - i)) == 0)
+	    (u = wlist_at_c(&s->x->words, p + i, n - i, s->c, s->k)) == 0)
 		return 0;
 	/* (一点二六万亿 is a number.) */
 	if (u == 6 && memcmp(p + i, "一点", 6) == 0 &&
@@ -2482,7 +2603,7 @@ rule_power_ratio(const struct scan *s, struct took *t)
 	q->kind = RPT_Q_RATIO;
 	q->unit = "";
 	set_value(q, &v, NULL);
-	end = qual_after(p, n, j, &q->qual);
+	end = qual_after(s->x, p, n, j, &q->qual);
 	return took_qualified(s, t, i, end);
 }
 
@@ -2571,7 +2692,7 @@ rule_article(const struct scan *s, struct took *t)
 	e = i + 6;
 	c = char_at(p + e, n - e, &k);
 	if (unit_after(s->x, p, n, i + 3, &one, 0, &a) != e ||
-	    a.kind != RPT_Q_COUNT || !rpt_is_han(c) || rpt_cn_digit(c) >= 0 ||
+	    a.kind != RPT_Q_COUNT || !is_han(c) || rpt_cn_digit(c) >= 0 ||
 	    cn_unit(c) > 0 || word_at(p + e, n - e, post_over) > 0 ||
 	    word_at(p + e, n - e, post_at_least) > 0 ||
 	    word_at(p + e, n - e, post_at_most) > 0 ||
@@ -2586,7 +2707,9 @@ rule_vague_word(const struct scan *s, struct took *t)
 {
 	size_t u;
 
-	if ((u = word_at(s->p + s->i, s->n - s->i, vague_words)) == 0)
+	/* (The numeral's first character says no at once, nearly always.) */
+	if (!bit(s->x->vague_first, s->c) ||
+	    (u = word_at(s->p + s->i, s->n - s->i, vague_words)) == 0)
 		return 0;
 	return took_other(t, s->i, u, RPT_Q_VAGUE, s->i + u);
 }
@@ -2642,7 +2765,8 @@ rule_percent_words(const struct scan *s, struct took *t)
 	set_value(q, &v, NULL);
 	j = percent_range(s, j, q);
 	/* (A range keeps its qualifier; 以上 after it stays in the text.) */
-	end = qual_after(p, n, j, q->qual == RPT_QUAL_RANGE ? &rq : &q->qual);
+	end = qual_after(s->x, p, n, j,
+	    q->qual == RPT_QUAL_RANGE ? &rq : &q->qual);
 	/* 百分之二三十: an approximate range (pair_range()). */
 	if (q->qual != RPT_QUAL_RANGE && cn && pair_range(p, i + 9, j, &v, &w)) {
 		set_value(q, &v, &w);
@@ -2657,7 +2781,8 @@ rule_unit_run(const struct scan *s, struct took *t)
 {
 	size_t u;
 
-	if ((u = unit_run(s->p, s->n, s->i)) == 0)
+	/* (Its first character is the numeral's, decoded already.) */
+	if (cn_unit(s->c) < 4 || (u = unit_run(s->p, s->n, s->i)) == 0)
 		return 0;
 	return took_other(t, s->i, u, RPT_Q_CODE, s->i + u);
 }
@@ -2905,7 +3030,7 @@ rule_permille(const struct scan *s, struct num *m, struct took *t)
 	q->kind = RPT_Q_RATIO;
 	q->unit = "";
 	set_value(q, &v, NULL);
-	end = qual_after(p, n, j + 3, &q->qual);
+	end = qual_after(s->x, p, n, j + 3, &q->qual);
 	return took_qualified(s, t, i, end);
 }
 
@@ -3034,7 +3159,7 @@ rule_tenths(const struct scan *s, struct num *m, struct took *t)
 		q->qual = RPT_QUAL_OVER;
 		end += 3;
 	} else
-		end = qual_after(p, n, end, &q->qual);
+		end = qual_after(s->x, p, n, end, &q->qual);
 	return took_qualified(s, t, i, end);
 }
 
@@ -3068,7 +3193,7 @@ rule_pair(const struct scan *s, struct num *m, struct took *t)
 	q->qual = RPT_QUAL_RANGE;
 	set_value(q, &lo, &hi);
 	/* (A qualifier after a range stays in it, as rule_quantity's do.) */
-	end = qual_after(p, n, end, &a.qual);
+	end = qual_after(s->x, p, n, end, &a.qual);
 	q->off = i;
 	q->len = end - i;
 	return took_quantity(t, end);
@@ -3230,7 +3355,7 @@ bare_number(const struct scan *s, const struct num *m, struct after *a)
 	}
 	if (m->idig == 4 && !m->cn && dec_magnitude(&m->v) == 4 &&
 	    m->v.exp >= 0 && atoi(m->v.d) >= 1900 && atoi(m->v.d) <= 2100 &&
-	    j < s->n && rpt_is_han(char_at(s->p + j, s->n - j, &k))) {
+	    j < s->n && is_han(char_at(s->p + j, s->n - j, &k))) {
 		a->kind = RPT_Q_YEAR;
 		a->unit = "年";
 		a->unit_len = 3;
@@ -3257,7 +3382,7 @@ half_ends(const char *p, size_t n, size_t i)
 	if (i >= n)
 		return 1;
 	decode(p + i, n - i, &c);
-	return !rpt_is_han(c) || c == 0x7684 /* 的 */ || c == 0x591a /* 多 */;
+	return !is_han(c) || c == 0x7684 /* 的 */ || c == 0x591a /* 多 */;
 }
 
 /*
@@ -3424,7 +3549,7 @@ rule_quantity(const struct scan *s, struct num *m, struct took *t)
 		q->qual = a.qual != RPT_QUAL_EXACT ? a.qual : m->pend;
 		set_value(q, &m->v, NULL);
 	}
-	end = qual_after(p, n, end, range ? &a.qual : &q->qual);
+	end = qual_after(s->x, p, n, end, range ? &a.qual : &q->qual);
 	q->off = i;
 	/*
 	 * A qualifier before the number belongs to the mention, but not to
@@ -3511,25 +3636,29 @@ take(const struct scan *s, struct took *t)
 static size_t
 numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
 {
-	const unsigned char *s = (const unsigned char *)p;
+	const unsigned char *s = (const unsigned char *)p, *q, *end;
 	unsigned b;
 
 	/*
 	 * The 3-byte characters (most of the text) are tested first, each
 	 * with one compare of its lead byte; the end of the text is checked
-	 * once for them all, by the loop's bound.
+	 * once for them all, by the loop's bound: q < end is i + 3 <= n,
+	 * one compare, no sum (a pointer, so that nothing but q steps).
 	 */
-	while (i + 3 <= n) {
-		b = s[i];
-		if (b - 0xe0U < 0x10U) {
-			if ((x->start[START_WORD(b, s[i + 1])] >>
-			    (s[i + 2] & 0x3fU)) & 1)
-				return i;
-			i += 3;
-		} else if (b - '0' < 10U)
-			return i;
-		else
-			i += char_len(b);
+	if (n - i >= 3) {
+		for (q = s + i, end = s + n - 2; q < end; ) {
+			b = q[0];
+			if (b - 0xe0U < 0x10U) {
+				if ((x->start[START_WORD(b, q[1])] >>
+				    (q[2] & 0x3fU)) & 1)
+					return (size_t)(q - s);
+				q += 3;
+			} else if (b - '0' < 10U)
+				return (size_t)(q - s);
+			else
+				q += char_len(b);
+		}
+		i = (size_t)(q - s);
 	}
 	/* The last byte or two: only an ASCII digit fits there. */
 	for (; i < n; i += char_len(s[i]))
@@ -3602,50 +3731,90 @@ boundary(int32_t c)
 	    RPT_C_COLON | RPT_C_COMMA | RPT_C_IDEO_COMMA)) != 0;
 }
 
+/*
+ * Is the 3-byte character at s a clause boundary?  Of them only 、。
+ * (U+3001, U+3002) and ！，：；？ (U+FF01-FF1F) are, whose lead bytes are
+ * E3 and EF: any other lead says no without decoding (numbers-test checks
+ * that every boundary is one of these or ASCII).
+ */
+static inline int
+boundary3(const unsigned char *s)
+{
+	return (s[0] == 0xe3 || s[0] == 0xef) &&
+	    boundary((int32_t)((s[0] & 0x0fU) << 12 | (s[1] & 0x3fU) << 6 |
+	    (s[2] & 0x3fU)));
+}
+
+/*
+ * rpt_trim(), when an end of [*s, *s + *n) may be white space: the first
+ * byte may start it (rpt_space_lead), or the last character is neither
+ * ASCII nor an ideograph (no white space is).  Most clauses start and
+ * end with an ideograph, a digit or a letter.
+ */
+static inline void
+trim(const char **s, size_t *n)
+{
+	const unsigned char *b = (const unsigned char *)*s;
+	size_t len = *n;
+
+	if (len == 0 || (!rpt_space_lead[b[0]] &&
+	    ((b[len - 1] < 0x80 && !rpt_space_lead[b[len - 1]]) ||
+	    (len >= 3 && rpt_han_lead(b[len - 3])))))
+		return;
+	rpt_trim(s, n);
+}
+
 void
 rpt_quantity_context(const char *p, size_t n, const struct rpt_quantity *q,
     struct rpt_context *c)
 {
+	const unsigned char *b = (const unsigned char *)p;
 	const char *s;
 	size_t i, k, len, chars, end = q->off + q->len;
 	int32_t ch;
 
 	/* Back to the last boundary, the end nearest the number kept. */
 	for (i = q->off, chars = 0; i > 0 && chars < RPT_CONTEXT_MAX;
-	    i -= k, chars++) {
+	    chars++) {
 		/*
-		 * An ideograph (rpt_han_lead()) is no boundary: stepped over
-		 * undecoded.  In valid UTF-8 a lead byte three back from i
-		 * leads the character that ends at i.
+		 * A 3-byte character, most of the text, told by its lead
+		 * byte alone (boundary3()): in valid UTF-8 a lead byte
+		 * E0-EF three back from i leads the character that ends
+		 * at i.
 		 */
-		if (i >= 3 && rpt_han_lead((unsigned char)p[i - 3])) {
-			k = 3;
+		if (i >= 3 && b[i - 3] - 0xe0U < 0x10U) {
+			if (boundary3(b + i - 3))
+				break;
+			i -= 3;
 			continue;
 		}
 		k = char_before(p, i, &ch);
 		if (boundary(ch))
 			break;
+		i -= k;
 	}
 	s = p + i;
 	len = q->off - i;
-	rpt_trim(&s, &len);
+	trim(&s, &len);
 	c->before_off = (size_t)(s - p);
 	c->before_len = len;
 	/* On to the next one. */
-	for (i = end, chars = 0; i < n && chars < RPT_CONTEXT_MAX;
-	    i += k, chars++) {
-		/* Nor here. */
-		if (rpt_han_lead((unsigned char)p[i])) {
-			k = 3;
+	for (i = end, chars = 0; i < n && chars < RPT_CONTEXT_MAX; chars++) {
+		/* Here too. */
+		if (b[i] - 0xe0U < 0x10U && n - i >= 3) {
+			if (boundary3(b + i))
+				break;
+			i += 3;
 			continue;
 		}
 		k = decode(p + i, n - i, &ch);
 		if (boundary(ch))
 			break;
+		i += k;
 	}
 	s = p + end;
 	len = i - end;
-	rpt_trim(&s, &len);
+	trim(&s, &len);
 	c->after_off = (size_t)(s - p);
 	c->after_len = len;
 }

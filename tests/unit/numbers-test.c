@@ -1046,6 +1046,31 @@ static const struct {
 	{ "一、{^}全年办结5件", "5件", "全年办结", "" },
 };
 
+/*
+ * rpt_quantity_context() tells a 3-byte character that can be no clause
+ * boundary by its lead byte: every boundary must be ASCII or lead with E3
+ * or EF (U+3000-3FFF, U+F000-FFFF).  Adds to *pass and *fail.
+ */
+static void
+boundary_leads(int *pass, int *fail)
+{
+	const uint32_t bounds = RPT_C_STOP | RPT_C_SEMICOLON | RPT_C_COLON |
+	    RPT_C_COMMA | RPT_C_IDEO_COMMA;
+	int32_t c;
+	int bad = 0;
+
+	for (c = 0; c < 0x110000; c++)
+		if ((rpt_char_class(c) & bounds) && c >= 0x80 &&
+		    !(c >= 0x3000 && c <= 0x3fff) && !(c >= 0xf000 &&
+		    c <= 0xffff) && bad++ < 5)
+			printf("  FAIL boundary U+%04X leads with neither E3 "
+			    "nor EF\n", (unsigned)c);
+	if (verbose && bad == 0)
+		printf("  ok   every clause boundary is ASCII or leads with "
+		    "E3 or EF\n");
+	*(bad == 0 ? pass : fail) += 1;
+}
+
 /* Check rpt_quantity_context(); adds to *pass and *fail. */
 static void
 context_tests(int *pass, int *fail)
@@ -1156,6 +1181,7 @@ main(int argc, char *argv[])
 	}
 
 	cn_tests(&pass, &fail);
+	boundary_leads(&pass, &fail);
 	context_tests(&pass, &fail);
 	if ((runs = calloc(NCASES, sizeof(*runs))) == NULL)
 		return 2;
