@@ -23,16 +23,8 @@ static unsigned kinds;			/* bit per enum rpt_qkind; 0 = default */
 /* What the run keeps from one paragraph to the next. */
 struct run {
 	struct rpt_numbers	*finder;
-	struct rpt_buf		 section;	/* the section column */
 	struct rpt_buf		 lead;		/* file TAB line */
-	struct rpt_buf		 shared;	/* section TAB part, escaped */
-	/*
-	 * What shared was made of: the section path (depth -1 before the
-	 * first) and the part, NUL-terminated.  The paragraphs of a section
-	 * share it, and it is made once (shared()).
-	 */
-	int			 depth, path[RPT_DEPTH_MAX];
-	struct rpt_buf		 part;
+	struct rpt_place	 place;		/* section TAB part */
 	struct rpt_buf		 rows;		/* a paragraph's rows (row()) */
 	/*
 	 * The kinds' and qualifiers' names, NUL-padded to NAME_PAD bytes
@@ -119,46 +111,6 @@ doc_begin(const struct rpt_cli_doc *doc)
 }
 
 /*
- * Might p hold a byte that a TSV field escapes (TAB, LF, CR, backslash)?
- * Any byte below 0x0E or a backslash says yes, as in tsv.c, so a no is
- * exact and a yes sends the fields to rpt_tsv_escape().  Asked once per
- * paragraph with mentions, whose rows' text columns are all cut from it:
- * those paragraphs are most of the text, so the test is a few instructions
- * for sixteen bytes (eight without SSE2), its verdict taken at the end.
- */
-static int
-may_escape(const char *p, size_t n)
-{
-	const uint64_t ones = 0x0101010101010101ULL, hi = ones << 7;
-	size_t i = 0;
-	uint64_t w, b, acc = 0;
-#ifdef __SSE2__
-	/* x at most 0x0D (unsigned), or a backslash. */
-	const __m128i top = _mm_set1_epi8(0x0d), bs = _mm_set1_epi8('\\');
-	__m128i x, any = _mm_setzero_si128();
-
-	for (; i + 16 <= n; i += 16) {
-		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		any = _mm_or_si128(any, _mm_or_si128(_mm_cmpeq_epi8(
-		    _mm_min_epu8(x, top), x), _mm_cmpeq_epi8(x, bs)));
-	}
-	if (_mm_movemask_epi8(any) != 0)
-		return 1;
-#endif
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, p + i, 8);
-		b = w ^ (ones * '\\');
-		acc |= ((w - ones * 0x0e) & ~w) | ((b - ones) & ~b);
-	}
-	if (acc & hi)
-		return 1;
-	for (; i < n; i++)
-		if ((unsigned char)p[i] < 0x0e || p[i] == '\\')
-			return 1;
-	return 0;
-}
-
-/*
  * The length of the value or max column of a quantity, a string in an
  * array of 48 bytes: with SSE2 its NUL is found in the three blocks of 16
  * at once, without a call, its place in the mask counted off (the column
@@ -183,54 +135,6 @@ column_len(const char s[48])
 #endif
 }
 
-/*
- * The characters in [from, to) of the paragraph p, for the column: its
- * bytes less its continuation bytes.  rpt_count_leads() with SSE2 but no
- * loop over the last bytes: the 16 that end at to are read again (the
- * paragraph is long enough for nearly every mention), those counted
- * already masked off; the loop's end mispredicted there once per row.
- */
-static size_t
-chars_in(const char *p, size_t from, size_t to)
-{
-#ifdef __SSE2__
-	/*
-	 * 16 zeros, then 16 ones: the 16 bytes from last + k keep the last
-	 * k bytes of a block (16 - k zeros, then k ones).
-	 */
-	static const unsigned char last[32] = {
-		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
-	};
-	const __m128i c0 = _mm_set1_epi8((char)0xc0), one = _mm_set1_epi8(1);
-	const __m128i zero = _mm_setzero_si128();
-	__m128i x, acc = zero;
-	uint64_t sum[2];
-	size_t i = from, k;
-
-	if (to < 16)
-		return rpt_count_leads(p + from, to - from);
-	/*
-	 * A continuation byte (80-BF) is below C0 as a signed byte: a 1 in
-	 * its lane, summed into two 64-bit lanes by psadbw.
-	 */
-	for (; i + 16 <= to; i += 16) {
-		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-		acc = _mm_add_epi64(acc, _mm_sad_epu8(_mm_and_si128(
-		    _mm_cmplt_epi8(x, c0), one), zero));
-	}
-	k = to - i;
-	x = _mm_loadu_si128((const __m128i *)(const void *)(p + to - 16));
-	acc = _mm_add_epi64(acc, _mm_sad_epu8(_mm_and_si128(_mm_and_si128(
-	    _mm_cmplt_epi8(x, c0), one), _mm_loadu_si128((const __m128i *)
-	    (const void *)(last + k))), zero));
-	_mm_storeu_si128((__m128i *)(void *)sum, acc);
-	return to - from - (size_t)(sum[0] + sum[1]);
-#else
-	return rpt_count_leads(p + from, to - from);
-#endif
-}
-
 /* Append n bytes to b, which has room for them. */
 static inline void
 put(struct rpt_buf *b, const char *s, size_t n)
@@ -250,23 +154,10 @@ text_field(struct rpt_buf *b, int escape, const char *s, size_t n)
 	return 0;
 }
 
-/* A TAB and v >= 0 in decimal, into b (room for 21 bytes). */
-static void
-put_col(struct rpt_buf *b, unsigned long v)
-{
-	char digits[24], *q = digits + sizeof(digits);
-
-	do
-		*--q = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	*--q = '\t';
-	put(b, q, (size_t)(digits + sizeof(digits) - q));
-}
-
 /*
  * One row for the mention q into run->rows, after the rows before it in
  * the paragraph, with its LF: the file and line (run->lead), its column,
- * the section and part (run->shared), then the kind, value, max, unit and
+ * the section and part (run->place), then the kind, value, max, unit and
  * qual columns, which need no escaping (names, decimals, dates, and units
  * that are words of the lists in numbers.c or the text where one matched),
  * and the text, context and after columns.  -1 on allocation failure.
@@ -291,14 +182,15 @@ row(struct run *run, const struct rpt_para *p, const struct rpt_quantity *q,
 	 * max whole: they are copied whole, a constant length, which needs
 	 * no calls nor branches on it, and the row goes on by their lengths.
 	 */
-	if (rpt_buf_reserve(b, run->lead.len + run->shared.len + 2 * NAME_PAD +
+	if (rpt_buf_reserve(b, run->lead.len + run->place.cols.len + 2 * NAME_PAD +
 	    sizeof(q->value) + sizeof(q->max) + q->unit_len +
 	    2 * (q->len + cx.before_len + cx.after_len) + 21 + 13) == -1)
 		return -1;
 	put(b, run->lead.p, run->lead.len);
-	put_col(b, col);
 	b->p[b->len++] = '\t';
-	put(b, run->shared.p, run->shared.len);
+	b->len = (size_t)(rpt_tsv_put_long(b->p + b->len, (long)col) - b->p);
+	b->p[b->len++] = '\t';
+	put(b, run->place.cols.p, run->place.cols.len);
 	b->p[b->len++] = '\t';
 	memcpy(b->p + b->len, run->kname[q->kind], NAME_PAD);
 	b->len += run->klen[q->kind];
@@ -319,38 +211,6 @@ row(struct run *run, const struct rpt_para *p, const struct rpt_quantity *q,
 	    text_field(b, escape, p->p + cx.after_off, cx.after_len) == -1)
 		return -1;
 	b->p[b->len++] = '\n';
-	return 0;
-}
-
-/*
- * The section and part columns of p into run->shared, escaped, TAB
- * between; -1 on allocation failure.  Made again only when the section
- * path or the part is not the last paragraph's.
- */
-static int
-shared(struct run *run, const struct rpt_para *p)
-{
-	size_t plen = strlen(p->part);
-
-	if (p->depth == run->depth && (p->depth <= 0 ||
-	    memcmp(p->path, run->path, (size_t)p->depth *
-	    sizeof(p->path[0])) == 0) && plen + 1 == run->part.len &&
-	    memcmp(p->part, run->part.p, plen) == 0)
-		return 0;
-	run->depth = -1;
-	run->part.len = 0;
-	run->shared.len = 0;
-	if (rpt_path_format(&run->section, p->path, p->depth) == -1 ||
-	    rpt_tsv_escape(&run->shared, run->section.p,
-	    run->section.len) == -1 ||
-	    rpt_buf_append(&run->shared, "\t", 1) == -1 ||
-	    rpt_tsv_escape(&run->shared, p->part, plen) == -1 ||
-	    rpt_buf_append(&run->part, p->part, plen + 1) == -1)
-		return -1;
-	if (p->depth > 0)
-		memcpy(run->path, p->path, (size_t)p->depth *
-		    sizeof(p->path[0]));
-	run->depth = p->depth;
 	return 0;
 }
 
@@ -384,18 +244,18 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		    (!all && q[i].kind >= RPT_Q_MARKER))
 			continue;
 		if (escape == -1) {
-			escape = may_escape(p->p, p->len);
+			escape = rpt_tsv_needs_escape(p->p, p->len);
 			run->lead.len = 0;
 			if (rpt_buf_append(&run->lead, doc->name,
 			    doc->name_len) == -1 ||
 			    rpt_buf_append(&run->lead, "\t", 1) == -1 ||
 			    rpt_tsv_number(&run->lead, p->line) == -1)
 				return -1;
-			if (shared(run, p) == -1)
+			if (rpt_place_set(&run->place, p) == -1)
 				return -1;
 		}
 		/* The column, counted on from the last mention's. */
-		col += chars_in(p->p, at, q[i].off);
+		col += rpt_count_leads_to(p->p, at, q[i].off);
 		at = q[i].off;
 		if (row(run, p, &q[i], col + 1, escape) == -1)
 			return -1;
@@ -414,10 +274,8 @@ cleanup(void *state)
 	struct run *run = state;
 
 	rpt_numbers_free(run->finder);
-	rpt_buf_free(&run->section);
 	rpt_buf_free(&run->lead);
-	rpt_buf_free(&run->shared);
-	rpt_buf_free(&run->part);
+	rpt_place_free(&run->place);
 	rpt_buf_free(&run->rows);
 }
 
@@ -445,6 +303,5 @@ main(int argc, char *argv[])
 	struct run run;
 
 	memset(&run, 0, sizeof(run));
-	run.depth = -1;
 	return rpt_cli_main(&numbers_cli, &run, argc, argv);
 }

@@ -19,17 +19,16 @@ static int split_flags;
 /* What a run keeps from one paragraph to the next. */
 struct split {
 	struct rpt_splitter	*splitter;
-	struct rpt_buf		 section, key;
+	struct rpt_buf		 key;
 	size_t			 name_len;	/* of file TAB in row, 0 for none */
 	/*
 	 * section TAB part TAB kind, escaped: of the first unit, and of the
-	 * rest of a heading's; with what they were rendered from, so that
-	 * the paragraphs of a section share them.
+	 * rest of a heading's; with the place and kind they were rendered
+	 * from, so that the paragraphs of a section share them.
 	 */
 	struct rpt_buf		 shared, rest;
 	int			 have_shared;
-	int			 depth, path[RPT_DEPTH_MAX];
-	struct rpt_buf		 part;
+	struct rpt_place	 place;
 	enum rpt_kind		 kind;
 	/*
 	 * The unit number in the document, in decimal: counted up in place,
@@ -109,25 +108,22 @@ append_kind(struct rpt_buf *b, enum rpt_kind k)
 static int
 render_shared(struct split *s, const struct rpt_para *p)
 {
-	if (s->have_shared && s->kind == p->kind && s->depth == p->depth &&
-	    memcmp(s->path, p->path, (size_t)p->depth * sizeof(*p->path)) == 0 &&
-	    strcmp(s->part.p, p->part) == 0)
+	int changed;
+
+	if ((changed = rpt_place_set(&s->place, p)) == -1)
+		return -1;
+	if (!changed && s->have_shared && s->kind == p->kind)
 		return 0;
 	s->have_shared = 0;
-	s->shared.len = s->rest.len = s->part.len = 0;
-	if (rpt_path_format(&s->section, p->path, p->depth) == -1 ||
-	    rpt_tsv_escape(&s->shared, s->section.p, s->section.len) == -1 ||
-	    rpt_buf_append(&s->shared, "\t", 1) == -1 ||
-	    rpt_tsv_escape(&s->shared, p->part, strlen(p->part)) == -1 ||
+	s->shared.len = s->rest.len = 0;
+	if (rpt_buf_append(&s->shared, s->place.cols.p,
+	    s->place.cols.len) == -1 ||
 	    rpt_buf_append(&s->shared, "\t", 1) == -1 ||
 	    (p->kind == RPT_K_HEADING &&
 	    (rpt_buf_append(&s->rest, s->shared.p, s->shared.len) == -1 ||
 	    append_kind(&s->rest, RPT_K_BODY) == -1)) ||
-	    append_kind(&s->shared, p->kind) == -1 ||
-	    rpt_buf_append(&s->part, p->part, strlen(p->part)) == -1)
+	    append_kind(&s->shared, p->kind) == -1)
 		return -1;
-	s->depth = p->depth;
-	memcpy(s->path, p->path, (size_t)p->depth * sizeof(*p->path));
 	s->kind = p->kind;
 	s->have_shared = 1;
 	return 0;
@@ -238,11 +234,10 @@ cleanup(void *state)
 	struct split *s = state;
 
 	rpt_splitter_free(s->splitter);
-	rpt_buf_free(&s->section);
 	rpt_buf_free(&s->key);
 	rpt_buf_free(&s->shared);
 	rpt_buf_free(&s->rest);
-	rpt_buf_free(&s->part);
+	rpt_place_free(&s->place);
 	rpt_buf_free(&s->row);
 }
 

@@ -3011,3 +3011,34 @@ rpt_path_format(struct rpt_buf *out, const int *path, int depth)
 	}
 	return 0;
 }
+
+int
+rpt_place_set(struct rpt_place *pl, const struct rpt_para *p)
+{
+	size_t plen = strlen(p->part);
+
+	if (pl->made && p->depth == pl->depth &&
+	    memcmp(p->path, pl->path, (size_t)p->depth * sizeof(*p->path)) == 0 &&
+	    plen == pl->part.len && memcmp(p->part, pl->part.p, plen) == 0)
+		return 0;
+	pl->made = 0;
+	pl->cols.len = pl->part.len = 0;
+	if (rpt_path_format(&pl->section, p->path, p->depth) == -1 ||
+	    rpt_tsv_escape(&pl->cols, pl->section.p, pl->section.len) == -1 ||
+	    rpt_buf_append(&pl->cols, "\t", 1) == -1 ||
+	    rpt_tsv_escape(&pl->cols, p->part, plen) == -1 ||
+	    rpt_buf_append(&pl->part, p->part, plen) == -1)
+		return -1;
+	pl->depth = p->depth;
+	memcpy(pl->path, p->path, (size_t)p->depth * sizeof(*p->path));
+	pl->made = 1;
+	return 1;
+}
+
+void
+rpt_place_free(struct rpt_place *pl)
+{
+	rpt_buf_free(&pl->cols);
+	rpt_buf_free(&pl->section);
+	rpt_buf_free(&pl->part);
+}

@@ -297,6 +297,12 @@ size_t	rpt_count_chars(const char *p, size_t n);
 
 /* Number of characters in p (bytes that are not 10xxxxxx). */
 size_t	rpt_count_leads(const char *p, size_t n);
+/*
+ * rpt_count_leads() of p[from, to), which may read p[to - 16, to) when it
+ * is from 16 on: for counting on from one place in a text to the next,
+ * without a loop over the last bytes each time.
+ */
+size_t	rpt_count_leads_to(const char *p, size_t from, size_t to);
 
 /* Number of bytes of p that are not ASCII (80-FF). */
 size_t	rpt_count_high(const char *p, size_t n);
@@ -688,6 +694,22 @@ int	rpt_doc_next(struct rpt_doc *d, struct rpt_para *para);
 int	rpt_path_format(struct rpt_buf *out, const int *path, int depth);
 
 /*
+ * A paragraph's section and part columns, escaped, TAB between (cols),
+ * made again only when they change: the paragraphs of a section share
+ * them.  Zeroed, it has none yet.
+ */
+struct rpt_place {
+	struct rpt_buf	 cols;		/* section TAB part, escaped */
+	struct rpt_buf	 section, part;	/* what cols was made of */
+	int		 made;
+	int		 depth, path[RPT_DEPTH_MAX];
+};
+
+/* Make pl->cols p's: 1 if it changed, 0 if not, -1 on allocation failure. */
+int	rpt_place_set(struct rpt_place *pl, const struct rpt_para *p);
+void	rpt_place_free(struct rpt_place *pl);
+
+/*
  * Remove conversion debris such as "[bookmark: _GoBack]" from p.  Returns
  * p itself when there is none, else a copy in scratch with *n updated;
  * *count is the number of pieces removed.
@@ -1019,6 +1041,12 @@ void	rpt_tsv_raw(struct rpt_tsv *t, const char *p, size_t n);
  * rpt_tsv_raw().  Returns 0, or -1 on allocation failure.
  */
 int	rpt_tsv_escape(struct rpt_buf *b, const char *p, size_t n);
+/*
+ * Might p hold a byte that a field escapes (TAB, LF, CR, backslash)?  0
+ * is exact; 1 may also mean another control byte.  A paragraph asked once
+ * spares the asking of every field cut from it.
+ */
+int	rpt_tsv_needs_escape(const char *p, size_t n);
 /* Append v as rpt_tsv_long() writes it to b: 0, or -1 as above. */
 int	rpt_tsv_number(struct rpt_buf *b, long v);
 void	rpt_tsv_long(struct rpt_tsv *t, long v);

@@ -228,6 +228,48 @@ rpt_count_leads(const char *p, size_t n)
 	return n - cont;
 }
 
+size_t
+rpt_count_leads_to(const char *p, size_t from, size_t to)
+{
+#ifdef __SSE2__
+	/*
+	 * 16 zeros, then 16 ones: the 16 bytes from last + k keep the last
+	 * k bytes of a block (16 - k zeros, then k ones).
+	 */
+	static const unsigned char last[32] = {
+		0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+	};
+	const __m128i c0 = _mm_set1_epi8((char)0xc0), one = _mm_set1_epi8(1);
+	const __m128i zero = _mm_setzero_si128();
+	__m128i x, acc = zero;
+	uint64_t sum[2];
+	size_t i = from;
+
+	if (to < 16)
+		return rpt_count_leads(p + from, to - from);
+	/*
+	 * A continuation byte (80-BF) is below C0 as a signed byte: a 1 in
+	 * its lane, summed into two 64-bit lanes by psadbw.  The last bytes
+	 * are the 16 that end at to, those counted already masked off: no
+	 * loop over them, whose end a branch would mispredict.
+	 */
+	for (; i + 16 <= to; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		acc = _mm_add_epi64(acc, _mm_sad_epu8(_mm_and_si128(
+		    _mm_cmplt_epi8(x, c0), one), zero));
+	}
+	x = _mm_loadu_si128((const __m128i *)(const void *)(p + to - 16));
+	acc = _mm_add_epi64(acc, _mm_sad_epu8(_mm_and_si128(_mm_and_si128(
+	    _mm_cmplt_epi8(x, c0), one), _mm_loadu_si128((const __m128i *)
+	    (const void *)(last + (to - i)))), zero));
+	_mm_storeu_si128((__m128i *)(void *)sum, acc);
+	return to - from - (size_t)(sum[0] + sum[1]);
+#else
+	return rpt_count_leads(p + from, to - from);
+#endif
+}
+
 /*
  * Is the character at p (n bytes left, lead byte already known to be in
  * rpt_space_lead and above 0x7f) white space?  Byte compares only: this

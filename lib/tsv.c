@@ -127,12 +127,11 @@ sep(struct rpt_tsv *t)
 }
 
 /*
- * Might p hold a byte to escape?  Eight bytes a step: a byte below 0x0E
- * (TAB, LF, CR and other controls) or a backslash sends the field to the
- * exact loop.
+ * Eight bytes a step (64 with SSE2): a byte below 0x0E (TAB, LF, CR and
+ * other controls) or a backslash sends the field to the exact loop.
  */
-static int
-needs_escape(const char *p, size_t n)
+int
+rpt_tsv_needs_escape(const char *p, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101ULL, hi = ones << 7;
 	size_t i = 0;
@@ -209,7 +208,7 @@ rpt_tsv_field(struct rpt_tsv *t, const char *p, size_t n)
 	if (n == 0)
 		return;
 	/* Most fields need no escape: say so quickly, then copy them whole. */
-	if (!needs_escape(p, n)) {
+	if (!rpt_tsv_needs_escape(p, n)) {
 		put(t, p, n);
 		return;
 	}
@@ -231,7 +230,7 @@ rpt_tsv_escape(struct rpt_buf *b, const char *p, size_t n)
 	size_t i, start = 0;
 	char x[2];
 
-	if (!needs_escape(p, n))
+	if (!rpt_tsv_needs_escape(p, n))
 		return rpt_buf_append(b, p, n);
 	x[0] = '\\';
 	for (i = 0; i < n; i++) {

@@ -217,6 +217,19 @@ main(void)
 			line_cases(buf + off, k - (size_t)off, round, &pass,
 			    &fail);
 		}
+		/*
+		 * rpt_count_leads_to() from every place to every place on
+		 * (it may read back 16 bytes from its end, inside buf).
+		 */
+		for (k = 0; k <= len && round % 10 == 0; k++)
+			for (want = k; want <= len; want++) {
+				if (rpt_count_leads_to(buf, k, want) ==
+				    naive_leads(buf + k, want - k))
+					pass++;
+				else if (fail++ < 5)
+					printf("FAIL round %d: rpt_count_leads_to "
+					    "%zu to %zu\n", round, k, want);
+			}
 	}
 	memmem_cases(&pass, &fail);
 	printf("text-test: %d passed, %d failed\n", pass, fail);

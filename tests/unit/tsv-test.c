@@ -3,7 +3,9 @@
  * of every length up to 200 bytes with one byte that needs an escape (or
  * one just outside that set) at every place: the writer's fast test looks
  * at 64 and 16 bytes at a time and ends on an overlapping block, so every
- * place of every block edge is tried.  rpt_tsv_put_long() and
+ * place of every block edge is tried; and rpt_tsv_needs_escape(), which
+ * says yes to those bytes and other controls, and no to the rest, at
+ * every place.  rpt_tsv_put_long() and
  * rpt_count_up() against printf's decimal.
  *
  * TAP: one line per check, then "tsv-test: N passed, M failed"; exits 1
@@ -82,6 +84,10 @@ main(void)
 				}
 				tried++;
 				if (got.len != wn || memcmp(got.p, want, wn) != 0)
+					bad++;
+				/* A no is exact; a yes only for escapes and controls. */
+				if (rpt_tsv_needs_escape(field, n) !=
+				    (at < n && odd[j] < 0x0e) + (at < n && odd[j] == '\\'))
 					bad++;
 			}
 		}
