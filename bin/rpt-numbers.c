@@ -244,7 +244,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		    (!all && q[i].kind >= RPT_Q_MARKER))
 			continue;
 		if (escape == -1) {
-			escape = rpt_tsv_needs_escape(p->p, p->len);
+			escape = !p->plain &&
+			    rpt_tsv_needs_escape(p->p, p->len);
 			run->lead.len = 0;
 			if (rpt_buf_append(&run->lead, doc->name,
 			    doc->name_len) == -1 ||

@@ -150,13 +150,14 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		whole.chars = rpt_para_chars(p);
 		spans = &whole;
 		n = 1;
+		plain = p->plain;
 	} else {
 		/* p->chars, not rpt_para_chars(): the count only if it is known. */
 		if ((n = rpt_split_known(s->splitter, p->p, p->len, p->chars,
 		    &spans)) == -1)
 			return -1;
 		/* Text with nothing to escape is written as it is. */
-		plain = rpt_split_plain(s->splitter);
+		plain = p->plain || rpt_split_plain(s->splitter);
 	}
 	/*
 	 * Every unit has the same file, line and para, and the same section,
@@ -187,7 +188,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	s->row.len = s->name_len;
 	if (rpt_buf_reserve(&s->row, 4 * UNITS_MAX + 8 +
 	    (s->shared.len > s->rest.len ? s->shared.len : s->rest.len) +
-	    (plain ? p->len : 0)) == -1)
+	    (plain && unit != RPT_U_PARA ? p->len : 0)) == -1)
 		return -1;
 	q = rpt_tsv_put_long(s->row.p + s->name_len, p->line);
 	*q++ = '\t';
@@ -206,7 +207,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		q += tail->len;
 		*q++ = '\t';
 		q = rpt_tsv_put_long(q, (long)spans[i].chars);
-		if (plain) {
+		if (plain && unit != RPT_U_PARA) {
 			/* One call for the row: the text is short. */
 			*q++ = '\t';
 			memcpy(q, text, spans[i].len);
@@ -214,7 +215,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 			rpt_tsv_raw(out, s->row.p, (size_t)(q - s->row.p));
 		} else {
 			rpt_tsv_raw(out, s->row.p, (size_t)(q - s->row.p));
-			rpt_tsv_field(out, text, spans[i].len);
+			(plain ? rpt_tsv_raw : rpt_tsv_field)(out, text,
+			    spans[i].len);
 		}
 		if (with_key) {
 			s->key.len = 0;

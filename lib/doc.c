@@ -165,6 +165,7 @@ struct slot {
 	size_t		 chars;		/* RPT_CHARS_UNKNOWN when long_text() */
 	size_t		 nleads;	/* characters of text, when the lines */
 	size_t		 nchars;	/* said; and non-white ones */
+	int		 plain;		/* and no byte a TSV field escapes */
 	unsigned	 f;
 	enum rpt_kind	 kind;
 	int		 settled;	/* kind fixed by the front or the tail */
@@ -1197,6 +1198,8 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 		s->nchars = line->chars;
 	} else
 		s->nleads = s->nchars = RPT_CHARS_UNKNOWN;
+	/* Removing debris and white space leaves a plain line plain. */
+	s->plain = line->plain;
 	s->line = line->num;
 	s->num = ++d->paras;
 	s->kind = RPT_K_BODY;
@@ -1289,6 +1292,7 @@ join_queued(struct rpt_doc *d, int j)
 		return -1;
 	p->nleads = add_chars(p->nleads, s->nleads);
 	p->nchars = add_chars(p->nchars, s->nchars);
+	p->plain = p->plain && s->plain;
 	p->debris += s->debris;
 	p->debris_chars += s->debris_chars;
 	p->tail = s->tail;
@@ -1718,6 +1722,7 @@ join_next(struct rpt_doc *d)
 	s->text = tmp;
 	next->nleads = add_chars(s->nleads, next->nleads);
 	next->nchars = add_chars(s->nchars, next->nchars);
+	next->plain = s->plain && next->plain;
 	next->line = s->line;
 	next->debris += s->debris;
 	next->debris_chars += s->debris_chars;
@@ -2804,6 +2809,7 @@ next_piece(struct rpt_doc *d, struct rpt_para *para)
 	para->line = s->line;
 	para->num = ++d->emitted;
 	para->chars = rpt_count_chars(t, len);
+	para->plain = s->plain;
 	para->kind = RPT_K_BODY;
 	para->moved = 0;
 	if (d->piece == 1) {
@@ -2957,6 +2963,7 @@ fill(struct rpt_doc *d, struct rpt_para *para)
 	para->joined = s->joined;
 	para->moved = s->moved;
 	para->chars = s->chars != RPT_CHARS_UNKNOWN ? s->chars : s->nchars;
+	para->plain = s->plain;
 	/* A marker that repeats its number is kept for the checks. */
 	mark = s->kind == RPT_K_HEADING || s->numbering == RPT_NUM_REPEAT;
 	para->family = mark ? s->fam : RPT_FAM_NONE;

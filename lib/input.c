@@ -945,6 +945,7 @@ emit(struct rpt_input *in, struct rpt_line *line, size_t end, size_t skip,
 	line->leads = line->counted ? line->len - in->count.cont : 0;
 	line->chars = line->counted ? line->leads - in->count.ws : 0;
 	line->clean = line->counted && !in->count.debris;
+	line->plain = line->counted && !in->count.esc;
 	if (in->docx != NULL && in->piece_chars == 0)
 		rpt_docx_line_fmt(in->docx, in->line, &line->fmt,
 		    &line->outline, &line->lead);

@@ -35,6 +35,7 @@ struct rpt_line_count {
 	size_t	cont;		/* continuation bytes */
 	size_t	ws;		/* white-space characters */
 	int	debris;		/* a byte that may start debris: [, C3-C7, E1 */
+	int	esc;		/* a byte a TSV field escapes: below 0E, or \ */
 };
 
 /*

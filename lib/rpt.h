@@ -500,6 +500,8 @@ struct rpt_line {
 	size_t		 leads;		/* its characters */
 	size_t		 chars;		/* its non-white characters */
 	int		 clean;		/* no byte that may start debris */
+	int		 plain;		/* no byte a TSV field escapes (below
+					   0x0E, or \\): written as it is */
 };
 
 struct rpt_input;
@@ -600,6 +602,12 @@ struct rpt_para {
 	 */
 	int		 moved;
 	size_t		 chars;		/* use rpt_para_chars() */
+	/*
+	 * Its text has no byte a TSV field escapes (below 0x0E, or a
+	 * backslash), as the input layer saw: rpt_tsv_raw() may write it,
+	 * or any part of it.  0 when that is so but not known.
+	 */
+	int		 plain;
 	/*
 	 * The element's text: a heading's title (after the marker, up to
 	 * the first 。), the joined title or dateline for the first line of

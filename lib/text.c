@@ -420,21 +420,24 @@ rpt_line_end(const char *s, size_t n, struct rpt_line_count *lc)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0, cont = 0, ws = 0;
-	int dirty = 0;
+	int dirty = 0, esc = 0;
 #ifdef __SSE2__
 	/*
 	 * rpt_count_chars()'s blocks, each also tested for the end of the
-	 * line and for debris bytes, with continuation bytes and white space
-	 * in lanes of their own: the block that holds the end counts only
-	 * the bytes before it, from its bit masks.
+	 * line, for debris bytes and for bytes a TSV field escapes, with
+	 * continuation bytes and white space in lanes of their own: the
+	 * block that holds the end counts only the bytes before it, from
+	 * its bit masks.  Control bytes are below space, and looked for only
+	 * where maybe_space16() says so.
 	 */
 	const __m128i c0 = _mm_set1_epi8((char)0xc0);
 	const __m128i lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
-	__m128i x, y, z, c, w, cacc, wacc, dm;
-	unsigned blocks, eol, before;
+	const __m128i bs = _mm_set1_epi8('\\'), top = _mm_set1_epi8(0x0d);
+	__m128i x, y, z, c, w, cacc, wacc, dm, em;
+	unsigned blocks, eol, before, low;
 
 	while (i + 18 <= n) {
-		cacc = wacc = dm = _mm_setzero_si128();
+		cacc = wacc = dm = em = _mm_setzero_si128();
 		for (blocks = 0; blocks < 255 && i + 18 <= n; blocks++, i += 16) {
 			x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
 			y = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 1));
@@ -442,11 +445,13 @@ rpt_line_end(const char *s, size_t n, struct rpt_line_count *lc)
 			c = _mm_cmplt_epi8(x, c0);
 			/* LF and CR are below space: maybe_space16() has them. */
 			w = _mm_setzero_si128();
-			eol = 0;
+			eol = low = 0;
 			if (_mm_movemask_epi8(maybe_space16(x, z)) != 0) {
 				w = space16(x, y, z);
 				eol = (unsigned)_mm_movemask_epi8(_mm_or_si128(
 				    _mm_cmpeq_epi8(x, lf), _mm_cmpeq_epi8(x, cr)));
+				low = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+				    _mm_min_epu8(x, top), x));
 			}
 			if (eol != 0) {
 				before = (1U << __builtin_ctz(eol)) - 1;
@@ -458,19 +463,26 @@ rpt_line_end(const char *s, size_t n, struct rpt_line_count *lc)
 				    _mm_movemask_epi8(dm) != 0 ||
 				    ((unsigned)_mm_movemask_epi8(
 				    rpt_debris_lead16(x)) & before) != 0;
+				lc->esc |= esc || _mm_movemask_epi8(em) != 0 ||
+				    ((low | (unsigned)_mm_movemask_epi8(
+				    _mm_cmpeq_epi8(x, bs))) & before) != 0;
 				return i + (size_t)__builtin_ctz(eol);
 			}
+			esc |= low != 0;
 			cacc = _mm_sub_epi8(cacc, c);
 			wacc = _mm_sub_epi8(wacc, w);
 			dm = _mm_or_si128(dm, rpt_debris_lead16(x));
+			em = _mm_or_si128(em, _mm_cmpeq_epi8(x, bs));
 		}
 		cont += han_lanes(cacc);
 		ws += han_lanes(wacc);
 		dirty |= _mm_movemask_epi8(dm) != 0;
+		esc |= _mm_movemask_epi8(em) != 0;
 	}
 #endif
 	for (; i < n && p[i] != '\n' && p[i] != '\r'; i++) {
 		dirty |= rpt_debris_byte(p[i]);
+		esc |= p[i] < 0x0e || p[i] == '\\';
 		if ((p[i] & 0xc0) == 0x80)
 			cont++;
 		else if (rpt_space_lead[p[i]])
@@ -479,6 +491,7 @@ rpt_line_end(const char *s, size_t n, struct rpt_line_count *lc)
 	lc->cont += cont;
 	lc->ws += ws;
 	lc->debris |= dirty;
+	lc->esc |= esc;
 	return i;
 }
 

@@ -5,7 +5,7 @@
  * replaced) and its lines pushed into a model, draining it with
  * rpt_doc_next() after every push and after rpt_doc_finish().  Each line
  * is pushed from a buffer of exactly its length, first with what the
- * input layer counted on its way (struct rpt_line's counted, clean).  The
+ * input layer counted on its way (struct rpt_line's counted, clean, plain).  The
  * model runs three times: fresh, then after rpt_doc_reset() and without
  * those counts (which must hand out the very same paragraphs), then with a
  * built-in profile set.  Every paragraph is checked:
@@ -14,6 +14,7 @@
  *    of the paragraph before;
  *  - its text is non-empty, trimmed, valid UTF-8 without NUL, CR or LF,
  *    and chars (when counted) is its number of non-white characters;
+ *    when it says it is plain, it has no byte a TSV field escapes;
  *  - the marker lies in the text, a heading's title (elem) after it, and
  *    other kinds' elem is their text (a title's first line may stand for
  *    the joined title);
@@ -143,6 +144,8 @@ check(struct state *st, const struct rpt_para *pa)
 	CHECK(pa->chars == RPT_CHARS_UNKNOWN ||
 	    pa->chars == rpt_count_chars(p, n));
 	CHECK(rpt_para_chars(pa) == rpt_count_chars(p, n));
+	/* Plain text, when said, is plain: it is written unescaped. */
+	CHECK(!pa->plain || fuzz_plain(p, n));
 
 	CHECK((unsigned)pa->kind <= RPT_K_BOILERPLATE);
 	CHECK(rpt_kind_name(pa->kind) != NULL);
@@ -277,7 +280,7 @@ run(struct rpt_doc *d, const struct lines *ls, int reset, struct rpt_buf *rec,
     struct rpt_buf *text, struct rpt_buf *moved)
 {
 	struct state st;
-	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct rpt_para pa;
 	char *copy;
 	size_t i;
@@ -296,7 +299,7 @@ run(struct rpt_doc *d, const struct lines *ls, int reset, struct rpt_buf *rec,
 		line.p = copy;
 		/* After a reset, without what the input layer counted. */
 		if (reset)
-			line.counted = line.clean = 0;
+			line.counted = line.clean = line.plain = 0;
 		st.maxline = line.num;
 		r = rpt_doc_push(d, &line);
 		CHECK(r == 0 || r == 1);
@@ -362,7 +365,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct rpt_buf want, wantm, scratch, rec1, rec2, text, moved;
 	struct rpt_input_opts o = { RPT_ENC_AUTO, 1, NULL, NULL };
 	struct rpt_profile_error e;
-	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct rpt_doc *d;
 	size_t i;
 	int r;

@@ -90,7 +90,7 @@ run(struct rpt_doc *d, struct rpt_facts *f, struct rpt_stats *s,
     struct want *w, const struct rpt_buf *text, const size_t *off,
     const size_t *len, size_t n)
 {
-	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct rpt_para pa;
 	char *copy;
 	size_t i;
@@ -271,7 +271,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct rpt_doc_facts *x;
 	struct rpt_facts *f;
 	struct rpt_stats *s;
-	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct want w;
 	size_t n = 0, i;
 	int r;

@@ -218,6 +218,17 @@ fuzz_trimmed(const char *p, size_t n)
 }
 
 int
+fuzz_plain(const char *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)p[i] < 0x0e || p[i] == '\\')
+			return 0;
+	return 1;
+}
+
+int
 fuzz_boundary(const char *p, size_t n, size_t off)
 {
 	return off == 0 || off == n ||

@@ -59,6 +59,9 @@ int	fuzz_nonwhite(struct rpt_buf *out, const char *p, size_t n);
 /* Does p start and end with a character that is not rpt white space? */
 int	fuzz_trimmed(const char *p, size_t n);
 
+/* Has p no byte below 0x0E and no backslash (struct rpt_line's plain)? */
+int	fuzz_plain(const char *p, size_t n);
+
 /* Is off a character boundary of p (n bytes)? */
 int	fuzz_boundary(const char *p, size_t n, size_t off);
 

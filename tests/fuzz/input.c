@@ -10,7 +10,7 @@
  * the file is refused only as a known format or as binary, and then
  * yields no line; the detected encoding fits the option; every line is
  * valid UTF-8 without NUL, CR or LF, numbered one after the other, and
- * what it says it counted (leads, chars, clean) is so; with
+ * what it says it counted (leads, chars, clean, plain) is so; with
  * replace, decoding never stops; without it, it stops only on an invalid
  * sequence, with a well-formed diagnostic; a warning comes at most once.
  *
@@ -140,6 +140,8 @@ decode(const void *p, size_t n, enum rpt_enc enc, int replace,
 		    (line.leads == rpt_count_leads(line.p, line.len) &&
 		    line.chars == rpt_count_chars(line.p, line.len)));
 		CHECK(!line.clean || line_clean(line.p, line.len));
+		CHECK(line.plain == (line.counted &&
+		    fuzz_plain(line.p, line.len)));
 		/* No line is longer than RPT_LINE_MAX here: no pieces. */
 		CHECK(line.num == num + 1);
 		num = line.num;

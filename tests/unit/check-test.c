@@ -137,7 +137,7 @@ static void
 run(const struct tcase *t, struct rpt_doc *d, struct rpt_outline *o,
     struct rpt_check *c, struct rpt_buf *got)
 {
-	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct rpt_para pa;
 	const char *p = t->text, *e;
 	int r;

@@ -37,7 +37,7 @@ static const struct rpt_doc_facts *
 read_doc(struct rpt_doc *d, struct rpt_facts *f, struct rpt_stats *s,
     const char *text)
 {
-	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct rpt_para pa;
 	const char *nl;
 	long num = 0;

@@ -119,7 +119,7 @@ pipeline(struct run *r)
 {
 	struct rpt_input_opts o = { RPT_ENC_AUTO, 0, NULL, NULL };
 	struct rpt_outline_row row;
-	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct rpt_para p;
 	int got, more = 1;
 

@@ -73,24 +73,26 @@ naive_high(const char *p, size_t n)
 static void
 line_cases(const char *p, size_t n, int round, int *pass, int *fail)
 {
-	struct rpt_line_count lc = { 0, 0, 0 };
+	struct rpt_line_count lc = { 0, 0, 0, 0 };
 	size_t end, i;
-	int debris = 0;
+	int debris = 0, esc = 0;
 
 	for (end = 0; end < n && p[end] != '\n' && p[end] != '\r'; end++)
 		;
-	for (i = 0; i < end; i++)
+	for (i = 0; i < end; i++) {
 		debris |= rpt_debris_byte((unsigned char)p[i]);
+		esc |= (unsigned char)p[i] < 0x0e || p[i] == '\\';
+	}
 	if (rpt_line_end(p, n, &lc) == end &&
 	    lc.cont == end - naive_leads(p, end) &&
 	    lc.ws == naive_leads(p, end) - naive_chars(p, end) &&
-	    lc.debris == debris)
+	    lc.debris == debris && lc.esc == esc)
 		(*pass)++;
 	else if ((*fail)++ < 5)
 		printf("FAIL rpt_line_end round %d, %zu bytes: end %zu, "
-		    "cont %zu, ws %zu, debris %d\n", round, n, end,
+		    "cont %zu, ws %zu, debris %d, esc %d\n", round, n, end,
 		    end - naive_leads(p, end),
-		    naive_leads(p, end) - naive_chars(p, end), debris);
+		    naive_leads(p, end) - naive_chars(p, end), debris, esc);
 }
 
 static const char *
@@ -175,7 +177,8 @@ main(void)
 		0xff10, 0xfffd, 0x10000, 0x1f600, 0x1ffff, 0x20000, 0x2a6d6,
 		0x3134f, 0x31350, 0x10ffff,
 		/* White space and its neighbours. */
-		'\t', '\n', '\r', 0x0b, 0x0c, 0x0e, 0x1f, '\\', 0x84, 0x85,
+		'\t', '\n', '\r', 0x01, 0x08, 0x0b, 0x0c, 0x0e, 0x1f, '\\',
+		0x84, 0x85,
 		0x86, 0x9f, 0xa0, 0xa1, 0x167f, 0x1680, 0x1681, 0x1fff, 0x2000,
 		0x2005, 0x200d, 0x200e, 0x2014, 0x201c, 0x2027, 0x2028, 0x2029,
 		0x202a, 0x202e, 0x202f, 0x2030, 0x205e, 0x205f, 0x2060, 0x2061,
