@@ -561,7 +561,7 @@ nomem:
 int
 rpt_cli_main(const struct rpt_cli *f, void *state, int argc, char *argv[])
 {
-	struct rpt_input_opts iopts = { RPT_ENC_AUTO, 0, NULL, NULL };
+	struct rpt_input_opts iopts = { RPT_ENC_AUTO, 0, NULL, NULL, 0 };
 	struct rpt_buf namebuf = { NULL, 0, 0 };
 	struct option *lo = NULL;
 	struct rpt_input *in = NULL;

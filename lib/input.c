@@ -36,6 +36,7 @@ struct rpt_input {
 	struct rpt_input_opts opts;
 	enum rpt_enc	 enc;
 	iconv_t		 cd;		/* (iconv_t)-1 for UTF-8 */
+	int		 avx2;		/* validate with AVX2 */
 
 	unsigned char	*raw;		/* undecoded bytes [raw_off, raw_len) */
 	size_t		 raw_off, raw_len, raw_cap;
@@ -288,6 +289,64 @@ utf8_masks16(__m128i x, uint64_t *hi, uint64_t *l, uint64_t *c, int shift)
 	    shift;
 }
 
+#ifdef RPT_HAVE_AVX2
+/* utf8_masks16() for 32 bytes. */
+static inline RPT_AVX2 void
+utf8_masks32(__m256i x, uint64_t *hi, uint64_t *l, uint64_t *c, int shift)
+{
+	const __m256i e1 = _mm256_set1_epi8((char)0xe1);
+	const __m256i ed = _mm256_set1_epi8((char)0xed);
+	const __m256i span = _mm256_set1_epi8(0xef - 0xe1);
+	const __m256i c0 = _mm256_set1_epi8((char)0xc0);
+	__m256i d;
+
+	*hi |= (uint64_t)(uint32_t)_mm256_movemask_epi8(x) << shift;
+	d = _mm256_sub_epi8(x, e1);
+	*l |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_andnot_si256(
+	    _mm256_cmpeq_epi8(x, ed), _mm256_cmpeq_epi8(_mm256_min_epu8(d,
+	    span), d))) << shift;
+	*c |= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpgt_epi8(c0,
+	    x)) << shift;
+}
+
+/*
+ * utf8_valid16()'s 64-byte blocks with AVX2, two masks of 32 joined; the
+ * same check.  Returns where it stopped, *last the last block's leads,
+ * and 1 when a block failed (then *stop is set).
+ */
+static RPT_AVX2 int
+utf8_valid64_avx2(const unsigned char *p, size_t *ip, size_t n,
+    size_t *stop, uint64_t *last)
+{
+	__m256i x0, x1;
+	uint64_t H, L, C, carry;
+	size_t i;
+
+	for (i = *ip; i + 64 <= n; i += 64) {
+		x0 = _mm256_loadu_si256((const __m256i *)(const void *)(p + i));
+		x1 = _mm256_loadu_si256((const __m256i *)(const void *)
+		    (p + i + 32));
+		if (_mm256_movemask_epi8(_mm256_or_si256(x0, x1)) == 0 &&
+		    *last >> 62 == 0) {
+			*last = 0;
+			continue;
+		}
+		H = L = C = 0;
+		utf8_masks32(x0, &H, &L, &C, 0);
+		utf8_masks32(x1, &H, &L, &C, 32);
+		carry = (*last >> 62 & 1) | (*last >> 63) * 3;
+		if ((L | C) != H || C != (L << 1 | L << 2 | carry)) {
+			*stop = i + 64;
+			*ip = i;
+			return 1;
+		}
+		*last = L;
+	}
+	*ip = i;
+	return 0;
+}
+#endif
+
 /*
  * The SSE2 fast path of utf8_valid(): from i, a character boundary, over
  * whole blocks of ASCII and the three-byte sequences that need no table
@@ -296,19 +355,27 @@ utf8_masks16(__m128i x, uint64_t *hi, uint64_t *l, uint64_t *c, int shift)
  * with bit 7 set is such a lead or a continuation byte, and the
  * continuation bytes are exactly the two after each lead (those of a lead
  * at the block's last two bytes spill into the next block, whose check
- * sees them).  Blocks are 64 bytes (four masks of 16 joined), then 16 for
- * the rest.  Returns the character boundary where the blocks stop, all
+ * sees them).  Blocks are 64 bytes (four masks of 16 joined, or two of
+ * 32 with AVX2 when avx2 is set), then 16 for the rest.  Returns the
+ * character boundary where the blocks stop, all
  * before it valid, and sets *stop to the end of the block that failed the
  * test (n when none did): the scalar loop takes over up to there.
  */
 static size_t
-utf8_valid16(const unsigned char *p, size_t i, size_t n, size_t *stop)
+utf8_valid16(const unsigned char *p, size_t i, size_t n, size_t *stop,
+    int avx2)
 {
 #define LOAD16(at) _mm_loadu_si128((const __m128i *)(const void *)(p + (at)))
 	__m128i x0, x1, x2, x3;
 	uint64_t H, L, C, carry, last = 0;
 
 	*stop = n;
+#ifdef RPT_HAVE_AVX2
+	if (avx2 && utf8_valid64_avx2(p, &i, n, stop, &last))
+		goto back;
+#else
+	(void)avx2;
+#endif
 	for (; i + 64 <= n; i += 64) {
 		x0 = LOAD16(i);
 		x1 = LOAD16(i + 16);
@@ -359,7 +426,7 @@ back:
  * text without a table walk, and everything else through rpt_utf8_char().
  */
 static size_t
-utf8_valid(const unsigned char *p, size_t n, size_t *bad)
+utf8_valid(const unsigned char *p, size_t n, size_t *bad, int avx2)
 {
 	size_t i = 0, k, stop;
 	unsigned b;
@@ -367,8 +434,9 @@ utf8_valid(const unsigned char *p, size_t n, size_t *bad)
 	*bad = 0;
 	for (;;) {
 #ifdef __SSE2__
-		i = utf8_valid16(p, i, n, &stop);
+		i = utf8_valid16(p, i, n, &stop, avx2);
 #else
+		(void)avx2;
 		stop = n;
 #endif
 		while (i < stop) {
@@ -500,7 +568,7 @@ decode_utf8(struct rpt_input *in)
 	while (in->raw_off < in->raw_len) {
 		p = in->raw + in->raw_off;
 		n = in->raw_len - in->raw_off;
-		ok = utf8_valid(p, n, &bad);
+		ok = utf8_valid(p, n, &bad, in->avx2);
 		/* NUL is caught as binary data in the head, as an error after. */
 		head = past_head(in, in->raw_off) ? 0 :
 		    (size_t)(RPT_SNIFF - (in->raw_pos + in->raw_off));
@@ -651,7 +719,7 @@ read_direct(struct rpt_input *in)
 		if (r == 0)
 			in->raw_eof = 1;
 	}
-	ok = utf8_valid(p, n, &bad);
+	ok = utf8_valid(p, n, &bad, in->avx2);
 	/* NUL is an error past the head (in it, the file is binary). */
 	if ((z = memchr(p, 0, ok)) != NULL)
 		ok = (size_t)(z - p);
@@ -799,6 +867,11 @@ open_input(struct rpt_input *in, const char *path, int fd,
 	memset(&in->diag, 0, sizeof(in->diag));
 	in->opts = *opts;
 	in->enc = opts->enc;
+#ifdef RPT_HAVE_AVX2
+	in->avx2 = !opts->no_avx2 && rpt_have_avx2();
+#else
+	in->avx2 = 0;
+#endif
 	in->raw_off = in->raw_len = 0;
 	in->raw_pos = 0;
 	in->raw_eof = 0;
@@ -882,7 +955,8 @@ open_input(struct rpt_input *in, const char *path, int fd,
 		 * for GB18030 because its bytes happen to decode.
 		 */
 		in->enc = RPT_ENC_UTF8;
-		if (utf8_valid(in->raw, head, &bad) != head && bad != 0 &&
+		if (utf8_valid(in->raw, head, &bad, in->avx2) != head &&
+		    bad != 0 &&
 		    gb18030_clean(in->raw, head, whole))
 			in->enc = RPT_ENC_GB18030;
 	}

@@ -72,6 +72,26 @@ rpt_debris_byte(unsigned char b)
 #ifdef __SSE2__
 #include <emmintrin.h>
 
+/*
+ * AVX2 where the compiler can make it: a function marked RPT_AVX2 is
+ * compiled for it alone (target()), and called only where rpt_have_avx2()
+ * says the machine has it, so that the library runs on any x86-64.
+ */
+#if defined(__x86_64__) && \
+    (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 5))
+#define RPT_HAVE_AVX2
+#include <immintrin.h>
+
+#define RPT_AVX2	__attribute__((target("avx2,popcnt")))
+
+static inline int
+rpt_have_avx2(void)
+{
+	return __builtin_cpu_supports("avx2") &&
+	    __builtin_cpu_supports("popcnt");
+}
+#endif
+
 /* The bytes of x that may start conversion debris ([, C3-C7, E1). */
 static inline __m128i
 rpt_debris_lead16(__m128i x)

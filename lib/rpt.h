@@ -476,6 +476,7 @@ struct rpt_input_opts {
 	int		 replace;	/* replace invalid sequences by U+FFFD */
 	rpt_warn_fn	*warn;		/* may be NULL */
 	void		*warn_ctx;
+	int		 no_avx2;	/* for tests: SSE2 where AVX2 is there */
 };
 
 /* What a Word file's formatting says of a line (struct rpt_line's fmt). */

@@ -578,16 +578,12 @@ fill_sse2(const unsigned char *u, size_t n, size_t nch, int want,
 
 /*
  * AVX2, where the compiler can make it and the machine has it, does the
- * same 32 bytes at a time: the code above, twice as wide.  GCC and Clang
- * make it for that one function (target()), chosen when the scan starts
- * (__builtin_cpu_supports()), so that the library runs on any x86-64.
+ * same 32 bytes at a time: the code above, twice as wide, chosen when the
+ * scan starts (internal.h's RPT_AVX2 and rpt_have_avx2()).
  */
-#if defined(__x86_64__) && \
-    (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 5))
+#ifdef RPT_HAVE_AVX2
 #define HAVE_AVX2
-#include <immintrin.h>
-
-#define AVX2		__attribute__((target("avx2,popcnt")))
+#define AVX2		RPT_AVX2
 
 /*
  * The vector of 32 bytes b.  Hidden from the compiler (by an empty asm),
@@ -724,14 +720,6 @@ FILL_AVX2(fill_avx2_lead_space, B_LEAD | B_SPACE | B_CONT | B_ESC)
 FILL_AVX2(fill_avx2_units, B_HAN | B_STOP | B_LEAD)
 FILL_AVX2(fill_avx2_han, B_HAN)
 #undef FILL_AVX2
-
-/* Can the scanners use fill_avx2()? */
-static int
-have_avx2(void)
-{
-	return __builtin_cpu_supports("avx2") &&
-	    __builtin_cpu_supports("popcnt");
-}
 #endif /* HAVE_AVX2 */
 #else
 /* The masks of the chunk of CHUNK bytes at u (n bytes of text from u). */
@@ -875,7 +863,7 @@ scan_init(struct scan *sc, const char *p, size_t n, struct rpt_splitter *s,
 	sc->esc = 0;
 	sc->han = 0;
 #ifdef HAVE_AVX2
-	sc->avx2 = !no_avx2 && have_avx2();
+	sc->avx2 = !no_avx2 && rpt_have_avx2();
 #else
 	(void)no_avx2;
 	sc->avx2 = 0;

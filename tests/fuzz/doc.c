@@ -363,7 +363,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct rpt_profile *builtin[3];
 	static struct lines ls;
 	static struct rpt_buf want, wantm, scratch, rec1, rec2, text, moved;
-	struct rpt_input_opts o = { RPT_ENC_AUTO, 1, NULL, NULL };
+	struct rpt_input_opts o = { RPT_ENC_AUTO, 1, NULL, NULL, 0 };
 	struct rpt_profile_error e;
 	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct rpt_doc *d;

@@ -84,7 +84,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct rpt_input *in;
 	static struct rpt_doc *doc;
-	struct rpt_input_opts o = { RPT_ENC_AUTO, 0, NULL, NULL };
+	struct rpt_input_opts o = { RPT_ENC_AUTO, 0, NULL, NULL, 0 };
 	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct rpt_para para;
 	const struct rpt_diag *d;

@@ -266,7 +266,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct rpt_profile *builtin[3];
 	static struct rpt_buf text, rec1, rec2;
 	static size_t *off, *len, cap;
-	struct rpt_input_opts o = { RPT_ENC_AUTO, 1, NULL, NULL };
+	struct rpt_input_opts o = { RPT_ENC_AUTO, 1, NULL, NULL, 0 };
 	struct rpt_profile_error e;
 	const struct rpt_doc_facts *x;
 	struct rpt_facts *f;

@@ -6,7 +6,9 @@
  * without replace as a hash of the input says, and once more behind a filler that puts it across the
  * end of the RPT_SNIFF bytes that decide what a file is, or (as the hash
  * says) across the end of the reader's first read, 2 x RPT_SNIFF bytes,
- * after which valid UTF-8 is read straight into the decoded text.  Every run checks:
+ * after which valid UTF-8 is read straight into the decoded text.  Where
+ * the machine has AVX2, UTF-8 is validated with it or (as the hash says)
+ * with SSE2.  Every run checks:
  * the file is refused only as a known format or as binary, and then
  * yields no line; the detected encoding fits the option; every line is
  * valid UTF-8 without NUL, CR or LF, numbered one after the other, and
@@ -71,6 +73,12 @@ line_clean(const char *p, size_t n)
 }
 
 /*
+ * Validate with SSE2 where the machine has AVX2, as the input's hash
+ * says: both paths must pass every check.
+ */
+static int no_avx2;
+
+/*
  * Decode the file p[0, n) with enc and replace, checking as it goes;
  * append each line and a LF to out.  Returns the status of the open, and
  * in *last what rpt_input_line() returned last (1 if refused).
@@ -80,7 +88,7 @@ decode(const void *p, size_t n, enum rpt_enc enc, int replace,
     struct rpt_buf *out, int *last)
 {
 	struct warned w = { { 0, 0 }, replace };
-	struct rpt_input_opts o = { enc, replace, warn, &w };
+	struct rpt_input_opts o = { enc, replace, warn, &w, no_avx2 };
 	const struct rpt_diag *d;
 	struct rpt_line line;
 	enum rpt_status st;
@@ -316,6 +324,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(to_gb != (iconv_t)-1 && from_gb != (iconv_t)-1);
 	}
 
+	no_avx2 = (h >> 29) & 1;
 	/* Every option, with replace or without (as the hash says). */
 	for (i = 0; i < NENCS; i++)
 		decode(data, size, encs[i], (h >> (16 + i)) & 1, NULL, &last);

@@ -54,7 +54,7 @@ static int
 paras_read(struct paras *ps, const uint8_t *data, size_t size,
     struct rpt_profile *profile, int *stopped)
 {
-	struct rpt_input_opts o = { RPT_ENC_AUTO, 1, NULL, NULL };
+	struct rpt_input_opts o = { RPT_ENC_AUTO, 1, NULL, NULL, 0 };
 	struct rpt_line line;
 	struct rpt_para pa;
 	size_t i;

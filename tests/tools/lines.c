@@ -14,7 +14,7 @@
 int
 main(int argc, char *argv[])
 {
-	struct rpt_input_opts o = { RPT_ENC_AUTO, 0, NULL, NULL };
+	struct rpt_input_opts o = { RPT_ENC_AUTO, 0, NULL, NULL, 0 };
 	struct rpt_input *in;
 	struct rpt_line line;
 	const struct rpt_diag *d;

@@ -117,7 +117,7 @@ para(struct run *r, const struct rpt_para *p)
 static int
 pipeline(struct run *r)
 {
-	struct rpt_input_opts o = { RPT_ENC_AUTO, 0, NULL, NULL };
+	struct rpt_input_opts o = { RPT_ENC_AUTO, 0, NULL, NULL, 0 };
 	struct rpt_outline_row row;
 	struct rpt_line line = { NULL, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 	struct rpt_para p;
