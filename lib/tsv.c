@@ -370,6 +370,20 @@ rpt_tsv_long(struct rpt_tsv *t, long v)
 char *
 rpt_tsv_put_long(char *q, long v)
 {
+	/* Most are counts of characters: below 1000, without a loop. */
+	if (v >= 0 && v < 10) {
+		*q = (char)('0' + v);
+		return q + 1;
+	}
+	if (v >= 0 && v < 100) {
+		memcpy(q, pairs + 2 * v, 2);
+		return q + 2;
+	}
+	if (v >= 0 && v < 1000) {
+		*q = (char)('0' + v / 100);
+		memcpy(q + 1, pairs + 2 * (v % 100), 2);
+		return q + 3;
+	}
 	q += dec_len(v);
 	digits_back(q, v);
 	return q;

@@ -106,6 +106,7 @@ main(void)
 		};
 		char buf[32], ref[32], *end;
 		size_t i;
+		long v;
 
 		bad = 0;
 		for (i = 0; i < sizeof(vals) / sizeof(vals[0]); i++) {
@@ -116,8 +117,17 @@ main(void)
 			    memcmp(buf, ref, strlen(ref)) != 0 || *end != 'x')
 				bad++;
 		}
+		for (v = -20000; v <= 20000; v++) {
+			memset(buf, 'x', sizeof(buf));
+			end = rpt_tsv_put_long(buf, v);
+			snprintf(ref, sizeof(ref), "%ld", v);
+			if ((size_t)(end - buf) != strlen(ref) ||
+			    memcmp(buf, ref, strlen(ref)) != 0 || *end != 'x')
+				bad++;
+		}
 		check(bad == 0, "rpt_tsv_put_long() writes what printf %ld does, "
-		    "and no more, from 0 and +-1 to LONG_MIN and LONG_MAX");
+		    "and no more, from -20000 to 20000 and at LONG_MIN and "
+		    "LONG_MAX");
 	}
 	{
 		char d[32], ref[32];
