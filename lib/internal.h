@@ -98,9 +98,9 @@ rpt_debris_lead16(__m128i x)
 {
 	__m128i m;
 
-	m = _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(x,
-	    _mm_set1_epi8((char)0xc3)), x), _mm_cmpeq_epi8(_mm_min_epu8(x,
-	    _mm_set1_epi8((char)0xc7)), x));
+	/* C3-C7: x - C3 at most 4, unsigned. */
+	m = _mm_sub_epi8(x, _mm_set1_epi8((char)0xc3));
+	m = _mm_cmpeq_epi8(_mm_min_epu8(m, _mm_set1_epi8(4)), m);
 	return _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(x,
 	    _mm_set1_epi8((char)0xe1)), _mm_cmpeq_epi8(x, _mm_set1_epi8('['))));
 }
