@@ -900,11 +900,17 @@ place_heading(struct rpt_doc *d, struct slot *s)
 	return 1;
 }
 
-/* The i-th queued paragraph, oldest first. */
+/*
+ * The i-th queued paragraph, oldest first.  The rules ask for slots all the
+ * time: head <= LOOK and 0 <= i <= LOOK + 1 (i <= count <= LOOK + 1), so
+ * head + i < 2 * (LOOK + 1) and one compare wraps it as % (LOOK + 1) did.
+ */
 static struct slot *
 at(struct rpt_doc *d, int i)
 {
-	return &d->q[(d->head + i) % (LOOK + 1)];
+	int j = d->head + i;
+
+	return &d->q[j > LOOK ? j - (LOOK + 1) : j];
 }
 
 static int
@@ -1188,7 +1194,7 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	if (n == 0)
 		return 0;
 	/* The caller drains with rpt_doc_next() after every push. */
-	s = &d->q[(d->head + d->count) % (LOOK + 1)];
+	s = at(d, d->count);
 	s->text.len = 0;
 	if (rpt_buf_append(&s->text, p, n) == -1)
 		return -1;
