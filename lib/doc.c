@@ -689,10 +689,35 @@ debris_bytes(const char *p, size_t n)
 	return 0;
 }
 
-/* Where debris may start: [ for pandoc's, ( and （ for pinyin. */
+/*
+ * Where debris may start: [ for pandoc's, ( and （ for pinyin.  A line that
+ * has debris bytes (debris_bytes()) is looked through here, from each
+ * candidate on: sixteen bytes a step where SSE2 is there, each [ ( or EF
+ * (the lead of （, and of the full-width punctuation Han text is full of)
+ * then tried as the loop after it tries every byte.
+ */
 static const char *
 debris_next(const char *q, const char *end)
 {
+#ifdef __SSE2__
+	__m128i x, m;
+	unsigned bits;
+	int j;
+
+	for (; end - q >= 16; q += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)q);
+		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('[')), _mm_cmpeq_epi8(x, _mm_set1_epi8('('))),
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xef)));
+		for (bits = (unsigned)_mm_movemask_epi8(m); bits != 0;
+		    bits &= bits - 1) {
+			j = __builtin_ctz(bits);
+			if (q[j] != '\xef' || (end - (q + j) >= 3 &&
+			    memcmp(q + j, "（", 3) == 0))
+				return q + j;
+		}
+	}
+#endif
 	for (; q < end; q++)
 		if (*q == '[' || *q == '(' ||
 		    (*q == '\xef' && end - q >= 3 && memcmp(q, "（", 3) == 0))
