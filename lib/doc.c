@@ -1929,6 +1929,16 @@ fragment(const struct slot *s)
 	if (s->f & F_MARK)
 		return 0;
 	for (i = 0; i < n; i += k) {
+		/*
+		 * A Han character (U+4000-9FFF, by its lead byte) is neither
+		 * white space nor a mark: most paragraphs open with two.
+		 */
+		if (rpt_han_lead((unsigned char)p[i]) && i + 3 <= n) {
+			k = 3;
+			if (++chars > 1)
+				return 0;
+			continue;
+		}
 		k = rpt_utf8_decode(p + i, n - i, &c);
 		if (rpt_is_space(c))
 			continue;
@@ -2352,14 +2362,35 @@ flattened(struct rpt_doc *d, const struct slot *s)
 	return 1;
 }
 
+/*
+ * Does p open with the word w of k bytes?  The rules' words are literals:
+ * STARTS() gives their length by sizeof, where strlen() was paid each call.
+ */
 static int
-starts_with(const char *p, size_t n, const char *w)
+starts_with(const char *p, size_t n, const char *w, size_t k)
 {
-	size_t k;
-
 	/* The first byte first: most calls end there. */
-	return n > 0 && p[0] == w[0] && n >= (k = strlen(w)) &&
-	    memcmp(p, w, k) == 0;
+	return n >= k && p[0] == w[0] && memcmp(p, w, k) == 0;
+}
+
+#define STARTS(p, n, lit)	starts_with((p), (n), (lit), sizeof(lit) - 1)
+
+/* A word of a list, with its length. */
+struct word {
+	const char	*s;
+	size_t		 len;
+};
+
+#define WORD(lit)	{ (lit), sizeof(lit) - 1 }
+
+/* Does p open with one of the words (a list that ends with a NULL one)? */
+static int
+starts_any(const char *p, size_t n, const struct word *w)
+{
+	for (; w->s != NULL; w++)
+		if (starts_with(p, n, w->s, w->len))
+			return 1;
+	return 0;
 }
 
 /*
@@ -2367,9 +2398,10 @@ starts_with(const char *p, size_t n, const char *w)
  * (我们要坚持稳中求进…。 introduces a series), a time, a connective.  The
  * standalone lines of a review may open with 这 (这是…的五年。); leads not.
  */
-static const char *const not_lead[] = {
-	"这", "我", "今年", "明年", "去年", "过去", "现在", "同时", "此外",
-	"要", "必须", "各位", NULL
+static const struct word not_lead[] = {
+	WORD("这"), WORD("我"), WORD("今年"), WORD("明年"), WORD("去年"),
+	WORD("过去"), WORD("现在"), WORD("同时"), WORD("此外"), WORD("要"),
+	WORD("必须"), WORD("各位"), { NULL, 0 }
 };
 
 /*
@@ -2440,7 +2472,7 @@ static const struct lead *
 lead(struct slot *s)
 {
 	struct lead *l = &s->lead;
-	const char *const *w, *p = TEXT(s);
+	const char *p = TEXT(s);
 	size_t i, k, n = s->text.len, chars = 0;
 	uint32_t f;
 	int32_t c;
@@ -2455,10 +2487,9 @@ lead(struct slot *s)
 		return l;
 	rpt_utf8_decode(p, n, &c);
 	l->no_runin = (rpt_char_class(c) & RPT_C_DASH) != 0 ||
-	    starts_with(p, n, not_lead[0]);
-	for (w = not_lead + 1; *w != NULL; w++)
-		if (starts_with(p, n, *w))
-			return l;
+	    starts_with(p, n, not_lead[0].s, not_lead[0].len);
+	if (starts_any(p, n, not_lead + 1))
+		return l;
 	for (i = 0; i < n && chars <= UNNUMBERED_MAX; i += k) {
 		if (rpt_han_lead((unsigned char)p[i])) {
 			k = 3;
@@ -2476,8 +2507,8 @@ lead(struct slot *s)
 		}
 		f = rpt_char_class(c);
 		/* …，特别是… narrows the clause before it: one topic still. */
-		if ((f & RPT_C_COMMA) && (starts_with(p + i + k, n - i - k,
-		    "特别是") || starts_with(p + i + k, n - i - k, "尤其是"))) {
+		if ((f & RPT_C_COMMA) && (STARTS(p + i + k, n - i - k,
+		    "特别是") || STARTS(p + i + k, n - i - k, "尤其是"))) {
 			chars++;
 			continue;
 		}
@@ -2547,7 +2578,7 @@ clauses_line(struct rpt_doc *d, int i)
 {
 	struct slot *s = at(d, i);
 	const struct slot *next;
-	const char *const *w, *p = TEXT(s);
+	const char *p = TEXT(s);
 	size_t j, k, n = s->text.len;
 	int32_t c;
 	uint32_t f;
@@ -2560,9 +2591,8 @@ clauses_line(struct rpt_doc *d, int i)
 	rpt_utf8_decode(p, n, &c);
 	if (rpt_char_class(c) & RPT_C_DASH)
 		return 0;
-	for (w = not_lead; *w != NULL; w++)
-		if (starts_with(p, n, *w))
-			return 0;
+	if (starts_any(p, n, not_lead))
+		return 0;
 	/* One sentence: its 。 is its end.  Not reported speech (周总理说，…). */
 	for (j = 0; j < n; j += k) {
 		k = rpt_utf8_decode(p + j, n - j, &c);

@@ -408,7 +408,10 @@ field_at(const char *p, size_t n, size_t i, int *widget)
 			return j + (e ? e : 1);
 	}
 	for (w = chrome_widgets; *w != NULL; w++) {
-		if ((*w)[0] != p[i] || (j = spaced_at(p, n, i, *w)) == 0)
+		/* So for a widget's: a second byte, if its first has one. */
+		if ((*w)[0] != p[i] || ((unsigned char)(*w)[0] >= 0x80 &&
+		    i + 1 < n && (*w)[1] != p[i + 1]) ||
+		    (j = spaced_at(p, n, i, *w)) == 0)
 			continue;
 		rpt_utf8_prev(p, j, &c);
 		/* The word ends there: the end, or white space follows. */
