@@ -2463,10 +2463,12 @@ item(const struct slot *s)
 /*
  * The first sentence of s as a heading may have it (slot's lead, worked
  * out once): at most UNNUMBERED_MAX characters of one clause (、 but no ，
- * ； ： inside), ending in 。; its length and characters, and whether it
- * opens with an item's enumerator (一是, 第一，), a word of not_lead[], or
- * what a run-in lead may not open with: a dash (——经济总体回升向好。 is a
- * bullet of a list) or 这.
+ * ； ： inside), ending in 。 within LEAD_BYTES; its length and characters
+ * (0 if none), and, for a lead, whether it opens with an item's enumerator
+ * (一是, 第一，) or a word of not_lead[] (then it is none), or with what a
+ * run-in lead may not open with: a dash (——经济总体回升向好。 is a bullet of
+ * a list) or 这.  no_runin means nothing without a lead: every rule asks
+ * for len first.
  */
 static const struct lead *
 lead(struct slot *s)
@@ -2481,15 +2483,11 @@ lead(struct slot *s)
 		return l;
 	memset(l, 0, sizeof(*l));
 	l->known = 1;
-	/* Most first sentences are longer: no 。 in reach, no lead. */
-	if (rpt_memmem(p, n < LEAD_BYTES ? n : LEAD_BYTES, "。", 3) == NULL ||
-	    rpt_enumerator(p, n) > 0 || yao(p, n))
-		return l;
-	rpt_utf8_decode(p, n, &c);
-	l->no_runin = (rpt_char_class(c) & RPT_C_DASH) != 0 ||
-	    starts_with(p, n, not_lead[0].s, not_lead[0].len);
-	if (starts_any(p, n, not_lead + 1))
-		return l;
+	/*
+	 * The clause first: it stops at the first punctuation, most often a
+	 * ， within a few characters, where a search for a 。 went on through
+	 * LEAD_BYTES.
+	 */
 	for (i = 0; i < n && chars <= UNNUMBERED_MAX; i += k) {
 		if (rpt_han_lead((unsigned char)p[i])) {
 			k = 3;
@@ -2497,14 +2495,8 @@ lead(struct slot *s)
 			continue;
 		}
 		k = rpt_utf8_decode(p + i, n - i, &c);
-		if (c == RPT_CH_IDEO_STOP) {
-			if (chars >= 4) {
-				l->len = i + k;
-				l->chars = chars;
-				l->no_runin |= judgement(p, i);
-			}
-			return l;
-		}
+		if (c == RPT_CH_IDEO_STOP)
+			break;
 		f = rpt_char_class(c);
 		/* …，特别是… narrows the clause before it: one topic still. */
 		if ((f & RPT_C_COMMA) && (STARTS(p + i + k, n - i - k,
@@ -2517,6 +2509,20 @@ lead(struct slot *s)
 			return l;
 		chars += !rpt_is_space(c);
 	}
+	/*
+	 * Its 。 is the first of the text (the loop saw every character
+	 * before it), so it is in reach when it ends within LEAD_BYTES.
+	 */
+	if (i >= n || chars > UNNUMBERED_MAX || chars < 4 ||
+	    i + 3 > LEAD_BYTES || rpt_enumerator(p, n) > 0 || yao(p, n) ||
+	    starts_any(p, n, not_lead + 1))
+		return l;
+	l->len = i + k;
+	l->chars = chars;
+	rpt_utf8_decode(p, n, &c);
+	l->no_runin = (rpt_char_class(c) & RPT_C_DASH) != 0 ||
+	    starts_with(p, n, not_lead[0].s, not_lead[0].len) ||
+	    judgement(p, i);
 	return l;
 }
 
