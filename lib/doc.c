@@ -2058,6 +2058,20 @@ annex(const struct slot *s)
 	size_t n = s->text.len, i, k;
 	int32_t c;
 
+	/*
+	 * Each word opens with 附, 注, 名 or 说, which its first character
+	 * (after white space) must be: most headings are let go here, as
+	 * the loop below lets them go at the first character of every word.
+	 */
+	for (i = 0; i < n; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (!rpt_is_space(c))
+			break;
+	}
+	if (i >= n || (k == 3 && memcmp(p + i, "附", 3) != 0 &&
+	    memcmp(p + i, "注", 3) != 0 && memcmp(p + i, "名", 3) != 0 &&
+	    memcmp(p + i, "说", 3) != 0))
+		return 0;
 	/* Each word's characters in turn, white space between them skipped. */
 	for (w = words; *w != NULL; w++) {
 		for (i = 0, q = *w; *q != '\0' && i < n; i += k) {
