@@ -839,6 +839,12 @@ marker(const char *p, size_t n, enum rpt_family *fam, int *num)
 	size_t i, k, o;
 	const char *rest;
 	size_t rn;
+	/*
+	 * Asked of every paragraph: a Chinese numeral opens with 一 to 九 or
+	 * 十 (E4 or E5 leads them all), an Arabic number with an ASCII digit
+	 * or a full-width one (EF); other paragraphs need neither call.
+	 */
+	unsigned char b = n > 0 ? (unsigned char)p[0] : 0;
 
 	if ((o = open_paren(p, n)) > 0) {
 		if ((k = rpt_cn_number(p + o, n - o, num)) > 0)
@@ -851,12 +857,14 @@ marker(const char *p, size_t n, enum rpt_family *fam, int *num)
 		if ((k = close_paren(p + i, n - i)) == 0)
 			return 0;
 		i += k;
-	} else if ((k = rpt_cn_number(p, n, num)) > 0) {
+	} else if ((b == 0xe4 || b == 0xe5) &&
+	    (k = rpt_cn_number(p, n, num)) > 0) {
 		if ((o = number_stop(p + k, n - k, 1)) == 0)
 			return 0;
 		*fam = RPT_FAM_CN;
 		i = k + o;
-	} else if ((k = ar_number(p, n, num)) > 0) {
+	} else if (((b >= '0' && b <= '9') || b == 0xef) &&
+	    (k = ar_number(p, n, num)) > 0) {
 		if ((o = number_stop(p + k, n - k, 1)) == 0)
 			return 0;
 		/* 1.3万元 and 12.4宪法宣传周 are numbers, not markers. */
@@ -947,7 +955,9 @@ has_han(const char *p, size_t n)
 
 	for (i = 0; i < n && han < 2; i += k) {
 		k = rpt_utf8_decode(p + i, n - i, &c);
-		han += rpt_is_han(c);
+		/* The common ideographs without a call, the rest with one. */
+		han += (c >= RPT_CH_HAN_FIRST && c <= RPT_CH_HAN_LAST) ||
+		    rpt_is_han(c);
 	}
 	return han >= 2;
 }
