@@ -2393,8 +2393,12 @@ flattened(struct rpt_doc *d, const struct slot *s)
 static int
 starts_with(const char *p, size_t n, const char *w, size_t k)
 {
-	/* The first byte first: most calls end there. */
-	return n >= k && p[0] == w[0] && memcmp(p, w, k) == 0;
+	/*
+	 * The first two bytes first (every word has two or more): most calls
+	 * end there, as Han characters share their lead bytes.
+	 */
+	return n >= k && p[0] == w[0] && p[1] == w[1] &&
+	    memcmp(p, w, k) == 0;
 }
 
 #define STARTS(p, n, lit)	starts_with((p), (n), (lit), sizeof(lit) - 1)

@@ -31,9 +31,12 @@ starts(const char *p, size_t n, const char *s)
 {
 	size_t k;
 
-	/* The first byte first: most calls end there. */
-	return n > 0 && p[0] == s[0] && n >= (k = strlen(s)) &&
-	    memcmp(p, s, k) == 0;
+	/*
+	 * The first two bytes first: most calls end there, and the second
+	 * byte is what tells apart the Han characters that share a lead.
+	 */
+	return n > 0 && p[0] == s[0] && (s[1] == '\0' || (n > 1 &&
+	    p[1] == s[1])) && n >= (k = strlen(s)) && memcmp(p, s, k) == 0;
 }
 
 /* Where the first two bytes of a word fall in has_any()'s filter. */
@@ -518,20 +521,20 @@ digits_at(const char *p, size_t n, size_t *i)
 static int
 dash_at(const char *p, size_t n, size_t *i)
 {
-	static const char *const dashes[] = { "—", "－", "–", "-", NULL };
-	const char *const *d;
+	static const struct word dashes[] = {
+		WORD("—"), WORD("－"), WORD("–"), WORD("-"), { NULL, 0 }
+	};
+	const struct word *d;
 	int seen = 0;
-	size_t k;
 
 	for (;;) {
-		for (d = dashes; *d != NULL; d++) {
-			k = strlen(*d);
-			if (*i + k <= n && memcmp(p + *i, *d, k) == 0)
+		for (d = dashes; d->s != NULL; d++)
+			if (*i + d->len <= n && p[*i] == d->s[0] &&
+			    memcmp(p + *i, d->s, d->len) == 0)
 				break;
-		}
-		if (*d == NULL || seen == 2)
+		if (d->s == NULL || seen == 2)
 			return seen;
-		*i += k;
+		*i += d->len;
 		seen++;
 	}
 }
@@ -684,7 +687,8 @@ organ_word(const char *p, size_t n)
 	if (rpt_count_chars(p, n) < 3)
 		return 0;
 	for (o = organs; o->s != NULL; o++)
-		if (n >= o->len && memcmp(p + n - o->len, o->s, o->len) == 0)
+		if (n >= o->len && p[n - 1] == o->s[o->len - 1] &&
+		    memcmp(p + n - o->len, o->s, o->len) == 0)
 			return 1;
 	return 0;
 }
