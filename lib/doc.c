@@ -2489,6 +2489,44 @@ item(const struct slot *s)
 }
 
 /*
+ * The end of the run of characters of U+4000-9FFF (the common ideographs)
+ * that starts with the one at p + i: the first character from i + 3 on
+ * that rpt_han_lead() does not lead, or n.  Sixteen bytes a step where
+ * SSE2 is there: the first byte that is neither a continuation byte nor
+ * one of E4-E9 (valid UTF-8: it starts a character).
+ */
+static size_t
+han_end(const char *p, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	__m128i x, lead, han;
+	unsigned bits;
+
+	for (i += 3; i + 16 <= n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		/* As signed bytes: continuation bytes are below -64 (C0). */
+		lead = _mm_cmpgt_epi8(x, _mm_set1_epi8(-65));
+		han = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-29)),
+		    _mm_cmplt_epi8(x, _mm_set1_epi8(-22)));	/* E4-E9 */
+		if ((bits = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(han,
+		    lead))) != 0)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+	/* The block may have ended inside a character: on to its end. */
+	while (i < n && ((unsigned char)p[i] & 0xc0) == 0x80)
+		i++;
+	while (i < n && rpt_han_lead((unsigned char)p[i]))
+		i += 3;
+	return i;
+#else
+	do
+		i += 3;
+	while (i < n && rpt_han_lead((unsigned char)p[i]));
+	return i;
+#endif
+}
+
+/*
  * The first sentence of s as a heading may have it (slot's lead, worked
  * out once): at most UNNUMBERED_MAX characters of one clause (、 but no ，
  * ； ： inside), ending in 。 within LEAD_BYTES; its length and characters
@@ -2517,9 +2555,14 @@ lead(struct slot *s)
 	 * LEAD_BYTES.
 	 */
 	for (i = 0; i < n && chars <= UNNUMBERED_MAX; i += k) {
+		/*
+		 * A run of ideographs at once: three bytes each, none a mark
+		 * or white space.  A run past UNNUMBERED_MAX ends the loop as
+		 * its characters one by one would.
+		 */
 		if (rpt_han_lead((unsigned char)p[i])) {
-			k = 3;
-			chars++;
+			k = han_end(p, i, n) - i;
+			chars += k / 3;
 			continue;
 		}
 		k = rpt_utf8_decode(p + i, n - i, &c);
