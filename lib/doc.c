@@ -3134,7 +3134,12 @@ fill(struct rpt_doc *d, struct rpt_para *para)
 int
 rpt_path_format(struct rpt_buf *out, const int *path, int depth)
 {
-	char tmp[16], *q;
+	/*
+	 * The whole path is written here, then appended once: a filter asks
+	 * for it at every section, where an append a number cost more than
+	 * its digits.  Ten digits at most a number, and a dot.
+	 */
+	char tmp[RPT_DEPTH_MAX * 11], digits[10], *q = tmp, *e;
 	int i;
 	unsigned v;
 
@@ -3143,18 +3148,28 @@ rpt_path_format(struct rpt_buf *out, const int *path, int depth)
 		return -1;
 	out->p[0] = '\0';
 	for (i = 0; i < depth; i++) {
-		q = tmp + sizeof(tmp);
-		v = (unsigned)path[i];
+		/* (Deeper than a paragraph's path: on in pieces.) */
+		if ((size_t)(q - tmp) > sizeof(tmp) - 11) {
+			if (rpt_buf_append(out, tmp, (size_t)(q - tmp)) == -1)
+				return -1;
+			q = tmp;
+		}
+		if (i > 0)
+			*q++ = '.';
+		/* Sections are numbered from 1: most numbers have a digit. */
+		if ((v = (unsigned)path[i]) < 10) {
+			*q++ = (char)('0' + v);
+			continue;
+		}
+		e = digits + sizeof(digits);
 		do {
-			*--q = (char)('0' + v % 10);
+			*--e = (char)('0' + v % 10);
 			v /= 10;
 		} while (v > 0);
-		if (i > 0)
-			*--q = '.';
-		if (rpt_buf_append(out, q, (size_t)(tmp + sizeof(tmp) - q)) == -1)
-			return -1;
+		while (e < digits + sizeof(digits))
+			*q++ = *e++;
 	}
-	return 0;
+	return q > tmp ? rpt_buf_append(out, tmp, (size_t)(q - tmp)) : 0;
 }
 
 int
