@@ -48,7 +48,7 @@ pair_hash(unsigned char a, unsigned char b)
 
 /*
  * Does p contain one of the words (a NULL-terminated list, each of two
- * bytes or more)?  One pass instead of one search per word: a place is
+ * bytes or more, valid UTF-8)?  One pass instead of one search per word: a place is
  * tried against the words only when its first two bytes hash to a bit of
  * a filter that the words' first two bytes set.
  */
@@ -65,6 +65,12 @@ has_any(const char *p, size_t n, const char *const *words)
 		set[h >> 6] |= UINT64_C(1) << (h & 63);
 	}
 	for (i = 0; i + 1 < n; i++) {
+		/*
+		 * No word starts inside a character: the continuation bytes
+		 * of Han text, two of its every three, go untried.
+		 */
+		if (((unsigned char)p[i] & 0xc0) == 0x80)
+			continue;
 		h = pair_hash((unsigned char)p[i], (unsigned char)p[i + 1]);
 		if (set[h >> 6] >> (h & 63) & 1)
 			for (w = words; *w != NULL; w++)
