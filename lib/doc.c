@@ -1061,9 +1061,14 @@ features(struct slot *s)
 	}
 	if (has_han(p, n))
 		f |= F_HAN;
-	/* A PDF page's number: boilerplate wherever it is. */
-	if (n <= 40 && (p[0] == '-' || (unsigned char)p[0] >= 0xe2 ||
-	    (p[0] >= '1' && p[0] <= '9')) && rpt_is_page_number(p, n))
+	/*
+	 * A PDF page's number: boilerplate wherever it is.  It opens with a
+	 * dash (- or E2, EF leads), 第 or a digit: a short Han line need not
+	 * be asked.
+	 */
+	if (n <= 40 && (p[0] == '-' || (unsigned char)p[0] == 0xe2 ||
+	    (unsigned char)p[0] == 0xef || (p[0] >= '1' && p[0] <= '9') ||
+	    (n >= 3 && memcmp(p, "第", 3) == 0)) && rpt_is_page_number(p, n))
 		return f | F_FURNITURE | F_CHROME | F_BOILER;
 	/*
 	 * Chrome is known on its own, before a title or a heading; a
