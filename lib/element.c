@@ -48,9 +48,9 @@ pair_hash(unsigned char a, unsigned char b)
 
 /*
  * Does p contain one of the words (a NULL-terminated list, each of two
- * bytes or more, valid UTF-8)?  One pass instead of one search per word: a place is
- * tried against the words only when its first two bytes hash to a bit of
- * a filter that the words' first two bytes set.
+ * bytes or more, valid UTF-8)?  One pass instead of one search per word:
+ * a place is tried against the words only when its first two bytes hash
+ * to a bit of a filter that the words' first two bytes set.
  */
 static int
 has_any(const char *p, size_t n, const char *const *words)
