@@ -1084,7 +1084,8 @@ features(struct slot *s)
 	/* Everything else is a short line's, and looked at when needed. */
 	if (s->chars > SHORT_MAX)
 		return f | F_PUNCT;
-	if (rpt_has_punct(p, n))
+	/* A final 。 is punctuation: no need to look for the first. */
+	if ((n >= 3 && memcmp(p + n - 3, "。", 3) == 0) || rpt_has_punct(p, n))
 		f |= F_PUNCT;
 	return f;
 }
