@@ -874,6 +874,9 @@ rpt_end_mark(const char *p, size_t n)
 	int32_t c;
 	size_t k;
 
+	/* Most paragraphs end in 。: it needs no decoding. */
+	if (n >= 3 && memcmp(p + n - 3, "。", 3) == 0)
+		return 2;
 	/* Look through closing marks: （详见附件。） ends a sentence. */
 	while (n > 0) {
 		k = rpt_utf8_prev(p, n, &c);
