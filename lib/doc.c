@@ -169,7 +169,8 @@ struct slot {
 	unsigned	 f;
 	enum rpt_kind	 kind;
 	int		 settled;	/* kind fixed by the front or the tail */
-	int		 full;		/* ensure() has run */
+	int		 full;		/* ensure_some() (1), ensure() (2)
+					   has run */
 	int		 joined;	/* continues the element before it */
 	enum rpt_family	 fam;		/* marker, if F_MARK */
 	int		 mnum;
@@ -1093,16 +1094,20 @@ features(struct slot *s)
 /*
  * The features of a short line as an element (web remnant, date, 发文字号,
  * organs, title...), worked out only for the lines whose place makes them
- * matter: the front, the tail, a candidate unnumbered heading.
+ * matter: the front, the tail, a candidate unnumbered heading.  In two
+ * parts, as each flag is its own rule's: ensure_some() for what
+ * unnumbered() asks of a candidate heading (most are never asked more),
+ * ensure() for all.  Every reader of the other flags (front(), tail() and
+ * what they call) calls ensure() on the lines it reads first.
  */
 static void
-ensure(struct slot *s)
+ensure_some(struct slot *s)
 {
 	const char *p = TEXT(s);
 	size_t n = s->text.len;
-	int y, m, day, office, b;
+	int y, m, day, b;
 
-	if (s->full)
+	if (s->full >= 1)
 		return;
 	s->full = 1;
 	if (s->chars > SHORT_MAX)
@@ -1113,10 +1118,27 @@ ensure(struct slot *s)
 		s->f |= F_BOILER_WORD;
 	if (rpt_parse_date(p, n, &y, &m, &day))
 		s->f |= F_DATE;
-	if (rpt_is_docno(p, n))
-		s->f |= F_DOCNO;
 	if (rpt_is_organ_line(p, n))
 		s->f |= F_ORGAN;
+	if (rpt_is_addressee(p, n))
+		s->f |= F_ADDR;
+}
+
+static void
+ensure(struct slot *s)
+{
+	const char *p = TEXT(s);
+	size_t n = s->text.len;
+	int office;
+
+	if (s->full >= 2)
+		return;
+	ensure_some(s);
+	s->full = 2;
+	if (s->chars > SHORT_MAX)
+		return;
+	if (rpt_is_docno(p, n))
+		s->f |= F_DOCNO;
 	if (rpt_is_titleish(p, n))
 		s->f |= F_TITLE;
 	if (rpt_is_subtitle(p, n))
@@ -1125,8 +1147,6 @@ ensure(struct slot *s)
 		s->f |= office ? F_OFFICE : F_AUTHOR;
 	if (rpt_is_person_name(p, n))
 		s->f |= F_NAME;
-	if (rpt_is_addressee(p, n))
-		s->f |= F_ADDR;
 	/* A Word file's Title style or large centred first lines: a title. */
 	if ((s->lfmt & RPT_LF_TITLE) && !(s->f & (F_DATE | F_DOCNO | F_ORGAN |
 	    F_ADDR | F_SUBTITLE | F_AUTHOR | F_OFFICE | F_NAME | F_CHROME |
@@ -2019,7 +2039,7 @@ unnumbered(struct rpt_doc *d, const struct slot *s)
 	/* 一是 alone on its line opens an item. */
 	if (rpt_enumerator(TEXT(s), s->text.len) > 0)
 		return 0;
-	ensure((struct slot *)s);
+	ensure_some((struct slot *)s);
 	if (s->f & (F_DATE | F_ORGAN | F_BOILER | F_BOILER_WORD | F_ADDR))
 		return 0;
 	/*
