@@ -169,7 +169,8 @@ struct slot {
 	unsigned	 f;
 	enum rpt_kind	 kind;
 	int		 settled;	/* kind fixed by the front or the tail */
-	int		 full;		/* ensure() has run */
+	int		 full;		/* ensure_some() (1), ensure() (2)
+					   has run */
 	int		 joined;	/* continues the element before it */
 	enum rpt_family	 fam;		/* marker, if F_MARK */
 	int		 mnum;
@@ -689,10 +690,35 @@ debris_bytes(const char *p, size_t n)
 	return 0;
 }
 
-/* Where debris may start: [ for pandoc's, ( and （ for pinyin. */
+/*
+ * Where debris may start: [ for pandoc's, ( and （ for pinyin.  A line that
+ * has debris bytes (debris_bytes()) is looked through here, from each
+ * candidate on: sixteen bytes a step where SSE2 is there, each [ ( or EF
+ * (the lead of （, and of the full-width punctuation Han text is full of)
+ * then tried as the loop after it tries every byte.
+ */
 static const char *
 debris_next(const char *q, const char *end)
 {
+#ifdef __SSE2__
+	__m128i x, m;
+	unsigned bits;
+	int j;
+
+	for (; end - q >= 16; q += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)q);
+		m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x,
+		    _mm_set1_epi8('[')), _mm_cmpeq_epi8(x, _mm_set1_epi8('('))),
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xef)));
+		for (bits = (unsigned)_mm_movemask_epi8(m); bits != 0;
+		    bits &= bits - 1) {
+			j = __builtin_ctz(bits);
+			if (q[j] != '\xef' || (end - (q + j) >= 3 &&
+			    memcmp(q + j, "（", 3) == 0))
+				return q + j;
+		}
+	}
+#endif
 	for (; q < end; q++)
 		if (*q == '[' || *q == '(' ||
 		    (*q == '\xef' && end - q >= 3 && memcmp(q, "（", 3) == 0))
@@ -814,6 +840,12 @@ marker(const char *p, size_t n, enum rpt_family *fam, int *num)
 	size_t i, k, o;
 	const char *rest;
 	size_t rn;
+	/*
+	 * Asked of every paragraph: a Chinese numeral opens with 一 to 九 or
+	 * 十 (E4 or E5 leads them all), an Arabic number with an ASCII digit
+	 * or a full-width one (EF); other paragraphs need neither call.
+	 */
+	unsigned char b = n > 0 ? (unsigned char)p[0] : 0;
 
 	if ((o = open_paren(p, n)) > 0) {
 		if ((k = rpt_cn_number(p + o, n - o, num)) > 0)
@@ -826,12 +858,14 @@ marker(const char *p, size_t n, enum rpt_family *fam, int *num)
 		if ((k = close_paren(p + i, n - i)) == 0)
 			return 0;
 		i += k;
-	} else if ((k = rpt_cn_number(p, n, num)) > 0) {
+	} else if ((b == 0xe4 || b == 0xe5) &&
+	    (k = rpt_cn_number(p, n, num)) > 0) {
 		if ((o = number_stop(p + k, n - k, 1)) == 0)
 			return 0;
 		*fam = RPT_FAM_CN;
 		i = k + o;
-	} else if ((k = ar_number(p, n, num)) > 0) {
+	} else if (((b >= '0' && b <= '9') || b == 0xef) &&
+	    (k = ar_number(p, n, num)) > 0) {
 		if ((o = number_stop(p + k, n - k, 1)) == 0)
 			return 0;
 		/* 1.3万元 and 12.4宪法宣传周 are numbers, not markers. */
@@ -900,11 +934,17 @@ place_heading(struct rpt_doc *d, struct slot *s)
 	return 1;
 }
 
-/* The i-th queued paragraph, oldest first. */
+/*
+ * The i-th queued paragraph, oldest first.  The rules ask for slots all the
+ * time: head <= LOOK and 0 <= i <= LOOK + 1 (i <= count <= LOOK + 1), so
+ * head + i < 2 * (LOOK + 1) and one compare wraps it as % (LOOK + 1) did.
+ */
 static struct slot *
 at(struct rpt_doc *d, int i)
 {
-	return &d->q[(d->head + i) % (LOOK + 1)];
+	int j = d->head + i;
+
+	return &d->q[j > LOOK ? j - (LOOK + 1) : j];
 }
 
 static int
@@ -916,7 +956,9 @@ has_han(const char *p, size_t n)
 
 	for (i = 0; i < n && han < 2; i += k) {
 		k = rpt_utf8_decode(p + i, n - i, &c);
-		han += rpt_is_han(c);
+		/* The common ideographs without a call, the rest with one. */
+		han += (c >= RPT_CH_HAN_FIRST && c <= RPT_CH_HAN_LAST) ||
+		    rpt_is_han(c);
 	}
 	return han >= 2;
 }
@@ -1020,9 +1062,14 @@ features(struct slot *s)
 	}
 	if (has_han(p, n))
 		f |= F_HAN;
-	/* A PDF page's number: boilerplate wherever it is. */
-	if (n <= 40 && (p[0] == '-' || (unsigned char)p[0] >= 0xe2 ||
-	    (p[0] >= '1' && p[0] <= '9')) && rpt_is_page_number(p, n))
+	/*
+	 * A PDF page's number: boilerplate wherever it is.  It opens with a
+	 * dash (- or E2, EF leads), 第 or a digit: a short Han line need not
+	 * be asked.
+	 */
+	if (n <= 40 && (p[0] == '-' || (unsigned char)p[0] == 0xe2 ||
+	    (unsigned char)p[0] == 0xef || (p[0] >= '1' && p[0] <= '9') ||
+	    (n >= 3 && memcmp(p, "第", 3) == 0)) && rpt_is_page_number(p, n))
 		return f | F_FURNITURE | F_CHROME | F_BOILER;
 	/*
 	 * Chrome is known on its own, before a title or a heading; a
@@ -1038,7 +1085,8 @@ features(struct slot *s)
 	/* Everything else is a short line's, and looked at when needed. */
 	if (s->chars > SHORT_MAX)
 		return f | F_PUNCT;
-	if (rpt_has_punct(p, n))
+	/* A final 。 is punctuation: no need to look for the first. */
+	if ((n >= 3 && memcmp(p + n - 3, "。", 3) == 0) || rpt_has_punct(p, n))
 		f |= F_PUNCT;
 	return f;
 }
@@ -1046,16 +1094,20 @@ features(struct slot *s)
 /*
  * The features of a short line as an element (web remnant, date, 发文字号,
  * organs, title...), worked out only for the lines whose place makes them
- * matter: the front, the tail, a candidate unnumbered heading.
+ * matter: the front, the tail, a candidate unnumbered heading.  In two
+ * parts, as each flag is its own rule's: ensure_some() for what
+ * unnumbered() asks of a candidate heading (most are never asked more),
+ * ensure() for all.  Every reader of the other flags (front(), tail() and
+ * what they call) calls ensure() on the lines it reads first.
  */
 static void
-ensure(struct slot *s)
+ensure_some(struct slot *s)
 {
 	const char *p = TEXT(s);
 	size_t n = s->text.len;
-	int y, m, day, office, b;
+	int y, m, day, b;
 
-	if (s->full)
+	if (s->full >= 1)
 		return;
 	s->full = 1;
 	if (s->chars > SHORT_MAX)
@@ -1066,10 +1118,27 @@ ensure(struct slot *s)
 		s->f |= F_BOILER_WORD;
 	if (rpt_parse_date(p, n, &y, &m, &day))
 		s->f |= F_DATE;
-	if (rpt_is_docno(p, n))
-		s->f |= F_DOCNO;
 	if (rpt_is_organ_line(p, n))
 		s->f |= F_ORGAN;
+	if (rpt_is_addressee(p, n))
+		s->f |= F_ADDR;
+}
+
+static void
+ensure(struct slot *s)
+{
+	const char *p = TEXT(s);
+	size_t n = s->text.len;
+	int office;
+
+	if (s->full >= 2)
+		return;
+	ensure_some(s);
+	s->full = 2;
+	if (s->chars > SHORT_MAX)
+		return;
+	if (rpt_is_docno(p, n))
+		s->f |= F_DOCNO;
 	if (rpt_is_titleish(p, n))
 		s->f |= F_TITLE;
 	if (rpt_is_subtitle(p, n))
@@ -1078,8 +1147,6 @@ ensure(struct slot *s)
 		s->f |= office ? F_OFFICE : F_AUTHOR;
 	if (rpt_is_person_name(p, n))
 		s->f |= F_NAME;
-	if (rpt_is_addressee(p, n))
-		s->f |= F_ADDR;
 	/* A Word file's Title style or large centred first lines: a title. */
 	if ((s->lfmt & RPT_LF_TITLE) && !(s->f & (F_DATE | F_DOCNO | F_ORGAN |
 	    F_ADDR | F_SUBTITLE | F_AUTHOR | F_OFFICE | F_NAME | F_CHROME |
@@ -1188,7 +1255,7 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	if (n == 0)
 		return 0;
 	/* The caller drains with rpt_doc_next() after every push. */
-	s = &d->q[(d->head + d->count) % (LOOK + 1)];
+	s = at(d, d->count);
 	s->text.len = 0;
 	if (rpt_buf_append(&s->text, p, n) == -1)
 		return -1;
@@ -1898,6 +1965,16 @@ fragment(const struct slot *s)
 	if (s->f & F_MARK)
 		return 0;
 	for (i = 0; i < n; i += k) {
+		/*
+		 * A Han character (U+4000-9FFF, by its lead byte) is neither
+		 * white space nor a mark: most paragraphs open with two.
+		 */
+		if (rpt_han_lead((unsigned char)p[i]) && i + 3 <= n) {
+			k = 3;
+			if (++chars > 1)
+				return 0;
+			continue;
+		}
 		k = rpt_utf8_decode(p + i, n - i, &c);
 		if (rpt_is_space(c))
 			continue;
@@ -1962,7 +2039,7 @@ unnumbered(struct rpt_doc *d, const struct slot *s)
 	/* 一是 alone on its line opens an item. */
 	if (rpt_enumerator(TEXT(s), s->text.len) > 0)
 		return 0;
-	ensure((struct slot *)s);
+	ensure_some((struct slot *)s);
 	if (s->f & (F_DATE | F_ORGAN | F_BOILER | F_BOILER_WORD | F_ADDR))
 		return 0;
 	/*
@@ -2017,6 +2094,20 @@ annex(const struct slot *s)
 	size_t n = s->text.len, i, k;
 	int32_t c;
 
+	/*
+	 * Each word opens with 附, 注, 名 or 说, which its first character
+	 * (after white space) must be: most headings are let go here, as
+	 * the loop below lets them go at the first character of every word.
+	 */
+	for (i = 0; i < n; i += k) {
+		k = rpt_utf8_decode(p + i, n - i, &c);
+		if (!rpt_is_space(c))
+			break;
+	}
+	if (i >= n || (k == 3 && memcmp(p + i, "附", 3) != 0 &&
+	    memcmp(p + i, "注", 3) != 0 && memcmp(p + i, "名", 3) != 0 &&
+	    memcmp(p + i, "说", 3) != 0))
+		return 0;
 	/* Each word's characters in turn, white space between them skipped. */
 	for (w = words; *w != NULL; w++) {
 		for (i = 0, q = *w; *q != '\0' && i < n; i += k) {
@@ -2321,14 +2412,39 @@ flattened(struct rpt_doc *d, const struct slot *s)
 	return 1;
 }
 
+/*
+ * Does p open with the word w of k bytes?  The rules' words are literals:
+ * STARTS() gives their length by sizeof, where strlen() was paid each call.
+ */
 static int
-starts_with(const char *p, size_t n, const char *w)
+starts_with(const char *p, size_t n, const char *w, size_t k)
 {
-	size_t k;
-
-	/* The first byte first: most calls end there. */
-	return n > 0 && p[0] == w[0] && n >= (k = strlen(w)) &&
+	/*
+	 * The first two bytes first (every word has two or more): most calls
+	 * end there, as Han characters share their lead bytes.
+	 */
+	return n >= k && p[0] == w[0] && p[1] == w[1] &&
 	    memcmp(p, w, k) == 0;
+}
+
+#define STARTS(p, n, lit)	starts_with((p), (n), (lit), sizeof(lit) - 1)
+
+/* A word of a list, with its length. */
+struct word {
+	const char	*s;
+	size_t		 len;
+};
+
+#define WORD(lit)	{ (lit), sizeof(lit) - 1 }
+
+/* Does p open with one of the words (a list that ends with a NULL one)? */
+static int
+starts_any(const char *p, size_t n, const struct word *w)
+{
+	for (; w->s != NULL; w++)
+		if (starts_with(p, n, w->s, w->len))
+			return 1;
+	return 0;
 }
 
 /*
@@ -2336,9 +2452,10 @@ starts_with(const char *p, size_t n, const char *w)
  * (我们要坚持稳中求进…。 introduces a series), a time, a connective.  The
  * standalone lines of a review may open with 这 (这是…的五年。); leads not.
  */
-static const char *const not_lead[] = {
-	"这", "我", "今年", "明年", "去年", "过去", "现在", "同时", "此外",
-	"要", "必须", "各位", NULL
+static const struct word not_lead[] = {
+	WORD("这"), WORD("我"), WORD("今年"), WORD("明年"), WORD("去年"),
+	WORD("过去"), WORD("现在"), WORD("同时"), WORD("此外"), WORD("要"),
+	WORD("必须"), WORD("各位"), { NULL, 0 }
 };
 
 /*
@@ -2398,18 +2515,58 @@ item(const struct slot *s)
 }
 
 /*
+ * The end of the run of characters of U+4000-9FFF (the common ideographs)
+ * that starts with the one at p + i: the first character from i + 3 on
+ * that rpt_han_lead() does not lead, or n.  Sixteen bytes a step where
+ * SSE2 is there: the first byte that is neither a continuation byte nor
+ * one of E4-E9 (valid UTF-8: it starts a character).
+ */
+static size_t
+han_end(const char *p, size_t i, size_t n)
+{
+#ifdef __SSE2__
+	__m128i x, lead, han;
+	unsigned bits;
+
+	for (i += 3; i + 16 <= n; i += 16) {
+		x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		/* As signed bytes: continuation bytes are below -64 (C0). */
+		lead = _mm_cmpgt_epi8(x, _mm_set1_epi8(-65));
+		han = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(-29)),
+		    _mm_cmplt_epi8(x, _mm_set1_epi8(-22)));	/* E4-E9 */
+		if ((bits = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(han,
+		    lead))) != 0)
+			return i + (size_t)__builtin_ctz(bits);
+	}
+	/* The block may have ended inside a character: on to its end. */
+	while (i < n && ((unsigned char)p[i] & 0xc0) == 0x80)
+		i++;
+	while (i < n && rpt_han_lead((unsigned char)p[i]))
+		i += 3;
+	return i;
+#else
+	do
+		i += 3;
+	while (i < n && rpt_han_lead((unsigned char)p[i]));
+	return i;
+#endif
+}
+
+/*
  * The first sentence of s as a heading may have it (slot's lead, worked
  * out once): at most UNNUMBERED_MAX characters of one clause (、 but no ，
- * ； ： inside), ending in 。; its length and characters, and whether it
- * opens with an item's enumerator (一是, 第一，), a word of not_lead[], or
- * what a run-in lead may not open with: a dash (——经济总体回升向好。 is a
- * bullet of a list) or 这.
+ * ； ： inside), ending in 。 within LEAD_BYTES; its length and characters
+ * (0 if none), and, for a lead, whether it opens with an item's enumerator
+ * (一是, 第一，) or a word of not_lead[] (then it is none), or with what a
+ * run-in lead may not open with: a dash (——经济总体回升向好。 is a bullet of
+ * a list) or 这.  no_runin means nothing without a lead: every rule asks
+ * for len first.
  */
 static const struct lead *
 lead(struct slot *s)
 {
 	struct lead *l = &s->lead;
-	const char *const *w, *p = TEXT(s);
+	const char *p = TEXT(s);
 	size_t i, k, n = s->text.len, chars = 0;
 	uint32_t f;
 	int32_t c;
@@ -2418,35 +2575,29 @@ lead(struct slot *s)
 		return l;
 	memset(l, 0, sizeof(*l));
 	l->known = 1;
-	/* Most first sentences are longer: no 。 in reach, no lead. */
-	if (rpt_memmem(p, n < LEAD_BYTES ? n : LEAD_BYTES, "。", 3) == NULL ||
-	    rpt_enumerator(p, n) > 0 || yao(p, n))
-		return l;
-	rpt_utf8_decode(p, n, &c);
-	l->no_runin = (rpt_char_class(c) & RPT_C_DASH) != 0 ||
-	    starts_with(p, n, not_lead[0]);
-	for (w = not_lead + 1; *w != NULL; w++)
-		if (starts_with(p, n, *w))
-			return l;
+	/*
+	 * The clause first: it stops at the first punctuation, most often a
+	 * ， within a few characters, where a search for a 。 went on through
+	 * LEAD_BYTES.
+	 */
 	for (i = 0; i < n && chars <= UNNUMBERED_MAX; i += k) {
+		/*
+		 * A run of ideographs at once: three bytes each, none a mark
+		 * or white space.  A run past UNNUMBERED_MAX ends the loop as
+		 * its characters one by one would.
+		 */
 		if (rpt_han_lead((unsigned char)p[i])) {
-			k = 3;
-			chars++;
+			k = han_end(p, i, n) - i;
+			chars += k / 3;
 			continue;
 		}
 		k = rpt_utf8_decode(p + i, n - i, &c);
-		if (c == RPT_CH_IDEO_STOP) {
-			if (chars >= 4) {
-				l->len = i + k;
-				l->chars = chars;
-				l->no_runin |= judgement(p, i);
-			}
-			return l;
-		}
+		if (c == RPT_CH_IDEO_STOP)
+			break;
 		f = rpt_char_class(c);
 		/* …，特别是… narrows the clause before it: one topic still. */
-		if ((f & RPT_C_COMMA) && (starts_with(p + i + k, n - i - k,
-		    "特别是") || starts_with(p + i + k, n - i - k, "尤其是"))) {
+		if ((f & RPT_C_COMMA) && (STARTS(p + i + k, n - i - k,
+		    "特别是") || STARTS(p + i + k, n - i - k, "尤其是"))) {
 			chars++;
 			continue;
 		}
@@ -2455,6 +2606,20 @@ lead(struct slot *s)
 			return l;
 		chars += !rpt_is_space(c);
 	}
+	/*
+	 * Its 。 is the first of the text (the loop saw every character
+	 * before it), so it is in reach when it ends within LEAD_BYTES.
+	 */
+	if (i >= n || chars > UNNUMBERED_MAX || chars < 4 ||
+	    i + 3 > LEAD_BYTES || rpt_enumerator(p, n) > 0 || yao(p, n) ||
+	    starts_any(p, n, not_lead + 1))
+		return l;
+	l->len = i + k;
+	l->chars = chars;
+	rpt_utf8_decode(p, n, &c);
+	l->no_runin = (rpt_char_class(c) & RPT_C_DASH) != 0 ||
+	    starts_with(p, n, not_lead[0].s, not_lead[0].len) ||
+	    judgement(p, i);
 	return l;
 }
 
@@ -2516,7 +2681,7 @@ clauses_line(struct rpt_doc *d, int i)
 {
 	struct slot *s = at(d, i);
 	const struct slot *next;
-	const char *const *w, *p = TEXT(s);
+	const char *p = TEXT(s);
 	size_t j, k, n = s->text.len;
 	int32_t c;
 	uint32_t f;
@@ -2529,9 +2694,8 @@ clauses_line(struct rpt_doc *d, int i)
 	rpt_utf8_decode(p, n, &c);
 	if (rpt_char_class(c) & RPT_C_DASH)
 		return 0;
-	for (w = not_lead; *w != NULL; w++)
-		if (starts_with(p, n, *w))
-			return 0;
+	if (starts_any(p, n, not_lead))
+		return 0;
 	/* One sentence: its 。 is its end.  Not reported speech (周总理说，…). */
 	for (j = 0; j < n; j += k) {
 		k = rpt_utf8_decode(p + j, n - j, &c);
@@ -2996,7 +3160,12 @@ fill(struct rpt_doc *d, struct rpt_para *para)
 int
 rpt_path_format(struct rpt_buf *out, const int *path, int depth)
 {
-	char tmp[16], *q;
+	/*
+	 * The whole path is written here, then appended once: a filter asks
+	 * for it at every section, where an append a number cost more than
+	 * its digits.  Ten digits at most a number, and a dot.
+	 */
+	char tmp[RPT_DEPTH_MAX * 11], digits[10], *q = tmp, *e;
 	int i;
 	unsigned v;
 
@@ -3005,18 +3174,28 @@ rpt_path_format(struct rpt_buf *out, const int *path, int depth)
 		return -1;
 	out->p[0] = '\0';
 	for (i = 0; i < depth; i++) {
-		q = tmp + sizeof(tmp);
-		v = (unsigned)path[i];
+		/* (Deeper than a paragraph's path: on in pieces.) */
+		if ((size_t)(q - tmp) > sizeof(tmp) - 11) {
+			if (rpt_buf_append(out, tmp, (size_t)(q - tmp)) == -1)
+				return -1;
+			q = tmp;
+		}
+		if (i > 0)
+			*q++ = '.';
+		/* Sections are numbered from 1: most numbers have a digit. */
+		if ((v = (unsigned)path[i]) < 10) {
+			*q++ = (char)('0' + v);
+			continue;
+		}
+		e = digits + sizeof(digits);
 		do {
-			*--q = (char)('0' + v % 10);
+			*--e = (char)('0' + v % 10);
 			v /= 10;
 		} while (v > 0);
-		if (i > 0)
-			*--q = '.';
-		if (rpt_buf_append(out, q, (size_t)(tmp + sizeof(tmp) - q)) == -1)
-			return -1;
+		while (e < digits + sizeof(digits))
+			*q++ = *e++;
 	}
-	return 0;
+	return q > tmp ? rpt_buf_append(out, tmp, (size_t)(q - tmp)) : 0;
 }
 
 int

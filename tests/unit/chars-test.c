@@ -263,6 +263,23 @@ main(void)
 	check(zero == 0 && rpt_han_lead(0xe4) && rpt_han_lead(0xe9) &&
 	    !rpt_han_lead(0xe3) && !rpt_han_lead(0xea),
 	    "U+4000-U+9FFF (leads E4-E9) are in no class but the Chinese digits'");
+	/*
+	 * doc.c's marker() asks rpt_cn_number() only of text that opens
+	 * with an E4 or E5 lead: no other character opens a numeral.
+	 */
+	for (zero = 0, j = 0; j < 0x110000; j++) {
+		char b[8];
+		size_t k;
+		int v;
+
+		if (j >= 0xd800 && j <= 0xdfff)
+			continue;
+		k = put(b, (int32_t)j);
+		if ((unsigned char)b[0] != 0xe4 && (unsigned char)b[0] != 0xe5 &&
+		    rpt_cn_number(b, k, &v) != 0)
+			zero++;
+	}
+	check(zero == 0, "a Chinese numeral opens with an E4 or E5 lead");
 	/* rpt_cn_digit() is the Chinese digits' and 两's value. */
 	check(rpt_cn_digit(RPT_CH_LIANG) == 2 &&
 	    rpt_cn_digit(RPT_CH_LING) == 0 && rpt_cn_digit(RPT_CH_CN_9) == 9 && rpt_cn_digit('9') == -1 &&
