@@ -843,6 +843,8 @@ void	rpt_numbers_free(struct rpt_numbers *x);
  */
 long	rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 	    const struct rpt_quantity **out);
+/* For tests: -1 if rpt_numbers()' vector and scalar scans disagree on p. */
+int	rpt_numbers_check_scan(const struct rpt_numbers *x, const char *p, size_t n);
 
 /* The longest clause before or after a mention, in characters. */
 #define RPT_CONTEXT_MAX	30
