@@ -3871,20 +3871,33 @@ have_avx2(void)
 int
 rpt_numbers_check_scan(const struct rpt_numbers *x, const char *p, size_t n)
 {
-	struct cand cd = { SIZE_MAX / 2, 0 };
-	size_t i, want;
+	struct cand cd;
+	size_t i, k, want;
+	int step;
 
 	if (!x->vec)
-		return 0;
-	for (i = 0, want = numeral(x, p, n, 0); ; i += char_len(
-	    (unsigned char)p[i])) {
-		if (i > want)
+		return 1;
+	/*
+	 * As rpt_numbers() asks, from further on each time: first from the
+	 * character after each start found, so that a start missed shows
+	 * as a different next one; then one to four characters past it (as
+	 * the rules take them).
+	 */
+	for (step = 0; step < 2; step++) {
+		cd.base = SIZE_MAX / 2;
+		cd.m = 0;
+		for (i = 0; ; ) {
 			want = numeral(x, p, n, i);
-		if (next_avx2(x, &cd, p, n, i) != want)
-			return -1;
-		if (i >= n)
-			return 0;
+			if (next_avx2(x, &cd, p, n, i) != want)
+				return -1;
+			if (want >= n)
+				break;
+			for (i = want, k = step ? want % 4 + 1 : 1;
+			    k > 0 && i < n; k--)
+				i += char_len((unsigned char)p[i]);
+		}
 	}
+	return 0;
 }
 
 /* Record what a rule took: -1 on allocation failure. */
