@@ -3747,7 +3747,7 @@ numeral(const struct rpt_numbers *x, const char *p, size_t n, size_t i)
  * (see next_start()): base is the first one's offset.
  */
 struct cand {
-	size_t		 base;
+	size_t		 base, end;	/* the positions looked at */
 	uint64_t	 m;
 };
 
@@ -3767,14 +3767,11 @@ struct cand {
 
 #define AVX2		__attribute__((target("avx2")))
 
-/* The candidates among 32 positions from u, with u[0..33] readable. */
+/* The candidates among 32 positions, their bytes a, the next b and c. */
 static INLINE AVX2 uint32_t
-block32(const unsigned char *u, const __m256i t[6])
+cand32(__m256i a, __m256i b, __m256i c, const __m256i t[6])
 {
 	const __m256i lo = _mm256_set1_epi8(0x0f);
-	__m256i a = _mm256_loadu_si256((const void *)u);
-	__m256i b = _mm256_loadu_si256((const void *)(u + 1));
-	__m256i c = _mm256_loadu_si256((const void *)(u + 2));
 	__m256i r;
 
 	r = _mm256_and_si256(
@@ -3793,6 +3790,29 @@ block32(const unsigned char *u, const __m256i t[6])
 	    _mm256_setzero_si256()));
 }
 
+/* The candidates among 32 positions from u, with u[0..33] readable. */
+static INLINE AVX2 uint32_t
+block32(const unsigned char *u, const __m256i t[6])
+{
+	return cand32(_mm256_loadu_si256((const void *)u),
+	    _mm256_loadu_si256((const void *)(u + 1)),
+	    _mm256_loadu_si256((const void *)(u + 2)), t);
+}
+
+/*
+ * The same for the last 32 bytes of a text, from u: the bytes after them
+ * are zeros, shifted in across the lanes (vperm2i128, vpalignr).
+ */
+static INLINE AVX2 uint32_t
+last32(const unsigned char *u, const __m256i t[6])
+{
+	__m256i a = _mm256_loadu_si256((const void *)u);
+	__m256i z = _mm256_permute2x128_si256(a, a, 0x81);
+
+	return cand32(a, _mm256_alignr_epi8(z, a, 1),
+	    _mm256_alignr_epi8(z, a, 2), t);
+}
+
 /*
  * numeral() with the vector scan: the offset of the next character from i
  * on (i on a character boundary) that can start a number, or n.  *cd
@@ -3800,19 +3820,19 @@ block32(const unsigned char *u, const __m256i t[6])
  * (i only grows).  A candidate is a lead byte E0-EF or an ASCII digit,
  * which in valid UTF-8 begins a character, so that any one from i on is
  * one that numeral() would step onto; each 3-byte one is checked against
- * start.  Past n the bytes are read as zeros, which start nothing.
+ * start.  Past n the bytes are taken as zeros, which start nothing; a
+ * text of fewer than 64 bytes is left to numeral().
  */
 static AVX2 size_t
 next_avx2(const struct rpt_numbers *x, struct cand *cd, const char *p,
     size_t n, size_t i)
 {
-	const unsigned char *s = (const unsigned char *)p, *u;
-	unsigned char tail[64 + 32];
+	const unsigned char *s = (const unsigned char *)p;
 	__m256i t[6];
 	uint64_t m;
 	size_t j, k;
 
-	if (i - cd->base < 64) {
+	if (i >= cd->base && i < cd->end) {
 		for (m = cd->m & (~0ULL << (i - cd->base)); m != 0;
 		    m &= m - 1) {
 			j = cd->base + (size_t)__builtin_ctzll(m);
@@ -3820,24 +3840,34 @@ next_avx2(const struct rpt_numbers *x, struct cand *cd, const char *p,
 			    s[j + 1])] >> (s[j + 2] & 0x3fU) & 1))
 				return j;
 		}
-		i = cd->base + 64;
+		i = cd->end;
 	}
 	for (k = 0; k < 6; k++)
 		t[k] = _mm256_broadcastsi128_si256(
 		    _mm_loadu_si128((const void *)x->nib[k]));
-	for (; i < n; i += 64) {
-		if (n - i >= 64 + 2)
-			u = s + i;
-		else {
-			memset(tail, 0, sizeof(tail));
-			memcpy(tail, s + i, n - i);
-			u = tail;
-		}
+	if (n < 64)
+		return numeral(x, p, n, i);
+	for (; i < n; i = cd->end) {
 		cd->base = i;
-		cd->m = m = (uint64_t)block32(u, t) |
-		    (uint64_t)block32(u + 32, t) << 32;
+		cd->end = i + 64;
+		if (n - i >= 64 + 2)
+			m = (uint64_t)block32(s + i, t) |
+			    (uint64_t)block32(s + i + 32, t) << 32;
+		else if (n - i > 64) {
+			/* 65 bytes: 32 positions now, the last 64 next. */
+			m = block32(s + i, t);
+			cd->end = i + 32;
+		} else {
+			/* The last 64 bytes, those before i masked. */
+			m = ((uint64_t)block32(s + n - 64, t) |
+			    (uint64_t)last32(s + n - 32, t) << 32) &
+			    (~0ULL << (i - (n - 64)));
+			cd->base = n - 64;
+			cd->end = n;
+		}
+		cd->m = m;
 		for (; m != 0; m &= m - 1) {
-			j = i + (size_t)__builtin_ctzll(m);
+			j = cd->base + (size_t)__builtin_ctzll(m);
 			if (s[j] < 0x80 || (x->start[START_WORD(s[j],
 			    s[j + 1])] >> (s[j + 2] & 0x3fU) & 1))
 				return j;
@@ -3884,7 +3914,7 @@ rpt_numbers_check_scan(const struct rpt_numbers *x, const char *p, size_t n)
 	 * the rules take them).
 	 */
 	for (step = 0; step < 2; step++) {
-		cd.base = SIZE_MAX / 2;
+		cd.base = cd.end = 0;
 		cd.m = 0;
 		for (i = 0; ; ) {
 			want = numeral(x, p, n, i);
@@ -3920,7 +3950,7 @@ rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 {
 	struct scan s;
 	struct took t;
-	struct cand cd = { SIZE_MAX / 2, 0 };	/* none yet */
+	struct cand cd = { 0, 0, 0 };		/* none yet */
 	size_t i = 0, prev = SIZE_MAX;
 
 	x->n = x->floor = 0;
