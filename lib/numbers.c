@@ -3830,7 +3830,7 @@ next_avx2(const struct rpt_numbers *x, struct cand *cd, const char *p,
 	const unsigned char *s = (const unsigned char *)p;
 	__m256i t[6];
 	uint64_t m;
-	size_t j, k;
+	size_t j;
 
 	if (i >= cd->base && i < cd->end) {
 		for (m = cd->m & (~0ULL << (i - cd->base)); m != 0;
@@ -3842,9 +3842,16 @@ next_avx2(const struct rpt_numbers *x, struct cand *cd, const char *p,
 		}
 		i = cd->end;
 	}
-	for (k = 0; k < 6; k++)
-		t[k] = _mm256_broadcastsi128_si256(
-		    _mm_loadu_si128((const void *)x->nib[k]));
+	/* (Not a loop: gcc left it one, a dozen instructions a call.) */
+#define NIB(k)	_mm256_broadcastsi128_si256(_mm_loadu_si128( \
+	(const void *)x->nib[k]))
+	t[0] = NIB(0);
+	t[1] = NIB(1);
+	t[2] = NIB(2);
+	t[3] = NIB(3);
+	t[4] = NIB(4);
+	t[5] = NIB(5);
+#undef NIB
 	if (n < 64)
 		return numeral(x, p, n, i);
 	for (; i < n; i = cd->end) {
