@@ -1260,9 +1260,10 @@ start_set(struct rpt_numbers *x, int32_t c)
  * takes some that are not numerals: these groups were chosen (greedily,
  * by a script, on the bench corpus) so that few common ones are, 1.7% of
  * the positions the scan stops at (坛 缓 勃 卓 亏 剩 most); each is
- * checked against start.
+ * checked against start.  (Arrays, not a list of words: no word of
+ * rpt-numbers.1.)
  */
-static const char *const vec_groups[] = {
+static const char vec_groups[][32] = {
 	"○十千四", "〇億", "萬零４６", "一七万三两", "亿二五",
 	"百０１２３５７８９", "兩八六九",
 };
