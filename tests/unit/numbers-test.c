@@ -1084,7 +1084,7 @@ scan_tests(int *pass, int *fail)
 #if defined(__SSE2__) && defined(__x86_64__) && defined(__GNUC__)
 		/* vec_groups in numbers.c lack a character of start. */
 		if (r == 1 && __builtin_cpu_supports("avx2") && bad++ < 5)
-			printf("  FAIL no vector scan on a machine with AVX2\n");
+			printf("  FAIL no vector scan, with AVX2\n");
 #endif
 	}
 	for (e = 0; e < sizeof(ends) / sizeof(ends[0]); e++)
@@ -1093,8 +1093,8 @@ scan_tests(int *pass, int *fail)
 			memcpy(p + k, ends[e], strlen(ends[e]));
 			if (check_scan(x, p, k + strlen(ends[e])) == -1 &&
 			    bad++ < 5)
-				printf("  FAIL the scans differ on %s after %zu "
-				    "bytes\n", ends[e], k);
+				printf("  FAIL the scans differ on %s after "
+				    "%zu bytes\n", ends[e], k);
 		}
 	if (verbose && bad == 0)
 		printf("  ok   the vector scan of every character\n");
