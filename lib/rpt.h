@@ -844,6 +844,8 @@ void	rpt_numbers_free(struct rpt_numbers *x);
  */
 long	rpt_numbers(struct rpt_numbers *x, const char *p, size_t n, size_t skip,
 	    const struct rpt_quantity **out);
+/* For tests: do rpt_numbers()' two scans agree on p (0; -1 no; 1 one only)? */
+int	rpt_numbers_check_scan(const struct rpt_numbers *x, const char *p, size_t n);
 
 /* The longest clause before or after a mention, in characters. */
 #define RPT_CONTEXT_MAX	30
