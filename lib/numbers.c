@@ -3757,16 +3757,12 @@ struct cand {
  * positions that may start a number 32 bytes at a time: each of a
  * position's three bytes' nibbles looks up the groups of x->nib that it
  * may belong to (vpshufb), and the position is a candidate when a group
- * is left in all six.  GCC and Clang make it for these functions alone
- * (target()), chosen in rpt_numbers_new() (__builtin_cpu_supports(), as
- * split.c does), so that the library runs on any x86-64.
+ * is left in all six.  Chosen in rpt_numbers_new() (internal.h's
+ * RPT_AVX2 and rpt_have_avx2()).
  */
-#if defined(__SSE2__) && defined(__x86_64__) && \
-    (defined(__clang__) || (defined(__GNUC__) && __GNUC__ >= 5))
+#ifdef RPT_HAVE_AVX2
 #define HAVE_AVX2
-#include <immintrin.h>
-
-#define AVX2		__attribute__((target("avx2")))
+#define AVX2		RPT_AVX2
 
 /* The candidates among 32 positions, their bytes a, the next b and c. */
 static INLINE AVX2 uint32_t
@@ -3888,7 +3884,7 @@ next_avx2(const struct rpt_numbers *x, struct cand *cd, const char *p,
 static int
 have_avx2(void)
 {
-	return __builtin_cpu_supports("avx2");
+	return rpt_have_avx2();
 }
 #else
 static size_t
