@@ -135,7 +135,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	struct split *s = doc->state;
 	const struct rpt_span *spans;
 	struct rpt_span whole;
-	int plain = 0;
+	int plain = 0, inrow;
 	struct rpt_tsv *out = doc->out;
 	const char *text;
 	struct rpt_buf *tail;
@@ -167,6 +167,8 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	 */
 	if (render_shared(s, p) == -1)
 		return -1;
+	/* A sentence's or an item's plain text goes out with its row. */
+	inrow = plain && unit != RPT_U_PARA;
 	/*
 	 * A row's columns before the text are put together in row and
 	 * written with one call: the file once per document, line and para
@@ -188,7 +190,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 	s->row.len = s->name_len;
 	if (rpt_buf_reserve(&s->row, 4 * UNITS_MAX + 8 +
 	    (s->shared.len > s->rest.len ? s->shared.len : s->rest.len) +
-	    (plain && unit != RPT_U_PARA ? p->len : 0)) == -1)
+	    (inrow ? p->len : 0)) == -1)
 		return -1;
 	q = rpt_tsv_put_long(s->row.p + s->name_len, p->line);
 	*q++ = '\t';
@@ -207,7 +209,7 @@ para(const struct rpt_cli_doc *doc, const struct rpt_para *p)
 		q += tail->len;
 		*q++ = '\t';
 		q = rpt_tsv_put_long(q, (long)spans[i].chars);
-		if (plain && unit != RPT_U_PARA) {
+		if (inrow) {
 			/* One call for the row: the text is short. */
 			*q++ = '\t';
 			memcpy(q, text, spans[i].len);

@@ -289,6 +289,19 @@ utf8_masks16(__m128i x, uint64_t *hi, uint64_t *l, uint64_t *c, int shift)
 	    shift;
 }
 
+/*
+ * Do the masks of a block (at bit shift of the 64-bit masks on) fail the
+ * test?  last holds the leads of the block before in its top bits: a
+ * lead at 62 owes this block one continuation byte, at 63 two.
+ */
+static inline int
+utf8_bad(uint64_t H, uint64_t L, uint64_t C, uint64_t last, int shift)
+{
+	uint64_t carry = (last >> 62 & 1) | (last >> 63) * 3;
+
+	return (L | C) != H || C != (L << 1 | L << 2 | carry << shift);
+}
+
 #ifdef RPT_HAVE_AVX2
 /* utf8_masks16() for 32 bytes. */
 static inline RPT_AVX2 void
@@ -319,7 +332,7 @@ utf8_valid64_avx2(const unsigned char *p, size_t *ip, size_t n,
     size_t *stop, uint64_t *last)
 {
 	__m256i x0, x1;
-	uint64_t H, L, C, carry;
+	uint64_t H, L, C;
 	size_t i;
 
 	for (i = *ip; i + 64 <= n; i += 64) {
@@ -334,8 +347,7 @@ utf8_valid64_avx2(const unsigned char *p, size_t *ip, size_t n,
 		H = L = C = 0;
 		utf8_masks32(x0, &H, &L, &C, 0);
 		utf8_masks32(x1, &H, &L, &C, 32);
-		carry = (*last >> 62 & 1) | (*last >> 63) * 3;
-		if ((L | C) != H || C != (L << 1 | L << 2 | carry)) {
+		if (utf8_bad(H, L, C, *last, 0)) {
 			*stop = i + 64;
 			*ip = i;
 			return 1;
@@ -367,7 +379,7 @@ utf8_valid16(const unsigned char *p, size_t i, size_t n, size_t *stop,
 {
 #define LOAD16(at) _mm_loadu_si128((const __m128i *)(const void *)(p + (at)))
 	__m128i x0, x1, x2, x3;
-	uint64_t H, L, C, carry, last = 0;
+	uint64_t H, L, C, last = 0;
 
 	*stop = n;
 #ifdef RPT_HAVE_AVX2
@@ -392,9 +404,7 @@ utf8_valid16(const unsigned char *p, size_t i, size_t n, size_t *stop,
 		utf8_masks16(x1, &H, &L, &C, 16);
 		utf8_masks16(x2, &H, &L, &C, 32);
 		utf8_masks16(x3, &H, &L, &C, 48);
-		/* Owed by the last block: a lead at 62 one byte, at 63 two. */
-		carry = (last >> 62 & 1) | (last >> 63) * 3;
-		if ((L | C) != H || C != (L << 1 | L << 2 | carry)) {
+		if (utf8_bad(H, L, C, last, 0)) {
 			*stop = i + 64;
 			goto back;
 		}
@@ -405,8 +415,7 @@ utf8_valid16(const unsigned char *p, size_t i, size_t n, size_t *stop,
 		x0 = LOAD16(i);
 		H = L = C = 0;
 		utf8_masks16(x0, &H, &L, &C, 48);
-		carry = (last >> 62 & 1) | (last >> 63) * 3;
-		if ((L | C) != H || C != (L << 1 | L << 2 | carry << 48)) {
+		if (utf8_bad(H, L, C, last, 48)) {
 			*stop = i + 16;
 			break;
 		}

@@ -1277,8 +1277,6 @@ vec_takes(const struct rpt_numbers *x, unsigned b0, unsigned b1, unsigned b2)
 	    x->nib[4][b2 & 15] & x->nib[5][b2 >> 4]) != 0;
 }
 
-static int have_avx2(void);
-
 /*
  * Make x->nib from vec_groups and set x->vec when the machine has AVX2
  * and the tables take every character of start, which a new numeral in
@@ -1309,7 +1307,11 @@ vec_init(struct rpt_numbers *x)
 			x->nib[5][u[2] >> 4] |= (uint8_t)bit;
 		}
 	}
-	x->vec = have_avx2();
+#ifdef RPT_HAVE_AVX2
+	x->vec = rpt_have_avx2();
+#else
+	x->vec = 0;
+#endif
 	for (b0 = 0xe0; b0 <= 0xef; b0++)
 		for (b1 = 0x80; b1 <= 0xbf; b1++)
 			for (b2 = 0x80; b2 <= 0xbf; b2++)
@@ -3879,13 +3881,6 @@ next_avx2(const struct rpt_numbers *x, struct cand *cd, const char *p,
 	}
 	return n;
 }
-
-/* Can rpt_numbers() use next_avx2()? */
-static int
-have_avx2(void)
-{
-	return rpt_have_avx2();
-}
 #else
 static size_t
 next_avx2(const struct rpt_numbers *x, struct cand *cd, const char *p,
@@ -3893,12 +3888,6 @@ next_avx2(const struct rpt_numbers *x, struct cand *cd, const char *p,
 {
 	(void)cd;
 	return numeral(x, p, n, i);
-}
-
-static int
-have_avx2(void)
-{
-	return 0;
 }
 #endif /* HAVE_AVX2 */
 
