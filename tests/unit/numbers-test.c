@@ -1230,6 +1230,123 @@ context_tests(int *pass, int *fail)
 	rpt_numbers_free(x);
 }
 
+/*
+ * The clause around [off, off + len) of p as the issue says it, one
+ * character at a time: back and on to a boundary or RPT_CONTEXT_MAX
+ * characters, trimmed.
+ */
+static void
+context_ref(const char *p, size_t n, size_t off, size_t len,
+    struct rpt_context *c)
+{
+	const uint32_t bounds = RPT_C_STOP | RPT_C_SEMICOLON | RPT_C_COLON |
+	    RPT_C_COMMA | RPT_C_IDEO_COMMA;
+	const char *s;
+	size_t i, k, chars, l;
+	int32_t ch;
+
+	for (i = off, chars = 0; i > 0 && chars < RPT_CONTEXT_MAX; chars++) {
+		for (k = 1; ((unsigned char)p[i - k] & 0xc0) == 0x80; k++)
+			;
+		rpt_utf8_decode(p + i - k, k, &ch);
+		if (rpt_char_class(ch) & bounds)
+			break;
+		i -= k;
+	}
+	s = p + i;
+	l = off - i;
+	rpt_trim(&s, &l);
+	c->before_off = (size_t)(s - p);
+	c->before_len = l;
+	for (i = off + len, chars = 0; i < n && chars < RPT_CONTEXT_MAX;
+	    chars++) {
+		k = rpt_utf8_decode(p + i, n - i, &ch);
+		if (rpt_char_class(ch) & bounds)
+			break;
+		i += k;
+	}
+	s = p + off + len;
+	l = i - (off + len);
+	rpt_trim(&s, &l);
+	c->after_off = (size_t)(s - p);
+	c->after_len = l;
+}
+
+/*
+ * rpt_quantity_context() finds what context_ref() does, in texts of every
+ * length up to 200 characters drawn from boundaries, the characters that
+ * share their first bytes (《 （ and the ideographic space), white space,
+ * and characters of one to four bytes, around a mention at every
+ * character; with many boundaries, few and none.
+ */
+static void
+context_ref_tests(int *pass, int *fail)
+{
+	static const char *const other[] = {
+		"甲", "《", "（", "\xe3\x80\x80", "a", " ", "\xc3\xa9",
+		"\xf0\x9f\x98\x80", "5", "乙", "丙", "丁"
+	}, *const bounds[] = {
+		"、", "。", "，", "：", "；", "！", "？", ",", ";", ":", "!", "?"
+	};
+	/* Boundaries one time in 2, in 20, and never. */
+	static const unsigned every[] = { 2, 20, 0 };
+	struct rpt_quantity q;
+	struct rpt_context c, want;
+	unsigned long seed = 1;
+	size_t n, len, off, at[201], chars, t, k, a;
+	const char *w;
+	char *p, *buf;
+	int bad = 0;
+
+	if ((buf = malloc(4 * 200)) == NULL)
+		exit(2);
+	for (t = 0; t < 3000 && bad < 5; t++) {
+		chars = t % 201;
+		for (n = 0, k = 0; k < chars; k++) {
+			seed = seed * 6364136223846793005UL + 1442695040888963407UL;
+			a = (size_t)(seed >> 33);
+			w = every[t % 3] != 0 && a % every[t % 3] == 0 ?
+			    bounds[a / 32 % 12] : other[a / 32 % 12];
+			at[k] = n;
+			memcpy(buf + n, w, strlen(w));
+			n += strlen(w);
+		}
+		at[chars] = n;
+		/* A copy of exactly its length: nothing after it may be read. */
+		if ((p = malloc(n > 0 ? n : 1)) == NULL)
+			exit(2);
+		memcpy(p, buf, n);
+		for (k = 0; k < chars && bad < 5; k++) {
+			off = at[k];
+			len = at[k + 1 < chars && k % 2 ? k + 2 : k + 1] - off;
+			memset(&q, 0, sizeof(q));
+			q.off = off;
+			q.len = len;
+			rpt_quantity_context(p, n, &q, &c);
+			context_ref(p, n, off, len, &want);
+			if (c.before_off != want.before_off ||
+			    c.before_len != want.before_len ||
+			    c.after_off != want.after_off ||
+			    c.after_len != want.after_len) {
+				bad++;
+				printf("  FAIL context at %zu+%zu of '%.*s': "
+				    "'%.*s' and '%.*s', want '%.*s' and "
+				    "'%.*s'\n", off, len, (int)n, p,
+				    (int)c.before_len, p + c.before_off,
+				    (int)c.after_len, p + c.after_off,
+				    (int)want.before_len, p + want.before_off,
+				    (int)want.after_len, p + want.after_off);
+			}
+		}
+		free(p);
+	}
+	if (verbose && bad == 0)
+		printf("  ok   contexts as one character at a time finds "
+		    "them\n");
+	*(bad == 0 ? pass : fail) += 1;
+	free(buf);
+}
+
 /* ---------------------------------------------------------------- main */
 
 /* -d: the mentions in each argument. */
@@ -1276,6 +1393,7 @@ main(int argc, char *argv[])
 	scan_tests(&pass, &fail);
 	boundary_leads(&pass, &fail);
 	context_tests(&pass, &fail);
+	context_ref_tests(&pass, &fail);
 	if ((runs = calloc(NCASES, sizeof(*runs))) == NULL)
 		return 2;
 	run_all(cases, NCASES, runs);
