@@ -1103,6 +1103,60 @@ scan_tests(int *pass, int *fail)
 	rpt_numbers_free(x);
 }
 
+/*
+ * A numeral in a short quotation is a name: the “ (or ") is looked for in
+ * the 38 bytes before the numeral (numbers.c's quote_near(), three
+ * vector blocks where there are 38 bytes), then one character at a time
+ * up to 36 bytes back.  White space between the “ and the numeral puts
+ * the “ at every distance, after texts of 0 to 60 bytes.
+ */
+static void
+quote_tests(int *pass, int *fail)
+{
+	static const char *const opens[] = { "“", "\"" };
+	static const size_t fronts[] = { 0, 10, 37, 38, 39, 40, 60 };
+	const struct rpt_quantity *q;
+	struct rpt_numbers *x;
+	char text[256], *p;
+	size_t o, f, m, n;
+	long k, j;
+	int bad = 0, name, want;
+
+	if ((x = rpt_numbers_new(1)) == NULL)
+		exit(2);
+	for (o = 0; o < 2; o++)
+		for (f = 0; f < sizeof(fronts) / sizeof(fronts[0]); f++)
+			for (m = 0; m <= 40; m++) {
+				n = 0;
+				memset(text, 'x', fronts[f]);
+				n += fronts[f];
+				memcpy(text + n, opens[o], strlen(opens[o]));
+				n += strlen(opens[o]);
+				memset(text + n, ' ', m);
+				n += m;
+				memcpy(text + n, "八五”普法", strlen("八五”普法"));
+				n += strlen("八五”普法");
+				if ((p = malloc(n)) == NULL)
+					exit(2);
+				memcpy(p, text, n);
+				k = rpt_numbers(x, p, n, 0, &q);
+				for (j = 0, name = 0; j < k; j++)
+					name |= q[j].kind == RPT_Q_NAME;
+				/* The “ ends less than 36 bytes before 八. */
+				want = m < 36;
+				if (name != want && bad++ < 5)
+					printf("  FAIL %s after %zu bytes and "
+					    "%zu spaces: %s a name\n",
+					    opens[o], fronts[f], m,
+					    name ? "is" : "is not");
+				free(p);
+			}
+	if (verbose && bad == 0)
+		printf("  ok   names in quotations at every distance\n");
+	*(bad == 0 ? pass : fail) += 1;
+	rpt_numbers_free(x);
+}
+
 /* ---------------------------------------------------------------- context */
 
 /*
@@ -1392,6 +1446,7 @@ main(int argc, char *argv[])
 	cn_tests(&pass, &fail);
 	scan_tests(&pass, &fail);
 	boundary_leads(&pass, &fail);
+	quote_tests(&pass, &fail);
 	context_tests(&pass, &fail);
 	context_ref_tests(&pass, &fail);
 	if ((runs = calloc(NCASES, sizeof(*runs))) == NULL)
