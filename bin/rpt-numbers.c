@@ -135,11 +135,33 @@ column_len(const char s[48])
 #endif
 }
 
-/* Append n bytes to b, which has room for them. */
+/*
+ * Append n bytes to b, which has room for them.  Inline, in copies of a
+ * constant length that overlap where n is not one (the calls of memcpy()
+ * with a length that changes from row to row mispredicted their branches
+ * on it: 5% of rpt-numbers' mispredicts).
+ */
 static inline void
 put(struct rpt_buf *b, const char *s, size_t n)
 {
-	memcpy(b->p + b->len, s, n);
+	char *d = b->p + b->len;
+	size_t i;
+
+	if (n >= 16) {
+		for (i = 0; i + 16 < n; i += 16)
+			memcpy(d + i, s + i, 16);
+		memcpy(d + n - 16, s + n - 16, 16);
+	} else if (n >= 8) {
+		memcpy(d, s, 8);
+		memcpy(d + n - 8, s + n - 8, 8);
+	} else if (n >= 4) {
+		memcpy(d, s, 4);
+		memcpy(d + n - 4, s + n - 4, 4);
+	} else if (n > 0) {
+		d[0] = s[0];
+		d[n / 2] = s[n / 2];
+		d[n - 1] = s[n - 1];
+	}
 	b->len += n;
 }
 
