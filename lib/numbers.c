@@ -33,8 +33,10 @@
 #define EXP_MAX		24
 /* Room for the inner_words and inner_names lists. */
 #define INNER_MAX	40
-/* Code points in the BMP: the bit sets over characters hold these. */
+/* Code points in the BMP. */
 #define NBMP		0x10000
+/* Bits of a set of characters (struct cset), a power of two. */
+#define CSET_BITS	8192
 
 #define NITEMS(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -58,6 +60,35 @@ struct dec {
 };
 
 /*
+ * A set of characters to say at once that a character is in no word of a
+ * list: a bit per code point modulo CSET_BITS, so that one may be said to
+ * be in it that is not (the look-up after it tells), never the other way.
+ * A kilobyte: the twenty sets take 20 KiB, not the 160 KiB of a bit per
+ * BMP code point, which missed the L1 cache more (callgrind on 8 MB of
+ * text: 1.00M misses, not 1.05M; with 512 bytes a set, the false
+ * positives cost 56,000 more mispredicted branches).
+ */
+struct cset {
+	uint64_t	 w[CSET_BITS / 64];
+};
+
+static inline int
+bit(const struct cset *set, int32_t c)
+{
+	unsigned h = (unsigned)c & (CSET_BITS - 1);
+
+	return (int)(set->w[h >> 6] >> (h & 63) & 1);
+}
+
+static inline void
+set_bit(struct cset *set, int32_t c)
+{
+	unsigned h = (unsigned)c & (CSET_BITS - 1);
+
+	set->w[h >> 6] |= (uint64_t)1 << (h & 63);
+}
+
+/*
  * A word list for the lookups made at every numeral and every unit, sorted
  * by key (the first two characters, or the one of a one-character word),
  * longest first within a key: a lookup finds its few candidates by binary
@@ -77,25 +108,11 @@ struct wlist {
 	struct wkey	 *keys;
 	size_t		  kmask;
 	/*
-	 * A bit per BMP code point: a word starts with it (first), has it
-	 * second (second), or is it alone (alone).  Most lookups end there.
+	 * The characters that a word starts with (first), has second
+	 * (second), or is alone (alone).  Most lookups end there.
 	 */
-	uint8_t		  first[NBMP / 8], second[NBMP / 8],
-			  alone[NBMP / 8];
+	struct cset	  first, second, alone;
 };
-
-static inline int
-bit(const uint8_t *set, int32_t c)
-{
-	return c >= NBMP || (set[c >> 3] & (1U << (c & 7)));
-}
-
-static inline void
-set_bit(uint8_t *set, int32_t c)
-{
-	if (c < NBMP)
-		set[c >> 3] |= (uint8_t)(1U << (c & 7));
-}
 
 /* A key of a wlist: its bytes as a number (key_pack()), and its words. */
 struct wkey {
@@ -119,15 +136,15 @@ struct rpt_numbers {
 	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
 	int		 inner_name[INNER_MAX];
 	int32_t		 inner_before[INNER_MAX];	/* its character */
-	uint8_t		 inner_prev[NBMP / 8];	/* the character before */
-	/* A bit per BMP code point that ends a qualifier before a number. */
-	uint8_t		 qual_end[NBMP / 8];
+	struct cset	 inner_prev;		/* the character before */
+	/* The characters that end a qualifier before a number. */
+	struct cset	 qual_end;
 	/* The same for the words between a qualifier and it (qual_fill). */
-	uint8_t		 fill_end[NBMP / 8];
-	/* A bit per first character of the qualifiers after a unit. */
-	uint8_t		 post_first[NBMP / 8];
+	struct cset	 fill_end;
+	/* The first characters of the qualifiers after a unit. */
+	struct cset	 post_first;
 	/* And of vague_words (一批), tried at every numeral. */
-	uint8_t		 vague_first[NBMP / 8];
+	struct cset	 vague_first;
 	/*
 	 * A bit per 3-byte character that can start a number (see numeral()),
 	 * 64 to a word: the word is indexed by the first two bytes as they
@@ -1109,9 +1126,9 @@ wlist_make(struct wlist *l, const char *const *list)
 		return -1;
 	memcpy(l->w, list, l->n * sizeof(*l->w));
 	qsort(l->w, l->n, sizeof(*l->w), wcmp);
-	memset(l->first, 0, sizeof(l->first));
-	memset(l->second, 0, sizeof(l->second));
-	memset(l->alone, 0, sizeof(l->alone));
+	memset(&l->first, 0, sizeof(l->first));
+	memset(&l->second, 0, sizeof(l->second));
+	memset(&l->alone, 0, sizeof(l->alone));
 	for (i = 0; i < l->n; i++) {
 		int32_t c1 = 0, c2 = 0;
 		size_t k;
@@ -1119,12 +1136,12 @@ wlist_make(struct wlist *l, const char *const *list)
 		l->len[i] = strlen(l->w[i]);
 		l->klen[i] = key_len(l->w[i], l->len[i]);
 		k = rpt_utf8_decode(l->w[i], l->len[i], &c1);
-		set_bit(l->first, c1);
+		set_bit(&l->first, c1);
 		if (k < l->len[i]) {
 			rpt_utf8_decode(l->w[i] + k, l->len[i] - k, &c2);
-			set_bit(l->second, c2);
+			set_bit(&l->second, c2);
 		} else
-			set_bit(l->alone, c1);
+			set_bit(&l->alone, c1);
 	}
 	return wlist_hash(l);
 }
@@ -1170,14 +1187,14 @@ wlist_at_c(const struct wlist *l, const char *p, size_t n, int32_t c1,
 	size_t k2, r;
 	int32_t c2;
 
-	if (!bit(l->first, c1))
+	if (!bit(&l->first, c1))
 		return 0;
 	/* Two-character keys first: their words are the longer ones. */
 	if (k1 < n && (k2 = k1 + char_len((unsigned char)p[k1])) <= n &&
-	    (decode(p + k1, n - k1, &c2), bit(l->second, c2)) &&
+	    (decode(p + k1, n - k1, &c2), bit(&l->second, c2)) &&
 	    (r = wlist_key(l, p, n, k2)) > 0)
 		return r;
-	return bit(l->alone, c1) ? wlist_key(l, p, n, k1) : 0;
+	return bit(&l->alone, c1) ? wlist_key(l, p, n, k1) : 0;
 }
 
 /* The longest word of l at p, its length; 0 if none. */
@@ -1195,7 +1212,7 @@ wlist_at(const struct wlist *l, const char *p, size_t n)
 
 /* Mark the last character of each word of list in set. */
 static void
-last_chars(uint8_t *set, const char *const *list)
+last_chars(struct cset *set, const char *const *list)
 {
 	int32_t c;
 
@@ -1207,7 +1224,7 @@ last_chars(uint8_t *set, const char *const *list)
 
 /* Mark the first character of each word of list in set. */
 static void
-first_chars(uint8_t *set, const char *const *list)
+first_chars(struct cset *set, const char *const *list)
 {
 	int32_t c;
 
@@ -1235,8 +1252,7 @@ inner_add(struct rpt_numbers *x, const char *w, int name)
 	c = -1;
 	if (pre > 0) {
 		rpt_utf8_prev(w, pre, &c);
-		if (c < NBMP)
-			x->inner_prev[c >> 3] |= (uint8_t)(1U << (c & 7));
+		set_bit(&x->inner_prev, c);
 	}
 	x->inner_before[x->ninner] = c;
 	x->inner[x->ninner] = w;
@@ -1348,16 +1364,16 @@ rpt_numbers_new(int all)
 		inner_add(x, inner_words[m], 0);
 	for (m = 0; inner_names[m] != NULL; m++)
 		inner_add(x, inner_names[m], 1);
-	last_chars(x->qual_end, pre_over);
-	last_chars(x->qual_end, pre_at_least);
-	last_chars(x->qual_end, pre_at_most);
-	last_chars(x->qual_end, pre_approx);
-	last_chars(x->fill_end, qual_fill);
-	first_chars(x->post_first, incl_words);
-	first_chars(x->post_first, post_at_least);
-	first_chars(x->post_first, post_at_most);
-	first_chars(x->post_first, post_approx);
-	first_chars(x->vague_first, vague_words);
+	last_chars(&x->qual_end, pre_over);
+	last_chars(&x->qual_end, pre_at_least);
+	last_chars(&x->qual_end, pre_at_most);
+	last_chars(&x->qual_end, pre_approx);
+	last_chars(&x->fill_end, qual_fill);
+	first_chars(&x->post_first, incl_words);
+	first_chars(&x->post_first, post_at_least);
+	first_chars(&x->post_first, post_at_most);
+	first_chars(&x->post_first, post_approx);
+	first_chars(&x->vague_first, vague_words);
 	for (m = 0; m < NITEMS(unit_words); m++)
 		units[m] = unit_words[m].w;
 	units[m] = NULL;
@@ -1651,7 +1667,7 @@ qual_after(const struct rpt_numbers *x, const char *p, size_t n, size_t j,
 	 * Most quantities have none: the character after says so at once,
 	 * without trying every word of the lists.
 	 */
-	if (j >= n || (decode(p + j, n - j, &c), !bit(x->post_first, c)))
+	if (j >= n || (decode(p + j, n - j, &c), !bit(&x->post_first, c)))
 		return j;
 
 	/*
@@ -1721,14 +1737,14 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
 	 * it.  (No qualifier ends with one of qual_fill's words, so the
 	 * qualifier can only be before the word.)
 	 */
-	if (bit(x->fill_end, c) &&
+	if (bit(&x->fill_end, c) &&
 	    (k = word_before(p + f, i - f, qual_fill)) > 0) {
 		if (i - k == f)
 			return RPT_QUAL_EXACT;
 		char_before(p + f, i - k - f, &c);
 	}
 	/* Most numbers have none: the character before says so at once. */
-	if (!bit(x->qual_end, c))
+	if (!bit(&x->qual_end, c))
 		return RPT_QUAL_EXACT;
 	if ((b = qual_before(p + f, i - k - f, len)) != RPT_QUAL_EXACT)
 		*len += k;
@@ -2229,7 +2245,7 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 	if (i <= x->floor)
 		return 0;
 	char_before(p, i, &c);
-	if (c >= NBMP || !(x->inner_prev[c >> 3] & (1U << (c & 7))))
+	if (!bit(&x->inner_prev, c))
 		return 0;
 	for (*m = 0; *m < x->ninner; (*m)++) {
 		/* The character before first: it tells most words apart. */
@@ -2818,7 +2834,7 @@ rule_vague_word(const struct scan *s, struct took *t)
 	size_t u;
 
 	/* (The numeral's first character says no at once, nearly always.) */
-	if (!bit(s->x->vague_first, s->c) ||
+	if (!bit(&s->x->vague_first, s->c) ||
 	    (u = word_at(s->p + s->i, s->n - s->i, vague_words)) == 0)
 		return 0;
 	return took_other(t, s->i, u, RPT_Q_VAGUE, s->i + u);
