@@ -1331,7 +1331,8 @@ context_ref(const char *p, size_t n, size_t off, size_t len,
  * length up to 200 characters drawn from boundaries, the characters that
  * share their first bytes (《 （ and the ideographic space), white space,
  * and characters of one to four bytes, around a mention at every
- * character; with many boundaries, few and none.
+ * character; with many boundaries, few and none; and next to a mention,
+ * every character.
  */
 static void
 context_ref_tests(int *pass, int *fail)
@@ -1348,6 +1349,7 @@ context_ref_tests(int *pass, int *fail)
 	struct rpt_context c, want;
 	unsigned long seed = 1;
 	size_t n, len, off, at[201], chars, t, k, a;
+	int32_t ch;
 	const char *w;
 	char *p, *buf;
 	int bad = 0;
@@ -1393,6 +1395,34 @@ context_ref_tests(int *pass, int *fail)
 			}
 		}
 		free(p);
+	}
+	/*
+	 * Every character next to a mention, before it and after it: the
+	 * clause scans tell boundaries by their bytes (numbers.c's
+	 * boundary3()), not by their class.
+	 */
+	for (ch = 1; ch < 0x110000 && bad < 5; ch++) {
+		if (ch >= 0xd800 && ch <= 0xdfff)
+			continue;
+		for (a = 0; a < 2; a++) {
+			n = 0;
+			put_utf8(buf, &n, a ? '5' : 0x7532);	/* 5, 甲 */
+			put_utf8(buf, &n, ch);
+			put_utf8(buf, &n, a ? 0x7532 : '5');
+			memset(&q, 0, sizeof(q));
+			q.off = a ? 0 : n - 1;
+			q.len = 1;
+			rpt_quantity_context(buf, n, &q, &c);
+			context_ref(buf, n, q.off, q.len, &want);
+			if (c.before_off != want.before_off ||
+			    c.before_len != want.before_len ||
+			    c.after_off != want.after_off ||
+			    c.after_len != want.after_len) {
+				bad++;
+				printf("  FAIL context of 5 next to U+%04lX\n",
+				    (unsigned long)ch);
+			}
+		}
 	}
 	if (verbose && bad == 0)
 		printf("  ok   contexts as one character at a time finds "
