@@ -1233,6 +1233,25 @@ running_header(struct rpt_doc *d, const struct slot *s)
 	return 1;
 }
 
+/*
+ * rpt_trim(), when an end of [*p, *p + *n) may be white space: the first
+ * byte may start it (rpt_space_lead), or the last character is neither
+ * ASCII nor an ideograph (no white space is).  Most lines start and end
+ * with an ideograph, a digit or a mark: nothing to trim, no call.
+ */
+static size_t
+trim(const char **p, size_t *n)
+{
+	const unsigned char *b = (const unsigned char *)*p;
+	size_t len = *n;
+
+	if (len == 0 || (!rpt_space_lead[b[0]] &&
+	    ((b[len - 1] < 0x80 && !rpt_space_lead[b[len - 1]]) ||
+	    (len >= 3 && rpt_han_lead(b[len - 3])))))
+		return 0;
+	return rpt_trim(p, n);
+}
+
 int
 rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 {
@@ -1251,7 +1270,7 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	own = debris > 0 ? rpt_count_chars(line->p, line->len) -
 	    rpt_count_chars(p, n) : 0;
 	d->debris_chars += own;
-	trimmed = rpt_trim(&p, &n);
+	trimmed = trim(&p, &n);
 	if (n == 0)
 		return 0;
 	/* The caller drains with rpt_doc_next() after every push. */

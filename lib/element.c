@@ -39,7 +39,7 @@ starts(const char *p, size_t n, const char *s)
 	    p[1] == s[1])) && n >= (k = strlen(s)) && memcmp(p, s, k) == 0;
 }
 
-/* Where the first two bytes of a word fall in has_any()'s filter. */
+/* Where the first two bytes of a word fall in a wordset's filter. */
 static unsigned
 pair_hash(unsigned char a, unsigned char b)
 {
@@ -47,23 +47,82 @@ pair_hash(unsigned char a, unsigned char b)
 }
 
 /*
- * Does p contain one of the words (a NULL-terminated list, each of two
- * bytes or more, valid UTF-8)?  One pass instead of one search per word:
- * a place is tried against the words only when its first two bytes hash
- * to a bit of a filter that the words' first two bytes set.
+ * A list of words (NULL-terminated, each of two bytes or more, valid
+ * UTF-8) and a filter of where their first two bytes hash, so that a place
+ * in a text is tried against the words only when its first two bytes hash
+ * to a bit of the filter.  The filter is built at the first call that asks
+ * (wordset_filter()), not at every call: the lists are the rules' and never
+ * change.  A word whose first byte is ASCII hashes with 0 for its second
+ * when one_ascii is set (field_at()'s widgets: [ ] |).
  */
-static int
-has_any(const char *p, size_t n, const char *const *words)
+struct wordset {
+	const char *const *words;
+	int		 one_ascii;
+	int		 ready;
+	uint64_t	 set[16];
+};
+
+#define WORDSET(list, one)	{ (list), (one), 0, { 0 } }
+
+/* The key of a place (or a word) that starts with the bytes a, b. */
+static unsigned
+wordset_key(const struct wordset *ws, unsigned char a, unsigned char b)
+{
+	return pair_hash(a, ws->one_ascii && a < 0x80 ? 0 : b);
+}
+
+/*
+ * The filter of ws, built once.  Two threads that build it at once write
+ * the same bits; the flag goes up (release) only after them, so a thread
+ * that sees it (acquire) sees the whole filter.
+ */
+static const uint64_t *
+wordset_filter(struct wordset *ws)
 {
 	uint64_t set[16] = { 0 };
 	const char *const *w;
 	unsigned h;
-	size_t i;
+	int ready;
 
-	for (w = words; *w != NULL; w++) {
-		h = pair_hash((unsigned char)(*w)[0], (unsigned char)(*w)[1]);
+#if defined(__GNUC__)
+	ready = __atomic_load_n(&ws->ready, __ATOMIC_ACQUIRE);
+#else
+	ready = ws->ready;
+#endif
+	if (ready)
+		return ws->set;
+	for (w = ws->words; *w != NULL; w++) {
+		h = wordset_key(ws, (unsigned char)(*w)[0],
+		    (unsigned char)(*w)[1]);
 		set[h >> 6] |= UINT64_C(1) << (h & 63);
 	}
+	memcpy(ws->set, set, sizeof(set));
+#if defined(__GNUC__)
+	__atomic_store_n(&ws->ready, 1, __ATOMIC_RELEASE);
+#else
+	ws->ready = 1;
+#endif
+	return ws->set;
+}
+
+/* Does the filter of ws have the key h? */
+static int
+wordset_maybe(const uint64_t *set, unsigned h)
+{
+	return set[h >> 6] >> (h & 63) & 1;
+}
+
+/*
+ * Does p contain one of the words of ws?  One pass instead of one search
+ * per word, through the filter.
+ */
+static int
+has_any(const char *p, size_t n, struct wordset *ws)
+{
+	const uint64_t *set = wordset_filter(ws);
+	const char *const *w;
+	size_t i;
+
 	for (i = 0; i + 1 < n; i++) {
 		/*
 		 * No word starts inside a character: the continuation bytes
@@ -71,9 +130,9 @@ has_any(const char *p, size_t n, const char *const *words)
 		 */
 		if (((unsigned char)p[i] & 0xc0) == 0x80)
 			continue;
-		h = pair_hash((unsigned char)p[i], (unsigned char)p[i + 1]);
-		if (set[h >> 6] >> (h & 63) & 1)
-			for (w = words; *w != NULL; w++)
+		if (wordset_maybe(set, wordset_key(ws, (unsigned char)p[i],
+		    (unsigned char)p[i + 1])))
+			for (w = ws->words; *w != NULL; w++)
 				if (starts(p + i, n - i, *w))
 					return 1;
 	}
@@ -252,6 +311,7 @@ static const char *const boiler_in[] = {
 	"网站地图", "联系我们", "浏览次数", "阅读次数", "发布时间", "发布日期",
 	NULL
 };
+static struct wordset boiler_in_set = WORDSET(boiler_in, 0);
 static const struct word boiler_line[] = {
 	WORD("下载"), WORD("打印"), WORD("全屏"), WORD("收藏"), WORD("分享"),
 	WORD("首页"), WORD("加大"), WORD("还原"), WORD("减小"), WORD("关闭"),
@@ -267,7 +327,7 @@ rpt_is_boilerplate(const char *p, size_t n)
 	const char *q = p;
 	size_t qn = n, chars = rpt_count_chars(p, n);
 
-	if (chars <= 60 && has_any(p, n, boiler_in))
+	if (chars <= 60 && has_any(p, n, &boiler_in_set))
 		return 2;
 	/* Whole-line words: drop 【】 and a final colon first. */
 	if (starts(q, qn, "【")) {
@@ -312,11 +372,13 @@ static const char *const chrome_fields[] = {
 	"内容概述", "所属机构", "公开方式", "公开范围", "公开时限", "标题",
 	"责任编辑", "编辑", NULL
 };
+static struct wordset chrome_fields_set = WORDSET(chrome_fields, 0);
 /* Words of page widgets, chrome as whole words on a line of chrome. */
 static const char *const chrome_widgets[] = {
 	"大", "中", "小", "打印", "关闭", "分享", "朗读", "收藏", "视力保护色",
 	"默认", "护眼", "关闭窗口", "打印本页", "【", "】", "[", "]", "|", NULL
 };
+static struct wordset chrome_widgets_set = WORDSET(chrome_widgets, 1);
 /* Signs of chrome anywhere in a line without a sentence in it. */
 static const char *const chrome_in[] = {
 	"当前位置", "当前的位置", "您的位置", "所在位置", "现在的位置",
@@ -324,6 +386,7 @@ static const char *const chrome_in[] = {
 	"下一篇", "责任编辑", "网站标识码", "ICP备", "公网安备", "版权所有",
 	NULL
 };
+static struct wordset chrome_in_set = WORDSET(chrome_in, 0);
 
 /*
  * Does p hold 。， or ；?  One pass where three searches went: the first byte
@@ -404,11 +467,25 @@ field_boundary(int32_t c)
 static size_t
 field_at(const char *p, size_t n, size_t i, int *widget)
 {
+	const uint64_t *fields, *widgets;
 	const char *const *w;
 	size_t j, e;
 	int32_t c;
 
 	*widget = 0;
+	/*
+	 * Most places start no label and no widget word: the filters of
+	 * their first two bytes say so without trying each.  (A word matches
+	 * only where its first two bytes do, as the loops below ask.)
+	 */
+	fields = wordset_filter(&chrome_fields_set);
+	widgets = wordset_filter(&chrome_widgets_set);
+	if (i + 1 < n && !wordset_maybe(fields,
+	    wordset_key(&chrome_fields_set, (unsigned char)p[i],
+	    (unsigned char)p[i + 1])) && !wordset_maybe(widgets,
+	    wordset_key(&chrome_widgets_set, (unsigned char)p[i],
+	    (unsigned char)p[i + 1])))
+		return 0;
 	for (w = chrome_fields; *w != NULL; w++) {
 		/*
 		 * The first character's three bytes (every label's is Han)
@@ -611,7 +688,7 @@ rpt_is_chrome(const char *p, size_t n)
 	if (n == 0 || n > 4 * CHROME_MAX || sentence_marks(p, n) ||
 	    (chars = rpt_count_chars(p, n)) > CHROME_MAX)
 		return 0;
-	if (chars <= CHROME_SIGN_MAX && has_any(p, n, chrome_in))
+	if (chars <= CHROME_SIGN_MAX && has_any(p, n, &chrome_in_set))
 		return 2;
 	if ((b = breadcrumb(p, n)) > 0)
 		return b == 2 ? 3 : 2;
@@ -735,6 +812,7 @@ static const char *const title_words[] = {
 	"报告", "总结", "汇报", "自查", "工作要点", "计划", "讲话", "报  告",
 	NULL
 };
+static struct wordset title_words_set = WORDSET(title_words, 0);
 
 int
 rpt_is_titleish(const char *p, size_t n)
@@ -748,7 +826,7 @@ rpt_is_titleish(const char *p, size_t n)
 	/* A dateline names the report: 2025年1月14日在…会议上…作政府工作报告. */
 	if (has(p, n, "会议上"))
 		return 0;
-	if (has_any(p, n, title_words))
+	if (has_any(p, n, &title_words_set))
 		return 1;
 	/* A page's headline: 2025年某县法治政府建设情况. */
 	return has(p, n, "法治政府建设") && (ends(p, n, "情况") ||
