@@ -48,23 +48,30 @@ pair_hash(unsigned char a, unsigned char b)
 
 /*
  * A list of words (NULL-terminated, each of two bytes or more, valid
- * UTF-8) and a filter of where their first two bytes hash, so that a place
- * in a text is tried against the words only when its first two bytes hash
- * to a bit of the filter.  The filter is built at the first call that asks
- * (wordset_filter()), not at every call: the lists are the rules' and never
- * change.  A word whose first byte is ASCII hashes with 0 for its second
- * when one_ascii is set (field_at()'s widgets: [ ] |).
+ * UTF-8, WORDSET_MAX at most), indexed by a hash of their first two bytes:
+ * a place in a text is tried against the words whose first two bytes hash
+ * as its own do, in the order of the list, and against none when no word's
+ * do (most places).  The index is built at the first call that asks
+ * (wordset_index()), not at every call: the lists are the rules' and
+ * never change.  A word whose first byte is ASCII hashes with 0 for its
+ * second when one_ascii is set (field_at()'s widgets: [ ] |).
  */
+#define WORDSET_MAX	255
+
 struct wordset {
 	const char *const *words;
 	int		 one_ascii;
 	int		 ready;
-	uint64_t	 set[16];
+	struct wordindex {
+		/* 1 + the first word of a hash, 1 + the next of the same */
+		unsigned char	 first[1024];
+		unsigned char	 next[WORDSET_MAX];
+	}		 ix;
 };
 
-#define WORDSET(list, one)	{ (list), (one), 0, { 0 } }
+#define WORDSET(list, one)	{ (list), (one), 0, { { 0 }, { 0 } } }
 
-/* The key of a place (or a word) that starts with the bytes a, b. */
+/* The hash of a place (or a word) that starts with the bytes a, b. */
 static unsigned
 wordset_key(const struct wordset *ws, unsigned char a, unsigned char b)
 {
@@ -72,17 +79,16 @@ wordset_key(const struct wordset *ws, unsigned char a, unsigned char b)
 }
 
 /*
- * The filter of ws, built once.  Two threads that build it at once write
- * the same bits; the flag goes up (release) only after them, so a thread
- * that sees it (acquire) sees the whole filter.
+ * The index of ws, built once.  Two threads that build it at once write
+ * the same bytes; the flag goes up (release) only after them, so a thread
+ * that sees it (acquire) sees the whole index.
  */
-static const uint64_t *
-wordset_filter(struct wordset *ws)
+static const struct wordindex *
+wordset_index(struct wordset *ws)
 {
-	uint64_t set[16] = { 0 };
-	const char *const *w;
+	struct wordindex ix;
 	unsigned h;
-	int ready;
+	int i, ready;
 
 #if defined(__GNUC__)
 	ready = __atomic_load_n(&ws->ready, __ATOMIC_ACQUIRE);
@@ -90,31 +96,29 @@ wordset_filter(struct wordset *ws)
 	ready = ws->ready;
 #endif
 	if (ready)
-		return ws->set;
-	for (w = ws->words; *w != NULL; w++) {
-		h = wordset_key(ws, (unsigned char)(*w)[0],
-		    (unsigned char)(*w)[1]);
-		set[h >> 6] |= UINT64_C(1) << (h & 63);
+		return &ws->ix;
+	memset(&ix, 0, sizeof(ix));
+	for (i = 0; ws->words[i] != NULL; i++)
+		continue;
+	/* From the last word back, so that each chain is in list order. */
+	while (i-- > 0) {
+		h = wordset_key(ws, (unsigned char)ws->words[i][0],
+		    (unsigned char)ws->words[i][1]);
+		ix.next[i] = ix.first[h];
+		ix.first[h] = (unsigned char)(i + 1);
 	}
-	memcpy(ws->set, set, sizeof(set));
+	memcpy(&ws->ix, &ix, sizeof(ix));
 #if defined(__GNUC__)
 	__atomic_store_n(&ws->ready, 1, __ATOMIC_RELEASE);
 #else
 	ws->ready = 1;
 #endif
-	return ws->set;
-}
-
-/* Does the filter of ws have the key h? */
-static int
-wordset_maybe(const uint64_t *set, unsigned h)
-{
-	return set[h >> 6] >> (h & 63) & 1;
+	return &ws->ix;
 }
 
 /*
  * Does p contain one of the words of ws?  One pass instead of one search
- * per word, through the filter.
+ * per word, through the index.
  */
 static int
 has_any(const char *p, size_t n, struct wordset *ws)
@@ -127,16 +131,15 @@ has_any(const char *p, size_t n, struct wordset *ws)
 	static const unsigned char step[16] = {
 		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4
 	};
-	const uint64_t *set = wordset_filter(ws);
-	const char *const *w;
+	const struct wordindex *ix = wordset_index(ws);
 	size_t i;
+	unsigned w;
 
 	for (i = 0; i + 1 < n; i += step[(unsigned char)p[i] >> 4])
-		if (wordset_maybe(set, wordset_key(ws, (unsigned char)p[i],
-		    (unsigned char)p[i + 1])))
-			for (w = ws->words; *w != NULL; w++)
-				if (starts(p + i, n - i, *w))
-					return 1;
+		for (w = ix->first[wordset_key(ws, (unsigned char)p[i],
+		    (unsigned char)p[i + 1])]; w != 0; w = ix->next[w - 1])
+			if (starts(p + i, n - i, ws->words[w - 1]))
+				return 1;
 	return 0;
 }
 
@@ -462,61 +465,93 @@ field_boundary(int32_t c)
 }
 
 /*
+ * The end of the field label w at p + i, with its colon or closing
+ * bracket; 0 if it is not there.
+ */
+static size_t
+label_at(const char *p, size_t n, size_t i, const char *w)
+{
+	size_t j, e;
+
+	/*
+	 * The first character's three bytes (every label's is Han) rule
+	 * out nearly every label: spaced_at() decodes it equal only when
+	 * they are.
+	 */
+	if (w[0] != p[i] || (i + 1 < n && w[1] != p[i + 1]) ||
+	    (i + 2 < n && w[2] != p[i + 2]) ||
+	    (j = spaced_at(p, n, i, w)) == 0)
+		return 0;
+	if (j >= n)
+		return j;
+	if ((e = starts(p + j, n - j, "：") ? 3 : 0) > 0 ||
+	    (e = starts(p + j, n - j, "】") ? 3 : 0) > 0 ||
+	    p[j] == ':' || p[j] == ']')
+		return j + (e ? e : 1);
+	return 0;
+}
+
+/* The end of the widget word w standing alone at p + i; 0 if it is not. */
+static size_t
+widget_at(const char *p, size_t n, size_t i, const char *w)
+{
+	size_t j;
+	int32_t c;
+
+	/* So for a widget's: a second byte, if its first has one. */
+	if (w[0] != p[i] || ((unsigned char)w[0] >= 0x80 && i + 1 < n &&
+	    w[1] != p[i + 1]) || (j = spaced_at(p, n, i, w)) == 0)
+		return 0;
+	rpt_utf8_prev(p, j, &c);
+	/* The word ends there: the end, or white space follows. */
+	return j >= n || rpt_is_space(c) || field_boundary(c) ? j : 0;
+}
+
+/*
  * The field label at p + i, with its colon or closing bracket: returns
  * the end, 0 if none.  *widget is set for a widget word standing alone.
+ * The labels first, then the widgets, each in the order of its list.
  */
 static size_t
 field_at(const char *p, size_t n, size_t i, int *widget)
 {
-	const uint64_t *fields, *widgets;
+	const struct wordindex *fx, *wx;
 	const char *const *w;
-	size_t j, e;
-	int32_t c;
+	size_t j;
+	unsigned x;
 
 	*widget = 0;
 	/*
-	 * Most places start no label and no widget word: the filters of
-	 * their first two bytes say so without trying each.  (A word matches
-	 * only where its first two bytes do, as the loops below ask.)
+	 * Only the words whose first two bytes hash as the place's may be
+	 * there (a word matches only where its first two bytes do, as
+	 * label_at() and widget_at() ask): most places start none.
 	 */
-	fields = wordset_filter(&chrome_fields_set);
-	widgets = wordset_filter(&chrome_widgets_set);
-	if (i + 1 < n && !wordset_maybe(fields,
-	    wordset_key(&chrome_fields_set, (unsigned char)p[i],
-	    (unsigned char)p[i + 1])) && !wordset_maybe(widgets,
-	    wordset_key(&chrome_widgets_set, (unsigned char)p[i],
-	    (unsigned char)p[i + 1])))
+	if (i + 1 < n) {
+		fx = wordset_index(&chrome_fields_set);
+		for (x = fx->first[wordset_key(&chrome_fields_set,
+		    (unsigned char)p[i], (unsigned char)p[i + 1])]; x != 0;
+		    x = fx->next[x - 1])
+			if ((j = label_at(p, n, i, chrome_fields[x - 1])) > 0)
+				return j;
+		wx = wordset_index(&chrome_widgets_set);
+		for (x = wx->first[wordset_key(&chrome_widgets_set,
+		    (unsigned char)p[i], (unsigned char)p[i + 1])]; x != 0;
+		    x = wx->next[x - 1])
+			if ((j = widget_at(p, n, i, chrome_widgets[x - 1])) > 0) {
+				*widget = 1;
+				return j;
+			}
 		return 0;
-	for (w = chrome_fields; *w != NULL; w++) {
-		/*
-		 * The first character's three bytes (every label's is Han)
-		 * rule out nearly every label: spaced_at() decodes it equal
-		 * only when they are.
-		 */
-		if ((*w)[0] != p[i] || (i + 1 < n && (*w)[1] != p[i + 1]) ||
-		    (i + 2 < n && (*w)[2] != p[i + 2]) ||
-		    (j = spaced_at(p, n, i, *w)) == 0)
-			continue;
-		if (j >= n)
-			return j;
-		if ((e = starts(p + j, n - j, "：") ? 3 : 0) > 0 ||
-		    (e = starts(p + j, n - j, "】") ? 3 : 0) > 0 ||
-		    p[j] == ':' || p[j] == ']')
-			return j + (e ? e : 1);
 	}
-	for (w = chrome_widgets; *w != NULL; w++) {
-		/* So for a widget's: a second byte, if its first has one. */
-		if ((*w)[0] != p[i] || ((unsigned char)(*w)[0] >= 0x80 &&
-		    i + 1 < n && (*w)[1] != p[i + 1]) ||
-		    (j = spaced_at(p, n, i, *w)) == 0)
-			continue;
-		rpt_utf8_prev(p, j, &c);
-		/* The word ends there: the end, or white space follows. */
-		if (j >= n || rpt_is_space(c) || field_boundary(c)) {
+	/* The last byte of the line: each word. */
+	for (w = chrome_fields; *w != NULL; w++)
+		if ((j = label_at(p, n, i, *w)) > 0)
+			return j;
+	for (w = chrome_widgets; *w != NULL; w++)
+		if ((j = widget_at(p, n, i, *w)) > 0) {
 			*widget = 1;
 			return j;
 		}
-	}
 	return 0;
 }
 
