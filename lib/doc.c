@@ -944,16 +944,31 @@ at(struct rpt_doc *d, int i)
 {
 	int j = d->head + i;
 
-	return &d->q[j > LOOK ? j - (LOOK + 1) : j];
+	/* Without a branch: which way it goes follows no pattern. */
+	return &d->q[j - ((LOOK + 1) & -(j > LOOK))];
+}
+
+/* Is the character at u (valid UTF-8, of three bytes) in U+4E00-9FFF? */
+static int
+common_han(const unsigned char *u)
+{
+	return u[0] - 0xe5U <= 4U || (u[0] == 0xe4 && u[1] >= 0xb8);
 }
 
 static int
 has_han(const char *p, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)p;
 	size_t i, k;
 	int32_t c;
 	int han = 0;
 
+	/*
+	 * Most paragraphs open with two common ideographs: no decoding.
+	 * (E4-E9 lead three bytes, so the second starts at u + 3.)
+	 */
+	if (n >= 6 && common_han(u) && common_han(u + 3))
+		return 1;
 	for (i = 0; i < n && han < 2; i += k) {
 		k = rpt_utf8_decode(p + i, n - i, &c);
 		/* The common ideographs without a call, the rest with one. */
@@ -2460,8 +2475,16 @@ struct word {
 static int
 starts_any(const char *p, size_t n, const struct word *w)
 {
+	/*
+	 * Every word has two bytes or more.  Both first bytes at once, with
+	 * one branch a word that is seldom taken, where the first byte
+	 * alone matched often (Han characters share lead bytes).
+	 */
+	if (n < 2)
+		return 0;
 	for (; w->s != NULL; w++)
-		if (starts_with(p, n, w->s, w->len))
+		if (((p[0] == w->s[0]) & (p[1] == w->s[1])) &&
+		    starts_with(p, n, w->s, w->len))
 			return 1;
 	return 0;
 }
