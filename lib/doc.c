@@ -1249,22 +1249,45 @@ running_header(struct rpt_doc *d, const struct slot *s)
 }
 
 /*
- * rpt_trim(), when an end of [*p, *p + *n) may be white space: the first
- * byte may start it (rpt_space_lead), or the last character is neither
- * ASCII nor an ideograph (no white space is).  Most lines start and end
- * with an ideograph, a digit or a mark: nothing to trim, no call.
+ * rpt_trim(), the common cases without a call: a line indented with
+ * ideographic spaces, blanks or TABs, and that ends with 。, an ideograph
+ * or another character that is not white space (ASCII, or of three bytes
+ * and decoded here).  rpt_trim() for the rest: what is left may start with
+ * other white space (rpt_space_lead), or end with it.
  */
 static size_t
 trim(const char **p, size_t *n)
 {
 	const unsigned char *b = (const unsigned char *)*p;
-	size_t len = *n;
+	size_t len = *n, t = 0;
 
-	if (len == 0 || (!rpt_space_lead[b[0]] &&
-	    ((b[len - 1] < 0x80 && !rpt_space_lead[b[len - 1]]) ||
-	    (len >= 3 && rpt_han_lead(b[len - 3])))))
-		return 0;
-	return rpt_trim(p, n);
+	/* The ideographic spaces, blanks and TABs that indent a line. */
+	for (;;) {
+		if (len >= 3 && b[0] == 0xe3 && b[1] == 0x80 && b[2] == 0x80) {
+			b += 3;
+			len -= 3;
+		} else if (len > 0 && (b[0] == ' ' || b[0] == '\t')) {
+			b++;
+			len--;
+		} else
+			break;
+		t++;
+	}
+	*p = (const char *)b;
+	*n = len;
+	if (len == 0)
+		return t;
+	if (rpt_space_lead[b[0]])
+		return t + rpt_trim(p, n);
+	if (b[len - 1] < 0x80) {
+		if (!rpt_space_lead[b[len - 1]])
+			return t;
+	} else if (len >= 3 && (b[len - 3] & 0xf0) == 0xe0 &&
+	    !rpt_is_space((int32_t)((b[len - 3] & 0x0fU) << 12 |
+	    (b[len - 2] & 0x3fU) << 6 | (b[len - 1] & 0x3fU))))
+		/* (A three-byte lead there leads the last character.) */
+		return t;
+	return t + rpt_trim(p, n);
 }
 
 int
