@@ -942,10 +942,10 @@ place_heading(struct rpt_doc *d, struct slot *s)
 static struct slot *
 at(struct rpt_doc *d, int i)
 {
-	int j = d->head + i;
+	int j = d->head + i, w = j - (LOOK + 1);
 
-	/* Without a branch: which way it goes follows no pattern. */
-	return &d->q[j - ((LOOK + 1) & -(j > LOOK))];
+	/* A conditional move, not a branch: it follows no pattern. */
+	return &d->q[w < 0 ? j : w];
 }
 
 /* Is the character at u (valid UTF-8, of three bytes) in U+4E00-9FFF? */
@@ -2020,6 +2020,10 @@ fragment(const struct slot *s)
 	int chars = 0;
 
 	if (s->f & F_MARK)
+		return 0;
+	/* Most paragraphs open with two of them (see below): at once. */
+	if (n >= 6 && rpt_han_lead((unsigned char)p[0]) &&
+	    rpt_han_lead((unsigned char)p[3]))
 		return 0;
 	for (i = 0; i < n; i += k) {
 		/*
