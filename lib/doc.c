@@ -834,6 +834,20 @@ number_stop(const char *p, size_t n, int dot_ok)
  * Recognise a heading marker at the start of p.  Returns the marker's
  * length including the white space after it, 0 if there is none.
  */
+/*
+ * May p open a Chinese numeral (rpt_cn_number(): its first character is
+ * 十 or a digit of RPT_C_CN_DIGIT)?  Most paragraphs that open with an E4
+ * or E5 lead do not: one decode and a class, not the call.
+ */
+static int
+cn_first(const char *p, size_t n)
+{
+	int32_t c;
+
+	rpt_utf8_decode(p, n, &c);
+	return c == RPT_CH_TEN || (rpt_char_class(c) & RPT_C_CN_DIGIT);
+}
+
 static size_t
 marker(const char *p, size_t n, enum rpt_family *fam, int *num)
 {
@@ -858,7 +872,7 @@ marker(const char *p, size_t n, enum rpt_family *fam, int *num)
 		if ((k = close_paren(p + i, n - i)) == 0)
 			return 0;
 		i += k;
-	} else if ((b == 0xe4 || b == 0xe5) &&
+	} else if ((b == 0xe4 || b == 0xe5) && cn_first(p, n) &&
 	    (k = rpt_cn_number(p, n, num)) > 0) {
 		if ((o = number_stop(p + k, n - k, 1)) == 0)
 			return 0;
@@ -2498,20 +2512,74 @@ struct word {
 
 #define WORD(lit)	{ (lit), sizeof(lit) - 1 }
 
-/* Does p open with one of the words (a list that ends with a NULL one)? */
-static int
-starts_any(const char *p, size_t n, const struct word *w)
+/*
+ * A list of words (that ends with a NULL one, each of two bytes or more)
+ * and a filter of where their first two bytes hash, built at the first
+ * call that asks (as element.c's word sets are): a paragraph whose first
+ * two bytes hash to no bit of it opens with none of the words, and most
+ * do not.
+ */
+struct wordlist {
+	const struct word *w;
+	int		 ready;
+	uint64_t	 set[16];
+};
+
+static unsigned
+pair_hash(unsigned char a, unsigned char b)
 {
-	/*
-	 * Every word has two bytes or more.  Both first bytes at once, with
-	 * one branch a word that is seldom taken, where the first byte
-	 * alone matched often (Han characters share lead bytes).
-	 */
+	return ((unsigned)a * 31U + b) & 1023U;
+}
+
+/*
+ * The filter of l, built once.  Two threads that build it at once write
+ * the same bits; the flag goes up (release) only after them.
+ */
+static const uint64_t *
+wordlist_filter(struct wordlist *l)
+{
+	uint64_t set[16];
+	const struct word *w;
+	unsigned h;
+	int ready;
+
+#if defined(__GNUC__)
+	ready = __atomic_load_n(&l->ready, __ATOMIC_ACQUIRE);
+#else
+	ready = l->ready;
+#endif
+	if (ready)
+		return l->set;
+	memset(set, 0, sizeof(set));
+	for (w = l->w; w->s != NULL; w++) {
+		h = pair_hash((unsigned char)w->s[0], (unsigned char)w->s[1]);
+		set[h >> 6] |= UINT64_C(1) << (h & 63);
+	}
+	memcpy(l->set, set, sizeof(set));
+#if defined(__GNUC__)
+	__atomic_store_n(&l->ready, 1, __ATOMIC_RELEASE);
+#else
+	l->ready = 1;
+#endif
+	return l->set;
+}
+
+/* Does p open with one of the words of l? */
+static int
+starts_any(const char *p, size_t n, struct wordlist *l)
+{
+	const uint64_t *set;
+	const struct word *w;
+	unsigned h;
+
 	if (n < 2)
 		return 0;
-	for (; w->s != NULL; w++)
-		if (((p[0] == w->s[0]) & (p[1] == w->s[1])) &&
-		    starts_with(p, n, w->s, w->len))
+	set = wordlist_filter(l);
+	h = pair_hash((unsigned char)p[0], (unsigned char)p[1]);
+	if (!(set[h >> 6] >> (h & 63) & 1))
+		return 0;
+	for (w = l->w; w->s != NULL; w++)
+		if (starts_with(p, n, w->s, w->len))
 			return 1;
 	return 0;
 }
@@ -2526,6 +2594,9 @@ static const struct word not_lead[] = {
 	WORD("过去"), WORD("现在"), WORD("同时"), WORD("此外"), WORD("要"),
 	WORD("必须"), WORD("各位"), { NULL, 0 }
 };
+static struct wordlist not_lead_all = { not_lead, 0, { 0 } };
+/* The same but 这, which only a lead may not open with. */
+static struct wordlist not_lead_rest = { not_lead + 1, 0, { 0 } };
 
 /*
  * Is the sentence p a judgement, X是Y (改革开放是推动发展的制胜法宝, 开放也是
@@ -2536,12 +2607,13 @@ static const struct word not_lead[] = {
 static int
 judgement(const char *p, size_t n)
 {
-	static const char *const before[] = {
-		"特别", "尤其", "但", "还", "或", "凡", "于", "求", NULL
+	static const struct word before[] = {
+		WORD("特别"), WORD("尤其"), WORD("但"), WORD("还"), WORD("或"),
+		WORD("凡"), WORD("于"), WORD("求"), { NULL, 0 }
 	};
-	const char *const *w;
+	const struct word *w;
 	const char *q;
-	size_t i, k;
+	size_t i;
 
 	for (i = 3; i + 3 <= n; i += 3) {
 		if ((q = rpt_memmem(p + i, n - i, "是", 3)) == NULL)
@@ -2550,11 +2622,10 @@ judgement(const char *p, size_t n)
 		if (i + 6 <= n && (memcmp(q + 3, "否", 3) == 0 ||
 		    memcmp(q + 3, "非", 3) == 0))
 			continue;
-		for (w = before; *w != NULL; w++)
-			if ((k = strlen(*w)) <= i &&
-			    memcmp(q - k, *w, k) == 0)
+		for (w = before; w->s != NULL; w++)
+			if (w->len <= i && memcmp(q - w->len, w->s, w->len) == 0)
 				break;
-		if (*w == NULL)
+		if (w->s == NULL)
 			return 1;
 	}
 	return 0;
@@ -2681,7 +2752,7 @@ lead(struct slot *s)
 	 */
 	if (i >= n || chars > UNNUMBERED_MAX || chars < 4 ||
 	    i + 3 > LEAD_BYTES || rpt_enumerator(p, n) > 0 || yao(p, n) ||
-	    starts_any(p, n, not_lead + 1))
+	    starts_any(p, n, &not_lead_rest))
 		return l;
 	l->len = i + k;
 	l->chars = chars;
@@ -2763,7 +2834,7 @@ clauses_line(struct rpt_doc *d, int i)
 	rpt_utf8_decode(p, n, &c);
 	if (rpt_char_class(c) & RPT_C_DASH)
 		return 0;
-	if (starts_any(p, n, not_lead))
+	if (starts_any(p, n, &not_lead_all))
 		return 0;
 	/* One sentence: its 。 is its end.  Not reported speech (周总理说，…). */
 	for (j = 0; j < n; j += k) {

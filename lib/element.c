@@ -815,6 +815,7 @@ organ_word(const char *p, size_t n)
 int
 rpt_is_organ_line(const char *p, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)p;
 	size_t i = 0, start, k;
 	int32_t c;
 	int words = 0;
@@ -828,6 +829,12 @@ rpt_is_organ_line(const char *p, size_t n)
 			break;
 		start = i;
 		while (i < n) {
+			/* A common ideograph (U+4E00-9FFF) without decoding. */
+			if (n - i >= 3 && (u[i] - 0xe5U <= 4U ||
+			    (u[i] == 0xe4 && u[i + 1] >= 0xb8))) {
+				i += 3;
+				continue;
+			}
 			k = rpt_utf8_decode(p + i, n - i, &c);
 			if (rpt_is_space(c))
 				break;
