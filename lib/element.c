@@ -26,6 +26,16 @@ has(const char *p, size_t n, const char *s)
 	return rpt_memmem(p, n, s, strlen(s)) != NULL;
 }
 
+/*
+ * Has p at most k non-white characters (rpt_count_chars())?  Surely when
+ * it has at most k bytes: no count for most short lines.
+ */
+static int
+at_most(const char *p, size_t n, size_t k)
+{
+	return n <= k || rpt_count_chars(p, n) <= k;
+}
+
 static int
 starts(const char *p, size_t n, const char *s)
 {
@@ -329,9 +339,9 @@ rpt_is_boilerplate(const char *p, size_t n)
 {
 	const struct word *w;
 	const char *q = p;
-	size_t qn = n, chars = rpt_count_chars(p, n);
+	size_t qn = n;
 
-	if (chars <= 60 && has_any(p, n, &boiler_in_set))
+	if (at_most(p, n, 60) && has_any(p, n, &boiler_in_set))
 		return 2;
 	/* Whole-line words: drop 【】 and a final colon first. */
 	if (starts(q, qn, "【")) {
@@ -346,13 +356,13 @@ rpt_is_boilerplate(const char *p, size_t n)
 		qn -= 1;
 	rpt_trim(&q, &qn);
 	if (qn == 0)
-		return n > 0 && chars <= 2;
+		return n > 0 && at_most(p, n, 2);
 	for (w = boiler_line; w->s != NULL; w++)
 		if (qn == w->len && memcmp(q, w->s, qn) == 0)
 			return 1;
 	/* 来源：XX日报 and （来源：XX日报） */
-	if (chars <= 30 && (starts(q, qn, "来源") ||
-	    starts(q, qn, "（来源") || starts(q, qn, "(来源")))
+	if ((starts(q, qn, "来源") || starts(q, qn, "（来源") ||
+	    starts(q, qn, "(来源")) && at_most(p, n, 30))
 		return 1;
 	return 0;
 }
@@ -803,7 +813,11 @@ organ_word(const char *p, size_t n)
 {
 	const struct word *o;
 
-	if (rpt_count_chars(p, n) < 3)
+	/*
+	 * A word has no white space, and at most four bytes a character:
+	 * more than eight bytes are three characters or more.
+	 */
+	if (n <= 8 && rpt_count_chars(p, n) < 3)
 		return 0;
 	for (o = organs; o->s != NULL; o++)
 		if (n >= o->len && p[n - 1] == o->s[o->len - 1] &&
@@ -820,7 +834,7 @@ rpt_is_organ_line(const char *p, size_t n)
 	int32_t c;
 	int words = 0;
 
-	if (rpt_count_chars(p, n) > 50)
+	if (!at_most(p, n, 50))
 		return 0;
 	/* Organ names separated by white space, all Han. */
 	while (i < n) {
@@ -861,7 +875,7 @@ int
 rpt_is_titleish(const char *p, size_t n)
 {
 	/* A title is a name, not a sentence: no 。；，：. */
-	if (rpt_count_chars(p, n) > 80 || sentence_marks(p, n) ||
+	if (!at_most(p, n, 80) || sentence_marks(p, n) ||
 	    has(p, n, "：") || memchr(p, ',', n) != NULL)
 		return 0;
 	if (starts(p, n, "关于"))
@@ -894,7 +908,7 @@ rpt_title_complete(const char *p, size_t n)
 int
 rpt_is_subtitle(const char *p, size_t n)
 {
-	if (rpt_count_chars(p, n) > 80 || has(p, n, "。"))
+	if (!at_most(p, n, 80) || has(p, n, "。"))
 		return 0;
 	/* ——2026年1月26日在…会议上, perhaps cut after 在广东省第十四届. */
 	if ((starts(p, n, "——") || starts(p, n, "――") || starts(p, n, "—") ||
@@ -924,7 +938,7 @@ rpt_is_author(const char *p, size_t n, int *office_only)
 	int32_t c;
 
 	*office_only = 0;
-	if (rpt_count_chars(p, n) > 20 || has(p, n, "。") || has(p, n, "，"))
+	if (!at_most(p, n, 20) || has(p, n, "。") || has(p, n, "，"))
 		return 0;
 	/* Every office ends in 长, 理 or 席: three searches where 14 were. */
 	if (!has(p, n, "长") && !has(p, n, "理") && !has(p, n, "席"))
