@@ -3322,9 +3322,17 @@ rpt_path_format(struct rpt_buf *out, const int *path, int depth)
 		}
 		if (i > 0)
 			*q++ = '.';
-		/* Sections are numbered from 1: most numbers have a digit. */
+		/*
+		 * Sections are numbered from 1: most numbers have a digit,
+		 * nearly all the others two.
+		 */
 		if ((v = (unsigned)path[i]) < 10) {
 			*q++ = (char)('0' + v);
+			continue;
+		}
+		if (v < 100) {
+			*q++ = (char)('0' + v / 10);
+			*q++ = (char)('0' + v % 10);
 			continue;
 		}
 		e = digits + sizeof(digits);
