@@ -270,7 +270,14 @@ struct rpt_doc {
 
 #define TEXT(s)	((s)->folded ? (s)->fold.p : (s)->text.p)
 
+#if defined(__GNUC__)
+#define NOINLINE	__attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 static struct slot *at(struct rpt_doc *, int);
+static int	hand_out(struct rpt_doc *, struct rpt_para *);
 static void	clear_late(struct rpt_doc *);
 static void	reown(struct rpt_doc *, long, long);
 static int	move_late(struct rpt_doc *, int, int, long);
@@ -1313,6 +1320,9 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	int debris, page, indent, r;
 	size_t own, trimmed;
 
+	/* An empty line (most blank lines are) has nothing to take in. */
+	if (line->len == 0)
+		return 0;
 	line_start(line->p, line->len, &page, &indent);
 	debris = 0;
 	if (!line->clean &&
@@ -3178,10 +3188,6 @@ rpt_para_chars(const struct rpt_para *p)
 int
 rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 {
-	struct rpt_buf tmp, tmpf;
-	struct slot *s;
-	int i;
-
 	if (d->nomem)
 		return -1;
 	if (d->piece < d->npieces)
@@ -3191,6 +3197,22 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	if (d->failed || d->count == 0 ||
 	    (!d->finished && d->count <= LOOK && d->qbytes <= QBYTES))
 		return d->failed ? -1 : 0;
+	return hand_out(d, para);
+}
+
+/*
+ * rpt_doc_next() once a paragraph is due: settle the oldest and hand it
+ * out.  A function of its own, not inlined, so that the calls that find
+ * nothing due (every other one: the caller drains after each line) do not
+ * pay for all that this saves and restores.
+ */
+static NOINLINE int
+hand_out(struct rpt_doc *d, struct rpt_para *para)
+{
+	struct rpt_buf tmp, tmpf;
+	struct slot *s;
+	int i;
+
 	if (!d->front_done && front(d) == -1)
 		return -1;
 	while ((i = wrapped(d)) > 0) {
