@@ -3241,7 +3241,7 @@ hand_out(struct rpt_doc *d, struct rpt_para *para)
 	d->out = *s;
 	s->text = tmp;
 	s->fold = tmpf;
-	d->head = (d->head + 1) % (LOOK + 1);
+	d->head = d->head == LOOK ? 0 : d->head + 1;
 	d->count--;
 	d->qbytes -= d->out.text.len;
 	s = &d->out;
