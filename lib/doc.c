@@ -2633,7 +2633,8 @@ judgement(const char *p, size_t n)
 		    memcmp(q + 3, "非", 3) == 0))
 			continue;
 		for (w = before; w->s != NULL; w++)
-			if (w->len <= i && memcmp(q - w->len, w->s, w->len) == 0)
+			if (w->len <= i &&
+			    memcmp(q - w->len, w->s, w->len) == 0)
 				break;
 		if (w->s == NULL)
 			return 1;

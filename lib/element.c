@@ -80,6 +80,9 @@ struct wordset {
 };
 
 #define WORDSET(list, one)	{ (list), (one), 0, { { 0 }, { 0 } } }
+/* Fails to compile when list has more words than the index can number. */
+#define WORDSET_FITS(list)	typedef char list##_fits[ \
+	sizeof(list) / sizeof((list)[0]) - 1 <= WORDSET_MAX ? 1 : -1]
 
 /* The hash of a place (or a word) that starts with the bytes a, b. */
 static unsigned
@@ -326,6 +329,7 @@ static const char *const boiler_in[] = {
 	NULL
 };
 static struct wordset boiler_in_set = WORDSET(boiler_in, 0);
+WORDSET_FITS(boiler_in);
 static const struct word boiler_line[] = {
 	WORD("下载"), WORD("打印"), WORD("全屏"), WORD("收藏"), WORD("分享"),
 	WORD("首页"), WORD("加大"), WORD("还原"), WORD("减小"), WORD("关闭"),
@@ -387,12 +391,14 @@ static const char *const chrome_fields[] = {
 	"责任编辑", "编辑", NULL
 };
 static struct wordset chrome_fields_set = WORDSET(chrome_fields, 0);
+WORDSET_FITS(chrome_fields);
 /* Words of page widgets, chrome as whole words on a line of chrome. */
 static const char *const chrome_widgets[] = {
 	"大", "中", "小", "打印", "关闭", "分享", "朗读", "收藏", "视力保护色",
 	"默认", "护眼", "关闭窗口", "打印本页", "【", "】", "[", "]", "|", NULL
 };
 static struct wordset chrome_widgets_set = WORDSET(chrome_widgets, 1);
+WORDSET_FITS(chrome_widgets);
 /* Signs of chrome anywhere in a line without a sentence in it. */
 static const char *const chrome_in[] = {
 	"当前位置", "当前的位置", "您的位置", "所在位置", "现在的位置",
@@ -401,6 +407,7 @@ static const char *const chrome_in[] = {
 	NULL
 };
 static struct wordset chrome_in_set = WORDSET(chrome_in, 0);
+WORDSET_FITS(chrome_in);
 
 /*
  * Does p hold 。， or ；?  One pass where three searches went: the first byte
@@ -546,11 +553,13 @@ field_at(const char *p, size_t n, size_t i, int *widget)
 		wx = wordset_index(&chrome_widgets_set);
 		for (x = wx->first[wordset_key(&chrome_widgets_set,
 		    (unsigned char)p[i], (unsigned char)p[i + 1])]; x != 0;
-		    x = wx->next[x - 1])
-			if ((j = widget_at(p, n, i, chrome_widgets[x - 1])) > 0) {
+		    x = wx->next[x - 1]) {
+			j = widget_at(p, n, i, chrome_widgets[x - 1]);
+			if (j > 0) {
 				*widget = 1;
 				return j;
 			}
+		}
 		return 0;
 	}
 	/* The last byte of the line: each word. */
@@ -870,6 +879,7 @@ static const char *const title_words[] = {
 	NULL
 };
 static struct wordset title_words_set = WORDSET(title_words, 0);
+WORDSET_FITS(title_words);
 
 int
 rpt_is_titleish(const char *p, size_t n)
