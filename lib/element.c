@@ -36,7 +36,11 @@ at_most(const char *p, size_t n, size_t k)
 	return n <= k || rpt_count_chars(p, n) <= k;
 }
 
-static int
+/*
+ * Inline: most words are literals, whose length and first bytes the
+ * compiler then knows.
+ */
+static inline int
 starts(const char *p, size_t n, const char *s)
 {
 	size_t k;
