@@ -270,7 +270,14 @@ struct rpt_doc {
 
 #define TEXT(s)	((s)->folded ? (s)->fold.p : (s)->text.p)
 
+#if defined(__GNUC__)
+#define NOINLINE	__attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 static struct slot *at(struct rpt_doc *, int);
+static int	hand_out(struct rpt_doc *, struct rpt_para *);
 static void	clear_late(struct rpt_doc *);
 static void	reown(struct rpt_doc *, long, long);
 static int	move_late(struct rpt_doc *, int, int, long);
@@ -834,6 +841,20 @@ number_stop(const char *p, size_t n, int dot_ok)
  * Recognise a heading marker at the start of p.  Returns the marker's
  * length including the white space after it, 0 if there is none.
  */
+/*
+ * May p open a Chinese numeral (rpt_cn_number(): its first character is
+ * 十 or a digit of RPT_C_CN_DIGIT)?  Most paragraphs that open with an E4
+ * or E5 lead do not: one decode and a class, not the call.
+ */
+static int
+cn_first(const char *p, size_t n)
+{
+	int32_t c;
+
+	rpt_utf8_decode(p, n, &c);
+	return c == RPT_CH_TEN || (rpt_char_class(c) & RPT_C_CN_DIGIT);
+}
+
 static size_t
 marker(const char *p, size_t n, enum rpt_family *fam, int *num)
 {
@@ -858,7 +879,7 @@ marker(const char *p, size_t n, enum rpt_family *fam, int *num)
 		if ((k = close_paren(p + i, n - i)) == 0)
 			return 0;
 		i += k;
-	} else if ((b == 0xe4 || b == 0xe5) &&
+	} else if ((b == 0xe4 || b == 0xe5) && cn_first(p, n) &&
 	    (k = rpt_cn_number(p, n, num)) > 0) {
 		if ((o = number_stop(p + k, n - k, 1)) == 0)
 			return 0;
@@ -942,18 +963,33 @@ place_heading(struct rpt_doc *d, struct slot *s)
 static struct slot *
 at(struct rpt_doc *d, int i)
 {
-	int j = d->head + i;
+	int j = d->head + i, w = j - (LOOK + 1);
 
-	return &d->q[j > LOOK ? j - (LOOK + 1) : j];
+	/* A conditional move, not a branch: it follows no pattern. */
+	return &d->q[w < 0 ? j : w];
+}
+
+/* Is the character at u (valid UTF-8, of three bytes) in U+4E00-9FFF? */
+static int
+common_han(const unsigned char *u)
+{
+	return u[0] - 0xe5U <= 4U || (u[0] == 0xe4 && u[1] >= 0xb8);
 }
 
 static int
 has_han(const char *p, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)p;
 	size_t i, k;
 	int32_t c;
 	int han = 0;
 
+	/*
+	 * Most paragraphs open with two common ideographs: no decoding.
+	 * (E4-E9 lead three bytes, so the second starts at u + 3.)
+	 */
+	if (n >= 6 && common_han(u) && common_han(u + 3))
+		return 1;
 	for (i = 0; i < n && han < 2; i += k) {
 		k = rpt_utf8_decode(p + i, n - i, &c);
 		/* The common ideographs without a call, the rest with one. */
@@ -1233,6 +1269,48 @@ running_header(struct rpt_doc *d, const struct slot *s)
 	return 1;
 }
 
+/*
+ * rpt_trim(), the common cases without a call: a line indented with
+ * ideographic spaces, blanks or TABs, and that ends with 。, an ideograph
+ * or another character that is not white space (ASCII, or of three bytes
+ * and decoded here).  rpt_trim() for the rest: what is left may start with
+ * other white space (rpt_space_lead), or end with it.
+ */
+static size_t
+trim(const char **p, size_t *n)
+{
+	const unsigned char *b = (const unsigned char *)*p;
+	size_t len = *n, t = 0;
+
+	/* The ideographic spaces, blanks and TABs that indent a line. */
+	for (;;) {
+		if (len >= 3 && b[0] == 0xe3 && b[1] == 0x80 && b[2] == 0x80) {
+			b += 3;
+			len -= 3;
+		} else if (len > 0 && (b[0] == ' ' || b[0] == '\t')) {
+			b++;
+			len--;
+		} else
+			break;
+		t++;
+	}
+	*p = (const char *)b;
+	*n = len;
+	if (len == 0)
+		return t;
+	if (rpt_space_lead[b[0]])
+		return t + rpt_trim(p, n);
+	if (b[len - 1] < 0x80) {
+		if (!rpt_space_lead[b[len - 1]])
+			return t;
+	} else if (len >= 3 && (b[len - 3] & 0xf0) == 0xe0 &&
+	    !rpt_is_space((int32_t)((b[len - 3] & 0x0fU) << 12 |
+	    (b[len - 2] & 0x3fU) << 6 | (b[len - 1] & 0x3fU))))
+		/* (A three-byte lead there leads the last character.) */
+		return t;
+	return t + rpt_trim(p, n);
+}
+
 int
 rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 {
@@ -1242,6 +1320,9 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	int debris, page, indent, r;
 	size_t own, trimmed;
 
+	/* An empty line (most blank lines are) has nothing to take in. */
+	if (line->len == 0)
+		return 0;
 	line_start(line->p, line->len, &page, &indent);
 	debris = 0;
 	if (!line->clean &&
@@ -1251,7 +1332,7 @@ rpt_doc_push(struct rpt_doc *d, const struct rpt_line *line)
 	own = debris > 0 ? rpt_count_chars(line->p, line->len) -
 	    rpt_count_chars(p, n) : 0;
 	d->debris_chars += own;
-	trimmed = rpt_trim(&p, &n);
+	trimmed = trim(&p, &n);
 	if (n == 0)
 		return 0;
 	/* The caller drains with rpt_doc_next() after every push. */
@@ -1964,6 +2045,10 @@ fragment(const struct slot *s)
 
 	if (s->f & F_MARK)
 		return 0;
+	/* Most paragraphs open with two of them (see below): at once. */
+	if (n >= 6 && rpt_han_lead((unsigned char)p[0]) &&
+	    rpt_han_lead((unsigned char)p[3]))
+		return 0;
 	for (i = 0; i < n; i += k) {
 		/*
 		 * A Han character (U+4000-9FFF, by its lead byte) is neither
@@ -2437,11 +2522,73 @@ struct word {
 
 #define WORD(lit)	{ (lit), sizeof(lit) - 1 }
 
-/* Does p open with one of the words (a list that ends with a NULL one)? */
-static int
-starts_any(const char *p, size_t n, const struct word *w)
+/*
+ * A list of words (that ends with a NULL one, each of two bytes or more)
+ * and a filter of where their first two bytes hash, built at the first
+ * call that asks (as element.c's word sets are): a paragraph whose first
+ * two bytes hash to no bit of it opens with none of the words, and most
+ * do not.
+ */
+struct wordlist {
+	const struct word *w;
+	int		 ready;
+	uint64_t	 set[16];
+};
+
+static unsigned
+pair_hash(unsigned char a, unsigned char b)
 {
-	for (; w->s != NULL; w++)
+	return ((unsigned)a * 31U + b) & 1023U;
+}
+
+/*
+ * The filter of l, built once.  Two threads that build it at once write
+ * the same bits; the flag goes up (release) only after them.
+ */
+static const uint64_t *
+wordlist_filter(struct wordlist *l)
+{
+	uint64_t set[16];
+	const struct word *w;
+	unsigned h;
+	int ready;
+
+#if defined(__GNUC__)
+	ready = __atomic_load_n(&l->ready, __ATOMIC_ACQUIRE);
+#else
+	ready = l->ready;
+#endif
+	if (ready)
+		return l->set;
+	memset(set, 0, sizeof(set));
+	for (w = l->w; w->s != NULL; w++) {
+		h = pair_hash((unsigned char)w->s[0], (unsigned char)w->s[1]);
+		set[h >> 6] |= UINT64_C(1) << (h & 63);
+	}
+	memcpy(l->set, set, sizeof(set));
+#if defined(__GNUC__)
+	__atomic_store_n(&l->ready, 1, __ATOMIC_RELEASE);
+#else
+	l->ready = 1;
+#endif
+	return l->set;
+}
+
+/* Does p open with one of the words of l? */
+static int
+starts_any(const char *p, size_t n, struct wordlist *l)
+{
+	const uint64_t *set;
+	const struct word *w;
+	unsigned h;
+
+	if (n < 2)
+		return 0;
+	set = wordlist_filter(l);
+	h = pair_hash((unsigned char)p[0], (unsigned char)p[1]);
+	if (!(set[h >> 6] >> (h & 63) & 1))
+		return 0;
+	for (w = l->w; w->s != NULL; w++)
 		if (starts_with(p, n, w->s, w->len))
 			return 1;
 	return 0;
@@ -2457,6 +2604,9 @@ static const struct word not_lead[] = {
 	WORD("过去"), WORD("现在"), WORD("同时"), WORD("此外"), WORD("要"),
 	WORD("必须"), WORD("各位"), { NULL, 0 }
 };
+static struct wordlist not_lead_all = { not_lead, 0, { 0 } };
+/* The same but 这, which only a lead may not open with. */
+static struct wordlist not_lead_rest = { not_lead + 1, 0, { 0 } };
 
 /*
  * Is the sentence p a judgement, X是Y (改革开放是推动发展的制胜法宝, 开放也是
@@ -2467,12 +2617,13 @@ static const struct word not_lead[] = {
 static int
 judgement(const char *p, size_t n)
 {
-	static const char *const before[] = {
-		"特别", "尤其", "但", "还", "或", "凡", "于", "求", NULL
+	static const struct word before[] = {
+		WORD("特别"), WORD("尤其"), WORD("但"), WORD("还"), WORD("或"),
+		WORD("凡"), WORD("于"), WORD("求"), { NULL, 0 }
 	};
-	const char *const *w;
+	const struct word *w;
 	const char *q;
-	size_t i, k;
+	size_t i;
 
 	for (i = 3; i + 3 <= n; i += 3) {
 		if ((q = rpt_memmem(p + i, n - i, "是", 3)) == NULL)
@@ -2481,11 +2632,11 @@ judgement(const char *p, size_t n)
 		if (i + 6 <= n && (memcmp(q + 3, "否", 3) == 0 ||
 		    memcmp(q + 3, "非", 3) == 0))
 			continue;
-		for (w = before; *w != NULL; w++)
-			if ((k = strlen(*w)) <= i &&
-			    memcmp(q - k, *w, k) == 0)
+		for (w = before; w->s != NULL; w++)
+			if (w->len <= i &&
+			    memcmp(q - w->len, w->s, w->len) == 0)
 				break;
-		if (*w == NULL)
+		if (w->s == NULL)
 			return 1;
 	}
 	return 0;
@@ -2612,7 +2763,7 @@ lead(struct slot *s)
 	 */
 	if (i >= n || chars > UNNUMBERED_MAX || chars < 4 ||
 	    i + 3 > LEAD_BYTES || rpt_enumerator(p, n) > 0 || yao(p, n) ||
-	    starts_any(p, n, not_lead + 1))
+	    starts_any(p, n, &not_lead_rest))
 		return l;
 	l->len = i + k;
 	l->chars = chars;
@@ -2694,7 +2845,7 @@ clauses_line(struct rpt_doc *d, int i)
 	rpt_utf8_decode(p, n, &c);
 	if (rpt_char_class(c) & RPT_C_DASH)
 		return 0;
-	if (starts_any(p, n, not_lead))
+	if (starts_any(p, n, &not_lead_all))
 		return 0;
 	/* One sentence: its 。 is its end.  Not reported speech (周总理说，…). */
 	for (j = 0; j < n; j += k) {
@@ -3038,10 +3189,6 @@ rpt_para_chars(const struct rpt_para *p)
 int
 rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 {
-	struct rpt_buf tmp, tmpf;
-	struct slot *s;
-	int i;
-
 	if (d->nomem)
 		return -1;
 	if (d->piece < d->npieces)
@@ -3051,6 +3198,22 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	if (d->failed || d->count == 0 ||
 	    (!d->finished && d->count <= LOOK && d->qbytes <= QBYTES))
 		return d->failed ? -1 : 0;
+	return hand_out(d, para);
+}
+
+/*
+ * rpt_doc_next() once a paragraph is due: settle the oldest and hand it
+ * out.  A function of its own, not inlined, so that the calls that find
+ * nothing due (every other one: the caller drains after each line) do not
+ * pay for all that this saves and restores.
+ */
+static NOINLINE int
+hand_out(struct rpt_doc *d, struct rpt_para *para)
+{
+	struct rpt_buf tmp, tmpf;
+	struct slot *s;
+	int i;
+
 	if (!d->front_done && front(d) == -1)
 		return -1;
 	while ((i = wrapped(d)) > 0) {
@@ -3079,7 +3242,7 @@ rpt_doc_next(struct rpt_doc *d, struct rpt_para *para)
 	d->out = *s;
 	s->text = tmp;
 	s->fold = tmpf;
-	d->head = (d->head + 1) % (LOOK + 1);
+	d->head = d->head == LOOK ? 0 : d->head + 1;
 	d->count--;
 	d->qbytes -= d->out.text.len;
 	s = &d->out;
@@ -3182,9 +3345,17 @@ rpt_path_format(struct rpt_buf *out, const int *path, int depth)
 		}
 		if (i > 0)
 			*q++ = '.';
-		/* Sections are numbered from 1: most numbers have a digit. */
+		/*
+		 * Sections are numbered from 1: most numbers have a digit,
+		 * nearly all the others two.
+		 */
 		if ((v = (unsigned)path[i]) < 10) {
 			*q++ = (char)('0' + v);
+			continue;
+		}
+		if (v < 100) {
+			*q++ = (char)('0' + v / 10);
+			*q++ = (char)('0' + v % 10);
 			continue;
 		}
 		e = digits + sizeof(digits);

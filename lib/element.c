@@ -26,7 +26,21 @@ has(const char *p, size_t n, const char *s)
 	return rpt_memmem(p, n, s, strlen(s)) != NULL;
 }
 
+/*
+ * Has p at most k non-white characters (rpt_count_chars())?  Surely when
+ * it has at most k bytes: no count for most short lines.
+ */
 static int
+at_most(const char *p, size_t n, size_t k)
+{
+	return n <= k || rpt_count_chars(p, n) <= k;
+}
+
+/*
+ * Inline: most words are literals, whose length and first bytes the
+ * compiler then knows.
+ */
+static inline int
 starts(const char *p, size_t n, const char *s)
 {
 	size_t k;
@@ -39,7 +53,7 @@ starts(const char *p, size_t n, const char *s)
 	    p[1] == s[1])) && n >= (k = strlen(s)) && memcmp(p, s, k) == 0;
 }
 
-/* Where the first two bytes of a word fall in has_any()'s filter. */
+/* Where the first two bytes of a word fall in a wordset's filter. */
 static unsigned
 pair_hash(unsigned char a, unsigned char b)
 {
@@ -47,36 +61,102 @@ pair_hash(unsigned char a, unsigned char b)
 }
 
 /*
- * Does p contain one of the words (a NULL-terminated list, each of two
- * bytes or more, valid UTF-8)?  One pass instead of one search per word:
- * a place is tried against the words only when its first two bytes hash
- * to a bit of a filter that the words' first two bytes set.
+ * A list of words (NULL-terminated, each of two bytes or more, valid
+ * UTF-8, WORDSET_MAX at most), indexed by a hash of their first two bytes:
+ * a place in a text is tried against the words whose first two bytes hash
+ * as its own do, in the order of the list, and against none when no word's
+ * do (most places).  The index is built at the first call that asks
+ * (wordset_index()), not at every call: the lists are the rules' and
+ * never change.  A word whose first byte is ASCII hashes with 0 for its
+ * second when one_ascii is set (field_at()'s widgets: [ ] |).
+ */
+#define WORDSET_MAX	255
+
+struct wordset {
+	const char *const *words;
+	int		 one_ascii;
+	int		 ready;
+	struct wordindex {
+		/* 1 + the first word of a hash, 1 + the next of the same */
+		unsigned char	 first[1024];
+		unsigned char	 next[WORDSET_MAX];
+	}		 ix;
+};
+
+#define WORDSET(list, one)	{ (list), (one), 0, { { 0 }, { 0 } } }
+/* Fails to compile when list has more words than the index can number. */
+#define WORDSET_FITS(list)	typedef char list##_fits[ \
+	sizeof(list) / sizeof((list)[0]) - 1 <= WORDSET_MAX ? 1 : -1]
+
+/* The hash of a place (or a word) that starts with the bytes a, b. */
+static unsigned
+wordset_key(const struct wordset *ws, unsigned char a, unsigned char b)
+{
+	return pair_hash(a, ws->one_ascii && a < 0x80 ? 0 : b);
+}
+
+/*
+ * The index of ws, built once.  Two threads that build it at once write
+ * the same bytes; the flag goes up (release) only after them, so a thread
+ * that sees it (acquire) sees the whole index.
+ */
+static const struct wordindex *
+wordset_index(struct wordset *ws)
+{
+	struct wordindex ix;
+	unsigned h;
+	int i, ready;
+
+#if defined(__GNUC__)
+	ready = __atomic_load_n(&ws->ready, __ATOMIC_ACQUIRE);
+#else
+	ready = ws->ready;
+#endif
+	if (ready)
+		return &ws->ix;
+	memset(&ix, 0, sizeof(ix));
+	for (i = 0; ws->words[i] != NULL; i++)
+		continue;
+	/* From the last word back, so that each chain is in list order. */
+	while (i-- > 0) {
+		h = wordset_key(ws, (unsigned char)ws->words[i][0],
+		    (unsigned char)ws->words[i][1]);
+		ix.next[i] = ix.first[h];
+		ix.first[h] = (unsigned char)(i + 1);
+	}
+	memcpy(&ws->ix, &ix, sizeof(ix));
+#if defined(__GNUC__)
+	__atomic_store_n(&ws->ready, 1, __ATOMIC_RELEASE);
+#else
+	ws->ready = 1;
+#endif
+	return &ws->ix;
+}
+
+/*
+ * Does p contain one of the words of ws?  One pass instead of one search
+ * per word, through the index.
  */
 static int
-has_any(const char *p, size_t n, const char *const *words)
+has_any(const char *p, size_t n, struct wordset *ws)
 {
-	uint64_t set[16] = { 0 };
-	const char *const *w;
-	unsigned h;
+	/*
+	 * No word starts inside a character: from one character to the
+	 * next by the length its first byte gives (1 for a continuation
+	 * byte, which valid UTF-8 does not start with), without a test.
+	 */
+	static const unsigned char step[16] = {
+		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4
+	};
+	const struct wordindex *ix = wordset_index(ws);
 	size_t i;
+	unsigned w;
 
-	for (w = words; *w != NULL; w++) {
-		h = pair_hash((unsigned char)(*w)[0], (unsigned char)(*w)[1]);
-		set[h >> 6] |= UINT64_C(1) << (h & 63);
-	}
-	for (i = 0; i + 1 < n; i++) {
-		/*
-		 * No word starts inside a character: the continuation bytes
-		 * of Han text, two of its every three, go untried.
-		 */
-		if (((unsigned char)p[i] & 0xc0) == 0x80)
-			continue;
-		h = pair_hash((unsigned char)p[i], (unsigned char)p[i + 1]);
-		if (set[h >> 6] >> (h & 63) & 1)
-			for (w = words; *w != NULL; w++)
-				if (starts(p + i, n - i, *w))
-					return 1;
-	}
+	for (i = 0; i + 1 < n; i += step[(unsigned char)p[i] >> 4])
+		for (w = ix->first[wordset_key(ws, (unsigned char)p[i],
+		    (unsigned char)p[i + 1])]; w != 0; w = ix->next[w - 1])
+			if (starts(p + i, n - i, ws->words[w - 1]))
+				return 1;
 	return 0;
 }
 
@@ -252,6 +332,8 @@ static const char *const boiler_in[] = {
 	"网站地图", "联系我们", "浏览次数", "阅读次数", "发布时间", "发布日期",
 	NULL
 };
+static struct wordset boiler_in_set = WORDSET(boiler_in, 0);
+WORDSET_FITS(boiler_in);
 static const struct word boiler_line[] = {
 	WORD("下载"), WORD("打印"), WORD("全屏"), WORD("收藏"), WORD("分享"),
 	WORD("首页"), WORD("加大"), WORD("还原"), WORD("减小"), WORD("关闭"),
@@ -265,9 +347,9 @@ rpt_is_boilerplate(const char *p, size_t n)
 {
 	const struct word *w;
 	const char *q = p;
-	size_t qn = n, chars = rpt_count_chars(p, n);
+	size_t qn = n;
 
-	if (chars <= 60 && has_any(p, n, boiler_in))
+	if (at_most(p, n, 60) && has_any(p, n, &boiler_in_set))
 		return 2;
 	/* Whole-line words: drop 【】 and a final colon first. */
 	if (starts(q, qn, "【")) {
@@ -282,13 +364,13 @@ rpt_is_boilerplate(const char *p, size_t n)
 		qn -= 1;
 	rpt_trim(&q, &qn);
 	if (qn == 0)
-		return n > 0 && chars <= 2;
+		return n > 0 && at_most(p, n, 2);
 	for (w = boiler_line; w->s != NULL; w++)
 		if (qn == w->len && memcmp(q, w->s, qn) == 0)
 			return 1;
 	/* 来源：XX日报 and （来源：XX日报） */
-	if (chars <= 30 && (starts(q, qn, "来源") ||
-	    starts(q, qn, "（来源") || starts(q, qn, "(来源")))
+	if ((starts(q, qn, "来源") || starts(q, qn, "（来源") ||
+	    starts(q, qn, "(来源")) && at_most(p, n, 30))
 		return 1;
 	return 0;
 }
@@ -312,11 +394,15 @@ static const char *const chrome_fields[] = {
 	"内容概述", "所属机构", "公开方式", "公开范围", "公开时限", "标题",
 	"责任编辑", "编辑", NULL
 };
+static struct wordset chrome_fields_set = WORDSET(chrome_fields, 0);
+WORDSET_FITS(chrome_fields);
 /* Words of page widgets, chrome as whole words on a line of chrome. */
 static const char *const chrome_widgets[] = {
 	"大", "中", "小", "打印", "关闭", "分享", "朗读", "收藏", "视力保护色",
 	"默认", "护眼", "关闭窗口", "打印本页", "【", "】", "[", "]", "|", NULL
 };
+static struct wordset chrome_widgets_set = WORDSET(chrome_widgets, 1);
+WORDSET_FITS(chrome_widgets);
 /* Signs of chrome anywhere in a line without a sentence in it. */
 static const char *const chrome_in[] = {
 	"当前位置", "当前的位置", "您的位置", "所在位置", "现在的位置",
@@ -324,6 +410,8 @@ static const char *const chrome_in[] = {
 	"下一篇", "责任编辑", "网站标识码", "ICP备", "公网安备", "版权所有",
 	NULL
 };
+static struct wordset chrome_in_set = WORDSET(chrome_in, 0);
+WORDSET_FITS(chrome_in);
 
 /*
  * Does p hold 。， or ；?  One pass where three searches went: the first byte
@@ -398,47 +486,95 @@ field_boundary(int32_t c)
 }
 
 /*
+ * The end of the field label w at p + i, with its colon or closing
+ * bracket; 0 if it is not there.
+ */
+static size_t
+label_at(const char *p, size_t n, size_t i, const char *w)
+{
+	size_t j, e;
+
+	/*
+	 * The first character's three bytes (every label's is Han) rule
+	 * out nearly every label: spaced_at() decodes it equal only when
+	 * they are.
+	 */
+	if (w[0] != p[i] || (i + 1 < n && w[1] != p[i + 1]) ||
+	    (i + 2 < n && w[2] != p[i + 2]) ||
+	    (j = spaced_at(p, n, i, w)) == 0)
+		return 0;
+	if (j >= n)
+		return j;
+	if ((e = starts(p + j, n - j, "：") ? 3 : 0) > 0 ||
+	    (e = starts(p + j, n - j, "】") ? 3 : 0) > 0 ||
+	    p[j] == ':' || p[j] == ']')
+		return j + (e ? e : 1);
+	return 0;
+}
+
+/* The end of the widget word w standing alone at p + i; 0 if it is not. */
+static size_t
+widget_at(const char *p, size_t n, size_t i, const char *w)
+{
+	size_t j;
+	int32_t c;
+
+	/* So for a widget's: a second byte, if its first has one. */
+	if (w[0] != p[i] || ((unsigned char)w[0] >= 0x80 && i + 1 < n &&
+	    w[1] != p[i + 1]) || (j = spaced_at(p, n, i, w)) == 0)
+		return 0;
+	rpt_utf8_prev(p, j, &c);
+	/* The word ends there: the end, or white space follows. */
+	return j >= n || rpt_is_space(c) || field_boundary(c) ? j : 0;
+}
+
+/*
  * The field label at p + i, with its colon or closing bracket: returns
  * the end, 0 if none.  *widget is set for a widget word standing alone.
+ * The labels first, then the widgets, each in the order of its list.
  */
 static size_t
 field_at(const char *p, size_t n, size_t i, int *widget)
 {
+	const struct wordindex *fx, *wx;
 	const char *const *w;
-	size_t j, e;
-	int32_t c;
+	size_t j;
+	unsigned x;
 
 	*widget = 0;
-	for (w = chrome_fields; *w != NULL; w++) {
-		/*
-		 * The first character's three bytes (every label's is Han)
-		 * rule out nearly every label: spaced_at() decodes it equal
-		 * only when they are.
-		 */
-		if ((*w)[0] != p[i] || (i + 1 < n && (*w)[1] != p[i + 1]) ||
-		    (i + 2 < n && (*w)[2] != p[i + 2]) ||
-		    (j = spaced_at(p, n, i, *w)) == 0)
-			continue;
-		if (j >= n)
-			return j;
-		if ((e = starts(p + j, n - j, "：") ? 3 : 0) > 0 ||
-		    (e = starts(p + j, n - j, "】") ? 3 : 0) > 0 ||
-		    p[j] == ':' || p[j] == ']')
-			return j + (e ? e : 1);
+	/*
+	 * Only the words whose first two bytes hash as the place's may be
+	 * there (a word matches only where its first two bytes do, as
+	 * label_at() and widget_at() ask): most places start none.
+	 */
+	if (i + 1 < n) {
+		fx = wordset_index(&chrome_fields_set);
+		for (x = fx->first[wordset_key(&chrome_fields_set,
+		    (unsigned char)p[i], (unsigned char)p[i + 1])]; x != 0;
+		    x = fx->next[x - 1])
+			if ((j = label_at(p, n, i, chrome_fields[x - 1])) > 0)
+				return j;
+		wx = wordset_index(&chrome_widgets_set);
+		for (x = wx->first[wordset_key(&chrome_widgets_set,
+		    (unsigned char)p[i], (unsigned char)p[i + 1])]; x != 0;
+		    x = wx->next[x - 1]) {
+			j = widget_at(p, n, i, chrome_widgets[x - 1]);
+			if (j > 0) {
+				*widget = 1;
+				return j;
+			}
+		}
+		return 0;
 	}
-	for (w = chrome_widgets; *w != NULL; w++) {
-		/* So for a widget's: a second byte, if its first has one. */
-		if ((*w)[0] != p[i] || ((unsigned char)(*w)[0] >= 0x80 &&
-		    i + 1 < n && (*w)[1] != p[i + 1]) ||
-		    (j = spaced_at(p, n, i, *w)) == 0)
-			continue;
-		rpt_utf8_prev(p, j, &c);
-		/* The word ends there: the end, or white space follows. */
-		if (j >= n || rpt_is_space(c) || field_boundary(c)) {
+	/* The last byte of the line: each word. */
+	for (w = chrome_fields; *w != NULL; w++)
+		if ((j = label_at(p, n, i, *w)) > 0)
+			return j;
+	for (w = chrome_widgets; *w != NULL; w++)
+		if ((j = widget_at(p, n, i, *w)) > 0) {
 			*widget = 1;
 			return j;
 		}
-	}
 	return 0;
 }
 
@@ -611,7 +747,7 @@ rpt_is_chrome(const char *p, size_t n)
 	if (n == 0 || n > 4 * CHROME_MAX || sentence_marks(p, n) ||
 	    (chars = rpt_count_chars(p, n)) > CHROME_MAX)
 		return 0;
-	if (chars <= CHROME_SIGN_MAX && has_any(p, n, chrome_in))
+	if (chars <= CHROME_SIGN_MAX && has_any(p, n, &chrome_in_set))
 		return 2;
 	if ((b = breadcrumb(p, n)) > 0)
 		return b == 2 ? 3 : 2;
@@ -690,7 +826,11 @@ organ_word(const char *p, size_t n)
 {
 	const struct word *o;
 
-	if (rpt_count_chars(p, n) < 3)
+	/*
+	 * A word has no white space, and at most four bytes a character:
+	 * more than eight bytes are three characters or more.
+	 */
+	if (n <= 8 && rpt_count_chars(p, n) < 3)
 		return 0;
 	for (o = organs; o->s != NULL; o++)
 		if (n >= o->len && p[n - 1] == o->s[o->len - 1] &&
@@ -702,11 +842,12 @@ organ_word(const char *p, size_t n)
 int
 rpt_is_organ_line(const char *p, size_t n)
 {
+	const unsigned char *u = (const unsigned char *)p;
 	size_t i = 0, start, k;
 	int32_t c;
 	int words = 0;
 
-	if (rpt_count_chars(p, n) > 50)
+	if (!at_most(p, n, 50))
 		return 0;
 	/* Organ names separated by white space, all Han. */
 	while (i < n) {
@@ -715,6 +856,12 @@ rpt_is_organ_line(const char *p, size_t n)
 			break;
 		start = i;
 		while (i < n) {
+			/* A common ideograph (U+4E00-9FFF) without decoding. */
+			if (n - i >= 3 && (u[i] - 0xe5U <= 4U ||
+			    (u[i] == 0xe4 && u[i + 1] >= 0xb8))) {
+				i += 3;
+				continue;
+			}
 			k = rpt_utf8_decode(p + i, n - i, &c);
 			if (rpt_is_space(c))
 				break;
@@ -735,12 +882,14 @@ static const char *const title_words[] = {
 	"报告", "总结", "汇报", "自查", "工作要点", "计划", "讲话", "报  告",
 	NULL
 };
+static struct wordset title_words_set = WORDSET(title_words, 0);
+WORDSET_FITS(title_words);
 
 int
 rpt_is_titleish(const char *p, size_t n)
 {
 	/* A title is a name, not a sentence: no 。；，：. */
-	if (rpt_count_chars(p, n) > 80 || sentence_marks(p, n) ||
+	if (!at_most(p, n, 80) || sentence_marks(p, n) ||
 	    has(p, n, "：") || memchr(p, ',', n) != NULL)
 		return 0;
 	if (starts(p, n, "关于"))
@@ -748,7 +897,7 @@ rpt_is_titleish(const char *p, size_t n)
 	/* A dateline names the report: 2025年1月14日在…会议上…作政府工作报告. */
 	if (has(p, n, "会议上"))
 		return 0;
-	if (has_any(p, n, title_words))
+	if (has_any(p, n, &title_words_set))
 		return 1;
 	/* A page's headline: 2025年某县法治政府建设情况. */
 	return has(p, n, "法治政府建设") && (ends(p, n, "情况") ||
@@ -773,7 +922,7 @@ rpt_title_complete(const char *p, size_t n)
 int
 rpt_is_subtitle(const char *p, size_t n)
 {
-	if (rpt_count_chars(p, n) > 80 || has(p, n, "。"))
+	if (!at_most(p, n, 80) || has(p, n, "。"))
 		return 0;
 	/* ——2026年1月26日在…会议上, perhaps cut after 在广东省第十四届. */
 	if ((starts(p, n, "——") || starts(p, n, "――") || starts(p, n, "—") ||
@@ -803,7 +952,7 @@ rpt_is_author(const char *p, size_t n, int *office_only)
 	int32_t c;
 
 	*office_only = 0;
-	if (rpt_count_chars(p, n) > 20 || has(p, n, "。") || has(p, n, "，"))
+	if (!at_most(p, n, 20) || has(p, n, "。") || has(p, n, "，"))
 		return 0;
 	/* Every office ends in 长, 理 or 席: three searches where 14 were. */
 	if (!has(p, n, "长") && !has(p, n, "理") && !has(p, n, "席"))
@@ -897,27 +1046,62 @@ rpt_end_mark(const char *p, size_t n)
 	return 0;
 }
 
+/*
+ * Is the character at u + j, which starts with one of the bytes
+ * rpt_has_punct() looks for, one of its marks?  E3 and EF only lead.
+ */
+static int
+punct_at(const unsigned char *u, size_t j, size_t n)
+{
+	if (u[j] < 0x80)
+		return 1;			/* , ; */
+	if (j + 3 > n)
+		return 0;
+	if (u[j] == 0xe3)			/* 。 */
+		return u[j + 1] == 0x80 && u[j + 2] == 0x82;
+	/* ！ ， ： ； ？: EF BC 81, 8C, 9A, 9B, 9F. */
+	return u[j + 1] == 0xbc && (u[j + 2] == 0x81 || u[j + 2] == 0x8c ||
+	    u[j + 2] == 0x9a || u[j + 2] == 0x9b || u[j + 2] == 0x9f);
+}
+
 int
 rpt_has_punct(const char *p, size_t n)
 {
-	size_t i, k;
-	uint32_t f;
-	int32_t c;
+	/* The bytes that start the marks: , ; and the leads E3 and EF. */
+	static const unsigned char start[256] = {
+		[','] = 1, [';'] = 1, [0xe3] = 1, [0xef] = 1
+	};
+	const unsigned char *u = (const unsigned char *)p;
+	size_t i = 0;
 
 	/*
 	 * 。，；：！？ and ASCII , ; — not ASCII : ! ?, which in a short line
-	 * are as often a time (10:30), an address or a web page's.
+	 * are as often a time (10:30), an address or a web page's.  Those
+	 * are the characters of classes RPT_C_STOP, RPT_C_SEMICOLON,
+	 * RPT_C_COLON and RPT_C_COMMA (chars.c; element-test checks each
+	 * character): their first bytes find them, without decoding.
 	 */
-	for (i = 0; i < n; i += k) {
-		if (rpt_han_lead((unsigned char)p[i])) {
-			k = 3;
-			continue;
-		}
-		k = rpt_utf8_decode(p + i, n - i, &c);
-		f = rpt_char_class(c);
-		if ((f & (RPT_C_STOP | RPT_C_SEMICOLON | RPT_C_COLON |
-		    RPT_C_COMMA)) && c != ':' && c != '!' && c != '?')
-			return 1;
+#ifdef __SSE2__
+	__m128i x;
+	unsigned bits;
+	size_t b;
+
+	for (; i < n && n >= 16; i = b + 16) {
+		/* The last block ends at n, over bytes seen: not those. */
+		b = i + 16 <= n ? i : n - 16;
+		x = _mm_loadu_si128((const __m128i *)(const void *)(u + b));
+		bits = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8(',')),
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8(';'))),
+		    _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xe3)),
+		    _mm_cmpeq_epi8(x, _mm_set1_epi8((char)0xef)))));
+		for (bits &= 0xffffU << (i - b); bits != 0; bits &= bits - 1)
+			if (punct_at(u, b + (size_t)__builtin_ctz(bits), n))
+				return 1;
 	}
+#endif
+	for (; i < n; i++)
+		if (start[u[i]] && punct_at(u, i, n))
+			return 1;
 	return 0;
 }

@@ -1200,10 +1200,22 @@ rpt_profile_match(struct rpt_profile *p, const char *title, size_t len,
 		nomem(e);
 		return -1;
 	}
-	for (i = 0; i < len; i += k) {
-		k = rpt_utf8_decode(title + i, len - i, &c);
+	/*
+	 * The runs of bytes that start no white space go in at once; only a
+	 * byte that may (rpt_space_lead: never a continuation byte, so the
+	 * run ends at a character) is decoded.
+	 */
+	for (i = 0; i < len; i = j + k) {
+		for (j = i; j < len && !rpt_space_lead[(unsigned char)title[j]];
+		    j++)
+			continue;
+		memcpy(p->title.p + p->title.len, title + i, j - i);
+		p->title.len += j - i;
+		if (j >= len)
+			break;
+		k = rpt_utf8_decode(title + j, len - j, &c);
 		if (!rpt_is_space(c)) {
-			memcpy(p->title.p + p->title.len, title + i, k);
+			memcpy(p->title.p + p->title.len, title + j, k);
 			p->title.len += k;
 		}
 	}
