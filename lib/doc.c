@@ -2535,12 +2535,6 @@ struct wordlist {
 	uint64_t	 set[16];
 };
 
-static unsigned
-pair_hash(unsigned char a, unsigned char b)
-{
-	return ((unsigned)a * 31U + b) & 1023U;
-}
-
 /*
  * The filter of l, built once.  Two threads that build it at once write
  * the same bits; the flag goes up (release) only after them.
@@ -2562,7 +2556,8 @@ wordlist_filter(struct wordlist *l)
 		return l->set;
 	memset(set, 0, sizeof(set));
 	for (w = l->w; w->s != NULL; w++) {
-		h = pair_hash((unsigned char)w->s[0], (unsigned char)w->s[1]);
+		h = rpt_pair_hash((unsigned char)w->s[0],
+		    (unsigned char)w->s[1]);
 		set[h >> 6] |= UINT64_C(1) << (h & 63);
 	}
 	memcpy(l->set, set, sizeof(set));
@@ -2585,7 +2580,7 @@ starts_any(const char *p, size_t n, struct wordlist *l)
 	if (n < 2)
 		return 0;
 	set = wordlist_filter(l);
-	h = pair_hash((unsigned char)p[0], (unsigned char)p[1]);
+	h = rpt_pair_hash((unsigned char)p[0], (unsigned char)p[1]);
 	if (!(set[h >> 6] >> (h & 63) & 1))
 		return 0;
 	for (w = l->w; w->s != NULL; w++)

@@ -53,13 +53,6 @@ starts(const char *p, size_t n, const char *s)
 	    p[1] == s[1])) && n >= (k = strlen(s)) && memcmp(p, s, k) == 0;
 }
 
-/* Where the first two bytes of a word fall in a wordset's filter. */
-static unsigned
-pair_hash(unsigned char a, unsigned char b)
-{
-	return ((unsigned)a * 31U + b) & 1023U;
-}
-
 /*
  * A list of words (NULL-terminated, each of two bytes or more, valid
  * UTF-8, WORDSET_MAX at most), indexed by a hash of their first two bytes:
@@ -92,7 +85,7 @@ struct wordset {
 static unsigned
 wordset_key(const struct wordset *ws, unsigned char a, unsigned char b)
 {
-	return pair_hash(a, ws->one_ascii && a < 0x80 ? 0 : b);
+	return rpt_pair_hash(a, ws->one_ascii && a < 0x80 ? 0 : b);
 }
 
 /*

@@ -30,6 +30,17 @@ const char *rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn);
  */
 void	*rpt_grow(void *p, size_t *cap, size_t n, size_t size);
 
+/*
+ * Where a word whose first two bytes are a and b falls in the 1024-bit
+ * filters and indexes of the rules' word lists (element.c's wordset,
+ * doc.c's wordlist).
+ */
+static inline unsigned
+rpt_pair_hash(unsigned char a, unsigned char b)
+{
+	return ((unsigned)a * 31U + b) & 1023U;
+}
+
 /* What rpt_line_end() finds before the end of a line, added up. */
 struct rpt_line_count {
 	size_t	cont;		/* continuation bytes */

@@ -6,7 +6,11 @@
  * Data flows one way: bytes -> input (decode, refuse, lines) -> doc (paragraph
  * kinds, headings, section paths) -> a filter's own logic (split, ...) -> tsv.
  * Nothing in lib/ prints, exits or keeps global state: errors are returned as
- * values and warnings are handed to a callback owned by the caller.
+ * values and warnings are handed to a callback owned by the caller.  (The
+ * one exception is constant: the indexes of the rules' word lists, built
+ * at their first use and never changed after; a flag set with release
+ * order says when one is whole, and two threads that build one at once
+ * write the same bytes.)
  *
  * Errors, one way: a function that can fail returns -1 (NULL when it
  * returns a pointer) and sets errno, ENOMEM when memory ran out.  What more
