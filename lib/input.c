@@ -1013,6 +1013,17 @@ refused:
 	return -1;
 }
 
+/* rpt_line_end() into in->count, with AVX2 where the input may use it. */
+static size_t
+line_end(struct rpt_input *in, const char *p, size_t n)
+{
+#ifdef RPT_HAVE_AVX2
+	if (in->avx2)
+		return rpt_line_end_avx2(p, n, &in->count);
+#endif
+	return rpt_line_end(p, n, &in->count);
+}
+
 /* Hand out txt[off, end) as a line, and move past skip bytes. */
 static int
 emit(struct rpt_input *in, struct rpt_line *line, size_t end, size_t skip,
@@ -1062,8 +1073,8 @@ rpt_input_line(struct rpt_input *in, struct rpt_line *line)
 		}
 		if (!in->skip_lf && in->scan < in->txt.len) {
 			/* The scan goes on where it stopped for more text. */
-			end = in->scan + rpt_line_end(in->txt.p + in->scan,
-			    in->txt.len - in->scan, &in->count);
+			end = in->scan + line_end(in, in->txt.p + in->scan,
+			    in->txt.len - in->scan);
 			in->scan = end;
 			if (end == in->txt.len)
 				;	/* no terminator yet */

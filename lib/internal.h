@@ -101,6 +101,9 @@ rpt_have_avx2(void)
 	return __builtin_cpu_supports("avx2") &&
 	    __builtin_cpu_supports("popcnt");
 }
+
+/* rpt_line_end() 32 bytes a step, where rpt_have_avx2() says so. */
+size_t	rpt_line_end_avx2(const char *p, size_t n, struct rpt_line_count *lc);
 #endif
 
 /* The bytes of x that may start conversion debris ([, C3-C7, E1). */

@@ -495,6 +495,148 @@ rpt_line_end(const char *s, size_t n, struct rpt_line_count *lc)
 	return i;
 }
 
+#ifdef RPT_HAVE_AVX2
+#define EQ32(v, b)	_mm256_cmpeq_epi8((v), _mm256_set1_epi8((char)(b)))
+
+/* space16() on 32 bytes. */
+static inline RPT_AVX2 __m256i
+space32(__m256i x, __m256i y, __m256i z)
+{
+	__m256i m, t;
+
+	m = _mm256_or_si256(EQ32(x, ' '), _mm256_and_si256(_mm256_cmpgt_epi8(x,
+	    _mm256_set1_epi8('\t' - 1)), _mm256_cmpgt_epi8(_mm256_set1_epi8(
+	    '\r' + 1), x)));
+	m = _mm256_or_si256(m, _mm256_and_si256(EQ32(x, 0xc2),
+	    _mm256_or_si256(EQ32(y, 0x85), EQ32(y, 0xa0))));
+	m = _mm256_or_si256(m, _mm256_and_si256(_mm256_and_si256(EQ32(x, 0xe3),
+	    EQ32(y, 0x80)), EQ32(z, 0x80)));
+	m = _mm256_or_si256(m, _mm256_and_si256(_mm256_and_si256(EQ32(x, 0xef),
+	    EQ32(y, 0xbb)), EQ32(z, 0xbf)));
+	m = _mm256_or_si256(m, _mm256_and_si256(_mm256_and_si256(EQ32(x, 0xe1),
+	    EQ32(y, 0x9a)), EQ32(z, 0x80)));
+	t = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(z,
+	    _mm256_set1_epi8((char)0x8d)), z), _mm256_or_si256(_mm256_or_si256(
+	    EQ32(z, 0xa8), EQ32(z, 0xa9)), EQ32(z, 0xaf)));
+	t = _mm256_or_si256(_mm256_and_si256(EQ32(y, 0x80), t),
+	    _mm256_and_si256(EQ32(y, 0x81), _mm256_or_si256(EQ32(z, 0x9f),
+	    EQ32(z, 0xa0))));
+	return _mm256_or_si256(m, _mm256_and_si256(EQ32(x, 0xe2), t));
+}
+
+/* maybe_space16() on 32 bytes. */
+static inline RPT_AVX2 __m256i
+maybe_space32(__m256i x, __m256i z)
+{
+	__m256i m, t;
+
+	m = _mm256_cmpeq_epi8(_mm256_min_epu8(x, _mm256_set1_epi8(' ')), x);
+	m = _mm256_or_si256(m, EQ32(x, 0xc2));
+	m = _mm256_or_si256(m, _mm256_and_si256(EQ32(_mm256_or_si256(x,
+	    _mm256_set1_epi8(2)), 0xe3), EQ32(z, 0x80)));
+	m = _mm256_or_si256(m, _mm256_and_si256(EQ32(x, 0xef), EQ32(z, 0xbf)));
+	t = _mm256_sub_epi8(z, _mm256_set1_epi8((char)0x9f));
+	t = _mm256_or_si256(_mm256_cmpeq_epi8(_mm256_min_epu8(z,
+	    _mm256_set1_epi8((char)0x8d)), z), _mm256_cmpeq_epi8(
+	    _mm256_min_epu8(t, _mm256_set1_epi8(0x10)), t));
+	return _mm256_or_si256(m, _mm256_and_si256(EQ32(x, 0xe2), t));
+}
+
+/* rpt_debris_lead16() on 32 bytes. */
+static inline RPT_AVX2 __m256i
+debris32(__m256i x)
+{
+	__m256i m;
+
+	m = _mm256_sub_epi8(x, _mm256_set1_epi8((char)0xc3));
+	m = _mm256_cmpeq_epi8(_mm256_min_epu8(m, _mm256_set1_epi8(4)), m);
+	return _mm256_or_si256(m, _mm256_or_si256(EQ32(x, 0xe1), EQ32(x, '[')));
+}
+
+/* The sum of the 32 byte lanes of acc. */
+static inline RPT_AVX2 size_t
+lanes32(__m256i acc)
+{
+	__m256i s = _mm256_sad_epu8(acc, _mm256_setzero_si256());
+	__m128i h = _mm_add_epi64(_mm256_castsi256_si128(s),
+	    _mm256_extracti128_si256(s, 1));
+
+	return (size_t)_mm_cvtsi128_si64(h) +
+	    (size_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(h, h));
+}
+
+size_t RPT_AVX2
+rpt_line_end_avx2(const char *s, size_t n, struct rpt_line_count *lc)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, cont = 0, ws = 0;
+	int dirty = 0, esc = 0;
+	const __m256i c0 = _mm256_set1_epi8((char)0xc0);
+	const __m256i bs = _mm256_set1_epi8('\\'), top = _mm256_set1_epi8(0x0d);
+	__m256i x, y, z, c, w, cacc, wacc, dm, em;
+	unsigned blocks, eol, before, low;
+	struct rpt_line_count rest = { 0, 0, 0, 0 };
+	size_t k;
+
+	while (i + 34 <= n) {
+		cacc = wacc = dm = em = _mm256_setzero_si256();
+		for (blocks = 0; blocks < 255 && i + 34 <= n; blocks++, i += 32) {
+			x = _mm256_loadu_si256((const void *)(p + i));
+			y = _mm256_loadu_si256((const void *)(p + i + 1));
+			z = _mm256_loadu_si256((const void *)(p + i + 2));
+			c = _mm256_cmpgt_epi8(c0, x);
+			w = _mm256_setzero_si256();
+			eol = low = 0;
+			if (!_mm256_testz_si256(maybe_space32(x, z),
+			    maybe_space32(x, z))) {
+				w = space32(x, y, z);
+				eol = (unsigned)_mm256_movemask_epi8(
+				    _mm256_or_si256(EQ32(x, '\n'),
+				    EQ32(x, '\r')));
+				low = (unsigned)_mm256_movemask_epi8(
+				    _mm256_cmpeq_epi8(_mm256_min_epu8(x, top),
+				    x));
+			}
+			if (eol != 0) {
+				before = eol & (0U - eol);
+				before = before - 1;
+				lc->cont += cont + lanes32(cacc) + (size_t)
+				    __builtin_popcount((unsigned)
+				    _mm256_movemask_epi8(c) & before);
+				lc->ws += ws + lanes32(wacc) + (size_t)
+				    __builtin_popcount((unsigned)
+				    _mm256_movemask_epi8(w) & before);
+				lc->debris |= dirty ||
+				    !_mm256_testz_si256(dm, dm) ||
+				    ((unsigned)_mm256_movemask_epi8(
+				    debris32(x)) & before) != 0;
+				lc->esc |= esc || !_mm256_testz_si256(em, em) ||
+				    ((low | (unsigned)_mm256_movemask_epi8(
+				    _mm256_cmpeq_epi8(x, bs))) & before) != 0;
+				return i + (size_t)__builtin_ctz(eol);
+			}
+			esc |= low != 0;
+			cacc = _mm256_sub_epi8(cacc, c);
+			wacc = _mm256_sub_epi8(wacc, w);
+			dm = _mm256_or_si256(dm, debris32(x));
+			em = _mm256_or_si256(em, _mm256_cmpeq_epi8(x, bs));
+		}
+		cont += lanes32(cacc);
+		ws += lanes32(wacc);
+		dirty |= !_mm256_testz_si256(dm, dm);
+		esc |= !_mm256_testz_si256(em, em);
+	}
+	/* The last bytes: rpt_line_end(), from a character's start. */
+	k = rpt_line_end(s + i, n - i, &rest);
+	lc->cont += cont + rest.cont;
+	lc->ws += ws + rest.ws;
+	lc->debris |= dirty || rest.debris;
+	lc->esc |= esc || rest.esc;
+	return i + k;
+}
+#undef EQ32
+#endif
+
 size_t
 rpt_count_high(const char *s, size_t n)
 {

@@ -68,13 +68,23 @@ naive_high(const char *p, size_t n)
 
 /*
  * rpt_line_end() on p[0, n) against the plain counts of the text before
- * the first LF or CR.
+ * the first LF or CR; and rpt_line_end_avx2() where the machine has AVX2.
  */
 static void
 line_cases(const char *p, size_t n, int round, int *pass, int *fail)
 {
-	struct rpt_line_count lc = { 0, 0, 0, 0 };
-	size_t end, i;
+	static const struct {
+		const char	*name;
+		size_t		(*fn)(const char *, size_t,
+				    struct rpt_line_count *);
+	} scans[] = {
+		{ "rpt_line_end", rpt_line_end },
+#ifdef RPT_HAVE_AVX2
+		{ "rpt_line_end_avx2", rpt_line_end_avx2 },
+#endif
+	};
+	struct rpt_line_count lc;
+	size_t end, i, k;
 	int debris = 0, esc = 0;
 
 	for (end = 0; end < n && p[end] != '\n' && p[end] != '\r'; end++)
@@ -83,16 +93,25 @@ line_cases(const char *p, size_t n, int round, int *pass, int *fail)
 		debris |= rpt_debris_byte((unsigned char)p[i]);
 		esc |= (unsigned char)p[i] < 0x0e || p[i] == '\\';
 	}
-	if (rpt_line_end(p, n, &lc) == end &&
-	    lc.cont == end - naive_leads(p, end) &&
-	    lc.ws == naive_leads(p, end) - naive_chars(p, end) &&
-	    lc.debris == debris && lc.esc == esc)
-		(*pass)++;
-	else if ((*fail)++ < 5)
-		printf("FAIL rpt_line_end round %d, %zu bytes: end %zu, "
-		    "cont %zu, ws %zu, debris %d, esc %d\n", round, n, end,
-		    end - naive_leads(p, end),
-		    naive_leads(p, end) - naive_chars(p, end), debris, esc);
+	for (k = 0; k < sizeof(scans) / sizeof(scans[0]); k++) {
+#ifdef RPT_HAVE_AVX2
+		if (k > 0 && !rpt_have_avx2())
+			break;
+#endif
+		memset(&lc, 0, sizeof(lc));
+		if (scans[k].fn(p, n, &lc) == end &&
+		    lc.cont == end - naive_leads(p, end) &&
+		    lc.ws == naive_leads(p, end) - naive_chars(p, end) &&
+		    lc.debris == debris && lc.esc == esc)
+			(*pass)++;
+		else if ((*fail)++ < 5)
+			printf("FAIL %s round %d, %zu bytes: end %zu, "
+			    "cont %zu, ws %zu, debris %d, esc %d\n",
+			    scans[k].name, round, n, end,
+			    end - naive_leads(p, end),
+			    naive_leads(p, end) - naive_chars(p, end), debris,
+			    esc);
+	}
 }
 
 static const char *
