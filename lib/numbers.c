@@ -1569,12 +1569,12 @@ struct after {
  */
 static size_t
 unit_word(const struct rpt_numbers *x, const char *p, size_t n, size_t j,
-    struct after *a)
+    int32_t c1, size_t k1, struct after *a)
 {
 	const struct unit_word *u;
 	size_t k;
 
-	if ((k = wlist_at(&x->units, p + j, n - j)) == 0)
+	if ((k = wlist_at_c(&x->units, p + j, n - j, c1, k1)) == 0)
 		return 0;
 	for (u = unit_words; u < unit_words + NITEMS(unit_words); u++)
 		if (u->len == k && bytecmp(p + j, u->w, k) == 0) {
@@ -1617,11 +1617,19 @@ static size_t
 unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
     const struct dec *v, int integer_digits, struct after *a)
 {
-	size_t k, j = skip_blank(p, n, i), end;
+	size_t k, k1, j = skip_blank(p, n, i), end;
+	int32_t c1;
 
 	a->qual = RPT_QUAL_EXACT;
 	a->unit = NULL;
 	a->unit_len = 0;
+	/*
+	 * The first character, decoded once for the three word lists
+	 * (wlist_at() would decode it for each): nothing fits without one.
+	 */
+	if (j >= n || (k1 = char_len((unsigned char)p[j])) > n - j)
+		return 0;
+	decode(p + j, n - j, &c1);
 	/* 40余次, 3000多人, 十余年: the qualifier before the unit. */
 	if ((k = word_at(p + j, n - j, post_over)) > 0 &&
 	    !starts(p + j + k, n - j - k, "%") &&
@@ -1630,22 +1638,22 @@ unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 		a->qual = RPT_QUAL_OVER;
 		return end;
 	}
-	if ((end = unit_word(x, p, n, j, a)) > 0)
+	if ((end = unit_word(x, p, n, j, c1, k1, a)) > 0)
 		return end;
-	if (starts(p + j, n - j, "年"))
+	if (c1 == 0x5e74)				/* 年 */
 		return unit_year(p, n, j, v, integer_digits, a);
 	/* 70周年: an anniversary is a count, not a duration. */
-	if ((k = wlist_at(&x->durations, p + j, n - j)) > 0 &&
-	    !starts(p + j, n - j, "日") && !starts(p + j, n - j, "周年") &&
-	    !starts(p + j, n - j, "周岁")) {
+	if ((k = wlist_at_c(&x->durations, p + j, n - j, c1, k1)) > 0 &&
+	    c1 != 0x65e5 &&				/* 日 */
+	    !starts(p + j, n - j, "周年") && !starts(p + j, n - j, "周岁")) {
 		a->kind = RPT_Q_DURATION;
 		a->unit = p + j;
 		a->unit_len = k;
 		return j + k;
 	}
 	/* 度 counts kilowatt-hours (亿度), not times (两度获评). */
-	if ((k = wlist_at(&x->counts, p + j, n - j)) > 0 &&
-	    (k != 3 || !starts(p + j, n - j, "度") ||
+	if ((k = wlist_at_c(&x->counts, p + j, n - j, c1, k1)) > 0 &&
+	    (k != 3 || c1 != 0x5ea6 ||			/* 度 */
 	    dec_magnitude(v) >= 5)) {
 		a->kind = RPT_Q_COUNT;
 		a->unit = p + j;
