@@ -2951,6 +2951,23 @@ rule_zero(const struct scan *s, struct took *t)
  * always applies.  Each returns 1 and fills *t when it applies, else 0.
  */
 
+/*
+ * Can date_at() find a date at i, the number ending at j?  Only with
+ * numeric_date()'s separator after four characters, or after the number
+ * 年 (four digits), a range mark or 月.  Most numbers are none, and this,
+ * inline, costs less than the call to find so.
+ */
+static inline int
+date_may(const char *p, size_t n, size_t i, size_t j, int idig)
+{
+	if (n - i >= 8 &&
+	    (p[i + 4] == '/' || p[i + 4] == '-' || p[i + 4] == '.'))
+		return 1;
+	j = skip_blank(p, n, j);
+	return range_lead(p, n, j) || starts(p + j, n - j, "月") ||
+	    (idig == 4 && starts(p + j, n - j, "年"));
+}
+
 /* Dates first: 2023年12月5日 is one mention. */
 static int
 rule_date(const struct scan *s, struct num *m, struct took *t)
@@ -2964,6 +2981,10 @@ rule_date(const struct scan *s, struct num *m, struct took *t)
 	 */
 	if (m->r != 1)
 		return 0;
+	if (!date_may(s->p, s->n, i, m->j, m->idig)) {
+		t->q.qual = RPT_QUAL_EXACT;	/* as date_at() leaves it */
+		return 0;
+	}
 	if ((end = date_at(s->p, s->n, i, m->j, &m->v, m->idig, &t->q)) == 0)
 		return 0;
 	/* “新十二月市”: a name. */
@@ -3744,7 +3765,10 @@ take(const struct scan *s, struct took *t)
 	/* After it: the last rule always applies. */
 	if (rule_date(s, &m, t) ||		/* 2023年12月5日 */
 	    rule_too_long(s, &m, t) ||		/* 123456789012345678901 */
-	    rule_split_magnitude(s, &m, t) ||	/* 2100多万 */
+	    ((starts(s->p + m.j, s->n - m.j, "多") ||
+	    starts(s->p + m.j, s->n - m.j, "余") ||
+	    starts(s->p + m.j, s->n - m.j, "餘")) &&
+	    rule_split_magnitude(s, &m, t)) ||	/* 2100多万 */
 	    (m.cn &&
 	    rule_marker(s, &m, t)) ||		/* 一是, 一、, （一） */
 	    rule_not_quantity(s, &m, t) ||	/* 第三, G318, 二十大 */
