@@ -479,6 +479,31 @@ typedef unsigned __int128 cnum;
 typedef uint64_t cnum;
 #endif
 
+/*
+ * dec_from_cnum() for a value that fits 64 bits, nearly every numeral's:
+ * the divisions by ten of 128 bits are several multiplies each.
+ */
+static void
+dec_from_u64(struct dec *v, uint64_t u)
+{
+	char tmp[24];
+	int n = 0, i;
+
+	while (u % 10 == 0) {
+		u /= 10;
+		v->exp++;
+	}
+	while (u > 0) {
+		tmp[n++] = (char)('0' + (int)(u % 10));
+		u /= 10;
+	}
+	/* (At most 20 digits: DIGITS_MAX is more.) */
+	for (i = 0; i < n; i++)
+		v->d[i] = tmp[n - 1 - i];
+	v->nd = n;
+	v->d[n] = '\0';
+}
+
 /* v = u, trailing zeros as the exponent; -1 if too many digits remain. */
 static int
 dec_from_cnum(struct dec *v, cnum u)
@@ -489,6 +514,12 @@ dec_from_cnum(struct dec *v, cnum u)
 	dec_zero(v);
 	if (u == 0)
 		return 0;
+#ifdef __SIZEOF_INT128__
+	if (u >> 64 == 0) {
+		dec_from_u64(v, (uint64_t)u);
+		return 0;
+	}
+#endif
 	while (u % 10 == 0) {
 		u /= 10;
 		v->exp++;
