@@ -1790,12 +1790,21 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
 	return b;
 }
 
+/* Does p start with 万 or 亿 (萬, 億)? */
+static int
+magnitude_at(const char *p, size_t n)
+{
+	return starts(p, n, "万") || starts(p, n, "亿") || starts(p, n, "萬") ||
+	    starts(p, n, "億");
+}
+
 /*
  * 万 and 亿 after a number (1.3万, 1.26万亿, 5000万, and 7 4 7 7 2 亿
  * with a space): v times them.
  */
 static void
-multipliers(const char *p, size_t n, size_t *i, struct dec *v, int *idigits)
+multipliers_at(const char *p, size_t n, size_t *i, struct dec *v,
+    int *idigits)
 {
 	size_t j = *i, k, t;
 	int32_t c;
@@ -1811,6 +1820,19 @@ multipliers(const char *p, size_t n, size_t *i, struct dec *v, int *idigits)
 		*idigits = 0;
 	}
 	*i = j;
+}
+
+/*
+ * multipliers(), its call made only when the byte after the number is a
+ * blank's or the number is followed by 万 or 亿: most numbers have none,
+ * and they are asked after every Arabic number.
+ */
+static inline void
+multipliers(const char *p, size_t n, size_t *i, struct dec *v, int *idigits)
+{
+	if (*i < n && (rpt_space_lead[(unsigned char)p[*i]] ||
+	    magnitude_at(p + *i, n - *i)))
+		multipliers_at(p, n, i, v, idigits);
 }
 
 /* A number (Arabic or Chinese) at p + *i, with 万/亿 after it. */
@@ -2388,14 +2410,6 @@ ordinal_after(const struct rpt_numbers *x, const char *p, size_t n,
 		    (b >= 'A' && b <= 'Z');
 	}
 	return 0;
-}
-
-/* Does p start with 万 or 亿 (萬, 億)? */
-static int
-magnitude_at(const char *p, size_t n)
-{
-	return starts(p, n, "万") || starts(p, n, "亿") || starts(p, n, "萬") ||
-	    starts(p, n, "億");
 }
 
 /* The power of ten of the 万 and 亿 that end the text before j: 5亿 is 8. */
