@@ -3817,9 +3817,13 @@ take(const struct scan *s, struct took *t)
 	    (m.cn &&
 	    rule_marker(s, &m, t)) ||		/* 一是, 一、, （一） */
 	    rule_not_quantity(s, &m, t) ||	/* 第三, G318, 二十大 */
-	    rule_ratio(s, &m, t) ||		/* 三分之一, 1/3 */
+	    ((starts(s->p + m.j, s->n - m.j, "分之") ||
+	    slash_at(s->p, s->n, m.j) > 0) &&
+	    rule_ratio(s, &m, t)) ||		/* 三分之一, 1/3 */
 	    rule_permille(s, &m, t) ||		/* 5‰ */
-	    rule_decade(s, &m, t) ||		/* 90年代, 十九世纪四十年代 */
+	    ((starts(s->p + m.j, s->n - m.j, "世纪") ||
+	    starts(s->p + m.j, s->n - m.j, "年代")) &&
+	    rule_decade(s, &m, t)) ||		/* 90年代, 十九世纪四十年代 */
 	    (starts(s->p + m.j, s->n - m.j, "成") &&
 	    rule_tenths(s, &m, t)) ||		/* 九成以上 */
 	    rule_pair(s, &m, t) ||		/* 两三年, 二三十家 */
