@@ -3023,13 +3023,8 @@ rule_date(const struct scan *s, struct num *m, struct took *t)
 	 * Not cleared first, as the other rules clear q: this runs at every
 	 * number, and date_at() sets every field of the date it finds (the
 	 * rules after this one that keep a quantity clear it themselves).
+	 * take() asks first whether the number was read and date_may().
 	 */
-	if (m->r != 1)
-		return 0;
-	if (!date_may(s->p, s->n, i, m->j, m->idig)) {
-		t->q.qual = RPT_QUAL_EXACT;	/* as date_at() leaves it */
-		return 0;
-	}
 	if ((end = date_at(s->p, s->n, i, m->j, &m->v, m->idig, &t->q)) == 0)
 		return 0;
 	/* “新十二月市”: a name. */
@@ -3807,8 +3802,13 @@ take(const struct scan *s, struct took *t)
 		took_nothing(t, s->i + s->k);
 		return;
 	}
-	/* After it: the last rule always applies. */
-	if (rule_date(s, &m, t) ||		/* 2023年12月5日 */
+	/*
+	 * After it: the last rule always applies.  q's qualifier is left as
+	 * date_at() leaves it when it finds no date.
+	 */
+	t->q.qual = RPT_QUAL_EXACT;
+	if ((m.r == 1 && date_may(s->p, s->n, s->i, m.j, m.idig) &&
+	    rule_date(s, &m, t)) ||		/* 2023年12月5日 */
 	    rule_too_long(s, &m, t) ||		/* 123456789012345678901 */
 	    ((starts(s->p + m.j, s->n - m.j, "多") ||
 	    starts(s->p + m.j, s->n - m.j, "余") ||
