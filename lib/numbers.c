@@ -33,6 +33,7 @@
 #define EXP_MAX		24
 /* Room for the inner_words and inner_names lists. */
 #define INNER_MAX	40
+#define INNER_HASH	64		/* a power of two */
 /* Code points in the BMP. */
 #define NBMP		0x10000
 /* Bits of a set of characters (struct cset), a power of two. */
@@ -136,6 +137,12 @@ struct rpt_numbers {
 	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
 	int		 inner_name[INNER_MAX];
 	int32_t		 inner_before[INNER_MAX];	/* its character */
+	/*
+	 * The words by that character, modulo INNER_HASH: a chain each, in
+	 * the lists' order, of indexes plus one (0 ends it).  A walk over
+	 * all the words cost 800,000 instructions on 8 MB of text.
+	 */
+	uint8_t		 inner_head[INNER_HASH], inner_next[INNER_MAX];
 	struct cset	 inner_prev;		/* the character before */
 	/* The characters that end a qualifier before a number. */
 	struct cset	 qual_end;
@@ -1271,6 +1278,7 @@ inner_add(struct rpt_numbers *x, const char *w, int name)
 {
 	size_t pre, k, len = strlen(w);
 	int32_t c;
+	uint8_t *h;
 
 	if (x->ninner == INNER_MAX)
 		return;
@@ -1286,6 +1294,11 @@ inner_add(struct rpt_numbers *x, const char *w, int name)
 		set_bit(&x->inner_prev, c);
 	}
 	x->inner_before[x->ninner] = c;
+	/* At the end of its chain: the first word of the lists wins. */
+	for (h = &x->inner_head[(unsigned)c & (INNER_HASH - 1)]; *h != 0;
+	    h = &x->inner_next[*h - 1])
+		;
+	*h = (uint8_t)(x->ninner + 1);
 	x->inner[x->ninner] = w;
 	x->inner_len[x->ninner] = len;
 	x->inner_pre[x->ninner] = pre;
@@ -2301,6 +2314,7 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 	const char *w;
 	size_t pre, len;
 	int32_t c;
+	unsigned h;
 
 	/* Not out of text a rule took already. */
 	if (i <= x->floor)
@@ -2308,7 +2322,9 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 	char_before(p, i, &c);
 	if (!bit(&x->inner_prev, c))
 		return 0;
-	for (*m = 0; *m < x->ninner; (*m)++) {
+	for (h = x->inner_head[(unsigned)c & (INNER_HASH - 1)]; h != 0;
+	    h = x->inner_next[h - 1]) {
+		*m = h - 1;
 		/* The character before first: it tells most words apart. */
 		if (x->inner_before[*m] != c)
 			continue;
