@@ -611,7 +611,7 @@ arabic(const char *p, size_t n, size_t *i, struct dec *v, int *digits,
     int *has_point)
 {
 	size_t j = *i, k, kk;
-	int32_t c, c2;
+	int32_t c;
 	int d, point = 0, frac = 0, over = 0;
 
 	dec_zero(v);
@@ -636,16 +636,19 @@ arabic(const char *p, size_t n, size_t *i, struct dec *v, int *digits,
 			j += k;
 			continue;
 		}
-		c2 = char_at(p + j + k, n - j - k, &kk);
-		/* 1.3 and 1,234: a separator between digits. */
+		/*
+		 * 1.3 and 1,234: a separator between digits.  (The character
+		 * after it decoded only then: most numbers end at a unit.)
+		 */
 		if ((rpt_char_class(c) & RPT_C_DOT) && !point && *digits > 0 &&
-		    digit_value(c2) >= 0) {
+		    digit_value(char_at(p + j + k, n - j - k, &kk)) >= 0) {
 			point = 1;
 			*has_point = 1;
 			j += k;
 			continue;
 		}
-		if (c == ',' && !point && *digits > 0 && digit_value(c2) >= 0 &&
+		if (c == ',' && !point && *digits > 0 &&
+		    digit_value(char_at(p + j + k, n - j - k, &kk)) >= 0 &&
 		    j + k + 3 <= n && is_ascii_digit(p[j + k + 1]) &&
 		    is_ascii_digit(p[j + k + 2]) &&
 		    (j + k + 3 == n || !is_ascii_digit(p[j + k + 3]))) {
