@@ -126,6 +126,21 @@ struct wkey {
 #define START_WORD(lead, second)	(((unsigned)(lead) << 6) + \
 	(unsigned)(second) - 0x3800U)
 
+/*
+ * A list for word_ends() (word_before() with its words' lengths, taken
+ * once): the qualifiers before a number are looked for at every number
+ * whose character before ends one, and strlen() of every word of their
+ * lists cost more than the compares.
+ */
+#define ENDS_MAX	32
+struct ends {
+	const char *const *w;
+	uint8_t		 len[ENDS_MAX];
+};
+/* Fails to compile when list has more words than ENDS_MAX. */
+#define ENDS_FITS(list)	typedef char list##_fits[ \
+	sizeof(list) / sizeof((list)[0]) - 1 <= ENDS_MAX ? 1 : -1]
+
 struct rpt_numbers {
 	struct rpt_quantity *q;
 	size_t		 n, cap;
@@ -146,6 +161,8 @@ struct rpt_numbers {
 	struct cset	 inner_prev;		/* the character before */
 	/* The characters that end a qualifier before a number. */
 	struct cset	 qual_end;
+	/* Those qualifiers' lists (qual_before()) and qual_fill. */
+	struct ends	 at_least, at_most, over, approx, not_qual, fill;
 	/* The same for the words between a qualifier and it (qual_fill). */
 	struct cset	 fill_end;
 	/* The first characters of the qualifiers after a unit. */
@@ -292,6 +309,32 @@ word_before(const char *p, size_t n, const char *const *words)
 		    memcmp(p + n - k, w, k - 2) == 0)))
 			return k;
 	return 0;
+}
+
+/* word_before() with the lengths of e's words known. */
+static size_t
+word_ends(const char *p, size_t n, const struct ends *e)
+{
+	const char *w;
+	size_t i, k;
+
+	for (i = 0; (w = e->w[i]) != NULL; i++)
+		if ((k = e->len[i]) <= n && p[n - 1] == w[k - 1] &&
+		    (k < 2 || (p[n - 2] == w[k - 2] &&
+		    memcmp(p + n - k, w, k - 2) == 0)))
+			return k;
+	return 0;
+}
+
+/* Make e for list, which ENDS_FITS(). */
+static void
+ends_make(struct ends *e, const char *const *list)
+{
+	size_t i;
+
+	e->w = list;
+	for (i = 0; list[i] != NULL; i++)
+		e->len[i] = (uint8_t)strlen(list[i]);
 }
 
 /*
@@ -890,6 +933,12 @@ static const char *const post_at_most[] = { "以下", "以内", NULL };
 static const char *const post_approx[] = { "左右", "上下", NULL };
 /* Said between a qualifier and its number: 至少有10次, 超过了5%. */
 static const char *const qual_fill[] = { "了", "有", "为", NULL };
+ENDS_FITS(pre_over);
+ENDS_FITS(pre_at_least);
+ENDS_FITS(pre_at_most);
+ENDS_FITS(pre_approx);
+ENDS_FITS(qual_not);
+ENDS_FITS(qual_fill);
 /* "Inclusive", between a number and 以上 or 以下: 50万元（含）以上. */
 static const char *const incl_words[] = { "（含）", "(含)", NULL };
 
@@ -1416,6 +1465,12 @@ rpt_numbers_new(int all)
 	last_chars(&x->qual_end, pre_at_most);
 	last_chars(&x->qual_end, pre_approx);
 	last_chars(&x->fill_end, qual_fill);
+	ends_make(&x->at_least, pre_at_least);
+	ends_make(&x->at_most, pre_at_most);
+	ends_make(&x->over, pre_over);
+	ends_make(&x->approx, pre_approx);
+	ends_make(&x->not_qual, qual_not);
+	ends_make(&x->fill, qual_fill);
 	first_chars(&x->post_first, incl_words);
 	first_chars(&x->post_first, post_at_least);
 	first_chars(&x->post_first, post_at_most);
@@ -1754,18 +1809,19 @@ qual_after(const struct rpt_numbers *x, const char *p, size_t n, size_t j,
 
 /* A qualifier written before the number; its length in *len. */
 static enum rpt_qual
-qual_before(const char *p, size_t i, size_t *len)
+qual_before(const struct rpt_numbers *x, const char *p, size_t i,
+    size_t *len)
 {
-	if ((*len = word_before(p, i, pre_at_least)) > 0)
+	if ((*len = word_ends(p, i, &x->at_least)) > 0)
 		return RPT_QUAL_AT_LEAST;
-	if ((*len = word_before(p, i, pre_at_most)) > 0)
+	if ((*len = word_ends(p, i, &x->at_most)) > 0)
 		return RPT_QUAL_AT_MOST;
 	/* Not the end of a word: 打破, 侦破; 签约, 节约, 最近, 附近. */
-	if ((*len = word_before(p, i, pre_over)) > 0 &&
-	    (*len > 3 || word_before(p, i, qual_not) == 0))
+	if ((*len = word_ends(p, i, &x->over)) > 0 &&
+	    (*len > 3 || word_ends(p, i, &x->not_qual) == 0))
 		return RPT_QUAL_OVER;
-	if ((*len = word_before(p, i, pre_approx)) > 0 &&
-	    (*len > 3 || word_before(p, i, qual_not) == 0))
+	if ((*len = word_ends(p, i, &x->approx)) > 0 &&
+	    (*len > 3 || word_ends(p, i, &x->not_qual) == 0))
 		return RPT_QUAL_APPROX;
 	*len = 0;
 	return RPT_QUAL_EXACT;
@@ -1793,7 +1849,7 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
 	 * qualifier can only be before the word.)
 	 */
 	if (bit(&x->fill_end, c) &&
-	    (k = word_before(p + f, i - f, qual_fill)) > 0) {
+	    (k = word_ends(p + f, i - f, &x->fill)) > 0) {
 		if (i - k == f)
 			return RPT_QUAL_EXACT;
 		char_before(p + f, i - k - f, &c);
@@ -1801,7 +1857,7 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
 	/* Most numbers have none: the character before says so at once. */
 	if (!bit(&x->qual_end, c))
 		return RPT_QUAL_EXACT;
-	if ((b = qual_before(p + f, i - k - f, len)) != RPT_QUAL_EXACT)
+	if ((b = qual_before(x, p + f, i - k - f, len)) != RPT_QUAL_EXACT)
 		*len += k;
 	return b;
 }
