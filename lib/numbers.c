@@ -1511,9 +1511,13 @@ add(struct rpt_numbers *x, const struct rpt_quantity *q)
 {
 	struct rpt_quantity *nq;
 
-	if ((nq = rpt_grow(x->q, &x->cap, x->n + 1, sizeof(*nq))) == NULL)
-		return -1;
-	x->q = nq;
+	/* (rpt_grow() only when full: a call at every mention cost more.) */
+	if (x->n >= x->cap) {
+		if ((nq = rpt_grow(x->q, &x->cap, x->n + 1,
+		    sizeof(*nq))) == NULL)
+			return -1;
+		x->q = nq;
+	}
 	x->q[x->n++] = *q;
 	if (q->off + q->len > x->floor)
 		x->floor = q->off + q->len;
