@@ -3081,15 +3081,24 @@ rule_zero(const struct scan *s, struct took *t)
  * 年 (four digits), a range mark or 月.  Most numbers are none, and this,
  * inline, costs less than the call to find so.
  */
-static inline int
+static INLINE int
 date_may(const char *p, size_t n, size_t i, size_t j, int idig)
 {
+	const unsigned char *b;
+	uint32_t k;
+
 	if (n - i >= 8 &&
 	    (p[i + 4] == '/' || p[i + 4] == '-' || p[i + 4] == '.'))
 		return 1;
 	j = skip_blank(p, n, j);
-	return range_lead(p, n, j) || starts(p + j, n - j, "月") ||
-	    (idig == 4 && starts(p + j, n - j, "年"));
+	if (range_lead(p, n, j))
+		return 1;
+	if (n - j < 3)
+		return 0;
+	/* The character as one key, as range_lead() has it: 月, 年. */
+	b = (const unsigned char *)p + j;
+	k = (uint32_t)b[0] << 16 | (uint32_t)b[1] << 8 | b[2];
+	return k == 0xe69c88 || (idig == 4 && k == 0xe5b9b4);
 }
 
 /* Dates first: 2023年12月5日 is one mention. */
