@@ -33,6 +33,7 @@
 #define EXP_MAX		24
 /* Room for the inner_words and inner_names lists. */
 #define INNER_MAX	40
+#define INNER_HASH	64		/* a power of two */
 /* Code points in the BMP. */
 #define NBMP		0x10000
 /* Bits of a set of characters (struct cset), a power of two. */
@@ -125,6 +126,21 @@ struct wkey {
 #define START_WORD(lead, second)	(((unsigned)(lead) << 6) + \
 	(unsigned)(second) - 0x3800U)
 
+/*
+ * A list for word_ends() (word_before() with its words' lengths, taken
+ * once): the qualifiers before a number are looked for at every number
+ * whose character before ends one, and strlen() of every word of their
+ * lists cost more than the compares.
+ */
+#define ENDS_MAX	32
+struct ends {
+	const char *const *w;
+	uint8_t		 len[ENDS_MAX];
+};
+/* Fails to compile when list has more words than ENDS_MAX. */
+#define ENDS_FITS(list)	typedef char list##_fits[ \
+	sizeof(list) / sizeof((list)[0]) - 1 <= ENDS_MAX ? 1 : -1]
+
 struct rpt_numbers {
 	struct rpt_quantity *q;
 	size_t		 n, cap;
@@ -136,9 +152,17 @@ struct rpt_numbers {
 	size_t		 inner_pre[INNER_MAX], inner_len[INNER_MAX], ninner;
 	int		 inner_name[INNER_MAX];
 	int32_t		 inner_before[INNER_MAX];	/* its character */
+	/*
+	 * The words by that character, modulo INNER_HASH: a chain each, in
+	 * the lists' order, of indexes plus one (0 ends it).  A walk over
+	 * all the words cost 800,000 instructions on 8 MB of text.
+	 */
+	uint8_t		 inner_head[INNER_HASH], inner_next[INNER_MAX];
 	struct cset	 inner_prev;		/* the character before */
 	/* The characters that end a qualifier before a number. */
 	struct cset	 qual_end;
+	/* Those qualifiers' lists (qual_before()) and qual_fill. */
+	struct ends	 at_least, at_most, over, approx, not_qual, fill;
 	/* The same for the words between a qualifier and it (qual_fill). */
 	struct cset	 fill_end;
 	/* The first characters of the qualifiers after a unit. */
@@ -285,6 +309,32 @@ word_before(const char *p, size_t n, const char *const *words)
 		    memcmp(p + n - k, w, k - 2) == 0)))
 			return k;
 	return 0;
+}
+
+/* word_before() with the lengths of e's words known. */
+static size_t
+word_ends(const char *p, size_t n, const struct ends *e)
+{
+	const char *w;
+	size_t i, k;
+
+	for (i = 0; (w = e->w[i]) != NULL; i++)
+		if ((k = e->len[i]) <= n && p[n - 1] == w[k - 1] &&
+		    (k < 2 || (p[n - 2] == w[k - 2] &&
+		    memcmp(p + n - k, w, k - 2) == 0)))
+			return k;
+	return 0;
+}
+
+/* Make e for list, which ENDS_FITS(). */
+static void
+ends_make(struct ends *e, const char *const *list)
+{
+	size_t i;
+
+	e->w = list;
+	for (i = 0; list[i] != NULL; i++)
+		e->len[i] = (uint8_t)strlen(list[i]);
 }
 
 /*
@@ -479,6 +529,31 @@ typedef unsigned __int128 cnum;
 typedef uint64_t cnum;
 #endif
 
+/*
+ * dec_from_cnum() for a value that fits 64 bits, nearly every numeral's:
+ * the divisions by ten of 128 bits are several multiplies each.
+ */
+static void
+dec_from_u64(struct dec *v, uint64_t u)
+{
+	char tmp[24];
+	int n = 0, i;
+
+	while (u % 10 == 0) {
+		u /= 10;
+		v->exp++;
+	}
+	while (u > 0) {
+		tmp[n++] = (char)('0' + (int)(u % 10));
+		u /= 10;
+	}
+	/* (At most 20 digits: DIGITS_MAX is more.) */
+	for (i = 0; i < n; i++)
+		v->d[i] = tmp[n - 1 - i];
+	v->nd = n;
+	v->d[n] = '\0';
+}
+
 /* v = u, trailing zeros as the exponent; -1 if too many digits remain. */
 static int
 dec_from_cnum(struct dec *v, cnum u)
@@ -489,6 +564,12 @@ dec_from_cnum(struct dec *v, cnum u)
 	dec_zero(v);
 	if (u == 0)
 		return 0;
+#ifdef __SIZEOF_INT128__
+	if (u >> 64 == 0) {
+		dec_from_u64(v, (uint64_t)u);
+		return 0;
+	}
+#endif
 	while (u % 10 == 0) {
 		u /= 10;
 		v->exp++;
@@ -573,7 +654,7 @@ arabic(const char *p, size_t n, size_t *i, struct dec *v, int *digits,
     int *has_point)
 {
 	size_t j = *i, k, kk;
-	int32_t c, c2;
+	int32_t c;
 	int d, point = 0, frac = 0, over = 0;
 
 	dec_zero(v);
@@ -598,16 +679,19 @@ arabic(const char *p, size_t n, size_t *i, struct dec *v, int *digits,
 			j += k;
 			continue;
 		}
-		c2 = char_at(p + j + k, n - j - k, &kk);
-		/* 1.3 and 1,234: a separator between digits. */
+		/*
+		 * 1.3 and 1,234: a separator between digits.  (The character
+		 * after it decoded only then: most numbers end at a unit.)
+		 */
 		if ((rpt_char_class(c) & RPT_C_DOT) && !point && *digits > 0 &&
-		    digit_value(c2) >= 0) {
+		    digit_value(char_at(p + j + k, n - j - k, &kk)) >= 0) {
 			point = 1;
 			*has_point = 1;
 			j += k;
 			continue;
 		}
-		if (c == ',' && !point && *digits > 0 && digit_value(c2) >= 0 &&
+		if (c == ',' && !point && *digits > 0 &&
+		    digit_value(char_at(p + j + k, n - j - k, &kk)) >= 0 &&
 		    j + k + 3 <= n && is_ascii_digit(p[j + k + 1]) &&
 		    is_ascii_digit(p[j + k + 2]) &&
 		    (j + k + 3 == n || !is_ascii_digit(p[j + k + 3]))) {
@@ -849,6 +933,12 @@ static const char *const post_at_most[] = { "以下", "以内", NULL };
 static const char *const post_approx[] = { "左右", "上下", NULL };
 /* Said between a qualifier and its number: 至少有10次, 超过了5%. */
 static const char *const qual_fill[] = { "了", "有", "为", NULL };
+ENDS_FITS(pre_over);
+ENDS_FITS(pre_at_least);
+ENDS_FITS(pre_at_most);
+ENDS_FITS(pre_approx);
+ENDS_FITS(qual_not);
+ENDS_FITS(qual_fill);
 /* "Inclusive", between a number and 以上 or 以下: 50万元（含）以上. */
 static const char *const incl_words[] = { "（含）", "(含)", NULL };
 
@@ -1240,6 +1330,7 @@ inner_add(struct rpt_numbers *x, const char *w, int name)
 {
 	size_t pre, k, len = strlen(w);
 	int32_t c;
+	uint8_t *h;
 
 	if (x->ninner == INNER_MAX)
 		return;
@@ -1255,6 +1346,11 @@ inner_add(struct rpt_numbers *x, const char *w, int name)
 		set_bit(&x->inner_prev, c);
 	}
 	x->inner_before[x->ninner] = c;
+	/* At the end of its chain: the first word of the lists wins. */
+	for (h = &x->inner_head[(unsigned)c & (INNER_HASH - 1)]; *h != 0;
+	    h = &x->inner_next[*h - 1])
+		;
+	*h = (uint8_t)(x->ninner + 1);
 	x->inner[x->ninner] = w;
 	x->inner_len[x->ninner] = len;
 	x->inner_pre[x->ninner] = pre;
@@ -1369,6 +1465,12 @@ rpt_numbers_new(int all)
 	last_chars(&x->qual_end, pre_at_most);
 	last_chars(&x->qual_end, pre_approx);
 	last_chars(&x->fill_end, qual_fill);
+	ends_make(&x->at_least, pre_at_least);
+	ends_make(&x->at_most, pre_at_most);
+	ends_make(&x->over, pre_over);
+	ends_make(&x->approx, pre_approx);
+	ends_make(&x->not_qual, qual_not);
+	ends_make(&x->fill, qual_fill);
 	first_chars(&x->post_first, incl_words);
 	first_chars(&x->post_first, post_at_least);
 	first_chars(&x->post_first, post_at_most);
@@ -1409,9 +1511,13 @@ add(struct rpt_numbers *x, const struct rpt_quantity *q)
 {
 	struct rpt_quantity *nq;
 
-	if ((nq = rpt_grow(x->q, &x->cap, x->n + 1, sizeof(*nq))) == NULL)
-		return -1;
-	x->q = nq;
+	/* (rpt_grow() only when full: a call at every mention cost more.) */
+	if (x->n >= x->cap) {
+		if ((nq = rpt_grow(x->q, &x->cap, x->n + 1,
+		    sizeof(*nq))) == NULL)
+			return -1;
+		x->q = nq;
+	}
 	x->q[x->n++] = *q;
 	if (q->off + q->len > x->floor)
 		x->floor = q->off + q->len;
@@ -1569,12 +1675,12 @@ struct after {
  */
 static size_t
 unit_word(const struct rpt_numbers *x, const char *p, size_t n, size_t j,
-    struct after *a)
+    int32_t c1, size_t k1, struct after *a)
 {
 	const struct unit_word *u;
 	size_t k;
 
-	if ((k = wlist_at(&x->units, p + j, n - j)) == 0)
+	if ((k = wlist_at_c(&x->units, p + j, n - j, c1, k1)) == 0)
 		return 0;
 	for (u = unit_words; u < unit_words + NITEMS(unit_words); u++)
 		if (u->len == k && bytecmp(p + j, u->w, k) == 0) {
@@ -1617,11 +1723,19 @@ static size_t
 unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
     const struct dec *v, int integer_digits, struct after *a)
 {
-	size_t k, j = skip_blank(p, n, i), end;
+	size_t k, k1, j = skip_blank(p, n, i), end;
+	int32_t c1;
 
 	a->qual = RPT_QUAL_EXACT;
 	a->unit = NULL;
 	a->unit_len = 0;
+	/*
+	 * The first character, decoded once for the three word lists
+	 * (wlist_at() would decode it for each): nothing fits without one.
+	 */
+	if (j >= n || (k1 = char_len((unsigned char)p[j])) > n - j)
+		return 0;
+	decode(p + j, n - j, &c1);
 	/* 40余次, 3000多人, 十余年: the qualifier before the unit. */
 	if ((k = word_at(p + j, n - j, post_over)) > 0 &&
 	    !starts(p + j + k, n - j - k, "%") &&
@@ -1630,22 +1744,22 @@ unit_after(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 		a->qual = RPT_QUAL_OVER;
 		return end;
 	}
-	if ((end = unit_word(x, p, n, j, a)) > 0)
+	if ((end = unit_word(x, p, n, j, c1, k1, a)) > 0)
 		return end;
-	if (starts(p + j, n - j, "年"))
+	if (c1 == 0x5e74)				/* 年 */
 		return unit_year(p, n, j, v, integer_digits, a);
 	/* 70周年: an anniversary is a count, not a duration. */
-	if ((k = wlist_at(&x->durations, p + j, n - j)) > 0 &&
-	    !starts(p + j, n - j, "日") && !starts(p + j, n - j, "周年") &&
-	    !starts(p + j, n - j, "周岁")) {
+	if ((k = wlist_at_c(&x->durations, p + j, n - j, c1, k1)) > 0 &&
+	    c1 != 0x65e5 &&				/* 日 */
+	    !starts(p + j, n - j, "周年") && !starts(p + j, n - j, "周岁")) {
 		a->kind = RPT_Q_DURATION;
 		a->unit = p + j;
 		a->unit_len = k;
 		return j + k;
 	}
 	/* 度 counts kilowatt-hours (亿度), not times (两度获评). */
-	if ((k = wlist_at(&x->counts, p + j, n - j)) > 0 &&
-	    (k != 3 || !starts(p + j, n - j, "度") ||
+	if ((k = wlist_at_c(&x->counts, p + j, n - j, c1, k1)) > 0 &&
+	    (k != 3 || c1 != 0x5ea6 ||			/* 度 */
 	    dec_magnitude(v) >= 5)) {
 		a->kind = RPT_Q_COUNT;
 		a->unit = p + j;
@@ -1699,18 +1813,19 @@ qual_after(const struct rpt_numbers *x, const char *p, size_t n, size_t j,
 
 /* A qualifier written before the number; its length in *len. */
 static enum rpt_qual
-qual_before(const char *p, size_t i, size_t *len)
+qual_before(const struct rpt_numbers *x, const char *p, size_t i,
+    size_t *len)
 {
-	if ((*len = word_before(p, i, pre_at_least)) > 0)
+	if ((*len = word_ends(p, i, &x->at_least)) > 0)
 		return RPT_QUAL_AT_LEAST;
-	if ((*len = word_before(p, i, pre_at_most)) > 0)
+	if ((*len = word_ends(p, i, &x->at_most)) > 0)
 		return RPT_QUAL_AT_MOST;
 	/* Not the end of a word: 打破, 侦破; 签约, 节约, 最近, 附近. */
-	if ((*len = word_before(p, i, pre_over)) > 0 &&
-	    (*len > 3 || word_before(p, i, qual_not) == 0))
+	if ((*len = word_ends(p, i, &x->over)) > 0 &&
+	    (*len > 3 || word_ends(p, i, &x->not_qual) == 0))
 		return RPT_QUAL_OVER;
-	if ((*len = word_before(p, i, pre_approx)) > 0 &&
-	    (*len > 3 || word_before(p, i, qual_not) == 0))
+	if ((*len = word_ends(p, i, &x->approx)) > 0 &&
+	    (*len > 3 || word_ends(p, i, &x->not_qual) == 0))
 		return RPT_QUAL_APPROX;
 	*len = 0;
 	return RPT_QUAL_EXACT;
@@ -1738,7 +1853,7 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
 	 * qualifier can only be before the word.)
 	 */
 	if (bit(&x->fill_end, c) &&
-	    (k = word_before(p + f, i - f, qual_fill)) > 0) {
+	    (k = word_ends(p + f, i - f, &x->fill)) > 0) {
 		if (i - k == f)
 			return RPT_QUAL_EXACT;
 		char_before(p + f, i - k - f, &c);
@@ -1746,9 +1861,17 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
 	/* Most numbers have none: the character before says so at once. */
 	if (!bit(&x->qual_end, c))
 		return RPT_QUAL_EXACT;
-	if ((b = qual_before(p + f, i - k - f, len)) != RPT_QUAL_EXACT)
+	if ((b = qual_before(x, p + f, i - k - f, len)) != RPT_QUAL_EXACT)
 		*len += k;
 	return b;
+}
+
+/* Does p start with 万 or 亿 (萬, 億)? */
+static int
+magnitude_at(const char *p, size_t n)
+{
+	return starts(p, n, "万") || starts(p, n, "亿") || starts(p, n, "萬") ||
+	    starts(p, n, "億");
 }
 
 /*
@@ -1756,7 +1879,8 @@ qual_behind(const struct rpt_numbers *x, const char *p, size_t i,
  * with a space): v times them.
  */
 static void
-multipliers(const char *p, size_t n, size_t *i, struct dec *v, int *idigits)
+multipliers_at(const char *p, size_t n, size_t *i, struct dec *v,
+    int *idigits)
 {
 	size_t j = *i, k, t;
 	int32_t c;
@@ -1772,6 +1896,19 @@ multipliers(const char *p, size_t n, size_t *i, struct dec *v, int *idigits)
 		*idigits = 0;
 	}
 	*i = j;
+}
+
+/*
+ * multipliers(), its call made only when the byte after the number is a
+ * blank's or the number is followed by 万 or 亿: most numbers have none,
+ * and they are asked after every Arabic number.
+ */
+static inline void
+multipliers(const char *p, size_t n, size_t *i, struct dec *v, int *idigits)
+{
+	if (*i < n && (rpt_space_lead[(unsigned char)p[*i]] ||
+	    magnitude_at(p + *i, n - *i)))
+		multipliers_at(p, n, i, v, idigits);
 }
 
 /* A number (Arabic or Chinese) at p + *i, with 万/亿 after it. */
@@ -2240,6 +2377,7 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 	const char *w;
 	size_t pre, len;
 	int32_t c;
+	unsigned h;
 
 	/* Not out of text a rule took already. */
 	if (i <= x->floor)
@@ -2247,7 +2385,9 @@ inner_word(const struct rpt_numbers *x, const char *p, size_t n, size_t i,
 	char_before(p, i, &c);
 	if (!bit(&x->inner_prev, c))
 		return 0;
-	for (*m = 0; *m < x->ninner; (*m)++) {
+	for (h = x->inner_head[(unsigned)c & (INNER_HASH - 1)]; h != 0;
+	    h = x->inner_next[h - 1]) {
+		*m = h - 1;
 		/* The character before first: it tells most words apart. */
 		if (x->inner_before[*m] != c)
 			continue;
@@ -2349,14 +2489,6 @@ ordinal_after(const struct rpt_numbers *x, const char *p, size_t n,
 		    (b >= 'A' && b <= 'Z');
 	}
 	return 0;
-}
-
-/* Does p start with 万 or 亿 (萬, 億)? */
-static int
-magnitude_at(const char *p, size_t n)
-{
-	return starts(p, n, "万") || starts(p, n, "亿") || starts(p, n, "萬") ||
-	    starts(p, n, "億");
 }
 
 /* The power of ten of the 万 and 亿 that end the text before j: 5亿 is 8. */
@@ -2943,6 +3075,32 @@ rule_zero(const struct scan *s, struct took *t)
  * always applies.  Each returns 1 and fills *t when it applies, else 0.
  */
 
+/*
+ * Can date_at() find a date at i, the number ending at j?  Only with
+ * numeric_date()'s separator after four characters, or after the number
+ * 年 (four digits), a range mark or 月.  Most numbers are none, and this,
+ * inline, costs less than the call to find so.
+ */
+static INLINE int
+date_may(const char *p, size_t n, size_t i, size_t j, int idig)
+{
+	const unsigned char *b;
+	uint32_t k;
+
+	if (n - i >= 8 &&
+	    (p[i + 4] == '/' || p[i + 4] == '-' || p[i + 4] == '.'))
+		return 1;
+	j = skip_blank(p, n, j);
+	if (range_lead(p, n, j))
+		return 1;
+	if (n - j < 3)
+		return 0;
+	/* The character as one key, as range_lead() has it: 月, 年. */
+	b = (const unsigned char *)p + j;
+	k = (uint32_t)b[0] << 16 | (uint32_t)b[1] << 8 | b[2];
+	return k == 0xe69c88 || (idig == 4 && k == 0xe5b9b4);
+}
+
 /* Dates first: 2023年12月5日 is one mention. */
 static int
 rule_date(const struct scan *s, struct num *m, struct took *t)
@@ -2953,9 +3111,8 @@ rule_date(const struct scan *s, struct num *m, struct took *t)
 	 * Not cleared first, as the other rules clear q: this runs at every
 	 * number, and date_at() sets every field of the date it finds (the
 	 * rules after this one that keep a quantity clear it themselves).
+	 * take() asks first whether the number was read and date_may().
 	 */
-	if (m->r != 1)
-		return 0;
 	if ((end = date_at(s->p, s->n, i, m->j, &m->v, m->idig, &t->q)) == 0)
 		return 0;
 	/* “新十二月市”: a name. */
@@ -3733,16 +3890,28 @@ take(const struct scan *s, struct took *t)
 		took_nothing(t, s->i + s->k);
 		return;
 	}
-	/* After it: the last rule always applies. */
-	if (rule_date(s, &m, t) ||		/* 2023年12月5日 */
+	/*
+	 * After it: the last rule always applies.  q's qualifier is left as
+	 * date_at() leaves it when it finds no date.
+	 */
+	t->q.qual = RPT_QUAL_EXACT;
+	if ((m.r == 1 && date_may(s->p, s->n, s->i, m.j, m.idig) &&
+	    rule_date(s, &m, t)) ||		/* 2023年12月5日 */
 	    rule_too_long(s, &m, t) ||		/* 123456789012345678901 */
-	    rule_split_magnitude(s, &m, t) ||	/* 2100多万 */
+	    ((starts(s->p + m.j, s->n - m.j, "多") ||
+	    starts(s->p + m.j, s->n - m.j, "余") ||
+	    starts(s->p + m.j, s->n - m.j, "餘")) &&
+	    rule_split_magnitude(s, &m, t)) ||	/* 2100多万 */
 	    (m.cn &&
 	    rule_marker(s, &m, t)) ||		/* 一是, 一、, （一） */
 	    rule_not_quantity(s, &m, t) ||	/* 第三, G318, 二十大 */
-	    rule_ratio(s, &m, t) ||		/* 三分之一, 1/3 */
+	    ((starts(s->p + m.j, s->n - m.j, "分之") ||
+	    slash_at(s->p, s->n, m.j) > 0) &&
+	    rule_ratio(s, &m, t)) ||		/* 三分之一, 1/3 */
 	    rule_permille(s, &m, t) ||		/* 5‰ */
-	    rule_decade(s, &m, t) ||		/* 90年代, 十九世纪四十年代 */
+	    ((starts(s->p + m.j, s->n - m.j, "世纪") ||
+	    starts(s->p + m.j, s->n - m.j, "年代")) &&
+	    rule_decade(s, &m, t)) ||		/* 90年代, 十九世纪四十年代 */
 	    (starts(s->p + m.j, s->n - m.j, "成") &&
 	    rule_tenths(s, &m, t)) ||		/* 九成以上 */
 	    rule_pair(s, &m, t) ||		/* 两三年, 二三十家 */
