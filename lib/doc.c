@@ -2523,85 +2523,18 @@ struct word {
 #define WORD(lit)	{ (lit), sizeof(lit) - 1 }
 
 /*
- * A list of words (that ends with a NULL one, each of two bytes or more)
- * and a filter of where their first two bytes hash, built at the first
- * call that asks (as element.c's word sets are): a paragraph whose first
- * two bytes hash to no bit of it opens with none of the words, and most
- * do not.
- */
-struct wordlist {
-	const struct word *w;
-	int		 ready;
-	uint64_t	 set[16];
-};
-
-/*
- * The filter of l, built once.  Two threads that build it at once write
- * the same bits; the flag goes up (release) only after them.
- */
-static const uint64_t *
-wordlist_filter(struct wordlist *l)
-{
-	uint64_t set[16];
-	const struct word *w;
-	unsigned h;
-	int ready;
-
-#if defined(__GNUC__)
-	ready = __atomic_load_n(&l->ready, __ATOMIC_ACQUIRE);
-#else
-	ready = l->ready;
-#endif
-	if (ready)
-		return l->set;
-	memset(set, 0, sizeof(set));
-	for (w = l->w; w->s != NULL; w++) {
-		h = rpt_pair_hash((unsigned char)w->s[0],
-		    (unsigned char)w->s[1]);
-		set[h >> 6] |= UINT64_C(1) << (h & 63);
-	}
-	memcpy(l->set, set, sizeof(set));
-#if defined(__GNUC__)
-	__atomic_store_n(&l->ready, 1, __ATOMIC_RELEASE);
-#else
-	l->ready = 1;
-#endif
-	return l->set;
-}
-
-/* Does p open with one of the words of l? */
-static int
-starts_any(const char *p, size_t n, struct wordlist *l)
-{
-	const uint64_t *set;
-	const struct word *w;
-	unsigned h;
-
-	if (n < 2)
-		return 0;
-	set = wordlist_filter(l);
-	h = rpt_pair_hash((unsigned char)p[0], (unsigned char)p[1]);
-	if (!(set[h >> 6] >> (h & 63) & 1))
-		return 0;
-	for (w = l->w; w->s != NULL; w++)
-		if (starts_with(p, n, w->s, w->len))
-			return 1;
-	return 0;
-}
-
-/*
  * Words a sentence that names a topic does not open with: a subject
  * (我们要坚持稳中求进…。 introduces a series), a time, a connective.  The
  * standalone lines of a review may open with 这 (这是…的五年。); leads not.
  */
-static const struct word not_lead[] = {
-	WORD("这"), WORD("我"), WORD("今年"), WORD("明年"), WORD("去年"),
-	WORD("过去"), WORD("现在"), WORD("同时"), WORD("此外"), WORD("要"),
-	WORD("必须"), WORD("各位"), { NULL, 0 }
+static const char *const not_lead[] = {
+	"这", "我", "今年", "明年", "去年", "过去", "现在", "同时", "此外",
+	"要", "必须", "各位", NULL
 };
-static struct wordlist not_lead_all = { not_lead, 0, { 0 } };
-/* The same but 这, which only a lead may not open with. */
-static struct wordlist not_lead_rest = { not_lead + 1, 0, { 0 } };
+RPT_WORDSET_FITS(not_lead);
+static struct rpt_wordset not_lead_all = RPT_WORDSET(not_lead, 0);
+/* The same but 这 (the first), which only a lead may not open with. */
+static struct rpt_wordset not_lead_rest = RPT_WORDSET(not_lead + 1, 0);
 
 /*
  * Is the sentence p a judgement, X是Y (改革开放是推动发展的制胜法宝, 开放也是
@@ -2758,13 +2691,13 @@ lead(struct slot *s)
 	 */
 	if (i >= n || chars > UNNUMBERED_MAX || chars < 4 ||
 	    i + 3 > LEAD_BYTES || rpt_enumerator(p, n) > 0 || yao(p, n) ||
-	    starts_any(p, n, &not_lead_rest))
+	    rpt_starts_any(p, n, &not_lead_rest))
 		return l;
 	l->len = i + k;
 	l->chars = chars;
 	rpt_utf8_decode(p, n, &c);
 	l->no_runin = (rpt_char_class(c) & RPT_C_DASH) != 0 ||
-	    starts_with(p, n, not_lead[0].s, not_lead[0].len) ||
+	    STARTS(p, n, "这") ||		/* not_lead[0] */
 	    judgement(p, i);
 	return l;
 }
@@ -2840,7 +2773,7 @@ clauses_line(struct rpt_doc *d, int i)
 	rpt_utf8_decode(p, n, &c);
 	if (rpt_char_class(c) & RPT_C_DASH)
 		return 0;
-	if (starts_any(p, n, &not_lead_all))
+	if (rpt_starts_any(p, n, &not_lead_all))
 		return 0;
 	/* One sentence: its 。 is its end.  Not reported speech (周总理说，…). */
 	for (j = 0; j < n; j += k) {

@@ -54,38 +54,15 @@ starts(const char *p, size_t n, const char *s)
 }
 
 /*
- * A list of words (NULL-terminated, each of two bytes or more, valid
- * UTF-8, WORDSET_MAX at most), indexed by a hash of their first two bytes:
- * a place in a text is tried against the words whose first two bytes hash
- * as its own do, in the order of the list, and against none when no word's
- * do (most places).  The index is built at the first call that asks
- * (wordset_index()), not at every call: the lists are the rules' and
- * never change.  A word whose first byte is ASCII hashes with 0 for its
- * second when one_ascii is set (field_at()'s widgets: [ ] |).
+ * The hash of a place (or a word) of a struct rpt_wordset that starts with
+ * the bytes a, b: a place in the 1024 of its index.
  */
-#define WORDSET_MAX	255
-
-struct wordset {
-	const char *const *words;
-	int		 one_ascii;
-	int		 ready;
-	struct wordindex {
-		/* 1 + the first word of a hash, 1 + the next of the same */
-		unsigned char	 first[1024];
-		unsigned char	 next[WORDSET_MAX];
-	}		 ix;
-};
-
-#define WORDSET(list, one)	{ (list), (one), 0, { { 0 }, { 0 } } }
-/* Fails to compile when list has more words than the index can number. */
-#define WORDSET_FITS(list)	typedef char list##_fits[ \
-	sizeof(list) / sizeof((list)[0]) - 1 <= WORDSET_MAX ? 1 : -1]
-
-/* The hash of a place (or a word) that starts with the bytes a, b. */
 static unsigned
-wordset_key(const struct wordset *ws, unsigned char a, unsigned char b)
+wordset_key(const struct rpt_wordset *ws, unsigned char a, unsigned char b)
 {
-	return rpt_pair_hash(a, ws->one_ascii && a < 0x80 ? 0 : b);
+	if (ws->one_ascii && a < 0x80)
+		b = 0;
+	return ((unsigned)a * 31U + b) & 1023U;
 }
 
 /*
@@ -93,10 +70,10 @@ wordset_key(const struct wordset *ws, unsigned char a, unsigned char b)
  * the same bytes; the flag goes up (release) only after them, so a thread
  * that sees it (acquire) sees the whole index.
  */
-static const struct wordindex *
-wordset_index(struct wordset *ws)
+static const struct rpt_wordindex *
+wordset_index(struct rpt_wordset *ws)
 {
-	struct wordindex ix;
+	struct rpt_wordindex ix;
 	unsigned h;
 	int i, ready;
 
@@ -126,12 +103,26 @@ wordset_index(struct wordset *ws)
 	return &ws->ix;
 }
 
+/* Does one of the words of ws (its index ix) start at p, n > 1? */
+static inline int
+word_here(const struct rpt_wordset *ws, const struct rpt_wordindex *ix,
+    const char *p, size_t n)
+{
+	unsigned w;
+
+	for (w = ix->first[wordset_key(ws, (unsigned char)p[0],
+	    (unsigned char)p[1])]; w != 0; w = ix->next[w - 1])
+		if (starts(p, n, ws->words[w - 1]))
+			return 1;
+	return 0;
+}
+
 /*
  * Does p contain one of the words of ws?  One pass instead of one search
  * per word, through the index.
  */
 static int
-has_any(const char *p, size_t n, struct wordset *ws)
+has_any(const char *p, size_t n, struct rpt_wordset *ws)
 {
 	/*
 	 * No word starts inside a character: from one character to the
@@ -141,16 +132,19 @@ has_any(const char *p, size_t n, struct wordset *ws)
 	static const unsigned char step[16] = {
 		1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 3, 4
 	};
-	const struct wordindex *ix = wordset_index(ws);
+	const struct rpt_wordindex *ix = wordset_index(ws);
 	size_t i;
-	unsigned w;
 
 	for (i = 0; i + 1 < n; i += step[(unsigned char)p[i] >> 4])
-		for (w = ix->first[wordset_key(ws, (unsigned char)p[i],
-		    (unsigned char)p[i + 1])]; w != 0; w = ix->next[w - 1])
-			if (starts(p + i, n - i, ws->words[w - 1]))
-				return 1;
+		if (word_here(ws, ix, p + i, n - i))
+			return 1;
 	return 0;
+}
+
+int
+rpt_starts_any(const char *p, size_t n, struct rpt_wordset *ws)
+{
+	return n > 1 && word_here(ws, wordset_index(ws), p, n);
 }
 
 static int
@@ -325,8 +319,8 @@ static const char *const boiler_in[] = {
 	"网站地图", "联系我们", "浏览次数", "阅读次数", "发布时间", "发布日期",
 	NULL
 };
-static struct wordset boiler_in_set = WORDSET(boiler_in, 0);
-WORDSET_FITS(boiler_in);
+static struct rpt_wordset boiler_in_set = RPT_WORDSET(boiler_in, 0);
+RPT_WORDSET_FITS(boiler_in);
 static const struct word boiler_line[] = {
 	WORD("下载"), WORD("打印"), WORD("全屏"), WORD("收藏"), WORD("分享"),
 	WORD("首页"), WORD("加大"), WORD("还原"), WORD("减小"), WORD("关闭"),
@@ -387,15 +381,15 @@ static const char *const chrome_fields[] = {
 	"内容概述", "所属机构", "公开方式", "公开范围", "公开时限", "标题",
 	"责任编辑", "编辑", NULL
 };
-static struct wordset chrome_fields_set = WORDSET(chrome_fields, 0);
-WORDSET_FITS(chrome_fields);
+static struct rpt_wordset chrome_fields_set = RPT_WORDSET(chrome_fields, 0);
+RPT_WORDSET_FITS(chrome_fields);
 /* Words of page widgets, chrome as whole words on a line of chrome. */
 static const char *const chrome_widgets[] = {
 	"大", "中", "小", "打印", "关闭", "分享", "朗读", "收藏", "视力保护色",
 	"默认", "护眼", "关闭窗口", "打印本页", "【", "】", "[", "]", "|", NULL
 };
-static struct wordset chrome_widgets_set = WORDSET(chrome_widgets, 1);
-WORDSET_FITS(chrome_widgets);
+static struct rpt_wordset chrome_widgets_set = RPT_WORDSET(chrome_widgets, 1);
+RPT_WORDSET_FITS(chrome_widgets);
 /* Signs of chrome anywhere in a line without a sentence in it. */
 static const char *const chrome_in[] = {
 	"当前位置", "当前的位置", "您的位置", "所在位置", "现在的位置",
@@ -403,8 +397,8 @@ static const char *const chrome_in[] = {
 	"下一篇", "责任编辑", "网站标识码", "ICP备", "公网安备", "版权所有",
 	NULL
 };
-static struct wordset chrome_in_set = WORDSET(chrome_in, 0);
-WORDSET_FITS(chrome_in);
+static struct rpt_wordset chrome_in_set = RPT_WORDSET(chrome_in, 0);
+RPT_WORDSET_FITS(chrome_in);
 
 /*
  * Does p hold 。， or ；?  One pass where three searches went: the first byte
@@ -529,7 +523,7 @@ widget_at(const char *p, size_t n, size_t i, const char *w)
 static size_t
 field_at(const char *p, size_t n, size_t i, int *widget)
 {
-	const struct wordindex *fx, *wx;
+	const struct rpt_wordindex *fx, *wx;
 	const char *const *w;
 	size_t j;
 	unsigned x;
@@ -875,8 +869,8 @@ static const char *const title_words[] = {
 	"报告", "总结", "汇报", "自查", "工作要点", "计划", "讲话", "报  告",
 	NULL
 };
-static struct wordset title_words_set = WORDSET(title_words, 0);
-WORDSET_FITS(title_words);
+static struct rpt_wordset title_words_set = RPT_WORDSET(title_words, 0);
+RPT_WORDSET_FITS(title_words);
 
 int
 rpt_is_titleish(const char *p, size_t n)

@@ -31,15 +31,35 @@ const char *rpt_memmem(const char *h, size_t hn, const char *nd, size_t nn);
 void	*rpt_grow(void *p, size_t *cap, size_t n, size_t size);
 
 /*
- * Where a word whose first two bytes are a and b falls in the 1024-bit
- * filters and indexes of the rules' word lists (element.c's wordset,
- * doc.c's wordlist).
+ * A list of the rules' words (NULL-terminated, each of two bytes or more,
+ * valid UTF-8, RPT_WORDSET_MAX at most), indexed by a hash of their first
+ * two bytes (element.c): a place in a text is tried against the words
+ * whose first two bytes hash as its own do, in the order of the list, and
+ * against none when no word's do (most places).  The index is built at
+ * the first call that asks, not at every call: the lists never change.
+ * A word whose first byte is ASCII hashes with 0 for its second when
+ * one_ascii is set (element.c's field widgets: [ ] |).
  */
-static inline unsigned
-rpt_pair_hash(unsigned char a, unsigned char b)
-{
-	return ((unsigned)a * 31U + b) & 1023U;
-}
+#define RPT_WORDSET_MAX	255
+
+struct rpt_wordset {
+	const char *const *words;
+	int		 one_ascii;
+	int		 ready;
+	struct rpt_wordindex {
+		/* 1 + the first word of a hash, 1 + the next of the same */
+		unsigned char	 first[1024];
+		unsigned char	 next[RPT_WORDSET_MAX];
+	}		 ix;
+};
+
+#define RPT_WORDSET(list, one)	{ (list), (one), 0, { { 0 }, { 0 } } }
+/* Fails to compile when list has more words than the index can number. */
+#define RPT_WORDSET_FITS(list)	typedef char list##_fits[ \
+	sizeof(list) / sizeof((list)[0]) - 1 <= RPT_WORDSET_MAX ? 1 : -1]
+
+/* Does p open with one of the words of ws? */
+int	rpt_starts_any(const char *p, size_t n, struct rpt_wordset *ws);
 
 /* What rpt_line_end() finds before the end of a line, added up. */
 struct rpt_line_count {

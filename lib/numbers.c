@@ -530,28 +530,16 @@ typedef uint64_t cnum;
 #endif
 
 /*
- * dec_from_cnum() for a value that fits 64 bits, nearly every numeral's:
- * the divisions by ten of 128 bits are several multiplies each.
+ * The digit d of a value read from its last: a trailing zero (before any
+ * other digit is in tmp) goes to v's exponent, the rest into tmp[*n].
  */
-static void
-dec_from_u64(struct dec *v, uint64_t u)
+static inline void
+last_digit(struct dec *v, char *tmp, int *n, int d)
 {
-	char tmp[24];
-	int n = 0, i;
-
-	while (u % 10 == 0) {
-		u /= 10;
+	if (*n == 0 && d == 0)
 		v->exp++;
-	}
-	while (u > 0) {
-		tmp[n++] = (char)('0' + (int)(u % 10));
-		u /= 10;
-	}
-	/* (At most 20 digits: DIGITS_MAX is more.) */
-	for (i = 0; i < n; i++)
-		v->d[i] = tmp[n - 1 - i];
-	v->nd = n;
-	v->d[n] = '\0';
+	else
+		tmp[(*n)++] = (char)('0' + d);
 }
 
 /* v = u, trailing zeros as the exponent; -1 if too many digits remain. */
@@ -559,25 +547,20 @@ static int
 dec_from_cnum(struct dec *v, cnum u)
 {
 	char tmp[48];
+	uint64_t w;
 	int n = 0, i;
 
 	dec_zero(v);
-	if (u == 0)
-		return 0;
 #ifdef __SIZEOF_INT128__
-	if (u >> 64 == 0) {
-		dec_from_u64(v, (uint64_t)u);
-		return 0;
-	}
+	/*
+	 * 128-bit divisions by ten, several multiplies each, only while the
+	 * value needs them: nearly every numeral's fits 64 bits.
+	 */
+	for (; u >> 64 != 0; u /= 10)
+		last_digit(v, tmp, &n, (int)(u % 10));
 #endif
-	while (u % 10 == 0) {
-		u /= 10;
-		v->exp++;
-	}
-	while (u > 0) {
-		tmp[n++] = (char)('0' + (int)(u % 10));
-		u /= 10;
-	}
+	for (w = (uint64_t)u; w > 0; w /= 10)
+		last_digit(v, tmp, &n, (int)(w % 10));
 	if (n > DIGITS_MAX)
 		return -1;
 	for (i = 0; i < n; i++)
